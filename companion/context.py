@@ -1,0 +1,81 @@
+"""Everything one running program shares: folders, stores, services.
+
+The window is built from one of these, and tests build one on a temporary
+folder, so the real program and the tests start the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .importer import ImportResult, ProgressCallback, apply_source
+from .kitsource import FolderSource
+from .library import KitLibrary
+from .paths import AppPaths, bundled_kit_dir
+from .search import KitSearch
+from .startup import bundled_is_newer, open_kit_store
+from .store.kit_store import KitStore
+from .store.user_store import UserStore
+from .trusted_keys import TRUSTED_KEYS
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    kit: KitStore
+    user: UserStore
+    library: KitLibrary
+    search: KitSearch
+    bundled_dir: Path
+    trusted_keys: tuple[bytes, ...] = TRUSTED_KEYS
+    notices: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(
+        cls,
+        paths: AppPaths,
+        *,
+        bundled_dir: Path | None = None,
+        trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
+    ) -> AppContext:
+        paths.ensure()
+        user = UserStore(paths.user_store)
+        kit, notice = open_kit_store(paths.kit_store)
+        return cls(
+            paths=paths,
+            kit=kit,
+            user=user,
+            library=KitLibrary(kit),
+            search=KitSearch(kit),
+            bundled_dir=bundled_dir or bundled_kit_dir(),
+            trusted_keys=tuple(trusted_keys),
+            notices=[notice] if notice else [],
+        )
+
+    def close(self) -> None:
+        self.kit.close()
+        self.user.close()
+
+    def needs_bundled_kit(self) -> bool:
+        """Nothing installed yet, or the program ships a newer kit than installed."""
+        return bundled_is_newer(self.kit, self.bundled_dir, self.trusted_keys)
+
+    def install_bundled_kit(
+        self,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        """Run in a worker thread: it opens its own connection to the kit store."""
+        store = KitStore(self.paths.kit_store)
+        try:
+            return apply_source(
+                store,
+                FolderSource(self.bundled_dir),
+                trusted_keys=self.trusted_keys,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        finally:
+            store.close()

@@ -1,0 +1,194 @@
+"""The one import pipeline: any kit source into the kit store.
+
+    read manifest -> verify signature -> parse -> check kit id and version
+    -> read the files the store lacks -> check size and sha256 -> extract text
+    -> write everything in one transaction
+
+The bundled kit on first start, an update file and a portal download all come
+through :func:`apply_source`, so they are refused for the same reasons with
+the same messages. Until the final COMMIT nothing is visible; any refusal
+rolls back and the store keeps the kit it had.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .errors import (
+    CancelledError,
+    IntegrityError,
+    NotNewerError,
+    SignatureError,
+    WrongKitError,
+)
+from .kitsource import KitSource
+from .manifest import KIT_ID, FileRef, Manifest, parse_manifest
+from .pdftext import page_texts
+from .signing import verify
+from .store.kit_store import InstalledKit, KitStore
+from .store.kit_writer import add_blob, replace_content
+from .trusted_keys import TRUSTED_KEYS
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where an import is; the screens turn this into a progress bar."""
+
+    stage: str
+    done_bytes: int = 0
+    total_bytes: int = 0
+    done_files: int = 0
+    total_files: int = 0
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class VerifiedKit:
+    """A manifest whose signature, kit id and version were accepted."""
+
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: bytes
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    version: int
+    previous_version: int | None
+    files_added: int
+    bytes_added: int
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def verify_manifest(
+    manifest_bytes: bytes,
+    signature: bytes,
+    installed: InstalledKit | None,
+    trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
+) -> VerifiedKit:
+    """Accept a manifest only if signed by a pinned key, same kit, newer version.
+
+    The signature is checked before the JSON is even parsed: nothing from an
+    unsigned source is interpreted.
+    """
+    if not signature.strip():
+        raise SignatureError("De kit heeft geen handtekening. Hij is niet geïnstalleerd.")
+    if not verify(trusted_keys, manifest_bytes, signature):
+        raise SignatureError(
+            "De handtekening van de kit klopt niet. De kit is misschien veranderd "
+            "na het maken. Hij is niet geïnstalleerd.",
+            "ed25519 signature does not verify against the pinned key",
+        )
+    manifest = parse_manifest(manifest_bytes)
+    expected = installed.kit if installed else KIT_ID
+    if manifest.kit != expected:
+        raise WrongKitError(
+            "Dit is een andere kit dan de strategiekit Hoger Bereik. Hij is niet geïnstalleerd.",
+            f"kit {manifest.kit!r}, expected {expected!r}",
+        )
+    if installed is not None and manifest.version <= installed.version:
+        if manifest.version == installed.version:
+            message = f"Versie {manifest.version} van de kit is al geïnstalleerd."
+        else:
+            message = (
+                f"Deze kit (versie {manifest.version}) is ouder dan de geïnstalleerde "
+                f"(versie {installed.version}). Er is niets veranderd."
+            )
+        raise NotNewerError(message, f"version {manifest.version} <= {installed.version}")
+    return VerifiedKit(manifest, manifest_bytes, signature)
+
+
+def read_verified(
+    source: KitSource, store: KitStore, trusted_keys: Iterable[bytes] = TRUSTED_KEYS
+) -> VerifiedKit:
+    """Read and verify a source's manifest against what ``store`` has installed."""
+    manifest_bytes, signature = source.read_manifest()
+    return verify_manifest(manifest_bytes, signature, store.installed(), trusted_keys)
+
+
+def missing_files(store: KitStore, manifest: Manifest) -> list[FileRef]:
+    """The files this version needs that the store does not hold yet."""
+    have = store.blob_shas()
+    return [ref for ref in manifest.unique_files() if ref.sha256 not in have]
+
+
+def check_file(ref: FileRef, data: bytes) -> None:
+    """Refuse bytes that are not exactly the file the manifest promises."""
+    if len(data) != ref.size:
+        raise IntegrityError(
+            f"Het bestand {ref.name} is niet compleet of te groot. De kit is niet aangepast.",
+            f"{len(data)} bytes, manifest says {ref.size}",
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != ref.sha256:
+        raise IntegrityError(
+            f"Het bestand {ref.name} is veranderd of beschadigd. De kit is niet aangepast.",
+            f"sha256 {digest}, manifest says {ref.sha256}",
+        )
+
+
+def _byte_reporter(
+    report: ProgressCallback, stage: str, base: int, total: int, files_done: int, files: int
+) -> Callable[[int], None]:
+    """Turn 'bytes of this file so far' into overall progress."""
+    return lambda count: report(Progress(stage, base + count, total, files_done, files))
+
+
+def apply_source(
+    store: KitStore,
+    source: KitSource,
+    *,
+    trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    verified: VerifiedKit | None = None,
+) -> ImportResult:
+    """Install the kit in ``source`` into ``store``, all or nothing."""
+    report = progress or (lambda _p: None)
+    is_cancelled = cancelled or (lambda: False)
+    previous = store.installed()
+
+    report(Progress("De kit wordt gecontroleerd…"))
+    if verified is None:
+        verified = read_verified(source, store, trusted_keys)
+    manifest = verified.manifest
+    needed = missing_files(store, manifest)
+    total_bytes = sum(ref.size for ref in needed)
+    done_bytes = 0
+
+    def stop_if_cancelled() -> None:
+        if is_cancelled():
+            raise CancelledError("Gestopt. De kit is niet aangepast.")
+
+    with store.transaction() as conn:
+        for number, ref in enumerate(needed):
+            stop_if_cancelled()
+            stage = f"Document {number + 1} van {len(needed)} wordt klaargezet…"
+            report(Progress(stage, done_bytes, total_bytes, number, len(needed)))
+
+            on_bytes = _byte_reporter(report, stage, done_bytes, total_bytes, number, len(needed))
+            data = source.read_file(ref, on_bytes)
+            check_file(ref, data)
+            add_blob(conn, ref.sha256, data, page_texts(data, ref.name))
+            done_bytes += ref.size
+        stop_if_cancelled()
+        report(
+            Progress(
+                "De zoekindex wordt bijgewerkt…", done_bytes, total_bytes, len(needed), len(needed)
+            )
+        )
+        changes = replace_content(
+            conn, manifest, verified.manifest_bytes, verified.signature, store.now()
+        )
+    report(Progress("Klaar.", done_bytes, total_bytes, len(needed), len(needed)))
+    return ImportResult(
+        version=manifest.version,
+        previous_version=previous.version if previous else None,
+        files_added=len(needed),
+        bytes_added=total_bytes,
+        changes=changes,
+    )

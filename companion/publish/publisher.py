@@ -1,0 +1,161 @@
+"""Publishing: kit sources -> PDFs -> a signed portal folder.
+
+A portal folder is what every kit source looks like (``manifest.json``,
+``manifest.json.sig``, ``files/<sha256>``), so the bundled kit, a web portal
+and an update file are all made here.
+
+Revisions keep updates small. Each document carries the kit version in which
+it last changed (its ``revision``, printed in the PDF footer). When a previous
+manifest is in the output folder, a document is first rendered with its old
+revision; if those bytes equal the published file the document is unchanged
+and keeps its bytes and revision, so an update only ships what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ..errors import ManifestError, SourceError
+from ..kitsource import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME
+from ..manifest import FORMAT, dump_manifest, parse_manifest
+from ..signing import sign
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    version: int
+    documents: int
+    changed: list[str]
+    out_dir: Path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_portal(
+    manifest: Mapping[str, Any], files: Mapping[str, bytes], out_dir: Path, key: Ed25519PrivateKey
+) -> bytes:
+    """Write a signed portal folder; returns the manifest bytes.
+
+    The manifest is parsed back with the app's own parser first, so a publish
+    can never produce a kit the app would refuse.
+    """
+    raw = dump_manifest(dict(manifest))
+    try:
+        parsed = parse_manifest(raw)
+    except ManifestError as exc:
+        raise SourceError("De kit kan zo niet worden gepubliceerd.", exc.detail) from exc
+    for ref in parsed.unique_files():
+        data = files.get(ref.sha256)
+        if data is None or len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
+            raise SourceError("Een bestand past niet bij de inhoudslijst.", ref.name)
+    files_dir = out_dir / FILES_DIR
+    files_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {ref.sha256 for ref in parsed.unique_files()}
+    for sha in wanted:
+        target = files_dir / sha
+        if not target.exists() or target.stat().st_size != len(files[sha]):
+            _write_atomic(target, files[sha])
+    for stale in files_dir.iterdir():
+        if stale.name not in wanted:
+            stale.unlink()
+    _write_atomic(out_dir / SIGNATURE_NAME, sign(key, raw))
+    _write_atomic(out_dir / MANIFEST_NAME, raw)
+    return raw
+
+
+def _previous_manifest(out_dir: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def publish_sources(source_dir: Path, out_dir: Path, key: Ed25519PrivateKey) -> PublishReport:
+    """Render every document and write the signed portal folder."""
+    # Imported here: rendering pulls in the layout engine, which the app
+    # itself never needs at start.
+    from .pdf_layout import render_document
+    from .sources import load_kit_sources
+
+    sources = load_kit_sources(source_dir)
+    previous = _previous_manifest(out_dir) or {}
+    previous_version = previous.get("version", 0)
+    previous_docs = {d.get("id"): d for d in previous.get("documents", []) if isinstance(d, dict)}
+    if isinstance(previous_version, int) and sources.version < previous_version:
+        raise SourceError(
+            f"Versie {sources.version} is lager dan de gepubliceerde versie {previous_version}.",
+            "raise version in kit.toml",
+        )
+
+    files: dict[str, bytes] = {}
+    documents = []
+    changed = []
+    for doc in sources.documents:
+        before = previous_docs.get(doc.id)
+        revision = before.get("revision", sources.version) if before else sources.version
+        data = render_document(doc, kit_title=sources.title, revision=revision)
+        sha = hashlib.sha256(data).hexdigest()
+        if before is None or before.get("file", {}).get("sha256") != sha:
+            if before is not None and revision != sources.version:
+                revision = sources.version
+                data = render_document(doc, kit_title=sources.title, revision=revision)
+                sha = hashlib.sha256(data).hexdigest()
+            changed.append(doc.id)
+        files[sha] = data
+        entry: dict[str, Any] = {
+            "id": doc.id,
+            "title": doc.title,
+            "type": doc.type,
+            "themes": list(doc.themes),
+            "summary": doc.summary,
+            "audience": doc.audience,
+        }
+        if doc.minutes is not None:
+            entry["minutes"] = doc.minutes
+        if doc.url:
+            entry["url"] = doc.url
+        entry["revision"] = revision
+        entry["file"] = {"sha256": sha, "size": len(data), "name": f"{doc.id}.pdf"}
+        documents.append(entry)
+
+    removed = set(previous_docs) - {d.id for d in sources.documents}
+    if (changed or removed) and previous and sources.version <= previous_version:
+        raise SourceError(
+            "De bronnen zijn veranderd. Verhoog de versie in kit.toml en publiceer opnieuw.",
+            f"changed: {sorted(changed)}, removed: {sorted(removed)}",
+        )
+    manifest = {
+        "format": FORMAT,
+        "kit": sources.kit,
+        "version": sources.version,
+        "published": sources.published,
+        "title": sources.title,
+        "changes": sources.changes,
+        "themes": [{"id": t.id, "title": t.title, "summary": t.summary} for t in sources.themes],
+        "documents": documents,
+        "steps": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "summary": s.summary,
+                "documents": list(s.documents),
+                "items": [{"id": i.id, "text": i.text} for i in s.items],
+            }
+            for s in sources.steps
+        ],
+    }
+    write_portal(manifest, files, out_dir, key)
+    return PublishReport(sources.version, len(documents), changed, out_dir)

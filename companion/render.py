@@ -1,0 +1,50 @@
+"""Turning PDF pages into pixels, and finding words on a page.
+
+Plain PyMuPDF, no Qt: the viewer calls this from worker threads (each with
+its own ``pymupdf.Document``, as PyMuPDF objects must not be shared between
+threads), and the benchmark calls it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pymupdf
+
+from .search import fold
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """RGB pixels of one page (``stride`` bytes per row) at ``scale`` px per PDF point."""
+
+    number: int
+    width: int
+    height: int
+    stride: int
+    samples: bytes
+    scale: float
+
+
+def render_page(doc: pymupdf.Document, number: int, scale: float) -> RenderedPage:
+    """Render page ``number`` (0-based); ``scale`` 1.0 is 72 dpi."""
+    page = doc[number]
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+    return RenderedPage(number, pix.width, pix.height, pix.stride, bytes(pix.samples), scale)
+
+
+def word_rects(page: pymupdf.Page, terms: tuple[str, ...] | list[str]) -> list[pymupdf.Rect]:
+    """Rectangles of the words on ``page`` that start with one of ``terms``.
+
+    Matches the way kit search matches (folded, word starts), so what search
+    found is what lights up on the page.
+    """
+    if not terms:
+        return []
+    folded = tuple(fold(t) for t in terms if t)
+    rects = []
+    for x0, y0, x1, y1, word, *_rest in page.get_text("words", sort=True):
+        clean = fold(word).strip(".,;:!?()[]{}\"'‘’“”«»…-–—/")
+        if clean.startswith(folded):
+            rects.append(pymupdf.Rect(x0, y0, x1, y1))
+    return rects

@@ -1,0 +1,106 @@
+"""ed25519 keys and detached signatures for kit manifests.
+
+The app only ever verifies; signing is for the ``publish`` command. Keys are
+stored as base64 text (one line) so they survive copy and paste and e-mail.
+ed25519 signatures are deterministic, so publishing the same manifest twice
+gives the same signature file: an unchanged kit republishes byte for byte.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterable
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+from .errors import CompanionError
+
+PRIVATE_PREFIX = "ed25519-private:"
+PUBLIC_PREFIX = "ed25519-public:"
+
+
+class KeyFileError(CompanionError):
+    """A key file cannot be read."""
+
+
+def _raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _raw_private(key: Ed25519PrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+
+
+def generate_keypair() -> tuple[str, str]:
+    """Return a new (private, public) key pair as one-line text."""
+    key = Ed25519PrivateKey.generate()
+    private = PRIVATE_PREFIX + base64.b64encode(_raw_private(key)).decode("ascii")
+    public = PUBLIC_PREFIX + base64.b64encode(_raw_public(key.public_key())).decode("ascii")
+    return private, public
+
+
+def _decode(text: str, prefix: str, what: str) -> bytes:
+    text = text.strip()
+    if not text.startswith(prefix):
+        raise KeyFileError(f"Dit is geen {what}.", f"expected prefix {prefix!r}")
+    try:
+        raw = base64.b64decode(text[len(prefix) :], validate=True)
+    except binascii.Error as exc:
+        raise KeyFileError(f"Deze {what} is beschadigd.", str(exc)) from exc
+    if len(raw) != 32:
+        raise KeyFileError(f"Deze {what} is beschadigd.", f"{len(raw)} bytes, expected 32")
+    return raw
+
+
+def load_private_key(path: Path) -> Ed25519PrivateKey:
+    try:
+        text = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyFileError(f"De sleutel {path} kan niet worden gelezen.", str(exc)) from exc
+    return Ed25519PrivateKey.from_private_bytes(_decode(text, PRIVATE_PREFIX, "geheime sleutel"))
+
+
+def public_key_text(private: Ed25519PrivateKey) -> str:
+    return PUBLIC_PREFIX + base64.b64encode(_raw_public(private.public_key())).decode("ascii")
+
+
+def parse_public_key(text: str) -> bytes:
+    """Raw 32 public key bytes from the one-line text form."""
+    return _decode(text, PUBLIC_PREFIX, "publieke sleutel")
+
+
+def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:
+    """Detached signature, as the base64 line stored in ``manifest.json.sig``."""
+    return base64.b64encode(private.sign(data)) + b"\n"
+
+
+def verify(public_keys: Iterable[bytes], data: bytes, signature_file: bytes) -> bool:
+    """True when any of the trusted keys signed ``data``.
+
+    More than one key may be trusted so a portal can rotate its key: ship an
+    app that trusts old and new, then switch the portal.
+    """
+    try:
+        signature = base64.b64decode(signature_file.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    if len(signature) != 64:
+        return False
+    for raw in public_keys:
+        try:
+            Ed25519PublicKey.from_public_bytes(raw).verify(signature, data)
+        except (InvalidSignature, ValueError):
+            continue
+        return True
+    return False

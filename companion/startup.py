@@ -1,0 +1,62 @@
+"""Opening the stores at start, and putting the bundled kit in place.
+
+The kit store holds nothing a person made, so a damaged one is moved aside
+(never deleted: someone may want to look at it) and rebuilt from the bundled
+kit. The user store is never moved or rebuilt by this code.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import KitError, StoreError
+from .importer import verify_manifest
+from .kitsource import FolderSource
+from .store.kit_store import KitStore
+from .trusted_keys import TRUSTED_KEYS
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL files) out of the way."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.beschadigd-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def open_kit_store(path: Path) -> tuple[KitStore, str | None]:
+    """The kit store, and a notice for the person when it had to be rebuilt."""
+    try:
+        return KitStore(path), None
+    except StoreError:
+        aside = move_aside(path)
+        notice = (
+            "De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als "
+            f"{aside.name}. De kit wordt opnieuw klaargezet. "
+            "Uw eigen gegevens blijven zoals ze waren."
+        )
+        return KitStore(path), notice
+
+
+def bundled_is_newer(
+    store: KitStore, folder: Path, trusted_keys: Iterable[bytes] = TRUSTED_KEYS
+) -> bool:
+    """True when the kit shipped with this program beats the installed one.
+
+    That happens on first start (nothing installed) and after the program
+    itself was updated with a newer bundled kit.
+    """
+    installed = store.installed()
+    if installed is None:
+        return True
+    manifest, signature = FolderSource(folder).read_manifest()
+    try:
+        verify_manifest(manifest, signature, installed, trusted_keys)
+    except KitError:
+        return False
+    return True

@@ -1,0 +1,219 @@
+"""Bibliotheek: the whole kit, grouped by theme or by kind of document."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..library import TYPE_LABELS, DocumentInfo, KitLibrary
+from ..search import fold
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def minutes_text(minutes: int | None) -> str:
+    if not minutes:
+        return ""
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} uur" + (f" {rest} min" if rest else "")
+
+
+def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> str:
+    """The card on the right: what the document is for, at a glance."""
+    rows = [("Soort", doc.type_label)]
+    themes = ", ".join(theme_titles.get(t, t) for t in doc.themes)
+    if themes:
+        rows.append(("Thema's", themes))
+    if doc.audience:
+        rows.append(("Voor wie", doc.audience))
+    if doc.minutes:
+        rows.append(("Tijd", minutes_text(doc.minutes)))
+    rows.append(("Pagina's", str(doc.page_count)))
+    table = "".join(
+        f"<tr><td style='padding-right:12px;color:#555'>{html.escape(k)}</td>"
+        f"<td>{html.escape(v)}</td></tr>"
+        for k, v in rows
+    )
+    video = ""
+    if doc.type == "video" and doc.url:
+        video = (
+            "<p style='color:#555'>Deze video speelt alleen met internet. "
+            "Open het document voor de link.</p>"
+        )
+    return (
+        f"<h2>{html.escape(doc.title)}</h2>"
+        f"<p>{html.escape(doc.summary)}</p>"
+        f"<table>{table}</table>{video}"
+    )
+
+
+class LibraryScreen(QWidget):
+    """Browse the kit. Double-click, Enter or 'Openen' shows a document."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, library: KitLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._documents: dict[str, DocumentInfo] = {}
+        self._theme_titles: dict[str, str] = {}
+
+        title = QLabel("Bibliotheek")
+        title.setObjectName("screenTitle")
+        intro = QLabel("Alle handleidingen, werkbladen, workshops en voorbeelden uit de kit.")
+        intro.setWordWrap(True)
+
+        self.by_theme = QRadioButton("Per thema")
+        self.by_type = QRadioButton("Per soort")
+        self.by_theme.setChecked(True)
+        self.by_theme.setAccessibleName("Ordenen per thema")
+        self.by_type.setAccessibleName("Ordenen per soort document")
+        group = QButtonGroup(self)
+        group.addButton(self.by_theme)
+        group.addButton(self.by_type)
+        group.buttonToggled.connect(lambda *_: self.reload())
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter op titel…")
+        self.filter.setAccessibleName("Filter de lijst op titel")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda *_: self.reload())
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Ordenen:"))
+        controls.addWidget(self.by_theme)
+        controls.addWidget(self.by_type)
+        controls.addSpacing(16)
+        controls.addWidget(self.filter, 1)
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Documenten in de kit")
+        self.tree.setHeaderLabels(["Titel", "Soort", "Tijd"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.currentItemChanged.connect(self._show_details)
+        self.tree.itemActivated.connect(self._activate)
+
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Over dit document")
+        self.details.setOpenLinks(False)
+        self.open_button = QPushButton("Openen")
+        self.open_button.setAccessibleName("Document openen")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_current)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details, 1)
+        side_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+
+    def reload(self) -> None:
+        """Read the kit again (after the first import or an update)."""
+        current = self.current_document_id()
+        self._documents = {d.id: d for d in self.library.documents()}
+        themes = self.library.themes()
+        self._theme_titles = {t.id: t.title for t in themes}
+        wanted = fold(self.filter.text().strip())
+        visible = [d for d in self._documents.values() if not wanted or wanted in fold(d.title)]
+
+        if self.by_theme.isChecked():
+            groups = [(t.title, [d for d in visible if t.id in d.themes]) for t in themes]
+            groups.append(("Overig", [d for d in visible if not d.themes]))
+        else:
+            groups = [
+                (TYPE_LABELS[kind][1], [d for d in visible if d.type == kind])
+                for kind in self.library.types_present()
+            ]
+
+        self.tree.clear()
+        select = None
+        for label, docs in groups:
+            if not docs:
+                continue
+            group = QTreeWidgetItem([f"{label} ({len(docs)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            for doc in docs:
+                item = QTreeWidgetItem([doc.title, doc.type_label, minutes_text(doc.minutes)])
+                item.setData(0, DOC_ID_ROLE, doc.id)
+                item.setToolTip(0, doc.summary)
+                group.addChild(item)
+                if doc.id == current and select is None:
+                    select = item
+            group.setExpanded(True)
+        if select is not None:
+            self.tree.setCurrentItem(select)
+        else:
+            self._show_details(None, None)
+
+    def current_document_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, DOC_ID_ROLE) if item is not None else None
+
+    def select_document(self, doc_id: str) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(0, DOC_ID_ROLE) == doc_id:
+                    self.tree.setCurrentItem(group.child(j))
+                    return True
+        return False
+
+    def _show_details(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        doc_id = item.data(0, DOC_ID_ROLE) if item is not None else None
+        doc = self._documents.get(doc_id) if doc_id else None
+        self.open_button.setEnabled(doc is not None)
+        if doc is None:
+            self.details.setHtml(
+                "<p style='color:#555'>Kies een document in de lijst om te zien waar het over "
+                "gaat. Dubbelklik of druk op Enter om het te openen.</p>"
+            )
+            return
+        self.details.setHtml(document_details_html(doc, self._theme_titles))
+
+    def _activate(self, item: QTreeWidgetItem, _column: int) -> None:
+        doc_id = item.data(0, DOC_ID_ROLE)
+        if doc_id:
+            self.open_requested.emit(doc_id)
+
+    def _open_current(self) -> None:
+        doc_id = self.current_document_id()
+        if doc_id:
+            self.open_requested.emit(doc_id)

@@ -1,0 +1,246 @@
+"""The main window: a list of screens on the left, the chosen screen on the right.
+
+Screens are added with :meth:`MainWindow.add_screen`; each one that shows kit
+content has a ``reload()`` that runs when the kit changes (first import,
+update). Opening a document always goes through :meth:`open_document`, from
+the library, search, the checklist or the action plan alike.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..context import AppContext
+from ..errors import CompanionError
+from ..importer import ImportResult
+from .first_run import FirstRunPanel
+from .library_screen import LibraryScreen
+from .page_view import PageView
+from .search_screen import SearchScreen
+from .style import STYLE_SHEET
+from .workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class NoticeBanner(QWidget):
+    """A yellow line at the top for things a person should know, without a popup."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        close = QPushButton("Sluiten")
+        close.setAccessibleName("Melding sluiten")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.text.setText(message)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    kit_changed = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.runner = TaskRunner(self)
+        self.import_task = None
+        self.setWindowTitle("Strategiekit Hoger Bereik")
+        self.resize(1200, 800)
+        self.setStyleSheet(STYLE_SHEET)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Schermen")
+        self.nav.setFixedWidth(210)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget()
+        self.banner = NoticeBanner()
+        self._screen_keys: list[str] = []
+        self._screens: dict[str, QWidget] = {}
+        self._previous_screen = "bibliotheek"
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.kit_label = QLabel()
+        self.statusBar().addPermanentWidget(self.kit_label)
+
+        self.library_screen = LibraryScreen(context.library)
+        self.library_screen.open_requested.connect(lambda doc_id: self.open_document(doc_id))
+        self.search_screen = SearchScreen(context.search)
+        self.search_screen.open_requested.connect(self.open_document)
+        self.add_screen("bibliotheek", "Bibliotheek", self.library_screen)
+        self.add_screen("zoeken", "Zoeken", self.search_screen)
+
+        self.viewer = PageView(self.runner)
+        self.viewer.back_requested.connect(lambda: self.show_screen(self._previous_screen))
+        self.viewer.page_changed.connect(self._remember_page)
+        self.stack.addWidget(self.viewer)
+        self.first_run = FirstRunPanel()
+        self.first_run.retry_requested.connect(self.start)
+        self.stack.addWidget(self.first_run)
+
+        for keys in ("Ctrl+F", "Ctrl+K"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Quit, self).activated.connect(self.close)
+
+        for notice in context.notices:
+            self.banner.show_message(notice)
+        self.kit_changed.connect(self._refresh_kit_label)
+
+    # -- screens ---------------------------------------------------------------
+
+    def add_screen(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a screen to the list on the left; Ctrl+<number> jumps to it."""
+        self._screen_keys.append(key)
+        self._screens[key] = widget
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setToolTip(f"{title} (Ctrl+{len(self._screen_keys)})")
+        self.nav.addItem(item)
+        number = len(self._screen_keys)
+        QShortcut(QKeySequence(f"Ctrl+{number}"), self).activated.connect(
+            lambda k=key: self.show_screen(k)
+        )
+        reload = getattr(widget, "reload", None)
+        if callable(reload):
+            self.kit_changed.connect(reload)
+
+    def screen(self, key: str) -> QWidget:
+        return self._screens[key]
+
+    def current_screen_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        for key, screen in self._screens.items():
+            if screen is widget:
+                return key
+        return "document" if widget is self.viewer else None
+
+    def show_screen(self, key: str) -> None:
+        if self.stack.currentWidget() is self.first_run:
+            return  # nothing to show until the kit is in place
+        self.nav.setCurrentRow(self._screen_keys.index(key))
+        self._nav_changed(self.nav.currentRow())  # also when the row was already current
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self._screen_keys):
+            key = self._screen_keys[row]
+            self._previous_screen = key
+            self.stack.setCurrentWidget(self._screens[key])
+
+    def focus_search(self) -> None:
+        self.show_screen("zoeken")
+        self.search_screen.focus_box()
+
+    # -- documents -------------------------------------------------------------
+
+    def open_document(self, doc_id: str, page: int | None = None, terms: tuple = ()) -> bool:
+        """Show a kit document, at ``page`` or where the person left it last time."""
+        info = self.context.library.document(doc_id)
+        data = self.context.library.pdf_bytes(doc_id) if info else None
+        if info is None or data is None:
+            self.banner.show_message("Dit document staat niet (meer) in de kit.")
+            return False
+        start = page or self.context.user.last_page(doc_id) or 1
+        self.nav.clearSelection()
+        self.stack.setCurrentWidget(self.viewer)
+        shown = self.viewer.show_document(doc_id, info.title, data, start, tuple(terms))
+        if shown:
+            self.context.user.mark_opened(doc_id, info.revision)
+        return shown
+
+    def _remember_page(self, doc_id: str, page: int) -> None:
+        if doc_id:
+            self.context.user.set_last_page(doc_id, page)
+
+    # -- start and the first import --------------------------------------------
+
+    def start(self) -> None:
+        """Open at once when a kit is installed; otherwise put the bundled kit in place."""
+        needs_import = self.context.needs_bundled_kit()
+        installed = self.context.library.installed()
+        if installed is not None:
+            self._kit_ready()
+        if needs_import:
+            if installed is None:
+                self.nav.setEnabled(False)
+                self.stack.setCurrentWidget(self.first_run)
+            self.import_task = self.runner.start(
+                self.context.install_bundled_kit,
+                on_success=self._import_done,
+                on_error=self._import_failed,
+                on_progress=self._import_progress,
+            )
+
+    def _import_progress(self, progress) -> None:
+        if self.stack.currentWidget() is self.first_run:
+            self.first_run.show_progress(progress)
+        else:
+            self.statusBar().showMessage(progress.stage)
+
+    def _import_done(self, result: ImportResult) -> None:
+        self.import_task = None
+        self.statusBar().showMessage(f"Kit versie {result.version} staat klaar.", 8000)
+        self._kit_ready()
+
+    def _import_failed(self, error: Exception) -> None:
+        self.import_task = None
+        message = (
+            error.message
+            if isinstance(error, CompanionError)
+            else ("Er ging iets mis bij het klaarzetten van de kit.")
+        )
+        if self.context.library.installed() is None:
+            self.first_run.show_error(message)
+        else:
+            self.banner.show_message(message)
+
+    def _kit_ready(self) -> None:
+        self.nav.setEnabled(True)
+        self.kit_changed.emit()
+        if self.stack.currentWidget() in (self.first_run, None) or self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+            QTimer.singleShot(0, self.library_screen.tree.setFocus)
+
+    def _refresh_kit_label(self) -> None:
+        installed = self.context.library.installed()
+        self.kit_label.setText(
+            f"{installed.title} · versie {installed.version}" if installed else "Geen kit"
+        )
+
+    def closeEvent(self, event) -> None:
+        self.runner.shutdown()
+        super().closeEvent(event)
