@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -115,11 +115,27 @@ class MainWindow(QMainWindow):
 
         for keys in ("Ctrl+F", "Ctrl+K"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.focus_search)
-        QShortcut(QKeySequence.StandardKey.Quit, self).activated.connect(self.close)
+        self._build_menus()
 
         for notice in context.notices:
             self.banner.show_message(notice)
         self.kit_changed.connect(self._refresh_kit_label)
+
+    def _build_menus(self) -> None:
+        """Menus; other parts add their actions to ``file_menu``, ``view_menu``, ``help_menu``."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&Bestand")
+        self.view_menu = bar.addMenu("Beel&d")
+        self.help_menu = bar.addMenu("&Help")
+        self.quit_action = QAction("Afsluiten", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        search = QAction("Zoeken in de kit", self)
+        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the QShortcut handles it
+        search.triggered.connect(self.focus_search)
+        self.view_menu.addAction(search)
 
     # -- screens ---------------------------------------------------------------
 
