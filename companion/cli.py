@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import CompanionError
-from .importer import Progress
 from .paths import app_paths
+from .progress import Progress
 
 CommandRun = Callable[[argparse.Namespace], int]
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .importer import ImportResult, ProgressCallback, apply_source
-from .kitsource import FolderSource
 from .library import KitLibrary
 from .paths import AppPaths, bundled_kit_dir
 from .search import KitSearch
@@ -19,6 +18,10 @@ from .startup import bundled_is_newer, open_kit_store
 from .store.kit_store import KitStore
 from .store.user_store import UserStore
 from .trusted_keys import TRUSTED_KEYS
+
+if TYPE_CHECKING:
+    from .importer import ImportResult
+    from .progress import ProgressCallback
 
 
 @dataclass
@@ -60,7 +63,7 @@ class AppContext:
 
     def needs_bundled_kit(self) -> bool:
         """Nothing installed yet, or the program ships a newer kit than installed."""
-        return bundled_is_newer(self.kit, self.bundled_dir, self.trusted_keys)
+        return bundled_is_newer(self.kit, self.bundled_dir)
 
     def install_bundled_kit(
         self,
@@ -68,6 +71,10 @@ class AppContext:
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportResult:
         """Run in a worker thread: it opens its own connection to the kit store."""
+        # Imported here: the pipeline pulls in PyMuPDF, which start-up does not need.
+        from .importer import apply_source
+        from .kitsource import FolderSource
+
         store = KitStore(self.paths.kit_store)
         try:
             return apply_source(

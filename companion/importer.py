@@ -26,24 +26,11 @@ from .errors import (
 from .kitsource import KitSource
 from .manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from .pdftext import page_texts
+from .progress import Progress, ProgressCallback
 from .signing import verify
 from .store.kit_store import InstalledKit, KitStore
 from .store.kit_writer import add_blob, replace_content
 from .trusted_keys import TRUSTED_KEYS
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Where an import is; the screens turn this into a progress bar."""
-
-    stage: str
-    done_bytes: int = 0
-    total_bytes: int = 0
-    done_files: int = 0
-    total_files: int = 0
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,18 @@ import base64
 import binascii
 from collections.abc import Iterable
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+from typing import TYPE_CHECKING
 
 from .errors import CompanionError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+# cryptography is imported inside the functions that need it: reading the
+# pinned key at start-up must not pay for loading it.
 
 PRIVATE_PREFIX = "ed25519-private:"
 PUBLIC_PREFIX = "ed25519-public:"
@@ -31,10 +34,14 @@ class KeyFileError(CompanionError):
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def _raw_private(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.private_bytes(
         serialization.Encoding.Raw,
         serialization.PrivateFormat.Raw,
@@ -44,6 +51,8 @@ def _raw_private(key: Ed25519PrivateKey) -> bytes:
 
 def generate_keypair() -> tuple[str, str]:
     """Return a new (private, public) key pair as one-line text."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     private = PRIVATE_PREFIX + base64.b64encode(_raw_private(key)).decode("ascii")
     public = PUBLIC_PREFIX + base64.b64encode(_raw_public(key.public_key())).decode("ascii")
@@ -64,6 +73,8 @@ def _decode(text: str, prefix: str, what: str) -> bytes:
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as exc:
@@ -91,6 +102,9 @@ def verify(public_keys: Iterable[bytes], data: bytes, signature_file: bytes) -> 
     More than one key may be trusted so a portal can rotate its key: ship an
     app that trusts old and new, then switch the portal.
     """
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         signature = base64.b64decode(signature_file.strip(), validate=True)
     except (binascii.Error, ValueError):

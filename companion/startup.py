@@ -7,15 +7,13 @@ kit. The user store is never moved or rebuilt by this code.
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import KitError, StoreError
-from .importer import verify_manifest
-from .kitsource import FolderSource
+from .errors import StoreError
+from .kitsource import MANIFEST_NAME
 from .store.kit_store import KitStore
-from .trusted_keys import TRUSTED_KEYS
 
 
 def move_aside(path: Path) -> Path:
@@ -43,20 +41,20 @@ def open_kit_store(path: Path) -> tuple[KitStore, str | None]:
         return KitStore(path), notice
 
 
-def bundled_is_newer(
-    store: KitStore, folder: Path, trusted_keys: Iterable[bytes] = TRUSTED_KEYS
-) -> bool:
-    """True when the kit shipped with this program beats the installed one.
+def bundled_is_newer(store: KitStore, folder: Path) -> bool:
+    """True when the kit shipped with this program is newer than the installed one.
 
     That happens on first start (nothing installed) and after the program
-    itself was updated with a newer bundled kit.
+    itself was updated with a newer bundled kit. Only the version number is
+    read here, to keep start-up fast; the import that follows verifies the
+    signature and everything else before it changes a thing.
     """
     installed = store.installed()
     if installed is None:
         return True
-    manifest, signature = FolderSource(folder).read_manifest()
     try:
-        verify_manifest(manifest, signature, installed, trusted_keys)
-    except KitError:
+        manifest = json.loads((folder / MANIFEST_NAME).read_bytes())
+        version = int(manifest["version"])
+    except (OSError, ValueError, TypeError, KeyError):
         return False
-    return True
+    return version > installed.version

@@ -14,9 +14,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from ..errors import StoreError
 from .sqlite_base import connect, schema_version
@@ -113,7 +116,6 @@ class KitStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect(path)
-        self.db = Database(self.conn)
         try:
             self._ensure_schema()
         except sqlite3.DatabaseError as exc:
@@ -122,6 +124,13 @@ class KitStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils on this connection, loaded on first use (it is slow to import)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     def _ensure_schema(self) -> None:
         version = schema_version(self.conn)

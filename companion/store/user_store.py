@@ -14,10 +14,13 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from ..errors import StoreError
 from . import migrations
@@ -47,7 +50,6 @@ class UserStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect(path)
-        self.db = Database(self.conn)
         try:
             self._migrate()
         except StoreError:
@@ -62,6 +64,13 @@ class UserStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils on this connection, loaded on first use (it is slow to import)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     def _migrate(self) -> None:
         current = schema_version(self.conn)

@@ -9,6 +9,7 @@ the library, search, the checklist or the action plan alike.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from ..context import AppContext
 from ..errors import CompanionError
-from ..importer import ImportResult
 from .first_run import FirstRunPanel
 from .library_screen import LibraryScreen
 from .page_view import PageView
 from .search_screen import SearchScreen
 from .style import STYLE_SHEET
 from .workers import TaskRunner
+
+if TYPE_CHECKING:
+    from ..importer import ImportResult
 
 log = logging.getLogger(__name__)
 
