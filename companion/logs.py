@@ -1,0 +1,31 @@
+"""The log file: where an unexpected error is written down for whoever helps.
+
+One file in the platformdirs log folder (or ``<data-dir>/logs``), rotated at
+1 MB with three old copies kept, so it never grows without bound on a
+workstation that runs for years.
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_NAME = "strategiekit.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+
+
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Send the program's log records to the rotating file; returns its path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_NAME
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            return path  # already set up (tests start the window more than once)
+    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
