@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .errors import (
+    BrokenPdfError,
     CancelledError,
     IntegrityError,
     NotNewerError,
@@ -28,7 +29,7 @@ from .manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from .pdftext import page_texts
 from .progress import Progress, ProgressCallback
 from .signing import verify
-from .store.kit_store import InstalledKit, KitStore
+from .store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
 from .store.kit_writer import add_blob, replace_content
 from .trusted_keys import TRUSTED_KEYS
 
@@ -160,7 +161,12 @@ def apply_source(
             on_bytes = _byte_reporter(report, stage, done_bytes, total_bytes, number, len(needed))
             data = source.read_file(ref, on_bytes)
             check_file(ref, data)
-            add_blob(conn, ref.sha256, data, page_texts(data, ref.name))
+            pages = page_texts(data, ref.name)
+            if len(pages) >= PAGES_PER_DOCUMENT:
+                raise BrokenPdfError(
+                    f"Het document {ref.name} heeft te veel pagina's.", f"{len(pages)} pages"
+                )
+            add_blob(conn, ref.sha256, data, pages)
             done_bytes += ref.size
         stop_if_cancelled()
         report(

@@ -15,10 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .store.kit_store import KitStore
+from .snippets import MARK_END, MARK_START, make_snippet
+from .store.kit_store import PAGES_PER_DOCUMENT, KitStore
 
-MARK_START = "\ue000"
-MARK_END = "\ue001"
 # Column weights for bm25: title, summary, page text.
 WEIGHTS = (8.0, 3.0, 1.0)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -69,58 +68,61 @@ class KitSearch:
         match = fts_query(terms)
         conn = self.store.conn
         weights = ", ".join(str(w) for w in WEIGHTS)
-        # SQLite returns the bare columns of the row holding min(): the best page.
-        best = conn.execute(
-            f"""
-            WITH hits AS MATERIALIZED (
-                SELECT rowid AS rid, document_id, page, bm25(search_index, {weights}) AS score
-                FROM search_index WHERE search_index MATCH ?
-            )
-            SELECT rid, document_id, page, min(score) AS best
-            FROM hits GROUP BY document_id ORDER BY best LIMIT ?
-            """,
-            (match, limit),
-        ).fetchall()
+        # Rank every matching page, then keep each document's best page. Only
+        # rowids and scores are read here (see search_rowid), never the text.
+        best: dict[int, tuple[float, int]] = {}
+        for rowid, score in conn.execute(
+            f"SELECT rowid, bm25(search_index, {weights}) FROM search_index "
+            "WHERE search_index MATCH ?",
+            (match,),
+        ):
+            position = rowid // PAGES_PER_DOCUMENT
+            if position not in best or score < best[position][0]:
+                best[position] = (score, rowid)
         if not best:
             return []
-        rowids = [row[0] for row in best]
-        marks = (MARK_START, MARK_END)
-        snippets = {
-            row[0]: (row[1], row[2])
-            for row in conn.execute(
-                f"""
-                SELECT rowid,
-                       snippet(search_index, 2, ?, ?, '…', 14),
-                       snippet(search_index, 1, ?, ?, '…', 14)
-                FROM search_index WHERE search_index MATCH ?
-                AND rowid IN ({",".join("?" * len(rowids))})
-                """,
-                (*marks, *marks, match, *rowids),
-            )
-        }
-        # Pages whose own text matches (the title is on every page row, so the
-        # ranked query alone would list every page of a document whose title matches).
-        body_pages: dict[str, set[int]] = {}
-        for doc_id, page in conn.execute(
-            "SELECT document_id, page FROM search_index WHERE search_index MATCH ?",
+        top = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+
+        # Pages whose own text matches. The title is on every page row, so the
+        # ranked query alone would list every page of a document whose title matches.
+        wanted = {position for position, _ in top}
+        body_pages: dict[int, list[int]] = {}
+        for (rowid,) in conn.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid",
             (f"body : ({match})",),
         ):
-            body_pages.setdefault(doc_id, set()).add(int(page))
-        titles = {
-            row[0]: (row[1], row[2], row[3])
+            position, page = divmod(rowid, PAGES_PER_DOCUMENT)
+            if position in wanted:
+                body_pages.setdefault(position, []).append(page)
+
+        documents = {
+            row[0]: row[1:]
             for row in conn.execute(
-                f"SELECT id, title, type, summary FROM documents WHERE id IN "
-                f"({','.join('?' * len(best))})",
-                [row[1] for row in best],
+                f"SELECT position, id, title, type, summary, sha256 FROM documents "
+                f"WHERE position IN ({','.join('?' * len(top))})",
+                [position for position, _ in top],
+            )
+        }
+        wanted_pages = [
+            (documents[position][4], rowid % PAGES_PER_DOCUMENT) for position, (_s, rowid) in top
+        ]
+        page_texts = {
+            (sha, page): text
+            for sha, page, text in conn.execute(
+                "SELECT sha256, page, text FROM blob_pages WHERE (sha256, page) IN "
+                f"(VALUES {','.join(['(?, ?)'] * len(wanted_pages))})",
+                [value for pair in wanted_pages for value in pair],
             )
         }
         hits = []
-        for rowid, doc_id, page, _score in best:
-            title, doc_type, summary = titles[doc_id]
-            body, summ = snippets.get(rowid, ("", ""))
-            snippet = body if MARK_START in body else summ if MARK_START in summ else summary[:200]
-            page_list = tuple(sorted(body_pages.get(doc_id, {int(page)})))
-            hits.append(
-                SearchHit(doc_id, title, doc_type, int(page), page_list, snippet, tuple(terms))
+        for position, (_score, rowid) in top:
+            doc_id, title, doc_type, summary, sha = documents[position]
+            page = rowid % PAGES_PER_DOCUMENT
+            snippet = (
+                make_snippet(page_texts.get((sha, page), ""), tuple(terms))
+                or make_snippet(summary, tuple(terms))
+                or summary[:200]
             )
+            pages = tuple(body_pages.get(position, [page]))
+            hits.append(SearchHit(doc_id, title, doc_type, page, pages, snippet, tuple(terms)))
         return hits

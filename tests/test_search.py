@@ -70,3 +70,21 @@ def test_snippet_html_escapes_markup(search):
 def test_fold_and_terms():
     assert fold("Reïntegratie CAFÉ") == "reintegratie cafe"
     assert query_terms("de a reïntegratie, de") == ["de", "reintegratie"]
+
+
+def test_snippet_marks_word_starts_with_accents_and_case():
+    from companion.snippets import MARK_END, MARK_START, make_snippet
+
+    text = (
+        "Begin. "
+        + "woord " * 40
+        + "De Reïntegratie van laaggeletterden gaat via de gemeente. "
+        + "x " * 80
+    )
+    snippet = make_snippet(text, ("reintegratie", "laaggeletterd"))
+    assert f"{MARK_START}Reïntegratie{MARK_END}" in snippet
+    assert f"{MARK_START}laaggeletterden{MARK_END}" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "gemeente" in snippet and len(snippet) < 140
+    # Only word starts: "integratie" inside "reïntegratie" is no hit.
+    assert make_snippet(text, ("integratie",)) is None

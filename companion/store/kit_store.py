@@ -25,6 +25,15 @@ from ..errors import StoreError
 from .sqlite_base import connect, schema_version
 
 SCHEMA_VERSION = 1
+# A search row's rowid says which document and page it is (see search_rowid),
+# so ranking and grouping never read the stored text: that keeps search fast.
+PAGES_PER_DOCUMENT = 100_000
+
+
+def search_rowid(position: int, page: int) -> int:
+    """The search-index rowid of ``page`` (1-based) of the document at ``position``."""
+    return position * PAGES_PER_DOCUMENT + page
+
 
 _SCHEMA = """
 CREATE TABLE kit_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -91,7 +100,7 @@ CREATE TABLE last_changes (
     change TEXT NOT NULL CHECK (change IN ('nieuw', 'gewijzigd', 'verwijderd'))
 );
 CREATE VIRTUAL TABLE search_index USING fts5(
-    title, summary, body, document_id UNINDEXED, page UNINDEXED,
+    title, summary, body,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );

@@ -12,6 +12,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from ..manifest import Manifest
+from .kit_store import PAGES_PER_DOCUMENT
 
 
 def add_blob(conn: sqlite3.Connection, sha256: str, data: bytes, pages: list[str]) -> None:
@@ -126,11 +127,13 @@ def replace_content(
     conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
     conn.execute(
         """
-        INSERT INTO search_index (title, summary, body, document_id, page)
-        SELECT d.title, CASE WHEN p.page = 1 THEN d.summary ELSE '' END, p.text, d.id, p.page
+        INSERT INTO search_index (rowid, title, summary, body)
+        SELECT d.position * ? + p.page, d.title,
+               CASE WHEN p.page = 1 THEN d.summary ELSE '' END, p.text
         FROM documents d JOIN blob_pages p ON p.sha256 = d.sha256
         ORDER BY d.position, p.page
-        """
+        """,
+        (PAGES_PER_DOCUMENT,),
     )
     info = {
         "kit": manifest.kit,
