@@ -4,6 +4,9 @@
     python main.py keygen KEYFILE       make a key pair (KEYFILE and KEYFILE.pub)
     python main.py publish SOURCE OUT --key KEYFILE
     python main.py search WORDS...      search the installed kit
+    python main.py sync [--portal URL]  fetch a newer kit from the portal (0 also when none)
+    python main.py import-update FILE   install the kit in a .kitupdate file
+    python main.py export-update FILE   write the installed kit as a .kitupdate file
 
 Exit codes: 0 done, 1 refused (message on stderr), 2 wrong arguments.
 """
@@ -100,12 +103,19 @@ def build_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="zoek in de geïnstalleerde kit")
     search.add_argument("words", nargs="+")
     search.add_argument("--limit", type=int, default=20)
+
+    from .sync.commands import add_sync_commands  # sync, import-update, export-update
+
+    add_sync_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     runners: dict[str, CommandRun] = {"keygen": _keygen, "publish": _publish, "search": _search}
+    from .sync.commands import sync_runners
+
+    runners.update(sync_runners())
     if args.command is None:
         from .ui.app import run_app
 

@@ -153,6 +153,12 @@ def apply_source(
             raise CancelledError("Gestopt. De kit is niet aangepast.")
 
     with store.transaction() as conn:
+        # Another process (the command line beside the window) may have
+        # installed a version since we looked; with the write lock held,
+        # check again so a slower, older update can never land on a newer one.
+        verify_manifest(
+            verified.manifest_bytes, verified.signature, store.installed(), trusted_keys
+        )
         for number, ref in enumerate(needed):
             stop_if_cancelled()
             stage = f"Document {number + 1} van {len(needed)} wordt klaargezet…"

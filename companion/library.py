@@ -6,6 +6,7 @@ tests all read the kit the same way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .manifest import DOCUMENT_TYPES
@@ -158,3 +159,19 @@ class KitLibrary:
     def last_changes(self) -> list[tuple[str, str, str]]:
         """(document id, title, nieuw/gewijzigd/verwijderd) of the last update."""
         return list(self.store.conn.execute("SELECT document_id, title, change FROM last_changes"))
+
+    def update_marks(self, opened: Mapping[str, int]) -> dict[str, str]:
+        """Documents new or changed in the last update that were not opened since.
+
+        ``opened`` is the user store's document id -> revision last opened. A
+        document's revision is the kit version in which it last changed, so
+        one opened at an older revision is still unseen in its new form.
+        Returns document id -> "nieuw" or "gewijzigd"; empty after a first install.
+        """
+        rows = self.store.conn.execute(
+            "SELECT c.document_id, c.change, d.revision FROM last_changes c "
+            "JOIN documents d ON d.id = c.document_id WHERE c.change IN ('nieuw', 'gewijzigd')"
+        )
+        return {
+            doc_id: change for doc_id, change, revision in rows if opened.get(doc_id, 0) < revision
+        }

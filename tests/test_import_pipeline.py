@@ -250,3 +250,20 @@ def test_a_bad_source_never_touches_other_copies(tmp_path, kit_builder, test_pub
     for path in copy.rglob("*"):
         if path.is_file():
             assert path.read_bytes() == (folder / path.relative_to(copy)).read_bytes()
+
+
+def test_version_is_checked_again_under_the_write_lock(tmp_path, kit_builder, test_public_keys):
+    """Two installers at once: the older one, verified first, must not land last."""
+    from companion.importer import read_verified
+
+    store = KitStore(tmp_path / "kit.sqlite")
+    install(store, kit_builder.build(1), test_public_keys)
+    v2, v3 = kit_builder.build(2), kit_builder.build(3)
+    verified_v2 = read_verified(FolderSource(v2), store, test_public_keys)  # checked against v1
+    other = KitStore(tmp_path / "kit.sqlite")  # a second process installs v3 meanwhile
+    install(other, v3, test_public_keys)
+    other.close()
+    with pytest.raises(NotNewerError):
+        apply_source(store, FolderSource(v2), trusted_keys=test_public_keys, verified=verified_v2)
+    assert store.installed().version == 3
+    store.close()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -23,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from ..library import TYPE_LABELS, DocumentInfo, KitLibrary
 from ..search import fold
+from .style import ACCENT
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MARK_COLUMN = 3  # "nieuw" / "gewijzigd" after an update, until the document is opened
 
 
 def minutes_text(minutes: int | None) -> str:
@@ -75,6 +79,8 @@ class LibraryScreen(QWidget):
         self.library = library
         self._documents: dict[str, DocumentInfo] = {}
         self._theme_titles: dict[str, str] = {}
+        # Set by the main window: document id -> revision last opened (user store).
+        self.opened_revisions: Callable[[], Mapping[str, int]] | None = None
 
         title = QLabel("Bibliotheek")
         title.setObjectName("screenTitle")
@@ -105,13 +111,14 @@ class LibraryScreen(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Documenten in de kit")
-        self.tree.setHeaderLabels(["Titel", "Soort", "Tijd"])
+        self.tree.setHeaderLabels(["Titel", "Soort", "Tijd", ""])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MARK_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._show_details)
         self.tree.itemActivated.connect(self._activate)
@@ -182,6 +189,32 @@ class LibraryScreen(QWidget):
             self.tree.setCurrentItem(select)
         else:
             self._show_details(None, None)
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """Mark documents new or changed in the last update that were not opened yet."""
+        opened = self.opened_revisions() if self.opened_revisions else None
+        marks = self.library.update_marks(opened) if opened is not None else {}
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                item = group.child(j)
+                mark = marks.get(item.data(0, DOC_ID_ROLE), "")
+                item.setText(MARK_COLUMN, mark)
+                item.setForeground(MARK_COLUMN, QColor(ACCENT))
+                font = item.font(0)
+                font.setBold(bool(mark))
+                item.setFont(0, font)
+                item.setFont(MARK_COLUMN, font)
+                item.setToolTip(
+                    MARK_COLUMN, f"{mark.capitalize()} sinds de laatste update" if mark else ""
+                )
+        self.tree.setColumnHidden(MARK_COLUMN, not marks)
+
+    def showEvent(self, event) -> None:
+        # A document opened elsewhere (search, viewer) loses its mark when we come back.
+        self.refresh_marks()
+        super().showEvent(event)
 
     def current_document_id(self) -> str | None:
         item = self.tree.currentItem()

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from ..context import AppContext
 from ..errors import CompanionError
+from ..forms import FormValues
 from .first_run import FirstRunPanel
 from .library_screen import LibraryScreen
-from .page_view import PageView
 from .search_screen import SearchScreen
 from .style import STYLE_SHEET
+from .viewer import ViewerScreen
 from .workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -107,8 +108,23 @@ class MainWindow(QMainWindow):
         self.search_screen.open_requested.connect(self.open_document)
         self.add_screen("bibliotheek", "Bibliotheek", self.library_screen)
         self.add_screen("zoeken", "Zoeken", self.search_screen)
+        from .actionplan_screen import ActionPlanScreen  # checklist and action plan (issue 5)
+        from .checklist_screen import ChecklistScreen
 
-        self.viewer = PageView(self.runner)
+        self.checklist_screen = ChecklistScreen(context, self.open_document)
+        self.actionplan_screen = ActionPlanScreen(context, self.runner, self.open_document)
+        self.add_screen("waar-begin-je", "Waar begin je?", self.checklist_screen)
+        self.add_screen("actieplan", "Actieplan", self.actionplan_screen)
+        self.checklist_screen.show_action_requested.connect(
+            lambda plan_id, action_id: (
+                self.show_screen("actieplan"),
+                self.actionplan_screen.select_action(plan_id, action_id),
+            )
+        )
+
+        self.viewer = ViewerScreen(
+            self.runner, forms=FormValues(context.user), settings=context.user
+        )
         self.viewer.back_requested.connect(lambda: self.show_screen(self._previous_screen))
         self.viewer.page_changed.connect(self._remember_page)
         self.stack.addWidget(self.viewer)
@@ -116,13 +132,17 @@ class MainWindow(QMainWindow):
         self.first_run.retry_requested.connect(self.start)
         self.stack.addWidget(self.first_run)
 
-        for keys in ("Ctrl+F", "Ctrl+K"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.focus_search)
+        QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.focus_search)
+        # Ctrl+F finds in the open document when one is shown, else searches the kit.
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.find)
         self._build_menus()
 
         for notice in context.notices:
             self.banner.show_message(notice)
         self.kit_changed.connect(self._refresh_kit_label)
+        from .updates_glue import attach_updates  # kit updates (issue 6): the last screen
+
+        self.updates_screen = attach_updates(self)
 
     def _build_menus(self) -> None:
         """Menus; other parts add their actions to ``file_menu``, ``view_menu``, ``help_menu``."""
@@ -139,6 +159,24 @@ class MainWindow(QMainWindow):
         search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the QShortcut handles it
         search.triggered.connect(self.focus_search)
         self.view_menu.addAction(search)
+        viewer = self.viewer  # document viewer (issue 4)
+        self.view_menu.addAction(viewer.present_action)
+        for viewer_action in (viewer.save_filled_action, viewer.print_action):
+            self.file_menu.insertAction(self.quit_action, viewer_action)
+        plans = self.actionplan_screen  # action plan import/export (issue 5)
+        for label, slot in (
+            ("Actieplan importeren…", lambda: plans.import_plan()),
+            ("Actieplan exporteren als PDF…", lambda: plans.ask_export("pdf", group_by="status")),
+            ("Actieplan afdrukken…", lambda: plans.print_plan()),
+        ):
+            plan_action = QAction(label, self)
+            plan_action.triggered.connect(
+                lambda _checked=False, s=slot: (self.show_screen("actieplan"), s())
+            )
+            self.file_menu.insertAction(self.quit_action, plan_action)
+        from .updates_glue import add_update_menu  # kit updates (issue 6)
+
+        add_update_menu(self)
 
     # -- screens ---------------------------------------------------------------
 
@@ -184,6 +222,13 @@ class MainWindow(QMainWindow):
         self.show_screen("zoeken")
         self.search_screen.focus_box()
 
+    def find(self) -> None:
+        """Ctrl+F: find in the document on screen; anywhere else, search the kit."""
+        if self.stack.currentWidget() is self.viewer and self.viewer.pages is not None:
+            self.viewer.start_find()
+        else:
+            self.focus_search()
+
     # -- documents -------------------------------------------------------------
 
     def open_document(self, doc_id: str, page: int | None = None, terms: tuple = ()) -> bool:
@@ -223,6 +268,9 @@ class MainWindow(QMainWindow):
                 on_error=self._import_failed,
                 on_progress=self._import_progress,
             )
+        from .updates_glue import check_at_start  # kit updates (issue 6)
+
+        check_at_start(self)
 
     def _import_progress(self, progress) -> None:
         if self.stack.currentWidget() is self.first_run:
@@ -260,6 +308,24 @@ class MainWindow(QMainWindow):
             f"{installed.title} · versie {installed.version}" if installed else "Geen kit"
         )
 
+    def dragEnterEvent(self, event) -> None:
+        """Accept a dragged update file (.kitupdate); see updates_glue."""
+        from .updates_glue import update_file_from
+
+        if update_file_from(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        from .updates_glue import drop_update_file
+
+        if drop_update_file(self, event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
     def closeEvent(self, event) -> None:
+        self.viewer.shutdown()
         self.runner.shutdown()
         super().closeEvent(event)

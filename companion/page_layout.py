@@ -1,0 +1,118 @@
+"""Where each page sits in the continuous view, and the zoom steps.
+
+Plain arithmetic on page sizes (PDF points) and a scale (screen pixels per
+point), kept apart from the widgets so the tests and the benchmark can ask
+"which pages are on screen at this scroll position" without a window.
+Page indexes here are 0-based; the screens show 1-based numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+GAP = 12  # pixels between pages and around them
+
+# Zoom steps as people know them from other viewers (1.0 is real size).
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
+MIN_ZOOM = ZOOM_STEPS[0]
+MAX_ZOOM = ZOOM_STEPS[-1]
+
+
+class ZoomMode(Enum):
+    FIT_WIDTH = "fit-width"
+    FIT_PAGE = "fit-page"
+    FIXED = "fixed"
+
+
+@dataclass(frozen=True)
+class PageBox:
+    """One page's place in the view, in logical pixels."""
+
+    index: int
+    x: int
+    y: int
+    width: int
+    height: int
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.height
+
+
+class PageLayout:
+    """Pages stacked top to bottom, centred, ``gap`` pixels apart, at one scale."""
+
+    def __init__(
+        self,
+        sizes: Sequence[tuple[float, float]],
+        scale: float,
+        viewport_width: int = 0,
+        gap: int = GAP,
+    ) -> None:
+        self.sizes = list(sizes)
+        self.scale = scale
+        self.gap = gap
+        widths = [max(1, round(w * scale)) for w, _h in self.sizes]
+        heights = [max(1, round(h * scale)) for _w, h in self.sizes]
+        self.width = max([*widths, 0]) + 2 * gap
+        self.width = max(self.width, viewport_width)
+        self.boxes: list[PageBox] = []
+        y = gap
+        for index, (w, h) in enumerate(zip(widths, heights, strict=True)):
+            self.boxes.append(PageBox(index, (self.width - w) // 2, y, w, h))
+            y += h + gap
+        self.height = y
+        self._tops = [box.y for box in self.boxes]
+
+    def __len__(self) -> int:
+        return len(self.boxes)
+
+    def page_at(self, y: float) -> int:
+        """The page at height ``y`` (a point in a gap counts for the page above)."""
+        if not self.boxes:
+            return 0
+        return max(0, bisect.bisect_right(self._tops, y) - 1)
+
+    def visible(self, top: float, bottom: float) -> range:
+        """Indexes of the pages that show (partly) between ``top`` and ``bottom``."""
+        if not self.boxes or bottom <= top:
+            return range(0)
+        first = self.page_at(top)
+        if self.boxes[first].bottom <= top and first + 1 < len(self.boxes):
+            first += 1  # top is in the gap below ``first``
+        last = self.page_at(bottom - 1)
+        return range(first, max(first, last) + 1)
+
+    def most_visible(self, top: float, bottom: float) -> int:
+        """The page that covers the largest part of the view (the 'current' page)."""
+        best, best_area = 0, -1.0
+        for index in self.visible(top, bottom):
+            box = self.boxes[index]
+            shown = min(box.bottom, bottom) - max(box.y, top)
+            if shown > best_area:
+                best, best_area = index, shown
+        return best
+
+
+def fit_width_scale(sizes: Sequence[tuple[float, float]], viewport_width: int) -> float:
+    """Scale at which the widest page fills the view's width (minus the gaps)."""
+    widest = max((w for w, _h in sizes), default=1.0)
+    return max(0.05, (viewport_width - 2 * GAP) / widest)
+
+
+def fit_page_scale(size: tuple[float, float], viewport_width: int, viewport_height: int) -> float:
+    """Scale at which one whole page fits in the view."""
+    width, height = size
+    return max(0.05, min((viewport_width - 2 * GAP) / width, (viewport_height - 2 * GAP) / height))
+
+
+def step_zoom(zoom: float, direction: int) -> float:
+    """The next zoom step up (``direction`` > 0) or down from ``zoom``."""
+    if direction > 0:
+        bigger = [z for z in ZOOM_STEPS if z > zoom * 1.001]
+        return bigger[0] if bigger else MAX_ZOOM
+    smaller = [z for z in ZOOM_STEPS if z < zoom * 0.999]
+    return smaller[-1] if smaller else MIN_ZOOM

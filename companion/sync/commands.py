@@ -1,0 +1,122 @@
+"""The command-line jobs for updates (wired into ``companion/cli.py``).
+
+    python main.py sync [--portal URL] [--timeout SECONDS]
+    python main.py import-update FILE
+    python main.py export-update FILE
+
+Exit codes: 0 done or nothing to do (already the newest version), 1 refused
+or not possible (offline, no portal set, a check failed; the reason is on
+stderr and nothing was changed), 2 wrong arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .portal import DEFAULT_TIMEOUT
+
+CommandRun = Callable[[argparse.Namespace], int]
+
+
+def add_sync_commands(sub: argparse._SubParsersAction) -> None:
+    sync = sub.add_parser("sync", help="haal een nieuwe versie van de kit op van de portal")
+    sync.add_argument("--portal", help="adres van de portal (anders dat uit Instellingen)")
+    sync.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconden wachten per verzoek"
+    )
+    imp = sub.add_parser("import-update", help="installeer de kit uit een updatebestand")
+    imp.add_argument("file", type=Path, help="een .kitupdate-bestand")
+    exp = sub.add_parser("export-update", help="sla de geïnstalleerde kit op als updatebestand")
+    exp.add_argument("file", type=Path, help="doelbestand (.kitupdate wordt toegevoegd)")
+
+
+def _open_context(args: argparse.Namespace):
+    """The program's stores, with the bundled kit in place (as at a normal start)."""
+    from ..cli import terminal_progress
+    from ..context import AppContext
+    from ..paths import app_paths
+
+    context = AppContext.open(app_paths(args.data_dir))
+    for notice in context.notices:
+        print(notice, file=sys.stderr)
+    if context.needs_bundled_kit():
+        context.install_bundled_kit(progress=terminal_progress)
+    return context
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from ..cli import terminal_progress
+    from .errors import NotConfiguredError
+    from .service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE, SyncService, online_for
+    from .settings import load_sync_settings
+
+    context = _open_context(args)
+    try:
+        url = args.portal or load_sync_settings(context.user).portal_url
+        if not url:
+            raise NotConfiguredError(
+                NOT_CONFIGURED_MESSAGE + " Of geef het adres mee: sync --portal URL.", "no url"
+            )
+        if not online_for(url):
+            print(OFFLINE_MESSAGE, file=sys.stderr)
+            return 1
+        service = SyncService(
+            context.paths.kit_store,
+            context.paths.cache_dir,
+            url,
+            trusted_keys=context.trusted_keys,
+            timeout=args.timeout,
+        )
+        check = service.check()
+        print(check.message)
+        if not check.has_update:
+            return 0
+        preview = check.preview
+        assert preview is not None
+        for change in preview.documents:
+            print(f"  {change.change}: {change.title}")
+        outcome = service.install(check, progress=terminal_progress)
+        print(outcome.message)
+        return 0
+    finally:
+        context.close()
+
+
+def _import_update(args: argparse.Namespace) -> int:
+    from ..cli import terminal_progress
+    from .service import import_update_file
+
+    context = _open_context(args)
+    try:
+        outcome = import_update_file(
+            context.paths.kit_store,
+            args.file,
+            trusted_keys=context.trusted_keys,
+            progress=terminal_progress,
+        )
+        print(outcome.message)
+        return 0
+    finally:
+        context.close()
+
+
+def _export_update(args: argparse.Namespace) -> int:
+    from .service import export_update_file
+
+    context = _open_context(args)
+    try:
+        info = export_update_file(context.paths.kit_store, args.file)
+        print(
+            f"Updatebestand opgeslagen: {info.path} (versie {info.version}, "
+            f"{info.files} bestanden, {info.bytes / 1e6:.1f} MB)."
+        )
+        return 0
+    finally:
+        context.close()
+
+
+def sync_runners() -> dict[str, CommandRun]:
+    return {"sync": _sync, "import-update": _import_update, "export-update": _export_update}

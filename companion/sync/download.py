@@ -1,0 +1,133 @@
+"""Downloading one content file: capped, resumable, checked before use.
+
+A file arrives in ``partial/<sha256>`` and moves to ``files/<sha256>`` only
+after its size and sha256 match the manifest. When the connection breaks, the
+part that arrived stays, and the next attempt asks only for the rest with an
+HTTP ``Range`` request. A portal that ignores Range answers 200 with the whole
+file, and the part is simply started over. More bytes than the manifest
+promises are never written: a hostile or broken server cannot fill the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable
+
+from ..errors import CancelledError, IntegrityError
+from ..importer import check_file
+from ..kitsource import FILES_DIR
+from ..manifest import FileRef
+from .cache import SyncCache
+from .errors import CacheError, NetworkError
+from .portal import PARTIAL, PortalClient
+
+_CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
+
+
+def _too_big(ref: FileRef) -> IntegrityError:
+    return IntegrityError(
+        f"Het bestand {ref.name} op de portal is groter dan de inhoudslijst zegt. "
+        "De kit is niet aangepast.",
+        f"more than {ref.size} bytes",
+    )
+
+
+def _cache_error(cache: SyncCache, exc: OSError) -> CacheError:
+    return CacheError(
+        f"De download kan niet worden bewaard in {cache.root}. Is de schijf vol? "
+        "De kit is niet aangepast.",
+        str(exc),
+    )
+
+
+def _range_start(value: str | None) -> int | None:
+    match = _CONTENT_RANGE.match((value or "").strip())
+    return int(match.group(1)) if match else None
+
+
+def download_file(
+    client: PortalClient,
+    cache: SyncCache,
+    ref: FileRef,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> int:
+    """Put the verified file in the cache; returns the body bytes fetched now.
+
+    ``progress`` gets the number of bytes of this file that are in place.
+    Raises NetworkError (the part is kept for a resume), IntegrityError (the
+    part is thrown away) or CancelledError (the part is kept).
+    """
+    try:
+        cache.ensure()
+    except OSError as exc:
+        raise _cache_error(cache, exc) from exc
+    if cache.has_file(ref):
+        progress(ref.size)
+        return 0
+    part = cache.partial_path(ref.sha256)
+    offset = part.stat().st_size if part.exists() else 0
+    if offset > ref.size:
+        part.unlink()
+        offset = 0
+    fetched = 0
+    if offset < ref.size:
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        with client.open(f"{FILES_DIR}/{ref.sha256}", headers) as response:
+            if (
+                response.status == PARTIAL
+                and _range_start(response.header("Content-Range")) == offset
+            ):
+                mode = "ab"
+            elif response.status == 200:
+                mode, offset = "wb", 0
+            else:
+                # The part does not fit what the portal has now: start over next time.
+                part.unlink(missing_ok=True)
+                raise NetworkError(
+                    "De download moet opnieuw beginnen. Probeer het nog eens. "
+                    "De kit is niet aangepast.",
+                    f"HTTP {response.status}, Content-Range {response.header('Content-Range')}",
+                )
+            length = response.content_length()
+            if length is not None and offset + length > ref.size:
+                part.unlink(missing_ok=True)
+                raise _too_big(ref)
+            progress(offset)
+            size = offset
+            try:
+                with part.open(mode) as handle:
+                    for chunk in response.chunks():
+                        if size + len(chunk) > ref.size:
+                            handle.close()
+                            part.unlink(missing_ok=True)
+                            raise _too_big(ref)
+                        handle.write(chunk)
+                        size += len(chunk)
+                        progress(size)
+                        if cancelled():
+                            raise CancelledError("Gestopt. De kit is niet aangepast.")
+            except OSError as exc:
+                raise _cache_error(cache, exc) from exc
+            fetched = response.bytes_received
+        if size < ref.size:
+            raise NetworkError(
+                "De verbinding viel weg tijdens het downloaden. Wat al binnen was, is "
+                "bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet "
+                "aangepast.",
+                f"{ref.name}: {size} of {ref.size} bytes",
+            )
+    data = part.read_bytes()
+    try:
+        check_file(ref, data)
+    except IntegrityError:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise
+    try:
+        os.replace(part, cache.file_path(ref.sha256))
+    except OSError as exc:
+        raise _cache_error(cache, exc) from exc
+    return fetched

@@ -1,0 +1,285 @@
+"""Talking to a portal: plain HTTP(S) GETs with timeouts, caps and a request log.
+
+A portal is any static web host (see DESIGN.md, "Sync protocol"), so all the
+client ever does is GET a file, sometimes conditionally (ETag /
+If-Modified-Since) and sometimes from an offset (Range). Everything goes
+through :meth:`PortalClient.open`, which
+
+- refuses any scheme but http and https, also after a redirect;
+- takes proxies from the system (``urllib`` reads ``https_proxy`` / ``no_proxy``
+  and, on Windows and macOS, the system proxy settings) except for loopback
+  addresses, which a proxy can never reach;
+- checks certificates against the system trust store (``truststore``), so a
+  library network with its own certificate authority works;
+- turns every network failure into a :class:`NetworkError` or
+  :class:`PortalError` with a Dutch message;
+- records each request (path, status, headers sent, body bytes received) in a
+  :class:`TransferLog`, which tests and benchmarks read to count the cost of a
+  check or an update.
+
+The standard library is enough here: downloads run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.message import Message
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from .errors import NetworkError, PortalError
+
+DEFAULT_TIMEOUT = 20.0
+CHUNK = 64 * 1024
+NOT_MODIFIED = 304
+PARTIAL = 206
+RANGE_NOT_SATISFIABLE = 416
+
+NOTHING_CHANGED = "Er is niets veranderd."
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for http(s)://localhost, 127.x.x.x and [::1] (this machine itself)."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_portal_url(url: str) -> str:
+    """The address normalised to end with '/', or a Dutch refusal."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PortalError(
+            "Dit is geen geldig adres van een portal. Het begint met https:// "
+            "(bijvoorbeeld https://www.voorbeeld.nl/strategiekit/).",
+            f"url {url!r}",
+        )
+    if parts.scheme == "http" and not is_loopback_url(url):
+        # The signature protects the kit, but not the privacy of who asks for
+        # it, and a proxy may rewrite plain http: only this machine may use it.
+        raise PortalError(
+            "Gebruik een veilig adres: het begint met https://.",
+            f"plain http to {parts.hostname!r}",
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One request as it went over the wire."""
+
+    path: str
+    status: int
+    headers: Mapping[str, str]
+    bytes_received: int
+
+
+@dataclass
+class TransferLog:
+    """Every request a client made; the cost of a check or an update."""
+
+    records: list[RequestRecord] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return len(self.records)
+
+    @property
+    def bytes_received(self) -> int:
+        return sum(r.bytes_received for r in self.records)
+
+    def paths(self) -> list[str]:
+        return [r.path for r in self.records]
+
+    def since(self, mark: int) -> TransferLog:
+        """The requests after the first ``mark`` ones (to measure one step)."""
+        return TransferLog(self.records[mark:])
+
+
+class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects (a CDN may move things), but only to http or https."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+        scheme = urlsplit(newurl).scheme
+        if scheme not in ("http", "https") or (scheme == "http" and not is_loopback_url(newurl)):
+            raise PortalError(
+                "De portal stuurt door naar een adres dat geen webadres is. " + NOTHING_CHANGED,
+                f"redirect to {newurl!r}",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _tls_context() -> ssl.SSLContext:
+    """Certificates from the system's own trust store, not a bundled list."""
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def build_opener(*, use_proxy: bool = True) -> urllib.request.OpenerDirector:
+    proxies = urllib.request.ProxyHandler() if use_proxy else urllib.request.ProxyHandler({})
+    return urllib.request.build_opener(
+        proxies, _SafeRedirects(), urllib.request.HTTPSHandler(context=_tls_context())
+    )
+
+
+class Response:
+    """An open response; read it with :meth:`chunks` or :meth:`read_all`."""
+
+    def __init__(self, client: PortalClient, path: str, status: int, headers: Message, raw: Any):
+        self.client = client
+        self.path = path
+        self.status = status
+        self.headers = headers
+        self._raw = raw
+        self.bytes_received = 0
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name) if self.headers is not None else None
+
+    def content_length(self) -> int | None:
+        value = self.header("Content-Length")
+        try:
+            return int(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body in pieces; a broken connection becomes a NetworkError."""
+        if self._raw is None:
+            return
+        while True:
+            try:
+                # read1: whatever has arrived, so a stall mid-body keeps what came.
+                data = self._raw.read1(CHUNK)
+            except (OSError, http.client.HTTPException) as exc:
+                raise self.client.network_error(exc, during_download=True) from exc
+            if not data:
+                return
+            self.bytes_received += len(data)
+            yield data
+
+    def read_all(self, limit: int, too_big: Callable[[], Exception]) -> bytes:
+        """The whole body, refusing more than ``limit`` bytes."""
+        length = self.content_length()
+        if length is not None and length > limit:
+            raise too_big()
+        parts: list[bytes] = []
+        size = 0
+        for chunk in self.chunks():
+            size += len(chunk)
+            if size > limit:
+                raise too_big()
+            parts.append(chunk)
+        body = b"".join(parts)
+        if length is not None and len(body) < length:
+            raise self.client.network_error(
+                http.client.IncompleteRead(body, length - len(body)), during_download=True
+            )
+        return body
+
+
+class PortalClient:
+    """GETs files from one portal; keeps a log of every request it made."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        opener: urllib.request.OpenerDirector | None = None,
+        log: TransferLog | None = None,
+    ) -> None:
+        self.base_url = check_portal_url(base_url)
+        self.timeout = timeout
+        self.opener = opener or build_opener(use_proxy=not is_loopback_url(self.base_url))
+        self.log = log if log is not None else TransferLog()
+
+    def url(self, path: str) -> str:
+        return urljoin(self.base_url, path)
+
+    @contextmanager
+    def open(self, path: str, headers: Mapping[str, str] | None = None) -> Iterator[Response]:
+        """GET ``path`` (relative to the portal); 304, 206 and 416 come back as answers."""
+        sent = {"User-Agent": "strategiekit-companion", **(headers or {})}
+        request = urllib.request.Request(self.url(path), headers=sent)
+        answer_only: tuple[int, Message] | None = None
+        try:
+            raw = self.opener.open(request, timeout=self.timeout)
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            self.log.records.append(RequestRecord(path, exc.code, sent, 0))
+            if exc.code not in (NOT_MODIFIED, RANGE_NOT_SATISFIABLE):
+                raise self.http_error(path, exc.code) from exc
+            answer_only = (exc.code, exc.headers)
+        except (OSError, http.client.HTTPException) as exc:
+            self.log.records.append(RequestRecord(path, 0, sent, 0))
+            raise self.network_error(exc) from exc
+        if answer_only is not None:
+            yield Response(self, path, answer_only[0], answer_only[1], None)
+            return
+        response = Response(self, path, raw.status, raw.headers, raw)
+        try:
+            yield response
+        finally:
+            raw.close()
+            self.log.records.append(
+                RequestRecord(path, response.status, sent, response.bytes_received)
+            )
+
+    def http_error(self, path: str, code: int) -> PortalError:
+        if code == 404:
+            if path.endswith(".sig"):
+                # The importer's wording: a missing signature is a signature problem.
+                message = "De kit op de portal heeft geen handtekening. " + NOTHING_CHANGED
+            elif path.startswith("files/"):
+                message = "Een bestand van de kit ontbreekt op de portal. " + NOTHING_CHANGED
+            else:
+                message = (
+                    "Op dit adres staat geen kit. Controleer het adres van de portal bij "
+                    "Instellingen. " + NOTHING_CHANGED
+                )
+        else:
+            message = f"De portal gaf een fout ({code}). Probeer het later opnieuw. " + (
+                NOTHING_CHANGED
+            )
+        return PortalError(message, f"HTTP {code} for {self.url(path)}")
+
+    def network_error(self, exc: BaseException, *, during_download: bool = False) -> NetworkError:
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        detail = f"{type(reason).__name__}: {reason}"
+        if isinstance(reason, TimeoutError | socket.timeout):
+            message = (
+                "De portal antwoordt niet op tijd. Controleer de internetverbinding en "
+                "probeer het later opnieuw. " + NOTHING_CHANGED
+            )
+        elif during_download:
+            message = (
+                "De verbinding viel weg tijdens het downloaden. Wat al binnen was, is "
+                "bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet "
+                "aangepast."
+            )
+        elif isinstance(reason, ssl.SSLError):
+            message = (
+                "De beveiligde verbinding met de portal is niet te vertrouwen (certificaat). "
+                + NOTHING_CHANGED
+            )
+        else:
+            message = (
+                "De portal is niet bereikbaar. Controleer de internetverbinding en het adres "
+                "bij Instellingen. " + NOTHING_CHANGED
+            )
+        return NetworkError(message, detail)

@@ -1,0 +1,295 @@
+"""Update files (``.kitupdate``): a portal folder in one zip, for a USB stick.
+
+    manifest.json, manifest.json.sig, files/<sha256>   (the portal layout)
+
+Reading one is a :class:`~companion.kitsource.KitSource`, so it goes through
+the same import pipeline as the portal. Nothing is ever unpacked to disk: each
+member is read into memory, at most the number of bytes the manifest promises.
+Before that, the archive itself is checked, because a zip can lie:
+
+- every name must stay inside the archive (no ``/abs``, ``..``, ``C:`` or ``\\``);
+- no member may unpack to far more than it takes in the zip (a zip bomb), and
+  all members together not to more than the manifest declares;
+- a member may not be larger than the manifest says its file is;
+- a truncated or damaged zip (a copy that did not finish) is refused.
+
+Writing is deterministic: the same kit always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import MissingFileError
+from ..importer import check_file
+from ..kitsource import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME, ByteProgress, FolderSource
+from ..manifest import MAX_MANIFEST_SIZE, FileRef, Manifest, parse_manifest
+from ..store.kit_store import KitStore
+from .errors import UpdateFileError
+
+UPDATE_SUFFIX = ".kitupdate"
+MAX_SIGNATURE_SIZE = 1024
+# A kit is PDFs, which barely compress; a member that unpacks to more than
+# MAX_RATIO times its packed size (and is over RATIO_FLOOR) is not a kit file.
+MAX_RATIO = 100
+RATIO_FLOOR = 1024 * 1024
+# All members together may exceed what the manifest declares by this much
+# (room for a stray folder entry or a read-me), no more.
+SLACK = 1024 * 1024
+MAX_TOTAL = 4 * 1024**3
+_FILE_MEMBER = re.compile(r"^files/([0-9a-f]{64})$")
+_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+NOT_USED = "Het updatebestand is niet gebruikt. Er is niets veranderd."
+
+
+def _damaged(detail: str) -> UpdateFileError:
+    return UpdateFileError(
+        "Dit updatebestand is beschadigd of niet compleet (misschien is het kopiëren niet "
+        "afgemaakt). Kopieer het opnieuw en probeer het nog eens. Er is niets veranderd.",
+        detail,
+    )
+
+
+def _bomb(detail: str) -> UpdateFileError:
+    return UpdateFileError(
+        "Dit updatebestand pakt uit tot veel meer dan het zegt te bevatten. " + NOT_USED, detail
+    )
+
+
+def is_unsafe_name(name: str) -> bool:
+    """True for a member name that would land outside the archive's own folder."""
+    if not name or "\\" in name or "\x00" in name or ":" in name or name.startswith("/"):
+        return True
+    parts = name.rstrip("/").split("/")
+    return any(part in ("", ".", "..") for part in parts)
+
+
+class UpdateFileSource:
+    """A ``.kitupdate`` file as a kit source. Use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.description = str(path)
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except FileNotFoundError as exc:
+            raise UpdateFileError(
+                f"Het updatebestand {path.name} is niet gevonden.", str(exc)
+            ) from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+            raise _damaged(f"{type(exc).__name__}: {exc}") from exc
+        except OSError as exc:
+            raise UpdateFileError(
+                f"Het updatebestand {path.name} kan niet worden gelezen.", str(exc)
+            ) from exc
+        try:
+            self.members = self._check_structure()
+        except BaseException:
+            self.zip.close()
+            raise
+
+    def __enter__(self) -> UpdateFileSource:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def _check_structure(self) -> dict[str, zipfile.ZipInfo]:
+        members: dict[str, zipfile.ZipInfo] = {}
+        total = 0
+        for info in self.zip.infolist():
+            name = info.filename
+            if is_unsafe_name(name):
+                raise UpdateFileError(
+                    "Dit updatebestand is onveilig: het wil een bestand buiten zijn eigen map "
+                    f"zetten ({name}). " + NOT_USED,
+                    f"unsafe member name {name!r}",
+                )
+            if name in members:
+                raise _damaged(f"member {name!r} appears twice")
+            if info.flag_bits & 0x1:
+                raise _damaged(f"member {name!r} is encrypted")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise _damaged(f"member {name!r} uses compression {info.compress_type}")
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+                raise _bomb(f"{name}: {info.file_size} bytes from {info.compress_size}")
+            total += info.file_size
+            members[name] = info
+        if total > MAX_TOTAL:
+            raise _bomb(f"members add up to {total} bytes")
+        manifest = members.get(MANIFEST_NAME)
+        if manifest is None:
+            raise UpdateFileError(
+                "Dit is geen updatebestand van de strategiekit: de inhoudslijst ontbreekt. "
+                + NOT_USED,
+                "no manifest.json in archive",
+            )
+        if manifest.file_size > MAX_MANIFEST_SIZE:
+            raise _bomb(f"manifest.json is {manifest.file_size} bytes")
+        signature = members.get(SIGNATURE_NAME)
+        if signature is not None and signature.file_size > MAX_SIGNATURE_SIZE:
+            raise _bomb(f"manifest.json.sig is {signature.file_size} bytes")
+        return members
+
+    def _read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
+        """At most ``limit`` bytes of a member; a damaged member is refused."""
+        try:
+            with self.zip.open(info) as handle:
+                data = handle.read(limit + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise _damaged(f"{info.filename}: {type(exc).__name__}: {exc}") from exc
+        if len(data) > limit:
+            raise _bomb(f"{info.filename} unpacks to more than {limit} bytes")
+        return data
+
+    # -- KitSource -------------------------------------------------------------
+
+    def read_manifest(self) -> tuple[bytes, bytes]:
+        manifest = self._read(self.members[MANIFEST_NAME], MAX_MANIFEST_SIZE)
+        info = self.members.get(SIGNATURE_NAME)
+        signature = b"" if info is None else self._read(info, MAX_SIGNATURE_SIZE)
+        return manifest, signature
+
+    def check_declared(self, manifest: Manifest) -> None:
+        """After the signature is accepted: nothing in the zip beyond what it declares."""
+        refs = {ref.sha256: ref for ref in manifest.unique_files()}
+        for name, info in self.members.items():
+            match = _FILE_MEMBER.match(name)
+            ref = refs.get(match.group(1)) if match else None
+            if ref is not None and info.file_size > ref.size:
+                raise self._member_too_big(ref, info)
+        signature = self.members.get(SIGNATURE_NAME)
+        declared = (
+            sum(ref.size for ref in refs.values())
+            + self.members[MANIFEST_NAME].file_size
+            + (signature.file_size if signature else 0)
+            + SLACK
+        )
+        total = sum(info.file_size for info in self.members.values())
+        if total > declared:
+            raise _bomb(f"members add up to {total} bytes, manifest declares {declared}")
+
+    def _member_too_big(self, ref: FileRef, info: zipfile.ZipInfo) -> UpdateFileError:
+        return UpdateFileError(
+            f"Het bestand {ref.name} in het updatebestand is groter dan de inhoudslijst "
+            "zegt. " + NOT_USED,
+            f"{info.filename}: {info.file_size} bytes, manifest says {ref.size}",
+        )
+
+    def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
+        info = self.members.get(f"{FILES_DIR}/{ref.sha256}")
+        if info is None:
+            raise MissingFileError(
+                f"Het bestand {ref.name} ontbreekt in het updatebestand. " + NOT_USED,
+                f"no member files/{ref.sha256}",
+            )
+        if info.file_size > ref.size:
+            raise self._member_too_big(ref, info)
+        data = self._read(info, ref.size)
+        progress(len(data))
+        return data
+
+
+@dataclass(frozen=True)
+class UpdateFileInfo:
+    path: Path
+    version: int
+    files: int
+    bytes: int
+
+
+def write_update_file(
+    out: Path, manifest: bytes, signature: bytes, files: Iterable[tuple[str, bytes]]
+) -> Path:
+    """Write the zip next to ``out`` first and move it into place when complete."""
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        return _write_zip(out, tmp, manifest, signature, files)
+    except OSError as exc:
+        raise UpdateFileError(
+            f"Het updatebestand kan niet worden opgeslagen in {out.parent}. Is de schijf of "
+            "USB-stick vol of alleen-lezen? Kies een andere plek.",
+            str(exc),
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # only there when writing stopped halfway
+
+
+def _write_zip(
+    out: Path, tmp: Path, manifest: bytes, signature: bytes, files: Iterable[tuple[str, bytes]]
+) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(tmp, "w") as archive:
+
+        def add(name: str, data: bytes, method: int) -> None:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = method
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+
+        add(MANIFEST_NAME, manifest, zipfile.ZIP_DEFLATED)
+        add(SIGNATURE_NAME, signature, zipfile.ZIP_STORED)
+        # PDFs are compressed already: storing them keeps export fast.
+        for sha, data in sorted(files, key=lambda item: item[0]):
+            add(f"{FILES_DIR}/{sha}", data, zipfile.ZIP_STORED)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, out)
+    return out
+
+
+def with_suffix(path: Path) -> Path:
+    return path if path.name.endswith(UPDATE_SUFFIX) else path.with_name(path.name + UPDATE_SUFFIX)
+
+
+def export_from_store(store: KitStore, out: Path) -> UpdateFileInfo:
+    """The installed kit, exactly as it was signed, as an update file."""
+    signed = store.signed_manifest()
+    if signed is None:
+        raise MissingFileError("Er is nog geen kit geïnstalleerd om op te slaan.", "no manifest")
+    manifest_bytes, signature = signed
+    manifest = parse_manifest(manifest_bytes)
+
+    def files() -> Iterable[tuple[str, bytes]]:
+        for ref in manifest.unique_files():
+            data = store.blob(ref.sha256)
+            if data is None:
+                raise MissingFileError(
+                    f"Het bestand {ref.name} ontbreekt in de opgeslagen kit.", ref.sha256
+                )
+            check_file(ref, data)
+            yield ref.sha256, data
+
+    path = write_update_file(with_suffix(out), manifest_bytes, signature + b"\n", files())
+    refs = manifest.unique_files()
+    return UpdateFileInfo(path, manifest.version, len(refs), sum(r.size for r in refs))
+
+
+def pack_folder(folder: Path, out: Path) -> UpdateFileInfo:
+    """A portal folder (from ``publish``) as an update file."""
+    source = FolderSource(folder)
+    manifest_bytes, signature = source.read_manifest()
+    manifest = parse_manifest(manifest_bytes)
+    refs = manifest.unique_files()
+
+    def files() -> Iterable[tuple[str, bytes]]:
+        for ref in refs:
+            data = source.read_file(ref, lambda _n: None)
+            check_file(ref, data)
+            yield ref.sha256, data
+
+    path = write_update_file(with_suffix(out), manifest_bytes, signature, files())
+    return UpdateFileInfo(path, manifest.version, len(refs), sum(r.size for r in refs))

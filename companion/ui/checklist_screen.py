@@ -1,0 +1,227 @@
+"""Waar begin je?: the kit's steps as a checklist, with progress and notes.
+
+Ticks and notes are saved the moment they change (user store, by the kit's
+stable ids). After a kit update the screen is rebuilt; items the kit no
+longer has stay visible with "niet meer in de kit" and the person's tick and
+note. "Maak actie" puts an item in the chosen action plan with one click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..actionplan import ActionPlanService
+from ..checklist import ChecklistService
+from ..context import AppContext
+from .actionplan_screen import CURRENT_PLAN_SETTING
+from .checklist_widgets import StepCard
+
+DEFAULT_PLAN_NAME = "Mijn actieplan"
+NEW_PLAN = -1
+
+
+class ChecklistScreen(QWidget):
+    show_action_requested = Signal(int, int)
+    actions_changed = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        open_document: Callable[[str], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.service = ChecklistService(context.user, context.library)
+        self.plans = ActionPlanService(context.user)
+        self.open_document = open_document or (lambda _doc_id: None)
+        self.cards: dict[str, StepCard] = {}
+
+        title = QLabel("Waar begin je?")
+        title.setObjectName("screenTitle")
+        intro = QLabel(
+            "De stappen van de kit, van begin tot eind. Vink af wat klaar is en schrijf "
+            "notities bij een stap. Alles wordt vanzelf bewaard."
+        )
+        intro.setWordWrap(True)
+        self.overall = QProgressBar()
+        self.overall.setAccessibleName("Voortgang van alle stappen")
+        self.overall.setFormat("%v van %m punten klaar (%p%)")
+        self.overall_label = QLabel()
+        self.overall_label.setObjectName("hint")
+        self.plan_box = QComboBox()
+        self.plan_box.setAccessibleName("Actieplan voor nieuwe acties")
+        self.plan_box.setMinimumWidth(200)
+        self.plan_box.activated.connect(self._plan_chosen)
+        self.message = QLabel()
+        self.message.setObjectName("hint")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.overall, 2)
+        top.addSpacing(16)
+        top.addWidget(QLabel("Nieuwe acties komen in:"))
+        top.addWidget(self.plan_box, 1)
+
+        self.empty = QLabel(
+            "De kit heeft (nog) geen stappen. Even geduld als de kit nog wordt klaargezet."
+        )
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.container = QWidget()
+        self.cards_layout = QVBoxLayout(self.container)
+        self.cards_layout.setSpacing(12)
+        self.cards_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.container)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setAccessibleName("Stappen")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.scroll, 1)
+        self.reload()
+
+    # -- building -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """The kit changed (first import, update): build the steps again."""
+        self.flush()
+        if self.context.library.installed() is not None:
+            self.service.remember_kit_texts()
+        doc_titles = {d.id: d.title for d in self.context.library.documents()}
+        views = self.service.overview()
+        position = self.scroll.verticalScrollBar().value()
+        for card in self.cards.values():
+            self.cards_layout.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.cards = {}
+        for view in views:
+            card = StepCard(view, doc_titles, self.container)
+            card.toggled.connect(self._toggled)
+            card.item_note_changed.connect(self.service.set_item_note)
+            card.step_note_changed.connect(self.service.set_step_note)
+            card.action_clicked.connect(self.make_or_show_action)
+            card.open_document.connect(lambda doc_id: self.open_document(doc_id))
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            card.show()  # at once, not at the layout's next round
+            self.cards[view.id] = card
+        self.empty.setVisible(not views)
+        self.scroll.setVisible(bool(views))
+        self._update_overall()
+        self.refresh_links()
+        self.scroll.verticalScrollBar().setValue(position)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh_links()
+
+    def hideEvent(self, event) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def flush(self) -> None:
+        """Save notes that are being typed."""
+        for card in self.cards.values():
+            card.flush()
+
+    def refresh_links(self) -> None:
+        """Which items already have an action; which plan new actions go to."""
+        links = self.plans.actions_from_items()
+        for card in self.cards.values():
+            for item_id, row in card.rows.items():
+                row.set_action_link(bool(links.get(item_id)))
+        self._fill_plans()
+
+    def _fill_plans(self) -> None:
+        plans = self.plans.plans()
+        self.plan_box.blockSignals(True)
+        self.plan_box.clear()
+        for plan in plans:
+            self.plan_box.addItem(plan.name, plan.id)
+        if not plans:
+            self.plan_box.addItem(f"{DEFAULT_PLAN_NAME} (wordt gemaakt)", NEW_PLAN)
+        current = self.current_plan_id()
+        self.plan_box.setCurrentIndex(max(0, self.plan_box.findData(current)))
+        self.plan_box.blockSignals(False)
+
+    def current_plan_id(self) -> int | None:
+        ids = [p.id for p in self.plans.plans()]
+        saved = self.context.user.setting(CURRENT_PLAN_SETTING)
+        if saved and saved.isdigit() and int(saved) in ids:
+            return int(saved)
+        return ids[0] if ids else None
+
+    def _plan_chosen(self, _index: int) -> None:
+        plan_id = self.plan_box.currentData()
+        if isinstance(plan_id, int) and plan_id != NEW_PLAN:
+            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+
+    # -- what a person does --------------------------------------------------------------
+
+    def _toggled(self, item_id: str, done: bool) -> None:
+        self.service.set_done(item_id, done)
+        self._update_overall()
+
+    def _update_overall(self) -> None:
+        done = total = 0
+        for card in self.cards.values():
+            d, t = card.done_count()
+            done, total = done + d, total + t
+        self.overall.setMaximum(max(1, total))
+        self.overall.setValue(done)
+        self.overall.setVisible(total > 0)
+
+    def make_or_show_action(self, item_id: str) -> None:
+        """One click: make an action from the item, or show the one already made."""
+        links = self.plans.actions_from_items().get(item_id, [])
+        if links:
+            plan_id = self.current_plan_id()
+            plan_id, action_id = next((x for x in links if x[0] == plan_id), links[0])
+            self.show_action_requested.emit(plan_id, action_id)
+            return
+        plan_id = self.current_plan_id()
+        if plan_id is None:
+            plan_id = self.plans.create_plan(DEFAULT_PLAN_NAME).id
+            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+        action = self.service.make_action(self.plans, plan_id, item_id)
+        plan = self.plans.plan(plan_id)
+        self.message.setText(
+            f"Actie ‘{action.title}’ staat nu in plan ‘{plan.name if plan else ''}’. "
+            "Klik nog eens op de knop om haar te bekijken."
+        )
+        self.message.show()
+        self.refresh_links()
+        self.actions_changed.emit()
+
+    # -- for tests and the window ----------------------------------------------------------
+
+    def card(self, step_id: str) -> StepCard:
+        return self.cards[step_id]
+
+    def overall_counts(self) -> tuple[int, int]:
+        return self.overall.value(), self.overall.maximum()
+
+    def scroll_to(self, step_id: str) -> None:
+        card = self.cards.get(step_id)
+        if card is not None:
+            self.scroll.ensureWidgetVisible(card)
+            card.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,131 @@
+"""Wiring the Updates screen into the main window, kept out of main_window.py.
+
+The main window calls three functions (menus, screen, start) and forwards
+drops; everything else about updates lives here and in ``updates_screen.py``:
+the badge on the "Updates" item, the quiet banner, the settings dialog, the
+library's "nieuw"/"gewijzigd" marks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ..sync.updatefile import UPDATE_SUFFIX
+from .settings_dialog import SettingsDialog
+from .updates_screen import UpdatesScreen
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+KEY = "updates"
+TITLE = "Updates"
+BADGE_TITLE = "Updates (nieuw)"
+
+
+def add_update_menu(window: MainWindow) -> None:
+    """File menu: open / make an update file, settings (before 'Afsluiten')."""
+    actions = (
+        ("Updatebestand openen…", "Ctrl+O", lambda: _screen(window).ask_import_file(), True),
+        ("Updatebestand maken…", None, lambda: _screen(window).ask_export_file(), True),
+        ("Zoeken naar een nieuwe versie", None, lambda: _screen(window).check_now(), True),
+        ("Instellingen…", "Ctrl+,", lambda: open_settings(window), False),
+    )
+    for label, keys, slot, show_updates in actions:
+        action = QAction(label, window)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(
+            lambda _checked=False, slot=slot, show=show_updates: _run(window, slot, show)
+        )
+        window.file_menu.insertAction(window.quit_action, action)
+    window.file_menu.insertSeparator(window.quit_action)
+
+
+def _run(window: MainWindow, slot, show_updates: bool) -> None:
+    if show_updates:
+        window.show_screen(KEY)
+    slot()
+
+
+def _screen(window: MainWindow) -> UpdatesScreen:
+    return window.updates_screen
+
+
+def attach_updates(window: MainWindow) -> UpdatesScreen:
+    """Create the Updates screen (last in the list) and connect it to the window."""
+    screen = UpdatesScreen(window.context, window.runner)
+    window.add_screen(KEY, TITLE, screen)
+    item = window.nav.item(window.nav.count() - 1)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, TITLE)
+
+    def found(result) -> None:
+        item.setText(BADGE_TITLE)
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole, "Updates: er is een nieuwe versie van de kit"
+        )
+        number = window.nav.row(item) + 1
+        window.banner.show_message(
+            f"Er is een nieuwe versie van de kit (versie {result.preview.new_version}). "
+            f"Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren."
+        )
+
+    def updated(outcome) -> None:
+        item.setText(TITLE)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, TITLE)
+        window.kit_changed.emit()
+        window.banner.show_message(
+            outcome.message + " Wat nieuw of gewijzigd is, staat gemarkeerd in de Bibliotheek."
+        )
+
+    screen.update_found.connect(found)
+    screen.kit_updated.connect(updated)
+    screen.status_message.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    screen.settings_requested.connect(lambda: open_settings(window))
+    screen.kit_busy = lambda: window.import_task is not None
+    window.library_screen.opened_revisions = window.context.user.opened_revisions
+    window.library_screen.refresh_marks()
+    window.setAcceptDrops(True)
+    return screen
+
+
+def check_at_start(window: MainWindow) -> None:
+    """Look for a new kit once the kit is in place (after a first import, if any)."""
+    task = window.import_task
+    if task is not None:
+        task.signals.succeeded.connect(lambda _result: window.updates_screen.check_at_start())
+    else:
+        window.updates_screen.check_at_start()
+
+
+def open_settings(window: MainWindow) -> SettingsDialog:
+    """Open the settings without blocking the window (``open``, not ``exec``)."""
+    dialog = SettingsDialog(window.context.user, window)
+    dialog.accepted.connect(window.updates_screen.reload)
+    dialog.finished.connect(dialog.deleteLater)
+    window.settings_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def update_file_from(mime: QMimeData) -> Path | None:
+    """The first local .kitupdate file in dropped data, if any."""
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(UPDATE_SUFFIX):
+            return Path(url.toLocalFile())
+    return None
+
+
+def drop_update_file(window: MainWindow, mime: QMimeData) -> bool:
+    """Install a dropped update file; False when the drop holds none."""
+    path = update_file_from(mime)
+    if path is None:
+        return False
+    window.show_screen(KEY)
+    window.updates_screen.import_file(path)
+    return True

@@ -1,0 +1,127 @@
+"""Typing into a werkblad: Qt editors laid over the PDF's form fields.
+
+Each field gets a line edit, a multi-line box or a checkbox on top of its
+rectangle, as a child of its page widget, so it scrolls with the page and is
+resized with the zoom. Changes are reported with ``value_changed``; storing
+them is the screen's job (through :class:`companion.forms.FormValues`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+
+from ...forms import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
+from .canvas import PageCanvas
+
+EDITOR_STYLE = (
+    "background: rgba(226, 237, 252, 235); color: black; border: 1px solid #7aa0d8;"
+    " border-radius: 0; padding: 0 2px; font-size: {px}px;"
+)
+
+
+class FieldEditors(QObject):
+    """The editors for the open document's fields."""
+
+    value_changed = Signal(str, str)  # field name, new value
+
+    def __init__(self, canvas: PageCanvas) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.fields: list[FormField] = []
+        self.editors: list[QWidget] = []
+        canvas.layout_changed.connect(self.relayout)
+
+    def set_fields(self, fields: list[FormField], values: dict[str, str]) -> None:
+        for editor in self.editors:
+            editor.deleteLater()
+        self.fields, self.editors = list(fields), []
+        for form_field in self.fields:
+            parent = self.canvas.page_widgets[form_field.index]
+            editor = self._make_editor(form_field, parent)
+            self._show_value(editor, form_field, values.get(form_field.name, form_field.default))
+            editor.show()
+            self.editors.append(editor)
+        for first, second in zip(self.editors, self.editors[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.relayout()
+
+    def _make_editor(self, form_field: FormField, parent: QWidget) -> QWidget:
+        editor: QWidget
+        if form_field.kind == CHECKBOX:
+            editor = QCheckBox(parent)
+            editor.toggled.connect(lambda _on, f=form_field, e=editor: self._changed(f, e))
+        elif form_field.kind == MULTILINE:
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            editor.textChanged.connect(lambda f=form_field, e=editor: self._changed(f, e))
+        else:
+            editor = QLineEdit(parent)
+            editor.textEdited.connect(lambda _text, f=form_field, e=editor: self._changed(f, e))
+        editor.setAccessibleName(form_field.label)
+        editor.setToolTip(form_field.label)
+        editor.setProperty("fieldName", form_field.name)
+        return editor
+
+    @staticmethod
+    def _read_value(editor: QWidget) -> str:
+        if isinstance(editor, QCheckBox):
+            return CHECKED if editor.isChecked() else UNCHECKED
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    @staticmethod
+    def _show_value(editor: QWidget, form_field: FormField, value: str) -> None:
+        editor.blockSignals(True)
+        try:
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(value == CHECKED)
+            elif isinstance(editor, QPlainTextEdit):
+                if editor.toPlainText() != value:
+                    editor.setPlainText(value)
+            elif isinstance(editor, QLineEdit) and editor.text() != value:
+                editor.setText(value)
+        finally:
+            editor.blockSignals(False)
+
+    def _changed(self, form_field: FormField, editor: QWidget) -> None:
+        value = self._read_value(editor)
+        # A field can appear more than once (say, a name on every page): keep them equal.
+        for other_field, other in zip(self.fields, self.editors, strict=True):
+            if other is not editor and other_field.name == form_field.name:
+                self._show_value(other, other_field, value)
+        self.value_changed.emit(form_field.name, value)
+
+    def editor(self, name: str) -> QWidget | None:
+        for form_field, editor in zip(self.fields, self.editors, strict=True):
+            if form_field.name == name:
+                return editor
+        return None
+
+    def values(self) -> dict[str, str]:
+        return {f.name: self._read_value(e) for f, e in zip(self.fields, self.editors, strict=True)}
+
+    def relayout(self) -> None:
+        """Put each editor on its field at the current zoom."""
+        scale = self.canvas.scale
+        for form_field, editor in zip(self.fields, self.editors, strict=True):
+            x0, y0, x1, y1 = form_field.rect
+            left, top = round(x0 * scale), round(y0 * scale)
+            width, height = max(8, round((x1 - x0) * scale)), max(8, round((y1 - y0) * scale))
+            editor.setGeometry(left, top, width, height)
+            if form_field.kind == CHECKBOX:
+                side = max(8, min(width, height) - 4)
+                editor.setStyleSheet(
+                    f"QCheckBox {{ background: rgba(226, 237, 252, 235); padding-left: 1px; }}"
+                    f" QCheckBox::indicator {{ width: {side}px; height: {side}px; }}"
+                )
+            else:
+                points = form_field.font_size or (
+                    11.0 if form_field.kind == MULTILINE else (y1 - y0) * 0.6
+                )
+                pixels = max(7, round(points * scale))
+                editor.setStyleSheet(EDITOR_STYLE.format(px=pixels))
+                if isinstance(editor, QLineEdit):
+                    editor.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)

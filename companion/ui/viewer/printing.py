@@ -1,0 +1,83 @@
+"""Printing a document through Qt's printer support.
+
+Pages are rendered by PyMuPDF at the printer's resolution (at most 300 dpi:
+more only makes bigger print jobs) and painted onto the QPrinter. That runs
+in a worker thread: Qt allows painting on a QPrinter outside the GUI thread,
+and a long document must not freeze the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pymupdf
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from ...errors import CompanionError
+
+MAX_PRINT_DPI = 300
+
+
+class PrintError(CompanionError):
+    """The printer could not be started or stopped half way."""
+
+
+def _orientation(page: pymupdf.Page) -> QPageLayout.Orientation:
+    rect = page.rect
+    if rect.width > rect.height:
+        return QPageLayout.Orientation.Landscape
+    return QPageLayout.Orientation.Portrait
+
+
+def print_pdf(
+    pdf_bytes: bytes,
+    printer: QPrinter,
+    report: Callable[[tuple[int, int]], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Print every page (or the range chosen in the dialog); returns pages printed."""
+    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    try:
+        first, last = 1, doc.page_count
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage():
+            first = max(1, printer.fromPage())
+            last = min(doc.page_count, printer.toPage() or doc.page_count)
+        numbers = list(range(first - 1, last))
+        dpi = min(max(72, printer.resolution()), MAX_PRINT_DPI)
+        printer.setPageOrientation(_orientation(doc[numbers[0]]))
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrintError(
+                "De printer kan niet worden gestart. Kies een andere printer of probeer het "
+                "opnieuw.",
+                printer.printerName() or printer.outputFileName(),
+            )
+        printed = 0
+        try:
+            for position, number in enumerate(numbers):
+                if cancelled and cancelled():
+                    break
+                page = doc[number]
+                if position:
+                    printer.setPageOrientation(_orientation(page))
+                    if not printer.newPage():
+                        raise PrintError("Afdrukken is halverwege gestopt.", "newPage failed")
+                pix = page.get_pixmap(dpi=dpi, alpha=False)
+                image = QImage(
+                    pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888
+                )
+                area = painter.viewport()
+                factor = min(area.width() / pix.width, area.height() / pix.height)
+                width, height = round(pix.width * factor), round(pix.height * factor)
+                target = QRect(area.x() + (area.width() - width) // 2, area.y(), width, height)
+                painter.drawImage(target, image)
+                printed += 1
+                if report:
+                    report((printed, len(numbers)))
+        finally:
+            painter.end()
+        return printed
+    finally:
+        doc.close()

@@ -1,0 +1,195 @@
+"""The side panel: page thumbnails and, when the PDF has one, its table of contents.
+
+Thumbnails are made only for the rows the list actually paints, behind the
+pages being read, and kept in their own small cache, so a 300-page document
+costs no more than the handful of thumbnails on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from ...page_render import LANE_THUMBS
+from ...pdf_pages import OutlineEntry
+from .render_service import RenderService
+
+THUMB_WIDTH = 110
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ThumbnailModel(QAbstractListModel):
+    """One row per page; the picture is asked for when the row is painted."""
+
+    def __init__(self, service: RenderService, parent=None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.sizes: list[tuple[float, float]] = []
+        self.dpr = 1.0
+        self._wanted: list[int] = []
+        self._blank: dict[tuple[int, int], QImage] = {}
+        self._icons: dict[int, tuple[QImage, QIcon]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._flush)
+        service.page_ready.connect(self._ready)
+
+    def set_pages(self, sizes: list[tuple[float, float]], dpr: float) -> None:
+        self.beginResetModel()
+        self.sizes = list(sizes)
+        self.dpr = dpr
+        self._wanted = []
+        self._icons = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.sizes)
+
+    def scale(self, row: int) -> float:
+        return THUMB_WIDTH / self.sizes[row][0] * self.dpr
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self.sizes):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(row + 1)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"Pagina {row + 1}"
+        if role == PAGE_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole:
+            image = self.service.thumbnail(row, self.scale(row))
+            if image is None:
+                self._wanted.append(row)
+                self._timer.start()
+                image = self._blank_image(row)
+            return self._icon(row, image)
+        return None
+
+    def _icon(self, row: int, image: QImage) -> QIcon:
+        """The same picture when selected (Qt would tint it blue, hiding the page)."""
+        cached = self._icons.get(row)
+        if cached is not None and cached[0] is image:
+            return cached[1]
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.dpr)
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        if len(self._icons) > 120:  # only the rows on screen need one
+            self._icons.clear()
+        self._icons[row] = (image, icon)
+        return icon
+
+    def _blank_image(self, row: int) -> QImage:
+        width, height = self.sizes[row]
+        size = (THUMB_WIDTH, max(1, round(THUMB_WIDTH * height / width)))
+        if size not in self._blank:
+            image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))
+            self._blank[size] = image
+        return self._blank[size]
+
+    def _flush(self) -> None:
+        wanted = list(dict.fromkeys(self._wanted))
+        self._wanted = []
+        if wanted:
+            self.service.request_thumbnails([(row, self.scale(row)) for row in wanted])
+
+    def _ready(self, lane: int, row: int) -> None:
+        if lane == LANE_THUMBS and 0 <= row < len(self.sizes):
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class Sidebar(QTabWidget):
+    """Tabs 'Pagina's' (thumbnails) and 'Inhoud' (outline); emits the page to show."""
+
+    page_chosen = Signal(int)  # 0-based
+
+    def __init__(self, service: RenderService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Zijbalk")
+        self.model = ThumbnailModel(service, self)
+        self.thumbnails = QListView()
+        self.thumbnails.setAccessibleName("Paginaminiaturen")
+        self.thumbnails.setModel(self.model)
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setFlow(QListView.Flow.TopToBottom)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.setResizeMode(QListView.ResizeMode.Adjust)
+        self.thumbnails.setUniformItemSizes(True)
+        self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.5)))
+        self.thumbnails.setSpacing(6)
+        self.thumbnails.setStyleSheet("QListView { background: #d9dde3; }")
+        self.thumbnails.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.thumbnails.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.thumbnails.clicked.connect(lambda index: self.page_chosen.emit(index.row()))
+        self.thumbnails.activated.connect(lambda index: self.page_chosen.emit(index.row()))
+
+        self.outline = QTreeWidget()
+        self.outline.setAccessibleName("Inhoudsopgave")
+        self.outline.setHeaderHidden(True)
+        self.outline.itemActivated.connect(self._outline_chosen)
+        self.outline.itemClicked.connect(self._outline_chosen)
+
+        self.addTab(self.thumbnails, "Pagina's")
+        self.addTab(self.outline, "Inhoud")
+        self.setMinimumWidth(THUMB_WIDTH + 60)
+        self.setMaximumWidth(THUMB_WIDTH + 160)
+
+    def set_document(
+        self, sizes: list[tuple[float, float]], outline: list[OutlineEntry], dpr: float
+    ) -> None:
+        self.model.set_pages(sizes, dpr)
+        self.outline.clear()
+        parents: list[QTreeWidgetItem] = []
+        for entry in outline:
+            depth = max(0, min(entry.level - 1, len(parents)))
+            del parents[depth:]
+            item = QTreeWidgetItem([entry.title])
+            item.setData(0, PAGE_ROLE, entry.index)
+            if entry.index >= 0:
+                item.setToolTip(0, f"Pagina {entry.index + 1}")
+            if parents:
+                parents[-1].addChild(item)
+            else:
+                self.outline.addTopLevelItem(item)
+            parents.append(item)
+        self.outline.expandToDepth(0)
+        has_outline = bool(outline)
+        self.setTabVisible(1, has_outline)
+        self.setCurrentIndex(1 if has_outline else 0)
+
+    def show_page(self, index: int) -> None:
+        """Follow the reading view: mark (and scroll to) the current page's thumbnail."""
+        if 0 <= index < self.model.rowCount():
+            model_index = self.model.index(index)
+            self.thumbnails.blockSignals(True)
+            self.thumbnails.setCurrentIndex(model_index)
+            self.thumbnails.blockSignals(False)
+            self.thumbnails.scrollTo(model_index)
+
+    def _outline_chosen(self, item: QTreeWidgetItem) -> None:
+        index = item.data(0, PAGE_ROLE)
+        if isinstance(index, int) and index >= 0:
+            self.page_chosen.emit(index)

@@ -1,0 +1,170 @@
+"""A real portal on 127.0.0.1 for sync tests: a static folder served over HTTP.
+
+Behaves like an ordinary static web host (ETag, Last-Modified, conditional
+GET -> 304, Range -> 206) and can inject one fault per path: a cut connection,
+a server error, a stall, other bytes. Every request is recorded, so a test can
+assert exactly what the program asked for. Traffic never leaves loopback.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import ssl
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+STALL_LIMIT = 5.0  # seconds a stalled answer waits at most (then the handler gives up)
+
+
+@dataclass
+class Fault:
+    """What to do instead of a normal answer; ``times`` answers, then normal again."""
+
+    kind: str  # "cut", "status", "stall", "stall-body", "slow", "body"
+    value: object = None
+    times: int = 10**6
+
+
+@dataclass(frozen=True)
+class Seen:
+    path: str
+    headers: dict[str, str]
+    status: int
+
+
+@dataclass
+class PortalServer:
+    root: Path
+    seen: list[Seen] = field(default_factory=list)
+    faults: dict[str, Fault] = field(default_factory=dict)
+    tls: ssl.SSLContext | None = None  # serve HTTPS with this server context
+
+    def __post_init__(self) -> None:
+        self.stop_event = threading.Event()
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *_args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server._answer(self)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        if self.tls is not None:
+            self.httpd.socket = self.tls.wrap_socket(self.httpd.socket, server_side=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self.httpd.server_address[1]}/kit/"
+
+    def close(self) -> None:
+        self.stop_event.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def paths(self) -> list[str]:
+        return [s.path for s in self.seen]
+
+    def clear(self) -> None:
+        self.seen.clear()
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self.lock:
+            fault = self.faults.get(path)
+            if fault is None:
+                return None
+            fault.times -= 1
+            if fault.times <= 0:
+                del self.faults[path]
+            return fault
+
+    def _record(self, handler: BaseHTTPRequestHandler, path: str, status: int) -> None:
+        with self.lock:
+            self.seen.append(Seen(path, dict(handler.headers.items()), status))
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        if not handler.path.startswith("/kit/"):
+            self._record(handler, handler.path, 404)
+            handler.send_error(404)
+            return
+        path = handler.path[len("/kit/") :]
+        fault = self._take_fault(path)
+        if fault is not None and fault.kind == "status":
+            self._record(handler, path, int(fault.value))
+            handler.send_error(int(fault.value))
+            return
+        if fault is not None and fault.kind == "stall":
+            self._record(handler, path, 0)
+            self.stop_event.wait(STALL_LIMIT)
+            return
+        target = self.root / path
+        if ".." in path or not target.is_file():
+            self._record(handler, path, 404)
+            handler.send_error(404)
+            return
+        data = target.read_bytes()
+        if fault is not None and fault.kind == "body":
+            data = bytes(fault.value)
+        etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
+        modified = email.utils.formatdate(target.stat().st_mtime, usegmt=True)
+        if handler.headers.get("If-None-Match") == etag or (
+            handler.headers.get("If-None-Match") is None
+            and handler.headers.get("If-Modified-Since") == modified
+        ):
+            self._record(handler, path, 304)
+            handler.send_response(304)
+            handler.send_header("ETag", etag)
+            handler.end_headers()
+            return
+        start = 0
+        status = 200
+        wanted = handler.headers.get("Range")
+        if wanted and wanted.startswith("bytes=") and wanted.endswith("-"):
+            start = int(wanted[len("bytes=") : -1])
+            if start >= len(data):
+                self._record(handler, path, 416)
+                handler.send_error(416)
+                return
+            status = 206
+        body = data[start:]
+        self._record(handler, path, status)
+        handler.send_response(status)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.send_header("ETag", etag)
+        handler.send_header("Last-Modified", modified)
+        if status == 206:
+            handler.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        handler.end_headers()
+        if fault is not None and fault.kind == "cut":
+            handler.wfile.write(body[: int(fault.value)])
+            handler.wfile.flush()
+            handler.close_connection = True
+            return
+        if fault is not None and fault.kind == "slow":
+            # ``value`` bytes at a time, 50 ms apart (stops when the server closes).
+            for at in range(0, len(body), int(fault.value)):
+                if self.stop_event.wait(0.05):
+                    return
+                try:
+                    handler.wfile.write(body[at : at + int(fault.value)])
+                    handler.wfile.flush()
+                except OSError:
+                    return  # the client went away (cancelled)
+            return
+        if fault is not None and fault.kind == "stall-body":
+            handler.wfile.write(body[: len(body) // 2])
+            handler.wfile.flush()
+            self.stop_event.wait(STALL_LIMIT)
+            return
+        handler.wfile.write(body)
