@@ -12,10 +12,13 @@ Runs in a worker with its own document (see :func:`find_in_pdf`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymupdf
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import pymupdf
 
 from .render import word_rects
 from .search import fold
@@ -94,6 +97,8 @@ def find_in_pdf(
     cancelled: Callable[[], bool] | None = None,
 ) -> list[FindHit]:
     """All hits in a document, in reading order. Opens its own document (thread-safe)."""
+    import pymupdf
+
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
         hits: list[FindHit] = []

@@ -10,11 +10,14 @@ kit's PDF (:func:`fill_pdf`), for saving or printing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymupdf
+
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-import pymupdf
 
 from .store.user_store import UserStore
 
@@ -43,6 +46,8 @@ class FormField:
 
 def read_fields(doc: pymupdf.Document) -> list[FormField]:
     """The fields a person can fill in, page by page; other widget types are skipped."""
+    import pymupdf
+
     fields: list[FormField] = []
     if not doc.is_form_pdf:
         return fields
@@ -75,6 +80,8 @@ def read_fields(doc: pymupdf.Document) -> list[FormField]:
 
 def fill_pdf(pdf_bytes: bytes, values: Mapping[str, str]) -> bytes:
     """A copy of the PDF with ``values`` written into its fields (for saving or printing)."""
+    import pymupdf
+
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
         for page in doc:

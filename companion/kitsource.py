@@ -18,6 +18,8 @@ from .manifest import MAX_MANIFEST_SIZE, FileRef
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.sig"
 FILES_DIR = "files"
+# A kit source packed in one zip file, for a USB stick (see companion/sync/updatefile.py).
+UPDATE_SUFFIX = ".kitupdate"
 
 # Called with the number of bytes of the current file read so far.
 ByteProgress = Callable[[int], None]

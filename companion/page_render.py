@@ -9,12 +9,15 @@ with the byte-capped cache; the benchmark times it through
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
 import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import pymupdf
 
 from .page_cache import DEFAULT_MAX_BYTES, ByteLRU, keep_window, render_order
 from .page_layout import PageLayout
@@ -196,6 +199,8 @@ def bench_page_turns(
 
 def bare_render(pdf_bytes: bytes, index: int = 0, dpi: int = 150) -> int:
     """The floor: bare PyMuPDF opening and rendering the same page."""
+    import pymupdf
+
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
         return len(doc[index].get_pixmap(dpi=dpi, alpha=False).samples)

@@ -9,9 +9,12 @@ milliseconds, so it is done on demand and remembered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pymupdf
+if TYPE_CHECKING:
+    pass
+
+from dataclasses import dataclass
 
 from .forms import FormField, read_fields
 from .pdftext import open_pdf
@@ -82,6 +85,8 @@ class PdfPages:
         return self._links[index]
 
     def _read_links(self, index: int) -> list[Link]:
+        import pymupdf
+
         found = []
         try:
             raw = self.doc[index].get_links()

@@ -6,13 +6,19 @@ search results can name the page and the viewer can open there.
 
 from __future__ import annotations
 
-import pymupdf
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymupdf
+
 
 from .errors import BrokenPdfError
 
 
 def open_pdf(data: bytes, name: str) -> pymupdf.Document:
     """Open PDF bytes or explain in Dutch why not (broken, locked, empty)."""
+    import pymupdf
+
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for bad input

@@ -18,6 +18,11 @@ a crash never leaves half a file under the chosen name.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
 import csv
 import datetime as dt
 import html
@@ -26,8 +31,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pymupdf
 
 from .actionplan import PRIORITIES, STATUS_LABELS, STATUSES, Action, Plan, dutch_date
 from .plan_file import write_atomic
@@ -403,6 +406,8 @@ def plan_pdf_bytes(
     data: ExportData, group_by: str = "status", report: ReportFn | None = None
 ) -> bytes:
     """A4 PDF of the plan via PyMuPDF's Story, with a footer on each page."""
+    import pymupdf
+
     buffer = io.BytesIO()
     page_rect = pymupdf.paper_rect("a4")
     where = pymupdf.Rect(50, 50, page_rect.width - 50, page_rect.height - 60)

@@ -7,9 +7,12 @@ threads), and the benchmark calls it directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pymupdf
+if TYPE_CHECKING:
+    import pymupdf
+
+from dataclasses import dataclass
 
 from .search import fold
 
@@ -28,6 +31,8 @@ class RenderedPage:
 
 def render_page(doc: pymupdf.Document, number: int, scale: float) -> RenderedPage:
     """Render page ``number`` (0-based); ``scale`` 1.0 is 72 dpi."""
+    import pymupdf
+
     page = doc[number]
     pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
     return RenderedPage(number, pix.width, pix.height, pix.stride, bytes(pix.samples), scale)
@@ -39,6 +44,8 @@ def word_rects(page: pymupdf.Page, terms: tuple[str, ...] | list[str]) -> list[p
     Matches the way kit search matches (folded, word starts), so what search
     found is what lights up on the page.
     """
+    import pymupdf
+
     if not terms:
         return []
     folded = tuple(fold(t) for t in terms if t)

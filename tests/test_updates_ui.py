@@ -43,6 +43,7 @@ def open_window(qtbot, tmp_path, kit_builder, test_public_keys):
         save_sync_settings(context.user, SyncSettings(portal_url, check_at_start))
         window = MainWindow(context)
         window.updates_screen.timeout = 3.0
+        window.update_check_delay_ms = 0
         qtbot.addWidget(window)
         window.show()
         window.start()
@@ -62,6 +63,7 @@ def screenshot(qtbot, widget, name):
 
 def wait_idle(qtbot, window, timeout=20000):
     qtbot.waitUntil(lambda: window.import_task is None, timeout=timeout)
+    qtbot.waitUntil(lambda: not window.update_check_pending(), timeout=timeout)
     qtbot.waitUntil(lambda: not window.updates_screen.busy(), timeout=timeout)
 
 

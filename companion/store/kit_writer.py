@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlite_utils import Database
-
 from ..manifest import Manifest
 from .kit_store import PAGES_PER_DOCUMENT
 
@@ -40,6 +38,8 @@ def replace_content(
     compared with what was installed, which the Updates screen shows and the
     library uses to mark new documents until they are opened.
     """
+    from sqlite_utils import Database  # slow to import; only needed while writing
+
     db = Database(conn)
     previous = {
         row[0]: (row[1], row[2], row[3])

@@ -29,12 +29,18 @@ from pathlib import Path
 
 from ..errors import MissingFileError
 from ..importer import check_file
-from ..kitsource import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME, ByteProgress, FolderSource
+from ..kitsource import (
+    FILES_DIR,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    UPDATE_SUFFIX,
+    ByteProgress,
+    FolderSource,
+)
 from ..manifest import MAX_MANIFEST_SIZE, FileRef, Manifest, parse_manifest
 from ..store.kit_store import KitStore
 from .errors import UpdateFileError
 
-UPDATE_SUFFIX = ".kitupdate"
 MAX_SIGNATURE_SIZE = 1024
 # A kit is PDFs, which barely compress; a member that unpacks to more than
 # MAX_RATIO times its packed size (and is over RATIO_FLOOR) is not a kit file.

@@ -9,6 +9,7 @@ the library, search, the checklist or the action plan alike.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,16 +29,20 @@ from PySide6.QtWidgets import (
 
 from ..context import AppContext
 from ..errors import CompanionError
-from ..forms import FormValues
 from .first_run import FirstRunPanel
 from .library_screen import LibraryScreen
-from .search_screen import SearchScreen
 from .style import STYLE_SHEET
-from .viewer import ViewerScreen
 from .workers import TaskRunner
 
 if TYPE_CHECKING:
     from ..importer import ImportResult
+    from .actionplan_screen import ActionPlanScreen
+    from .checklist_screen import ChecklistScreen
+    from .search_screen import SearchScreen
+    from .updates_screen import UpdatesScreen
+    from .viewer import ViewerScreen
+
+UPDATE_CHECK_DELAY_MS = 1500
 
 log = logging.getLogger(__name__)
 
@@ -65,15 +71,19 @@ class NoticeBanner(QWidget):
 
 class MainWindow(QMainWindow):
     kit_changed = Signal()
+    # Looking for a newer kit waits this long after start (tests set it to 0).
+    update_check_delay_ms = UPDATE_CHECK_DELAY_MS
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         self.runner = TaskRunner(self)
         self.import_task = None
+        self._viewer: ViewerScreen | None = None
         self.setWindowTitle("Strategiekit Hoger Bereik")
         self.resize(1200, 800)
         self.setStyleSheet(STYLE_SHEET)
+        self.setAcceptDrops(True)  # update files (.kitupdate) may be dropped on the window
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -84,6 +94,7 @@ class MainWindow(QMainWindow):
         self.banner = NoticeBanner()
         self._screen_keys: list[str] = []
         self._screens: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._previous_screen = "bibliotheek"
 
         right = QWidget()
@@ -104,30 +115,17 @@ class MainWindow(QMainWindow):
 
         self.library_screen = LibraryScreen(context.library)
         self.library_screen.open_requested.connect(lambda doc_id: self.open_document(doc_id))
-        self.search_screen = SearchScreen(context.search)
-        self.search_screen.open_requested.connect(self.open_document)
+        self.library_screen.opened_revisions = context.user.opened_revisions
         self.add_screen("bibliotheek", "Bibliotheek", self.library_screen)
-        self.add_screen("zoeken", "Zoeken", self.search_screen)
-        from .actionplan_screen import ActionPlanScreen  # checklist and action plan (issue 5)
-        from .checklist_screen import ChecklistScreen
-
-        self.checklist_screen = ChecklistScreen(context, self.open_document)
-        self.actionplan_screen = ActionPlanScreen(context, self.runner, self.open_document)
-        self.add_screen("waar-begin-je", "Waar begin je?", self.checklist_screen)
-        self.add_screen("actieplan", "Actieplan", self.actionplan_screen)
-        self.checklist_screen.show_action_requested.connect(
-            lambda plan_id, action_id: (
-                self.show_screen("actieplan"),
-                self.actionplan_screen.select_action(plan_id, action_id),
-            )
-        )
-
-        self.viewer = ViewerScreen(
-            self.runner, forms=FormValues(context.user), settings=context.user
-        )
-        self.viewer.back_requested.connect(lambda: self.show_screen(self._previous_screen))
-        self.viewer.page_changed.connect(self._remember_page)
-        self.stack.addWidget(self.viewer)
+        # The other screens are built the first time they are shown: start-up
+        # then pays only for the library, which is what a person sees first.
+        self.add_screen("zoeken", "Zoeken", self._build_search)
+        self.add_screen("waar-begin-je", "Waar begin je?", self._build_checklist)
+        self.add_screen("actieplan", "Actieplan", self._build_actionplan)
+        self.add_screen("updates", "Updates", self._build_updates)
+        self._update_timer = QTimer(self)
+        self._update_timer.setSingleShot(True)
+        self._update_timer.timeout.connect(self._check_for_update)
         self.first_run = FirstRunPanel()
         self.first_run.retry_requested.connect(self.start)
         self.stack.addWidget(self.first_run)
@@ -140,9 +138,78 @@ class MainWindow(QMainWindow):
         for notice in context.notices:
             self.banner.show_message(notice)
         self.kit_changed.connect(self._refresh_kit_label)
-        from .updates_glue import attach_updates  # kit updates (issue 6): the last screen
 
-        self.updates_screen = attach_updates(self)
+    # -- screens built on first use --------------------------------------------
+
+    def _build_search(self) -> QWidget:
+        from .search_screen import SearchScreen
+
+        screen = SearchScreen(self.context.search)
+        screen.open_requested.connect(self.open_document)
+        return screen
+
+    def _build_checklist(self) -> QWidget:
+        from .checklist_screen import ChecklistScreen
+
+        screen = ChecklistScreen(self.context, self.open_document)
+        screen.show_action_requested.connect(
+            lambda plan_id, action_id: (
+                self.show_screen("actieplan"),
+                self.actionplan_screen.select_action(plan_id, action_id),
+            )
+        )
+        return screen
+
+    def _build_actionplan(self) -> QWidget:
+        from .actionplan_screen import ActionPlanScreen
+
+        return ActionPlanScreen(self.context, self.runner, self.open_document)
+
+    def _build_updates(self) -> QWidget:
+        from .updates_glue import build_updates_screen
+
+        return build_updates_screen(self)
+
+    @property
+    def search_screen(self) -> SearchScreen:
+        return self.screen("zoeken")  # type: ignore[return-value]
+
+    @property
+    def checklist_screen(self) -> ChecklistScreen:
+        return self.screen("waar-begin-je")  # type: ignore[return-value]
+
+    @property
+    def actionplan_screen(self) -> ActionPlanScreen:
+        return self.screen("actieplan")  # type: ignore[return-value]
+
+    @property
+    def updates_screen(self) -> UpdatesScreen:
+        return self.screen("updates")  # type: ignore[return-value]
+
+    @property
+    def viewer(self) -> ViewerScreen:
+        """The document viewer, built when the first document is opened."""
+        if self._viewer is None:
+            from ..forms import FormValues
+            from .viewer import ViewerScreen
+
+            viewer = ViewerScreen(
+                self.runner, forms=FormValues(self.context.user), settings=self.context.user
+            )
+            viewer.back_requested.connect(lambda: self.show_screen(self._previous_screen))
+            viewer.page_changed.connect(self._remember_page)
+            self.stack.addWidget(viewer)
+            for placeholder, action in (
+                (self._present_placeholder, viewer.present_action),
+                (self._save_placeholder, viewer.save_filled_action),
+                (self._print_placeholder, viewer.print_action),
+            ):
+                menu = placeholder.parent()
+                if isinstance(menu, QMenu):
+                    menu.insertAction(placeholder, action)
+                    menu.removeAction(placeholder)
+            self._viewer = viewer
+        return self._viewer
 
     def _build_menus(self) -> None:
         """Menus; other parts add their actions to ``file_menu``, ``view_menu``, ``help_menu``."""
@@ -159,52 +226,83 @@ class MainWindow(QMainWindow):
         search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the QShortcut handles it
         search.triggered.connect(self.focus_search)
         self.view_menu.addAction(search)
-        viewer = self.viewer  # document viewer (issue 4)
-        self.view_menu.addAction(viewer.present_action)
-        for viewer_action in (viewer.save_filled_action, viewer.print_action):
-            self.file_menu.insertAction(self.quit_action, viewer_action)
-        plans = self.actionplan_screen  # action plan import/export (issue 5)
+        # The viewer's own actions replace these when it is built; until then
+        # no document is open, so they are shown but cannot be used.
+        self._present_placeholder = self._disabled_action(self.view_menu, "Presenteren", "F5")
+        self._save_placeholder = self._disabled_action(
+            self.file_menu, "Opslaan als ingevulde PDF…", "Ctrl+S"
+        )
+        self._print_placeholder = self._disabled_action(self.file_menu, "Afdrukken…", "Ctrl+P")
         for label, slot in (
-            ("Actieplan importeren…", lambda: plans.import_plan()),
-            ("Actieplan exporteren als PDF…", lambda: plans.ask_export("pdf", group_by="status")),
-            ("Actieplan afdrukken…", lambda: plans.print_plan()),
+            ("Actieplan importeren…", lambda: self.actionplan_screen.import_plan()),
+            (
+                "Actieplan exporteren als PDF…",
+                lambda: self.actionplan_screen.ask_export("pdf", group_by="status"),
+            ),
+            ("Actieplan afdrukken…", lambda: self.actionplan_screen.print_plan()),
         ):
             plan_action = QAction(label, self)
             plan_action.triggered.connect(
                 lambda _checked=False, s=slot: (self.show_screen("actieplan"), s())
             )
             self.file_menu.insertAction(self.quit_action, plan_action)
-        from .updates_glue import add_update_menu  # kit updates (issue 6)
+        from .updates_glue import add_update_menu
 
         add_update_menu(self)
 
+    def _disabled_action(self, menu: QMenu, label: str, keys: str) -> QAction:
+        action = QAction(label, menu)
+        action.setShortcut(QKeySequence(keys))
+        action.setEnabled(False)
+        if menu is self.file_menu:
+            menu.insertAction(self.quit_action, action)
+        else:
+            menu.addAction(action)
+        return action
+
     # -- screens ---------------------------------------------------------------
 
-    def add_screen(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a screen to the list on the left; Ctrl+<number> jumps to it."""
+    def add_screen(self, key: str, title: str, screen: QWidget | Callable[[], QWidget]) -> None:
+        """Add a screen to the list on the left; Ctrl+<number> jumps to it.
+
+        ``screen`` is a widget, or a function that builds it when first needed.
+        """
         self._screen_keys.append(key)
-        self._screens[key] = widget
-        self.stack.addWidget(widget)
+        if isinstance(screen, QWidget):
+            self._install_screen(key, screen)
+        else:
+            self._factories[key] = screen
         item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         item.setToolTip(f"{title} (Ctrl+{len(self._screen_keys)})")
         self.nav.addItem(item)
         number = len(self._screen_keys)
         QShortcut(QKeySequence(f"Ctrl+{number}"), self).activated.connect(
             lambda k=key: self.show_screen(k)
         )
+
+    def _install_screen(self, key: str, widget: QWidget) -> None:
+        self._screens[key] = widget
+        self.stack.addWidget(widget)
         reload = getattr(widget, "reload", None)
         if callable(reload):
             self.kit_changed.connect(reload)
 
     def screen(self, key: str) -> QWidget:
+        """The screen for ``key``, built now if it was not yet."""
+        if key not in self._screens:
+            self._install_screen(key, self._factories.pop(key)())
         return self._screens[key]
+
+    def nav_item(self, key: str) -> QListWidgetItem:
+        return self.nav.item(self._screen_keys.index(key))
 
     def current_screen_key(self) -> str | None:
         widget = self.stack.currentWidget()
         for key, screen in self._screens.items():
             if screen is widget:
                 return key
-        return "document" if widget is self.viewer else None
+        return "document" if widget is not None and widget is self._viewer else None
 
     def show_screen(self, key: str) -> None:
         if self.stack.currentWidget() is self.first_run:
@@ -216,7 +314,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._screen_keys):
             key = self._screen_keys[row]
             self._previous_screen = key
-            self.stack.setCurrentWidget(self._screens[key])
+            self.stack.setCurrentWidget(self.screen(key))
 
     def focus_search(self) -> None:
         self.show_screen("zoeken")
@@ -224,8 +322,9 @@ class MainWindow(QMainWindow):
 
     def find(self) -> None:
         """Ctrl+F: find in the document on screen; anywhere else, search the kit."""
-        if self.stack.currentWidget() is self.viewer and self.viewer.pages is not None:
-            self.viewer.start_find()
+        viewer = self._viewer
+        if viewer is not None and self.stack.currentWidget() is viewer and viewer.pages is not None:
+            viewer.start_find()
         else:
             self.focus_search()
 
@@ -268,7 +367,17 @@ class MainWindow(QMainWindow):
                 on_error=self._import_failed,
                 on_progress=self._import_progress,
             )
-        from .updates_glue import check_at_start  # kit updates (issue 6)
+        # Looking for a newer kit waits until the window is in use: it is
+        # background work and must not slow down the start.
+        self._update_timer.start(self.update_check_delay_ms)
+
+    def update_check_pending(self) -> bool:
+        return self._update_timer.isActive()
+
+    def _check_for_update(self) -> None:
+        if not self.isVisible():
+            return  # closed meanwhile
+        from .updates_glue import check_at_start
 
         check_at_start(self)
 
@@ -326,6 +435,8 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
 
     def closeEvent(self, event) -> None:
-        self.viewer.shutdown()
+        self._update_timer.stop()
+        if self._viewer is not None:
+            self._viewer.shutdown()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..sync.updatefile import UPDATE_SUFFIX
-from .settings_dialog import SettingsDialog
-from .updates_screen import UpdatesScreen
+from ..kitsource import UPDATE_SUFFIX
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .settings_dialog import SettingsDialog
+    from .updates_screen import UpdatesScreen
 
 KEY = "updates"
 TITLE = "Updates"
@@ -55,12 +55,12 @@ def _screen(window: MainWindow) -> UpdatesScreen:
     return window.updates_screen
 
 
-def attach_updates(window: MainWindow) -> UpdatesScreen:
-    """Create the Updates screen (last in the list) and connect it to the window."""
+def build_updates_screen(window: MainWindow) -> UpdatesScreen:
+    """Build the Updates screen (on first use) and connect it to the window."""
+    from .updates_screen import UpdatesScreen
+
     screen = UpdatesScreen(window.context, window.runner)
-    window.add_screen(KEY, TITLE, screen)
-    item = window.nav.item(window.nav.count() - 1)
-    item.setData(Qt.ItemDataRole.AccessibleTextRole, TITLE)
+    item = window.nav_item(KEY)
 
     def found(result) -> None:
         item.setText(BADGE_TITLE)
@@ -86,9 +86,6 @@ def attach_updates(window: MainWindow) -> UpdatesScreen:
     screen.status_message.connect(lambda text: window.statusBar().showMessage(text, 15000))
     screen.settings_requested.connect(lambda: open_settings(window))
     screen.kit_busy = lambda: window.import_task is not None
-    window.library_screen.opened_revisions = window.context.user.opened_revisions
-    window.library_screen.refresh_marks()
-    window.setAcceptDrops(True)
     return screen
 
 
@@ -103,6 +100,8 @@ def check_at_start(window: MainWindow) -> None:
 
 def open_settings(window: MainWindow) -> SettingsDialog:
     """Open the settings without blocking the window (``open``, not ``exec``)."""
+    from .settings_dialog import SettingsDialog
+
     dialog = SettingsDialog(window.context.user, window)
     dialog.accepted.connect(window.updates_screen.reload)
     dialog.finished.connect(dialog.deleteLater)

@@ -8,9 +8,13 @@ and a long document must not freeze the window.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymupdf
+
 from collections.abc import Callable
 
-import pymupdf
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -38,6 +42,8 @@ def print_pdf(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Print every page (or the range chosen in the dialog); returns pages printed."""
+    import pymupdf
+
     doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     try:
         first, last = 1, doc.page_count
