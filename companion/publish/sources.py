@@ -1,0 +1,469 @@
+"""Read the kit's sources: the text files the team edits to make a kit version.
+
+The sources are the only place where kit content is written by hand; the
+publisher turns them into PDFs and a signed manifest. So every mistake an
+editor can make (a typo in a key, a step pointing at a renamed document, two
+files with the same id) is caught here, with the file named, before anything
+is built. A half-published kit would break ids that user data depends on.
+
+Layout of a sources folder (see bundled_kit/README.md)::
+
+    kit.toml          kit id, title, version, date, changes, [[themes]]
+    steps.toml        [[steps]] with [[steps.items]]: the "waar begin je?" route
+    **/<id>.md        one document: TOML front matter between +++ lines, then Markdown
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import shlex
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import SourceError
+from ..manifest import DOCUMENT_TYPES
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+FRONT_MATTER_FENCE = "+++"
+# Body extensions: one directive on its own line, at the start of the line (so never
+# inside a list or quote), e.g. [[veld naam="wie" label="Wie?" regels=3]].
+DIRECTIVE_LINE = re.compile(r"^\[\[([a-z]+)((?:\s+[^\]]*)?)\]\]\s*$")
+DIRECTIVES = ("veld", "vink", "dia")
+MAX_FIELD_LINES = 20
+
+_DOC_REQUIRED = ("id", "title", "type", "themes", "summary", "audience")
+_DOC_OPTIONAL = ("minutes", "url")
+
+
+@dataclass(frozen=True)
+class ThemeSource:
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class StepItemSource:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StepSource:
+    id: str
+    title: str
+    summary: str
+    documents: tuple[str, ...]
+    items: tuple[StepItemSource, ...]
+
+
+@dataclass(frozen=True)
+class DocumentSource:
+    id: str
+    title: str
+    type: str
+    themes: tuple[str, ...]
+    summary: str
+    audience: str
+    minutes: int | None
+    url: str | None
+    body: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class KitSources:
+    kit: str
+    title: str
+    version: int
+    published: str
+    changes: str
+    themes: tuple[ThemeSource, ...]
+    documents: tuple[DocumentSource, ...]
+    steps: tuple[StepSource, ...]
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A body line in double brackets: a form field (veld, vink) or a slide break (dia)."""
+
+    kind: str
+    name: str = ""
+    label: str = ""
+    lines: int = 1
+
+
+def load_kit_sources(folder: Path) -> KitSources:
+    """Read and check a whole sources folder; raise SourceError at the first mistake."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise _fail(folder, "de map met bronnen bestaat niet", "not a folder")
+    kit_data = _read_toml(folder / "kit.toml", folder)
+    where = _Where(folder / "kit.toml", folder)
+    kit = where.ident(kit_data.get("kit"), "kit")
+    title = where.text(kit_data, "title", limit=200)
+    version = where.integer(kit_data, "version", 1, 10**9)
+    published = where.date(kit_data, "published")
+    changes = where.text(kit_data, "changes", empty=True)
+    where.only_keys(kit_data, ("kit", "title", "version", "published", "changes", "themes"))
+    themes = tuple(_theme(t, i, where) for i, t in enumerate(where.tables(kit_data, "themes")))
+    _unique([t.id for t in themes], "thema", where)
+
+    theme_ids = {t.id for t in themes}
+    documents = _load_documents(folder, theme_ids)
+    steps = _load_steps(folder, {d.id for d in documents})
+    return KitSources(
+        kit=kit,
+        title=title,
+        version=version,
+        published=published,
+        changes=changes,
+        themes=themes,
+        documents=documents,
+        steps=steps,
+    )
+
+
+def parse_directive(line: str) -> Directive | None:
+    """The directive on this body line, or None for ordinary Markdown.
+
+    Raises ValueError with an English reason for a malformed directive; callers
+    turn that into a SourceError naming the file.
+    """
+    match = DIRECTIVE_LINE.match(line)
+    if not match:
+        return None
+    kind, rest = match.group(1), match.group(2)
+    if kind not in DIRECTIVES:
+        raise ValueError(f"unknown directive [[{kind}]]; known: {', '.join(DIRECTIVES)}")
+    try:
+        parts = shlex.split(rest)
+    except ValueError as exc:
+        raise ValueError(f"[[{kind}]]: {exc}") from exc
+    attrs: dict[str, str] = {}
+    for part in parts:
+        key, sep, value = part.partition("=")
+        if not sep or key not in ("naam", "label", "regels"):
+            raise ValueError(f"[[{kind}]]: unexpected {part!r}; use naam=, label=, regels=")
+        attrs[key] = value
+    if kind == "dia":
+        if attrs:
+            raise ValueError("[[dia]] takes no attributes")
+        return Directive(kind="dia")
+    name = attrs.get("naam", "")
+    if not ID_PATTERN.match(name):
+        raise ValueError(f"[[{kind}]]: naam {name!r} must be lowercase letters, digits and -")
+    label = attrs.get("label", "").strip()
+    if not label:
+        raise ValueError(f"[[{kind}]] naam={name!r} needs a label")
+    lines = 1
+    if "regels" in attrs:
+        if kind != "veld" or not attrs["regels"].isdigit():
+            raise ValueError(f"[[{kind}]] naam={name!r}: regels must be a number, only for veld")
+        lines = int(attrs["regels"])
+        if not 1 <= lines <= MAX_FIELD_LINES:
+            raise ValueError(f"[[veld]] naam={name!r}: regels must be 1 to {MAX_FIELD_LINES}")
+    return Directive(kind=kind, name=name, label=label, lines=lines)
+
+
+def _load_documents(folder: Path, theme_ids: set[str]) -> tuple[DocumentSource, ...]:
+    docs: list[DocumentSource] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.rglob("*.md")):
+        if path.name.startswith(".") or path.name.lower() == "readme.md":
+            continue
+        doc = _load_document(path, folder, theme_ids)
+        if doc.id in seen:
+            raise _fail(
+                path,
+                f"het id {doc.id!r} komt twee keer voor",
+                f"duplicate document id {doc.id!r}, also in {_rel(seen[doc.id], folder)}",
+                folder,
+            )
+        seen[doc.id] = path
+        docs.append(doc)
+    if not docs:
+        raise _fail(folder, "er staan geen documenten in de bronnen", "no *.md documents")
+    # Type order as the kit presents it, then id: stable whatever the file system does.
+    docs.sort(key=lambda d: (DOCUMENT_TYPES.index(d.type), d.id))
+    return tuple(docs)
+
+
+def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSource:
+    where = _Where(path, folder)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise where.fail("het bestand is geen UTF-8-tekst", str(exc)) from exc
+    front, body = _split_front_matter(text, where)
+    try:
+        meta = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as exc:
+        raise where.fail("de kop (tussen +++) is geen geldige TOML", str(exc)) from exc
+    for key in _DOC_REQUIRED:
+        if key not in meta:
+            raise where.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+    where.only_keys(meta, _DOC_REQUIRED + _DOC_OPTIONAL)
+    doc_id = where.ident(meta["id"], "id")
+    if doc_id != path.stem:
+        raise where.fail(
+            f"het id {doc_id!r} moet gelijk zijn aan de bestandsnaam",
+            f"id {doc_id!r} does not match file name {path.name!r}",
+        )
+    doc_type = meta["type"]
+    if doc_type not in DOCUMENT_TYPES:
+        raise where.fail(
+            f"onbekend soort document {doc_type!r}",
+            f"type {doc_type!r} is not one of {', '.join(DOCUMENT_TYPES)}",
+        )
+    themes = meta["themes"]
+    if not isinstance(themes, list) or not themes:
+        raise where.fail("'themes' moet een lijst met thema's zijn", "themes must be a list")
+    for theme in themes:
+        if theme not in theme_ids:
+            raise where.fail(f"onbekend thema {theme!r}", f"unknown theme {theme!r}")
+    minutes = None
+    if "minutes" in meta:
+        minutes = where.integer(meta, "minutes", 1, 24 * 60)
+    url = _url(meta, doc_type, where)
+    if not body.strip():
+        raise where.fail("het document heeft geen tekst", "empty body")
+    _check_directives(body, doc_type, where)
+    return DocumentSource(
+        id=doc_id,
+        title=where.text(meta, "title", limit=300),
+        type=doc_type,
+        themes=tuple(themes),
+        summary=where.text(meta, "summary", limit=2000),
+        audience=where.text(meta, "audience", limit=500),
+        minutes=minutes,
+        url=url,
+        body=body,
+        path=path,
+    )
+
+
+def _url(meta: dict[str, Any], doc_type: str, where: _Where) -> str | None:
+    if doc_type != "video":
+        if "url" in meta:
+            raise where.fail("alleen een video heeft een 'url'", "url on a non-video document")
+        return None
+    if "url" not in meta:
+        raise where.fail("het veld 'url' ontbreekt", "missing field 'url' (video)")
+    url = where.text(meta, "url", limit=2000)
+    if not url.startswith("https://") or any(c.isspace() for c in url):
+        raise where.fail("de 'url' moet beginnen met https://", f"bad url {url!r}")
+    return url
+
+
+def _split_front_matter(text: str, where: _Where) -> tuple[str, str]:
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        raise where.fail("het bestand moet beginnen met een kop tussen +++", "no front matter")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FRONT_MATTER_FENCE:
+            return "".join(lines[1:index]), "".join(lines[index + 1 :])
+    raise where.fail("de kop wordt niet afgesloten met +++", "front matter not closed")
+
+
+def _check_directives(body: str, doc_type: str, where: _Where) -> None:
+    names: set[str] = set()
+    in_fence = False
+    for number, line in enumerate(body.splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        try:
+            directive = parse_directive(line)
+        except ValueError as exc:
+            raise where.fail(f"regel {number} van de tekst klopt niet", str(exc)) from exc
+        if directive is None:
+            continue
+        if directive.kind == "dia" and doc_type != "presentatie":
+            raise where.fail(
+                f"regel {number}: [[dia]] hoort alleen in een presentatie",
+                "[[dia]] outside a presentatie",
+            )
+        if directive.name:
+            if directive.name in names:
+                raise where.fail(
+                    f"regel {number}: de veldnaam {directive.name!r} komt twee keer voor",
+                    f"duplicate field name {directive.name!r}",
+                )
+            names.add(directive.name)
+
+
+def _load_steps(folder: Path, doc_ids: set[str]) -> tuple[StepSource, ...]:
+    path = folder / "steps.toml"
+    data = _read_toml(path, folder)
+    where = _Where(path, folder)
+    where.only_keys(data, ("steps",))
+    steps: list[StepSource] = []
+    for index, raw in enumerate(where.tables(data, "steps")):
+        step_id = where.ident(raw.get("id"), f"steps[{index}].id")
+        at = _Where(path, folder, f"stap {step_id!r}")
+        at.only_keys(raw, ("id", "title", "summary", "documents", "items"))
+        documents = raw.get("documents", [])
+        if not isinstance(documents, list):
+            raise at.fail("'documents' moet een lijst zijn", "documents must be a list")
+        for doc_id in documents:
+            if doc_id not in doc_ids:
+                raise at.fail(
+                    f"het document {doc_id!r} bestaat niet",
+                    f"step names missing document {doc_id!r}",
+                )
+        items = []
+        for item_index, item in enumerate(at.tables(raw, "items")):
+            item_at = _Where(path, folder, f"stap {step_id!r} punt {item_index + 1}")
+            item_at.only_keys(item, ("id", "text"))
+            items.append(
+                StepItemSource(
+                    id=item_at.ident(item.get("id"), "id"),
+                    text=item_at.text(item, "text", limit=1000),
+                )
+            )
+        steps.append(
+            StepSource(
+                id=step_id,
+                title=at.text(raw, "title", limit=300),
+                summary=at.text(raw, "summary", limit=2000),
+                documents=tuple(documents),
+                items=tuple(items),
+            )
+        )
+    _unique([s.id for s in steps], "stap", where)
+    _unique([i.id for s in steps for i in s.items], "punt", where)
+    return tuple(steps)
+
+
+def _theme(raw: dict[str, Any], index: int, where: _Where) -> ThemeSource:
+    where.only_keys(raw, ("id", "title", "summary"))
+    return ThemeSource(
+        id=where.ident(raw.get("id"), f"themes[{index}].id"),
+        title=where.text(raw, "title", limit=200),
+        summary=where.text(raw, "summary", limit=2000),
+    )
+
+
+def _read_toml(path: Path, folder: Path) -> dict[str, Any]:
+    where = _Where(path, folder)
+    if not path.is_file():
+        raise where.fail("het bestand ontbreekt", "file missing")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise where.fail("het bestand is geen UTF-8-tekst", str(exc)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise where.fail("het bestand is geen geldige TOML", str(exc)) from exc
+
+
+_KIND_EN = {"thema": "theme", "stap": "step", "punt": "step item"}
+
+
+def _unique(ids: list[str], what: str, where: _Where) -> None:
+    seen: set[str] = set()
+    for value in ids:
+        if value in seen:
+            raise where.fail(
+                f"het id {value!r} ({what}) komt twee keer voor",
+                f"duplicate {_KIND_EN.get(what, what)} id {value!r}",
+            )
+        seen.add(value)
+
+
+def _rel(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _fail(path: Path, problem_nl: str, detail: str, folder: Path | None = None) -> SourceError:
+    name = _rel(path, folder) if folder else str(path)
+    return SourceError(
+        f"Fout in de bronnen van de kit, in {name}: {problem_nl}.", f"{name}: {detail}"
+    )
+
+
+class _Where:
+    """Typed field readers whose errors name the file (and the part of it) at fault."""
+
+    def __init__(self, path: Path, folder: Path, part: str = "") -> None:
+        self.path = path
+        self.folder = folder
+        self.part = part
+
+    def fail(self, problem_nl: str, detail: str) -> SourceError:
+        prefix = f"{self.part}: " if self.part else ""
+        return _fail(self.path, prefix + problem_nl, prefix + detail, self.folder)
+
+    def text(
+        self, data: dict[str, Any], key: str, *, empty: bool = False, limit: int = 20000
+    ) -> str:
+        if key not in data:
+            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+        value = data[key]
+        if not isinstance(value, str) or (not empty and not value.strip()) or len(value) > limit:
+            raise self.fail(
+                f"het veld {key!r} moet een tekst zijn (hoogstens {limit} tekens)",
+                f"{key!r} must be a non-empty string of at most {limit} characters",
+            )
+        return value.strip()
+
+    def integer(self, data: dict[str, Any], key: str, low: int, high: int) -> int:
+        if key not in data:
+            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.fail(
+                f"het veld {key!r} moet een heel getal van {low} tot {high} zijn",
+                f"{key!r} must be an integer from {low} to {high}, got {value!r}",
+            )
+        return value
+
+    def date(self, data: dict[str, Any], key: str) -> str:
+        value = data.get(key)
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return _dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        raise self.fail(
+            f"het veld {key!r} moet een datum zijn, zoals 2026-11-23",
+            f"{key!r} must be a date YYYY-MM-DD, got {value!r}",
+        )
+
+    def ident(self, value: Any, key: str) -> str:
+        if value is None:
+            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise self.fail(
+                f"{value!r} is geen geldig id (kleine letters, cijfers en -)",
+                f"{key} {value!r} does not match {ID_PATTERN.pattern}",
+            )
+        return value
+
+    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key)
+        if value is None:
+            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(
+                f"{key!r} moet een lijst van [[{key}]]-blokken zijn",
+                f"{key!r} must be an array of tables",
+            )
+        return value
+
+    def only_keys(self, data: dict[str, Any], allowed: tuple[str, ...]) -> None:
+        extra = sorted(set(data) - set(allowed))
+        if extra:
+            raise self.fail(
+                f"onbekend veld {extra[0]!r} (tikfout?)",
+                f"unknown keys {extra}; allowed: {', '.join(allowed)}",
+            )
