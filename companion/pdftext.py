@@ -37,14 +37,31 @@ def open_pdf(data: bytes, name: str) -> pymupdf.Document:
     return doc
 
 
+# Running headers and footers ("Strategiekit Hoger Bereik · versie 1 · pagina
+# 2 van 3") sit within this many points of the page edge. Left out of the
+# search text, they would match every page and fill snippets with noise.
+MARGIN_BAND = 40.0
+
+
+def body_text(page: pymupdf.Page) -> str:
+    """The page's text without blocks that lie wholly in the top or bottom band."""
+    top, bottom = page.rect.y0 + MARGIN_BAND, page.rect.y1 - MARGIN_BAND
+    blocks = page.get_text("blocks", sort=False)
+    return "".join(
+        block[4] if block[4].endswith("\n") else block[4] + "\n"
+        for block in blocks
+        if block[6] == 0 and not (block[3] <= top or block[1] >= bottom)
+    )
+
+
 def page_texts(data: bytes, name: str) -> list[str]:
-    """One text per page; pages without text give an empty string."""
+    """One text per page (without running headers and footers); may be empty."""
     doc = open_pdf(data, name)
     try:
         texts = []
         for page in doc:
             try:
-                texts.append(page.get_text("text", sort=False))
+                texts.append(body_text(page))
             except Exception as exc:
                 raise BrokenPdfError(
                     f"Pagina {page.number + 1} van {name} is beschadigd.", str(exc)

@@ -88,3 +88,23 @@ def test_snippet_marks_word_starts_with_accents_and_case():
     assert "gemeente" in snippet and len(snippet) < 140
     # Only word starts: "integratie" inside "reïntegratie" is no hit.
     assert make_snippet(text, ("integratie",)) is None
+
+
+def test_running_headers_and_footers_are_not_searched():
+    """A footer on every page would match every page; only body text is indexed."""
+    import pymupdf
+
+    from companion.pdftext import page_texts
+
+    doc = pymupdf.open()
+    for number in (1, 2):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((56, 30), "Lopende kop met het woord kopregel", fontsize=8)
+        page.insert_text((56, 100), f"Inhoud van pagina {number} over vindplaatsen.", fontsize=11)
+        page.insert_text((56, 815), f"Voetregel · pagina {number} van 2", fontsize=8)
+    data = doc.tobytes()
+    texts = page_texts(data, "kop.pdf")
+    assert [("vindplaatsen" in t, "Voetregel" in t, "kopregel" in t) for t in texts] == [
+        (True, False, False),
+        (True, False, False),
+    ]

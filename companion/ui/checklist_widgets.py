@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..checklist import REMOVED_LABEL, ItemView, StepView
+from .flow_layout import wrapping_row
 
 NOTE_DELAY_MS = 600
 CARD_STYLE = """
@@ -204,8 +205,7 @@ class StepCard(QFrame):
 
         self.doc_buttons: dict[str, QPushButton] = {}
         if step.documents:
-            docs = QHBoxLayout()
-            docs.addWidget(QLabel("Documenten:"))
+            buttons: list[QWidget] = [QLabel("Documenten:")]
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
             for doc_id in step.documents:
                 title = doc_titles.get(doc_id, doc_id)
@@ -215,9 +215,8 @@ class StepCard(QFrame):
                 button.setToolTip(f"{title} openen")
                 button.clicked.connect(lambda _c=False, d=doc_id: self.open_document.emit(d))
                 self.doc_buttons[doc_id] = button
-                docs.addWidget(button)
-            docs.addStretch(1)
-            layout.addLayout(docs)
+                buttons.append(button)
+            layout.addWidget(wrapping_row(buttons))
 
         note_label = QLabel("Notitie bij deze stap:")
         note_label.setObjectName("hint")

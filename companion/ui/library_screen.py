@@ -185,6 +185,9 @@ class LibraryScreen(QWidget):
                 if doc.id == current and select is None:
                     select = item
             group.setExpanded(True)
+        if select is None and self.tree.topLevelItemCount():
+            # Start on the first document, so the card on the right says what it is.
+            select = self.tree.topLevelItem(0).child(0)
         if select is not None:
             self.tree.setCurrentItem(select)
         else:
