@@ -116,6 +116,16 @@ def parse_date(value: object, label: str) -> str | None:
     raise PlanError(f"De {label} is geen geldige datum.", repr(value))
 
 
+def _required_text(value: object, when_empty: str, what: str, limit: int) -> str:
+    """A name or title: trimmed, not empty, not longer than ``limit``."""
+    text = str(value or "").strip()
+    if not text:
+        raise PlanError(when_empty)
+    if len(text) > limit:
+        raise PlanError(f"De {what} is te lang (meer dan {limit} tekens).")
+    return text
+
+
 def check_action_fields(values: dict) -> dict:
     """Clean and check the editable fields of an action (partial dicts allowed)."""
     out = dict(values)
@@ -123,12 +133,7 @@ def check_action_fields(values: dict) -> dict:
     if unknown:
         raise ValueError(f"unknown action fields: {sorted(unknown)}")
     if "title" in out:
-        title = str(out["title"] or "").strip()
-        if not title:
-            raise PlanError("Geef de actie een titel.")
-        if len(title) > MAX_TITLE:
-            raise PlanError(f"De titel is te lang (meer dan {MAX_TITLE} tekens).")
-        out["title"] = title
+        out["title"] = _required_text(out["title"], "Geef de actie een titel.", "titel", MAX_TITLE)
     for name in ("description", "partner", "owner", "source_item_text"):
         if name in out:
             text = str(out[name] or "")
@@ -175,12 +180,7 @@ def check_plan_fields(values: dict) -> dict:
     if unknown:
         raise ValueError(f"unknown plan fields: {sorted(unknown)}")
     if "name" in out:
-        name = str(out["name"] or "").strip()
-        if not name:
-            raise PlanError("Geef het plan een naam.")
-        if len(name) > MAX_NAME:
-            raise PlanError(f"De naam is te lang (meer dan {MAX_NAME} tekens).")
-        out["name"] = name
+        out["name"] = _required_text(out["name"], "Geef het plan een naam.", "naam", MAX_NAME)
     for key in ("description", "location"):
         if key in out:
             text = str(out[key] or "")

@@ -137,23 +137,22 @@ class ChecklistService:
     # -- writes (one statement each: autosave) -----------------------------------
 
     def set_done(self, item_id: str, done: bool) -> None:
-        step_id, text, step_title = self._item_context(item_id)
-        self.user.conn.execute(
-            "INSERT INTO checklist_items (item_id, step_id, item_text, step_title, done, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET "
-            "done = excluded.done, step_id = excluded.step_id, item_text = excluded.item_text, "
-            "step_title = excluded.step_title, updated_at = excluded.updated_at",
-            (item_id, step_id, text, step_title, int(bool(done)), _now()),
-        )
+        self._save_item(item_id, "done", int(bool(done)))
 
     def set_item_note(self, item_id: str, note: str) -> None:
+        self._save_item(item_id, "note", note[:MAX_NOTE])
+
+    def _save_item(self, item_id: str, column: str, value: object) -> None:
+        """Write one of the person's fields, with the item's current wording beside it."""
+        assert column in ("done", "note")
         step_id, text, step_title = self._item_context(item_id)
         self.user.conn.execute(
-            "INSERT INTO checklist_items (item_id, step_id, item_text, step_title, note, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET "
-            "note = excluded.note, step_id = excluded.step_id, item_text = excluded.item_text, "
-            "step_title = excluded.step_title, updated_at = excluded.updated_at",
-            (item_id, step_id, text, step_title, note[:MAX_NOTE], _now()),
+            f"INSERT INTO checklist_items (item_id, step_id, item_text, step_title, {column}, "
+            f"updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET "
+            f"{column} = excluded.{column}, step_id = excluded.step_id, "
+            "item_text = excluded.item_text, step_title = excluded.step_title, "
+            "updated_at = excluded.updated_at",
+            (item_id, step_id, text, step_title, value, _now()),
         )
 
     def set_step_note(self, step_id: str, note: str) -> None:

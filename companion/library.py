@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .manifest import DOCUMENT_TYPES
+from .manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
 from .store.kit_store import InstalledKit, KitStore
 
 TYPE_LABELS = {
@@ -25,23 +25,14 @@ TYPE_LABELS = {
 assert set(TYPE_LABELS) == set(DOCUMENT_TYPES)
 
 
-@dataclass(frozen=True)
-class ThemeInfo:
-    id: str
-    title: str
-    summary: str
+# Themes and steps are read back exactly as the manifest describes them.
+ThemeInfo = Theme
+StepItemInfo = StepItem
+StepInfo = Step
 
 
 @dataclass(frozen=True)
-class DocumentInfo:
-    id: str
-    title: str
-    type: str
-    themes: tuple[str, ...]
-    summary: str
-    audience: str
-    minutes: int | None
-    url: str | None
+class DocumentInfo(DocumentMeta):
     revision: int
     page_count: int
     changed_in: int
@@ -50,21 +41,6 @@ class DocumentInfo:
     @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.type][0]
-
-
-@dataclass(frozen=True)
-class StepItemInfo:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class StepInfo:
-    id: str
-    title: str
-    summary: str
-    documents: tuple[str, ...]
-    items: tuple[StepItemInfo, ...]
 
 
 _DOCUMENT_SQL = """

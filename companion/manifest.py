@@ -53,7 +53,9 @@ class Theme:
 
 
 @dataclass(frozen=True)
-class Document:
+class DocumentMeta:
+    """What every document says about itself, in the manifest, the store and the sources."""
+
     id: str
     title: str
     type: str
@@ -61,9 +63,13 @@ class Document:
     summary: str
     audience: str
     minutes: int | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Document(DocumentMeta):
     file: FileRef
     revision: int
-    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,51 @@ def screenshot(widget, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+@pytest.fixture
+def start_window(qtbot, tmp_path, test_public_keys):
+    """Start the real main window on ``tmp_path/data`` the way the program does.
+
+    Call it again for a restart on the same data. ``prepare(context)`` runs
+    before the window exists, ``configure(window)`` before it starts.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from companion.context import AppContext
+    from companion.paths import app_paths
+    from companion.ui.main_window import MainWindow
+
+    windows = []
+
+    def start(bundled_dir, *, prepare=None, configure=None, activate=False, wait=False):
+        context = AppContext.open(
+            app_paths(tmp_path / "data"), bundled_dir=bundled_dir, trusted_keys=test_public_keys
+        )
+        if prepare is not None:
+            prepare(context)
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        if configure is not None:
+            configure(window)
+        window.show()
+        window.start()
+        windows.append(window)
+        if activate:  # window shortcuts need the active window
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        if wait:
+            wait_for_kit(qtbot, window)
+        return window
+
+    yield start
+    for window in windows:
+        window.close()  # stops the viewer's render thread and the background tasks
+        window.context.close()
+
+
+def wait_for_kit(qtbot, window) -> None:
+    """Until the first import is done and the library shows the kit."""
+    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.context.library.installed() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.library_screen.tree.topLevelItemCount() > 0, timeout=5000)

@@ -67,16 +67,3 @@ def open_context(tmp_path: Path, bundled: Path, keys) -> AppContext:
 
 def install(context: AppContext, portal: Path) -> None:
     apply_source(context.kit, FolderSource(portal), trusted_keys=context.trusted_keys)
-
-
-def start_window(qtbot, context: AppContext):
-    """The real main window, started the way the program starts it, kit in place."""
-    from companion.ui.main_window import MainWindow
-
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
-    qtbot.waitUntil(lambda: context.library.installed() is not None, timeout=5000)
-    return window

@@ -16,7 +16,7 @@ from companion.actionplan import ActionPlanService
 from companion.plan_file import write_plan_file
 
 from .conftest import screenshot
-from .plan_kit import build_kit, open_context, start_window, steps_v1
+from .plan_kit import build_kit, steps_v1
 
 TODAY = dt.date.today()
 
@@ -26,26 +26,21 @@ def days(n: int) -> str:
 
 
 @pytest.fixture
-def window_on(qtbot, tmp_path, kit_builder, test_key, test_public_keys):
+def window_on(start_window, kit_builder, test_key):
     """The real window, on the Actieplan screen; callable again for a restart."""
     bundled = build_kit(kit_builder, test_key, 1, steps_v1(), "v1")
-    windows = []
 
     def start(prepare=None):
-        context = open_context(tmp_path, bundled, test_public_keys)
-        if prepare:
-            prepare(ActionPlanService(context.user))
-        window = start_window(qtbot, context)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        window = start_window(
+            bundled,
+            prepare=(lambda c: prepare(ActionPlanService(c.user))) if prepare else None,
+            activate=True,
+            wait=True,
+        )
         window.show_screen("actieplan")
-        windows.append(window)
         return window
 
-    yield start
-    for window in windows:
-        window.runner.shutdown()
-        window.context.close()
+    return start
 
 
 def three_actions(service):

@@ -8,24 +8,19 @@ from PySide6.QtCore import Qt
 from companion.actionplan import ActionPlanService
 
 from .conftest import screenshot
-from .plan_kit import build_kit, install, open_context, start_window, steps_v1
+from .plan_kit import build_kit, install, steps_v1
 
 
 @pytest.fixture
-def window_on(qtbot, tmp_path, test_public_keys):
+def window_on(start_window):
     """Start the real window on a bundled kit; callable again for a restart."""
-    windows = []
 
     def start(bundled):
-        window = start_window(qtbot, open_context(tmp_path, bundled, test_public_keys))
-        windows.append(window)
+        window = start_window(bundled, wait=True)
         window.show_screen("waar-begin-je")
         return window
 
-    yield start
-    for window in windows:
-        window.runner.shutdown()
-        window.context.close()
+    return start
 
 
 @pytest.fixture

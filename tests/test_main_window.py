@@ -5,39 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from companion.context import AppContext
-from companion.paths import app_paths
-from companion.ui.main_window import MainWindow
-
-from .conftest import screenshot
+from .conftest import screenshot, wait_for_kit
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path, kit_builder, test_public_keys):
+def open_window(start_window, kit_builder):
     """Start the window the way the program does; returns a function for restarts."""
-    windows = []
     bundled = kit_builder.build(1, name="bundled")
-
-    def start(bundled_dir=bundled):
-        context = AppContext.open(
-            app_paths(tmp_path / "data"), bundled_dir=bundled_dir, trusted_keys=test_public_keys
-        )
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        windows.append(window)
-        return window
-
-    yield start
-    for window in windows:
-        window.runner.shutdown()
-        window.context.close()
-
-
-def wait_for_kit(qtbot, window):
-    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
-    qtbot.waitUntil(lambda: window.library_screen.tree.topLevelItemCount() > 0, timeout=5000)
+    return lambda bundled_dir=bundled: start_window(bundled_dir)
 
 
 def titles_in_tree(window):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from companion.actionplan import ActionPlanService
+from companion.actionplan import EDITABLE, ActionPlanService
 from companion.plan_file import (
     FORMAT,
     FORMAT_VERSION,
@@ -53,22 +53,7 @@ def fill(service):
 
 def comparable(service, plan_id):
     plan = service.plan(plan_id)
-    fields = [
-        "title",
-        "description",
-        "step_id",
-        "document_ids",
-        "partner",
-        "owner",
-        "start_date",
-        "due_date",
-        "status",
-        "priority",
-        "position",
-        "source_item_id",
-        "source_item_text",
-        "created_at",
-    ]
+    fields = [*EDITABLE, "position", "source_item_id", "source_item_text", "created_at"]
     return (
         (plan.description, plan.location),
         [tuple(getattr(a, f) for f in fields) for a in service.actions(plan_id)],

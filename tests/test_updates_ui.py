@@ -8,12 +8,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from companion.context import AppContext
-from companion.paths import app_paths
 from companion.sync.service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE
 from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_settings
 from companion.sync.updatefile import pack_folder
-from companion.ui.main_window import MainWindow
 
 from .conftest import screenshot as save_screenshot
 from .portal_server import Fault, PortalServer
@@ -32,28 +29,21 @@ def portal(kit_builder):
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path, kit_builder, test_public_keys):
-    windows = []
+def open_window(start_window, kit_builder):
     bundled = kit_builder.build(1, name="bundled")
 
     def start(portal_url: str = "", check_at_start: bool = True):
-        context = AppContext.open(
-            app_paths(tmp_path / "data"), bundled_dir=bundled, trusted_keys=test_public_keys
-        )
-        save_sync_settings(context.user, SyncSettings(portal_url, check_at_start))
-        window = MainWindow(context)
-        window.updates_screen.timeout = 3.0
-        window.update_check_delay_ms = 0
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        windows.append(window)
-        return window
+        def configure(window):
+            window.updates_screen.timeout = 3.0
+            window.update_check_delay_ms = 0
 
-    yield start
-    for window in windows:
-        window.runner.shutdown()
-        window.context.close()
+        return start_window(
+            bundled,
+            prepare=lambda c: save_sync_settings(c.user, SyncSettings(portal_url, check_at_start)),
+            configure=configure,
+        )
+
+    return start
 
 
 def screenshot(qtbot, widget, name):

@@ -6,47 +6,22 @@ import pymupdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
 
-from companion.context import AppContext
 from companion.forms import CHECKED, FormValues
 from companion.importer import apply_source
 from companion.kitsource import FolderSource
-from companion.paths import app_paths
-from companion.ui.main_window import MainWindow
 
 from .conftest import screenshot
-from .test_main_window import wait_for_kit
 from .viewer_support import build_kit_with_form, form_pdf
 
 WERKBLAD = "werkblad-klantreis"
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path, kit_builder, test_key, test_public_keys):
+def open_window(start_window, kit_builder, test_key):
     """The program's window on a kit whose werkblad has form fields; call again to restart."""
-    windows = []
     bundled = build_kit_with_form(kit_builder, 1, "bundled", form_pdf(), test_key)
-
-    def start():
-        context = AppContext.open(
-            app_paths(tmp_path / "data"), bundled_dir=bundled, trusted_keys=test_public_keys
-        )
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        window.activateWindow()  # shortcuts need the active window
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-        windows.append(window)
-        wait_for_kit(qtbot, window)
-        return window
-
-    yield start
-    for window in windows:
-        window.viewer.shutdown()
-        window.runner.shutdown()
-        window.context.close()
+    return lambda: start_window(bundled, activate=True, wait=True)
 
 
 def fill_in(qtbot, window) -> None:

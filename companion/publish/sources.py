@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
-from ..manifest import DOCUMENT_TYPES
+from ..manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 FRONT_MATTER_FENCE = "+++"
@@ -38,38 +38,14 @@ _DOC_REQUIRED = ("id", "title", "type", "themes", "summary", "audience")
 _DOC_OPTIONAL = ("minutes", "url")
 
 
-@dataclass(frozen=True)
-class ThemeSource:
-    id: str
-    title: str
-    summary: str
+# Themes and steps are written exactly as the manifest holds them.
+ThemeSource = Theme
+StepItemSource = StepItem
+StepSource = Step
 
 
 @dataclass(frozen=True)
-class StepItemSource:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class StepSource:
-    id: str
-    title: str
-    summary: str
-    documents: tuple[str, ...]
-    items: tuple[StepItemSource, ...]
-
-
-@dataclass(frozen=True)
-class DocumentSource:
-    id: str
-    title: str
-    type: str
-    themes: tuple[str, ...]
-    summary: str
-    audience: str
-    minutes: int | None
-    url: str | None
+class DocumentSource(DocumentMeta):
     body: str
     path: Path
 

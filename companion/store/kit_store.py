@@ -9,20 +9,15 @@ and the search index is rebuilt from them inside the same transaction.
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    pass
 
 from ..errors import StoreError
-from .sqlite_base import connect, schema_version
+from .sqlite_base import SqliteStore, schema_version
 
 SCHEMA_VERSION = 1
 # A search row's rowid says which document and page it is (see search_rowid),
@@ -119,29 +114,12 @@ class InstalledKit:
     previous_version: int | None
 
 
-class KitStore:
+class KitStore(SqliteStore):
     """One connection to ``kit.sqlite``; open one per thread."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.conn = connect(path)
-        try:
-            self._ensure_schema()
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise StoreError("De opgeslagen kit is beschadigd.", str(exc)) from exc
+    damaged_message = "De opgeslagen kit is beschadigd."
 
-    def close(self) -> None:
-        self.conn.close()
-
-    @cached_property
-    def db(self) -> Database:
-        """sqlite-utils on this connection, loaded on first use (it is slow to import)."""
-        from sqlite_utils import Database
-
-        return Database(self.conn)
-
-    def _ensure_schema(self) -> None:
+    def _prepare(self) -> None:
         version = schema_version(self.conn)
         if version == SCHEMA_VERSION:
             # Touch the tables the program needs, so a damaged file fails here
@@ -156,16 +134,11 @@ class KitStore:
             )
         if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError("Dit bestand is geen kit van dit programma.", "unknown tables")
-        self.conn.execute("BEGIN")
-        try:
+        with self.transaction() as conn:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
-                    self.conn.execute(statement)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- reading -------------------------------------------------------------
 
@@ -206,21 +179,6 @@ class KitStore:
         return {row[0] for row in self.conn.execute("SELECT sha256 FROM blobs")}
 
     # -- writing -------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it lands, or none of it.
-
-        WAL keeps readers (the window) on the old version until COMMIT.
-        """
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
 
     def now(self) -> str:
         return time.strftime("%Y-%m-%dT%H:%M:%S")

@@ -12,19 +12,16 @@ import importlib
 import pkgutil
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    pass
 
 from ..errors import StoreError
 from . import migrations
-from .sqlite_base import connect, schema_version
+from .sqlite_base import SqliteStore, schema_version
 
 
 def load_migrations() -> list[ModuleType]:
@@ -44,35 +41,14 @@ def latest_version() -> int:
     return len(load_migrations())
 
 
-class UserStore:
+class UserStore(SqliteStore):
     """One connection to ``user.sqlite``, migrated to the newest schema."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.conn = connect(path)
-        try:
-            self._migrate()
-        except StoreError:
-            self.conn.close()
-            raise
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise StoreError(
-                "Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.",
-                str(exc),
-            ) from exc
+    damaged_message = (
+        "Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist."
+    )
 
-    def close(self) -> None:
-        self.conn.close()
-
-    @cached_property
-    def db(self) -> Database:
-        """sqlite-utils on this connection, loaded on first use (it is slow to import)."""
-        from sqlite_utils import Database
-
-        return Database(self.conn)
-
-    def _migrate(self) -> None:
+    def _prepare(self) -> None:
         current = schema_version(self.conn)
         pending = [m for m in load_migrations() if current < m.VERSION]
         if current > latest_version():
@@ -100,18 +76,6 @@ class UserStore:
         finally:
             copy.close()
         return target
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Several statements that must land together (or not at all)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
 
     # -- settings ------------------------------------------------------------
 

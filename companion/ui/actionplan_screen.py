@@ -442,9 +442,18 @@ class ActionPlanScreen(QWidget):
     def show_plan(self, plan_id: int | None, action_id: int | None = None) -> None:
         self.editor.flush()
         self._save_plan_fields()
-        if plan_id is not None and plan_id != self.plan_id:
+        if plan_id is not None:
+            self._remember_plan(plan_id)
+        self._refresh_showing(action_id)
+
+    def _remember_plan(self, plan_id: int) -> None:
+        """Make ``plan_id`` current, and the one shown first next time."""
+        if plan_id != self.plan_id:
             self.plan_id = plan_id
             self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+
+    def _refresh_showing(self, action_id: int | None) -> None:
+        """Read the plan again and select ``action_id``, clearing filters that hide it."""
         self.refresh()
         if action_id is not None and not self.table.select_action(action_id):
             self.clear_filters()
@@ -524,13 +533,9 @@ class ActionPlanScreen(QWidget):
         """Called by every undo command after it wrote to the store."""
         if plan_id == 0:
             self.plan_id = None
-        elif plan_id != self.plan_id:
-            self.plan_id = plan_id
-            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
-        self.refresh()
-        if action_id is not None and not self.table.select_action(action_id):
-            self.clear_filters()
-            self.table.select_action(action_id)
+        else:
+            self._remember_plan(plan_id)
+        self._refresh_showing(action_id)
         self._clear_error()
 
     def new_action(self) -> None:

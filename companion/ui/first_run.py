@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ..progress import Progress
+from .common import show_progress
 
 
 class FirstRunPanel(QWidget):
@@ -42,11 +43,7 @@ class FirstRunPanel(QWidget):
         self.error.hide()
         self.retry.hide()
         self.stage.setText(progress.stage)
-        if progress.total_bytes:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(1000 * progress.done_bytes // progress.total_bytes)
-        else:
-            self.bar.setRange(0, 0)
+        show_progress(self.bar, progress)
 
     def show_error(self, message: str) -> None:
         self.stage.setText("Het klaarzetten is niet gelukt.")

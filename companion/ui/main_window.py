@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from ..context import AppContext
 from ..errors import CompanionError
 from .first_run import FirstRunPanel
 from .library_screen import LibraryScreen
+from .notice_banner import NoticeBanner
 from .style import STYLE_SHEET
 from .workers import TaskRunner
 
@@ -45,28 +45,6 @@ if TYPE_CHECKING:
 UPDATE_CHECK_DELAY_MS = 1500
 
 log = logging.getLogger(__name__)
-
-
-class NoticeBanner(QWidget):
-    """A yellow line at the top for things a person should know, without a popup."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        close = QPushButton("Sluiten")
-        close.setAccessibleName("Melding sluiten")
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_message(self, message: str) -> None:
-        self.text.setText(message)
-        self.show()
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +104,7 @@ class MainWindow(QMainWindow):
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
         self._update_timer.timeout.connect(self._check_for_update)
+        self._check_when_kit_ready = False
         self.first_run = FirstRunPanel()
         self.first_run.retry_requested.connect(self.start)
         self.stack.addWidget(self.first_run)
@@ -372,14 +351,17 @@ class MainWindow(QMainWindow):
         self._update_timer.start(self.update_check_delay_ms)
 
     def update_check_pending(self) -> bool:
-        return self._update_timer.isActive()
+        return self._update_timer.isActive() or self._check_when_kit_ready
 
     def _check_for_update(self) -> None:
+        """Look for a newer kit, once the kit itself is in place."""
         if not self.isVisible():
             return  # closed meanwhile
-        from .updates_glue import check_at_start
-
-        check_at_start(self)
+        if self.import_task is not None:
+            self._check_when_kit_ready = True  # _import_done comes back here
+            return
+        self._check_when_kit_ready = False
+        self.updates_screen.check_at_start()
 
     def _import_progress(self, progress) -> None:
         if self.stack.currentWidget() is self.first_run:
@@ -391,6 +373,8 @@ class MainWindow(QMainWindow):
         self.import_task = None
         self.statusBar().showMessage(f"Kit versie {result.version} staat klaar.", 8000)
         self._kit_ready()
+        if self._check_when_kit_ready:
+            self._check_for_update()
 
     def _import_failed(self, error: Exception) -> None:
         self.import_task = None

@@ -89,15 +89,6 @@ def build_updates_screen(window: MainWindow) -> UpdatesScreen:
     return screen
 
 
-def check_at_start(window: MainWindow) -> None:
-    """Look for a new kit once the kit is in place (after a first import, if any)."""
-    task = window.import_task
-    if task is not None:
-        task.signals.succeeded.connect(lambda _result: window.updates_screen.check_at_start())
-    else:
-        window.updates_screen.check_at_start()
-
-
 def open_settings(window: MainWindow) -> SettingsDialog:
     """Open the settings without blocking the window (``open``, not ``exec``)."""
     from .settings_dialog import SettingsDialog

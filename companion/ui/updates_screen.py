@@ -44,6 +44,7 @@ from ..sync.service import (
 )
 from ..sync.settings import load_sync_settings
 from ..sync.updatefile import UPDATE_SUFFIX, UpdateFileInfo
+from .common import group_box, show_progress
 from .workers import Task, TaskRunner
 
 FileChooser = Callable[[], Path | None]
@@ -136,14 +137,11 @@ class UpdatesScreen(QWidget):
         self.settings_button = QPushButton("Instellingen…")
         self.settings_button.setAccessibleName("Instellingen voor updates")
         self.settings_button.clicked.connect(self.settings_requested)
-        portal_buttons = QHBoxLayout()
-        portal_buttons.addWidget(self.check_button)
-        portal_buttons.addWidget(self.settings_button)
-        portal_buttons.addStretch(1)
-        portal_box = QGroupBox("Via internet (portal)")
-        portal_layout = QVBoxLayout(portal_box)
-        portal_layout.addWidget(self.portal_label)
-        portal_layout.addLayout(portal_buttons)
+        portal_box = group_box(
+            "Via internet (portal)",
+            self.portal_label,
+            buttons=(self.check_button, self.settings_button),
+        )
 
         # -- status, what is new, progress --
         self.status = QLabel()
@@ -195,14 +193,11 @@ class UpdatesScreen(QWidget):
         self.export_button = QPushButton("Updatebestand maken…")
         self.export_button.setAccessibleName("De kit van deze computer opslaan als updatebestand")
         self.export_button.clicked.connect(self.ask_export_file)
-        file_buttons = QHBoxLayout()
-        file_buttons.addWidget(self.import_button)
-        file_buttons.addWidget(self.export_button)
-        file_buttons.addStretch(1)
-        file_box = QGroupBox("Zonder internet (updatebestand)")
-        file_layout = QVBoxLayout(file_box)
-        file_layout.addWidget(file_explain)
-        file_layout.addLayout(file_buttons)
+        file_box = group_box(
+            "Zonder internet (updatebestand)",
+            file_explain,
+            buttons=(self.import_button, self.export_button),
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -276,11 +271,7 @@ class UpdatesScreen(QWidget):
 
     def _show_progress(self, progress: Progress) -> None:
         self.stage.setText(progress.stage)
-        if progress.total_bytes:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(1000 * progress.done_bytes // progress.total_bytes)
-        else:
-            self.bar.setRange(0, 0)
+        show_progress(self.bar, progress)
         self.detail.setText(progress_detail(progress))
 
     # -- running work ---------------------------------------------------------------

@@ -48,6 +48,7 @@ from ...network import is_online
 from ...page_cache import DEFAULT_MAX_BYTES
 from ...page_layout import ZOOM_STEPS, ZoomMode
 from ...pdf_pages import PdfPages
+from ..notice_banner import NoticeBanner
 from ..workers import Task, TaskRunner
 from .canvas import PageCanvas
 from .find_bar import FindBar
@@ -97,30 +98,6 @@ def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> b
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
-class InfoBar(QWidget):
-    """A quiet line with a message for the reader (no popup) and a close button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setAccessibleName("Melding")
-        close = QPushButton("Sluiten")
-        close.setAccessibleName("Melding sluiten")
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_message(self, message: str) -> None:
-        self.text.setText(message)
-        self.show()
-
-
 class ViewerScreen(QWidget):
     """Reads, finds, fills in, prints and presents one kit document at a time."""
 
@@ -168,7 +145,7 @@ class ViewerScreen(QWidget):
         self.editors = FieldEditors(self.canvas)
         self.sidebar = Sidebar(self.service)
         self.find_bar = FindBar(runner, self.canvas)
-        self.info = InfoBar()
+        self.info = NoticeBanner()
         self.message = QLabel()
         self.message.setObjectName("errorText")
         self.message.setWordWrap(True)
