@@ -46,6 +46,21 @@ def app_paths(data_dir: Path | None = None) -> AppPaths:
     )
 
 
+def _shipped(name: str, inside_package: str) -> Path:
+    """A folder shipped with the program: beside the package in a checkout or
+    editable install, inside it (``companion/<inside_package>``) in a wheel or
+    a PyInstaller bundle."""
+    package = Path(__file__).resolve().parent
+    installed = package / inside_package
+    return installed if installed.is_dir() else package.parent / name
+
+
 def bundled_kit_dir() -> Path:
     """The signed kit shipped with the program (a portal folder)."""
-    return Path(__file__).resolve().parent.parent / "bundled_kit" / "portal"
+    folder = _shipped("bundled_kit", "_bundled_kit")
+    return folder / "portal" if (folder / "portal").is_dir() else folder
+
+
+def resources_dir() -> Path:
+    """Icons, translations and other files the program ships (``resources/``)."""
+    return _shipped("resources", "_resources")

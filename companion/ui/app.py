@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..context import AppContext
 from ..errors import StoreError
 from ..logs import setup_logging
-from ..paths import app_paths
+from ..paths import app_paths, resources_dir
 from .error_handler import ErrorHandler
 from .main_window import MainWindow
 
@@ -23,6 +24,8 @@ def run_app(data_dir: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")
+    app.setDesktopFileName("strategiekit")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "strategiekit.svg")))
     paths = app_paths(data_dir)
     log_path = setup_logging(paths.log_dir)
     errors = ErrorHandler(log_path)
