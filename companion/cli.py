@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="strategiekit", description="Strategiekit Hoger Bereik, ook zonder internet."
     )
     parser.add_argument("--data-dir", type=Path, help="alle gegevens in deze map (draagbaar)")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="start, zet de kit klaar en stop weer (om een installatie te controleren)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     keygen = sub.add_parser("keygen", help="maak een sleutelpaar om een kit te ondertekenen")
@@ -119,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run_app
 
-        return run_app(args.data_dir)
+        return run_app(args.data_dir, selftest=args.selftest)
     try:
         return runners[args.command](args)
     except CompanionError as exc:

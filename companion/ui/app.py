@@ -20,7 +20,11 @@ from .main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def run_app(data_dir: Path | None = None) -> int:
+SELFTEST_TIMEOUT_MS = 120_000
+
+
+def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
+    """Start the program; with ``selftest``, quit once the kit is ready (exit 0) or not (1)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")
@@ -42,7 +46,40 @@ def run_app(data_dir: Path | None = None) -> int:
     window.show()
     # Start after the window is on screen, so the first paint is not delayed.
     QTimer.singleShot(0, window.start)
+    if selftest:
+        _quit_when_ready(app, window)
     code = app.exec()
     context.close()
     log.info("stop")
     return code
+
+
+def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
+    """For --selftest: report the installed kit and quit, so an install can be checked."""
+    started = QTimer(window)
+    waited = [0]
+
+    def poll() -> None:
+        waited[0] += 100
+        if window.import_task is not None and waited[0] < SELFTEST_TIMEOUT_MS:
+            return
+        started.stop()
+        installed = window.context.library.installed()
+        if installed is None:
+            _say("NIET OK: de kit staat niet klaar.", sys.stderr)
+            app.exit(1)
+            return
+        count = len(window.context.library.documents())
+        _say(f"OK: {installed.title}, versie {installed.version}, {count} documenten.", sys.stdout)
+        window.close()
+        app.exit(0)
+
+    started.timeout.connect(poll)
+    started.start(100)
+
+
+def _say(line: str, stream) -> None:
+    """Print when there is a console (a Windows GUI build has none), and log it."""
+    log.info(line)
+    if stream is not None:
+        print(line, file=stream)
