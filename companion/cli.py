@@ -67,6 +67,11 @@ def _publish(args: argparse.Namespace) -> int:
         f"Versie {report.version} gepubliceerd in {report.out_dir}: "
         f"{report.documents} documenten, veranderd: {changed}."
     )
+    if args.kitupdate:
+        from .sync.updatefile import pack_folder
+
+        info = pack_folder(report.out_dir, Path(args.kitupdate))
+        print(f"Updatebestand: {info.path}")
     return 0
 
 
@@ -104,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("source", help="map met kit.toml, steps.toml en de documenten")
     publish.add_argument("out", help="map voor manifest.json, de handtekening en files/")
     publish.add_argument("--key", required=True, help="geheime sleutel (van keygen)")
+    publish.add_argument("--kitupdate", metavar="FILE", help="maak er ook een updatebestand van")
 
     search = sub.add_parser("search", help="zoek in de geïnstalleerde kit")
     search.add_argument("words", nargs="+")
@@ -117,14 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    runners: dict[str, CommandRun] = {"keygen": _keygen, "publish": _publish, "search": _search}
-    from .sync.commands import sync_runners
-
-    runners.update(sync_runners())
     if args.command is None:
         from .ui.app import run_app
 
         return run_app(args.data_dir, selftest=args.selftest)
+    from .sync.commands import sync_runners
+
+    runners: dict[str, CommandRun] = {"keygen": _keygen, "publish": _publish, "search": _search}
+    runners.update(sync_runners())
     try:
         return runners[args.command](args)
     except CompanionError as exc:

@@ -16,17 +16,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .portal import DEFAULT_TIMEOUT
-
 CommandRun = Callable[[argparse.Namespace], int]
 
 
 def add_sync_commands(sub: argparse._SubParsersAction) -> None:
     sync = sub.add_parser("sync", help="haal een nieuwe versie van de kit op van de portal")
     sync.add_argument("--portal", help="adres van de portal (anders dat uit Instellingen)")
-    sync.add_argument(
-        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconden wachten per verzoek"
-    )
+    # No default here: parsing arguments must not load the HTTP code (start-up time).
+    sync.add_argument("--timeout", type=float, help="seconden wachten per verzoek (standaard 20)")
     imp = sub.add_parser("import-update", help="installeer de kit uit een updatebestand")
     imp.add_argument("file", type=Path, help="een .kitupdate-bestand")
     exp = sub.add_parser("export-update", help="sla de geïnstalleerde kit op als updatebestand")
@@ -49,7 +46,9 @@ def _open_context(args: argparse.Namespace):
 
 def _sync(args: argparse.Namespace) -> int:
     from ..cli import terminal_progress
+    from ..i18n import QT_TRANSLATE_NOOP
     from .errors import NotConfiguredError
+    from .portal import DEFAULT_TIMEOUT
     from .service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE, SyncService, online_for
     from .settings import load_sync_settings
 
@@ -58,7 +57,9 @@ def _sync(args: argparse.Namespace) -> int:
         url = args.portal or load_sync_settings(context.user).portal_url
         if not url:
             raise NotConfiguredError(
-                NOT_CONFIGURED_MESSAGE + " Of geef het adres mee: sync --portal URL.", "no url"
+                QT_TRANSLATE_NOOP("messages", "{reason} Of geef het adres mee: sync --portal URL."),
+                "no url",
+                reason=NOT_CONFIGURED_MESSAGE,
             )
         if not online_for(url):
             print(OFFLINE_MESSAGE, file=sys.stderr)
@@ -68,7 +69,7 @@ def _sync(args: argparse.Namespace) -> int:
             context.paths.cache_dir,
             url,
             trusted_keys=context.trusted_keys,
-            timeout=args.timeout,
+            timeout=args.timeout or DEFAULT_TIMEOUT,
         )
         check = service.check()
         print(check.message)
