@@ -1,11 +1,11 @@
 """Benchmarks: the program's own work timed against the floor of its tools.
 
-    python -m benchmarks.run            full run (generates a 300-document kit once)
-    python -m benchmarks.run --tiny     a few seconds; what the smoke test runs
+    python -m benchmarks.run            full run (generates its kits once, a few minutes)
+    python -m benchmarks.run --tiny     every benchmark on tiny kits, seconds; the smoke test
 
 Every figure is measured side by side with its floor in the same run and
 reported as a ratio, because absolute times on a shared machine drift.
-Prints a table and writes JSON (default benchmarks/out/results.json).
+Prints a table and writes JSON (benchmarks/out/results.json, --tiny: results-tiny.json).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pymupdf
@@ -32,10 +31,16 @@ from companion.kitsource import FolderSource
 from companion.search import KitSearch
 from companion.signing import parse_public_key
 from companion.store.kit_store import KitStore
+from companion.trusted_keys import TRUSTED_KEYS
 
+from .bench_render import Sample, bench_render, bench_turns
+from .bench_sync import bench_sync
 from .generate_kit import generate
+from .table import Row, print_table
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_KIT = ROOT / "bundled_kit" / "portal"
+VIEWER_DOC = "handleiding-0001"  # the one document of the generated viewer kit
 QUERIES = (
     "laaggeletterden",
     "vindplaatsen gemeente",
@@ -52,50 +57,22 @@ QUERIES = (
 )
 
 
-@dataclass
-class Row:
-    """One line of the table: the program against its floor."""
-
-    name: str
-    program: float
-    floor: float | None
-    unit: str
-    target: str = ""
-    note: str = ""
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def ratio(self) -> float | None:
-        if self.floor in (None, 0):
-            return None
-        return self.program / self.floor
-
-    def verdict(self) -> str:
-        """'ok' / 'MISSED' against the target, '' where there is no target."""
-        checks: dict[str, Callable[[], bool]] = {
-            "ratio<=2": lambda: self.ratio is not None and self.ratio <= 2,
-            "ratio<=1.5": lambda: self.ratio is not None and self.ratio <= 1.5,
-            "p95<50ms": lambda: self.extra.get("p95_ms", 1e9) < 50,
-            "requests==1": lambda: self.program == 1,
-            "rss<300MB": lambda: self.program < 300,
-        }
-        check = checks.get(self.target)
-        if check is None:
-            return ""
-        return "ok" if check() else "MISSED"
-
-
 def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
 
 
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(fraction * (len(ordered) - 1))]
+
+
 # -- kits -------------------------------------------------------------------------
 
 
 def ensure_kit(out: Path, documents: int, pages: int) -> tuple[Path, Path]:
-    """The generated kit (made once and reused) and its public key file."""
+    """A generated kit (made once and reused) and its public key file."""
     kit = out / f"kit-{documents}x{pages}"
     key = out / "bench.key"
     if not (kit / "manifest.json").exists():
@@ -108,21 +85,35 @@ def keys_from(pub: Path) -> tuple[bytes, ...]:
     return (parse_public_key(pub.read_text()),)
 
 
-# -- benchmarks ---------------------------------------------------------------------
+def kit_files(kit: Path) -> list[Path]:
+    return sorted((kit / "files").iterdir())
 
 
-def bench_import(kit: Path, pub: Path, label: str, work: Path) -> tuple[Row, Path]:
-    """First import against PyMuPDF text extraction of the same files alone."""
-    store_path = work / f"import-{label}.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{store_path}{suffix}").unlink(missing_ok=True)
+def install(kit: Path, keys: tuple[bytes, ...], data_dir: Path) -> Path:
+    """A data dir with ``kit`` imported, as the program leaves it after the first start."""
+    shutil.rmtree(data_dir, ignore_errors=True)
+    store = KitStore(data_dir / "kit.sqlite")
+    apply_source(store, FolderSource(kit), trusted_keys=keys)
+    store.close()
+    return data_dir
+
+
+# -- import and search ---------------------------------------------------------------
+
+
+def bench_import(
+    kit: Path, keys: tuple[bytes, ...], key: str, label: str, work: Path, runs: int
+) -> tuple[Row, Path]:
+    """First import into an empty store against PyMuPDF text extraction of the same files."""
+    store_path = work / f"import-{key}.sqlite"
+    files = kit_files(kit)
 
     def program() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{store_path}{suffix}").unlink(missing_ok=True)
         store = KitStore(store_path)
-        apply_source(store, FolderSource(kit), trusted_keys=keys_from(pub))
+        apply_source(store, FolderSource(kit), trusted_keys=keys)
         store.close()
-
-    files = sorted((kit / "files").iterdir())
 
     def floor() -> None:
         for path in files:
@@ -131,15 +122,22 @@ def bench_import(kit: Path, pub: Path, label: str, work: Path) -> tuple[Row, Pat
                 page.get_text("text")
             doc.close()
 
-    floor_time = timed(floor)
-    program_time = timed(program)
+    program_times, floor_times = [], []
+    for run in range(runs):  # interleaved, alternating who goes first
+        if run % 2:
+            program_times.append(timed(program))
+            floor_times.append(timed(floor))
+        else:
+            floor_times.append(timed(floor))
+            program_times.append(timed(program))
     pages = sum(pymupdf.open(p).page_count for p in files)
     row = Row(
+        key,
         f"first import ({label}: {len(files)} files, {pages} pages)",
-        program_time,
-        floor_time,
+        statistics.median(program_times),
+        statistics.median(floor_times),
         "s",
-        note="floor: PyMuPDF get_text of every page",
+        note=f"floor: PyMuPDF get_text of every page; median of {runs}",
     )
     return row, store_path
 
@@ -154,7 +152,29 @@ def install_pdfgrep() -> str | None:
     return shutil.which("pdfgrep")
 
 
-def bench_search(store_path: Path, kit: Path, rounds: int, use_pdfgrep: bool) -> Row:
+def pdfgrep_floor(kit: Path, pdfgrep: str, queries: tuple[str, ...]) -> list[float]:
+    """Seconds per query for pdfgrep over copies of the kit's PDFs (it wants .pdf names)."""
+    pdf_dir = Path(tempfile.mkdtemp(prefix="pdfgrep-"))
+    try:
+        for path in kit_files(kit):
+            shutil.copyfile(path, pdf_dir / f"{path.name}.pdf")
+        commands = [[pdfgrep, "-r", "-i", "-c", q.split()[0], str(pdf_dir)] for q in queries]
+        return [
+            timed(lambda c=command: subprocess.run(c, capture_output=True, check=False))
+            for command in commands
+        ]
+    finally:
+        shutil.rmtree(pdf_dir)
+
+
+def bench_search(
+    store_path: Path,
+    kit: Path,
+    rounds: int,
+    pdfgrep: str | None,
+    grep_queries: int,
+    missing_note: str,
+) -> Row:
     """Query time over fixed Dutch queries against pdfgrep over the same PDFs."""
     store = KitStore(store_path)
     search = KitSearch(store)
@@ -165,34 +185,21 @@ def bench_search(store_path: Path, kit: Path, rounds: int, use_pdfgrep: bool) ->
         for query in QUERIES:
             times.append(timed(lambda q=query: search.search(q)))
     store.close()
-    times.sort()
     p50 = statistics.median(times)
-    p95 = times[int(0.95 * (len(times) - 1))]
+    p95 = percentile(times, 0.95)
 
-    floor = None
-    note = "floor: pdfgrep not available"
-    pdfgrep = shutil.which("pdfgrep") or (install_pdfgrep() if use_pdfgrep else None)
-    if pdfgrep and use_pdfgrep:
-        pdf_dir = Path(tempfile.mkdtemp(prefix="pdfgrep-"))
-        for path in (kit / "files").iterdir():
-            shutil.copyfile(path, pdf_dir / f"{path.name}.pdf")
-        grep_times = []
-        for query in QUERIES:
-            word = query.split()[0]
-            grep_times.append(
-                timed(
-                    lambda w=word: subprocess.run(
-                        [pdfgrep, "-r", "-i", "-c", w, str(pdf_dir)],
-                        capture_output=True,
-                        check=False,
-                    )
-                )
-            )
-        shutil.rmtree(pdf_dir)
-        floor = statistics.median(grep_times)
-        note = "floor: median pdfgrep -r -i over the same PDFs (one word)"
+    floor, note = None, missing_note
+    if pdfgrep:
+        # pdfgrep reads every PDF for every query (about 12 s on the large kit), so a
+        # few queries give its median; the program's figures use all of them.
+        floor = statistics.median(pdfgrep_floor(kit, pdfgrep, QUERIES[:grep_queries]))
+        note = (
+            f"floor: median pdfgrep -r -i over the same PDFs (first word of "
+            f"{min(grep_queries, len(QUERIES))} queries); program: {len(times)} searches"
+        )
     return Row(
-        "search p50 (p95 in extra)",
+        "search",
+        f"search p50, {len(kit_files(kit))} files (p95 in extra)",
         p50,
         floor,
         "s",
@@ -202,10 +209,23 @@ def bench_search(store_path: Path, kit: Path, rounds: int, use_pdfgrep: bool) ->
     )
 
 
-def _start_env() -> dict[str, str]:
-    """A normal user's environment: bytecode caches on, headless Qt unless set."""
+def find_pdfgrep(wanted: bool, may_install: bool) -> tuple[str | None, str]:
+    """pdfgrep's path (installed from Debian's packages if allowed), or why there is none."""
+    if not wanted:
+        return None, "floor: skipped (--no-pdfgrep)"
+    found = shutil.which("pdfgrep") or (install_pdfgrep() if may_install else None)
+    why = "floor: pdfgrep is not installed, so no floor"
+    return found, why + ("" if may_install else " (--tiny installs nothing)")
+
+
+# -- fresh processes: start and the real viewer ----------------------------------------
+
+
+def _driver_env() -> dict[str, str]:
+    """A normal user's environment: bytecode caches on, headless Qt unless set, offline."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["STRATEGIEKIT_OFFLINE"] = "1"
     return env
 
 
@@ -217,7 +237,7 @@ def _start_once(args: list[str]) -> float:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_start_env(),
+        env=_driver_env(),
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -230,14 +250,11 @@ def _start_once(args: list[str]) -> float:
 
 def bench_start(kit: Path, pub: Path, work: Path, runs: int) -> Row:
     """Launch to an interactive main window (existing store) against a bare window."""
-    data_dir = work / "start-data"
-    shutil.rmtree(data_dir, ignore_errors=True)
-    store = KitStore(data_dir / "kit.sqlite")
-    apply_source(store, FolderSource(kit), trusted_keys=keys_from(pub))
-    store.close()
+    data_dir = install(kit, keys_from(pub), work / "start-data")
     app_args = ["app", str(data_dir), str(kit), str(pub)]
     # An installed program has its bytecode compiled (pip does it); so do we.
     compileall.compile_dir(ROOT / "companion", quiet=1)
+    compileall.compile_dir(ROOT / "benchmarks", quiet=1)
     _start_once(app_args)  # warm the OS file cache for both
     _start_once(["bare"])
     app_times, bare_times = [], []
@@ -245,65 +262,195 @@ def bench_start(kit: Path, pub: Path, work: Path, runs: int) -> Row:
         bare_times.append(_start_once(["bare"]))
         app_times.append(_start_once(app_args))
     return Row(
+        "start",
         "start to interactive window",
         statistics.median(app_times),
         statistics.median(bare_times),
         "s",
         target="ratio<=2",
-        note="floor: bare PySide6 QMainWindow, same process start",
+        note=f"floor: bare PySide6 QMainWindow, same process start; median of {runs}",
     )
 
 
-# -- running ----------------------------------------------------------------------
+def run_driver(*args: str) -> dict:
+    """benchmarks/viewer_driver.py in a fresh process; its one JSON line."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.viewer_driver", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_driver_env(),
+        timeout=1800,
+        check=False,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"viewer driver {args[0]} failed ({proc.returncode}): {proc.stderr}")
+    return json.loads(lines[-1])
 
 
-def print_table(rows: list[Row]) -> None:
-    header = f"{'benchmark':<52} {'program':>10} {'floor':>10} {'ratio':>7}  {'target':<12} verdict"
-    print(header)
-    print("-" * len(header))
-    for row in rows:
-        floor = f"{row.floor:.4f}" if row.floor is not None else "-"
-        ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
-        print(
-            f"{row.name[:52]:<52} {row.program:>10.4f} {floor:>10} {ratio:>7}  "
-            f"{row.target:<12} {row.verdict()}"
-        )
-        if row.extra:
-            print(f"{'':<52} {json.dumps(row.extra)}")
+def bench_viewer(kit: Path, pub: Path, work: Path, runs: int) -> list[Row]:
+    """Peak memory scrolling a long document in the real window; jumps and turns there.
+
+    The peak varies from run to run by tens of MB (when the render thread's
+    allocations overlap the GUI's), so with ``runs`` > 1 the worst one counts.
+    """
+    data_dir = install(kit, keys_from(pub), work / "viewer-data")
+    common = (str(data_dir), str(kit), str(pub))
+    window = run_driver("window", *common)
+    results = [run_driver("viewer", *common, VIEWER_DOC) for _ in range(runs)]
+    viewer = max(results, key=lambda r: r["peak_rss_mb"])
+    [pdf] = kit_files(kit)
+    bare = run_driver("bare", str(pdf), str(viewer["render_scale"]))
+    dpi = viewer["dpi_equivalent"]
+    size = "x".join(map(str, viewer["viewport"]))
+    pages = viewer["pages"]
+    jumps = [t for r in results for t in r["jump_s"]]
+    turns = [t for r in results for t in r["turn_s"]]
+    floor = [t for r in results for t in r["bare_s"]]
+    return [
+        Row(
+            "viewer_jump",
+            f"page shown in the real viewer ({dpi} dpi)",
+            statistics.median(jumps),
+            statistics.median(floor),
+            "s",
+            target="ratio<=1.5",
+            note=(
+                f"jump to a far page of {pages}, fit width in a {size} view, until painted; "
+                f"median of {len(jumps)} jumps to pages 1/8..7/8. Floor: get_pixmap of the same "
+                "page at the same scale on an open document, interleaved"
+            ),
+            extra={
+                "p95_ms": round(percentile(jumps, 0.95) * 1000, 1),
+                "floor_p95_ms": round(percentile(floor, 0.95) * 1000, 1),
+            },
+        ),
+        Row(
+            "viewer_turn",
+            "page turn p50 in the real viewer (p95 in extra)",
+            statistics.median(turns),
+            statistics.median(floor),
+            "s",
+            note=(
+                f"{len(turns)} turns to the next page once it was prefetched, until painted. "
+                "Floor: as for the jump"
+            ),
+            extra={
+                "p50_ms": round(statistics.median(turns) * 1000, 1),
+                "p95_ms": round(percentile(turns, 0.95) * 1000, 1),
+            },
+        ),
+        Row(
+            "peak_rss",
+            f"peak memory, {pages}-page document scrolled",
+            viewer["peak_rss_mb"],
+            window["peak_rss_mb"],
+            "MB",
+            target="<300MB",
+            note=(
+                f"real MainWindow, page view {size} at {dpi} dpi, scrolled top to bottom a page "
+                f"at a time, every step rendered; VmHWM, worst of {runs}. Floor: the same window "
+                "with the viewer screen and no document"
+            ),
+            extra={
+                "document_mb": round(viewer["peak_rss_mb"] - window["peak_rss_mb"], 1),
+                "peaks_mb": [round(r["peak_rss_mb"], 1) for r in results],
+                "bare_tools_mb": round(bare["peak_rss_mb"], 1),
+                "peak_after_jumps_mb": round(viewer["peak_rss_end_mb"], 1),
+                "page_cache_peak_mb": round(viewer["cache_peak_mb"], 1),
+                "thumb_cache_peak_mb": round(viewer["thumb_cache_peak_mb"], 1),
+                "scroll_s": round(viewer["scroll_seconds"], 2),
+                "late_steps": viewer["late_steps"],
+            },
+        ),
+    ]
+
+
+# -- render samples ----------------------------------------------------------------------
+
+
+def render_samples(viewer_kit: Path, tiny: bool) -> list[Sample]:
+    """Real kit pages (the largest bundled PDFs' first pages) and generated text pages."""
+    bundled = sorted(kit_files(BUNDLED_KIT), key=lambda p: p.stat().st_size, reverse=True)
+    samples = [
+        Sample(f"bundled {p.name[:8]}", p.read_bytes(), (0,)) for p in bundled[: 3 if tiny else 12]
+    ]
+    [long_doc] = kit_files(viewer_kit)
+    samples.append(Sample("generated", long_doc.read_bytes(), tuple(range(3 if tiny else 10))))
+    return samples
+
+
+# -- running ----------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tiny", action="store_true", help="a few seconds, for the smoke test")
+    parser.add_argument("--tiny", action="store_true", help="seconds: every benchmark, tiny kits")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
     parser.add_argument(
-        "--json", type=Path, help="where to write results (default OUT/results.json)"
+        "--json", type=Path, help="where to write results (default OUT/results[-tiny].json)"
     )
     parser.add_argument("--no-pdfgrep", action="store_true", help="skip the pdfgrep floor")
     args = parser.parse_args(argv)
+    tiny: bool = args.tiny
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=out))
-    documents, pages = (6, 24) if args.tiny else (300, 10000)
+    documents, pages = (6, 24) if tiny else (300, 10000)
     kit, pub = ensure_kit(out, documents, pages)
+    viewer_kit, _pub = ensure_kit(out, 1, 20 if tiny else 500)
+    keys = keys_from(pub)
     rows: list[Row] = []
+    started = time.perf_counter()
+
+    def stage(name: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f} s] {name}…", file=sys.stderr)
+
     try:
-        row, store_path = bench_import(kit, pub, "generated", work)
+        stage("start")
+        rows.append(bench_start(kit, pub, work, 1 if tiny else 7))
+        stage("import")
+        row, _ = bench_import(
+            BUNDLED_KIT, TRUSTED_KEYS, "import_bundled", "bundled kit", work, 1 if tiny else 5
+        )
         rows.append(row)
-        rows.append(bench_search(store_path, kit, 2 if args.tiny else 10, not args.no_pdfgrep))
-        rows.append(bench_start(kit, pub, work, 1 if args.tiny else 7))
+        row, store_path = bench_import(kit, keys, "import_generated", "generated", work, 1)
+        rows.append(row)
+        stage("render")
+        rows.append(bench_render(render_samples(viewer_kit, tiny), 3 if tiny else 7))
+        rows.append(bench_turns(kit_files(viewer_kit)[0].read_bytes(), 8 if tiny else 40))
+        stage("viewer")
+        viewer_rows = bench_viewer(viewer_kit, pub, work, 1 if tiny else 2)
+        rows.extend(viewer_rows[:2])
+        stage("search")
+        pdfgrep, missing = find_pdfgrep(not args.no_pdfgrep, may_install=not tiny)
+        rows.append(
+            bench_search(store_path, kit, 2 if tiny else 10, pdfgrep, 12 if tiny else 4, missing)
+        )
+        stage("sync")
+        rows.extend(bench_sync(kit, out / "bench.key", keys, work, 1 if tiny else 3))
+        rows.append(viewer_rows[2])
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    stage("done")
 
     print_table(rows)
     result = {
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-        "tiny": args.tiny,
-        "rows": [{**asdict(r), "ratio": r.ratio, "verdict": r.verdict()} for r in rows],
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "pymupdf": pymupdf.VersionBind,
+            "platform": platform.platform(),
+        },
+        "tiny": tiny,
+        "seconds": round(time.perf_counter() - started, 1),
+        "rows": [row.as_json() for row in rows],
     }
-    target = args.json or out / "results.json"
-    target.write_text(json.dumps(result, indent=1))
+    target = args.json or out / ("results-tiny.json" if tiny else "results.json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(result, indent=1, ensure_ascii=False))
     print(f"\nJSON: {target}")
     return 0
 
