@@ -20,11 +20,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .errors import CompanionError
+from .i18n import QT_TRANSLATE_NOOP, Text
 from .store.user_store import UserStore
 
 STATUSES = ("te doen", "bezig", "klaar")
-STATUS_LABELS = {"te doen": "Te doen", "bezig": "Bezig", "klaar": "Klaar"}
-PRIORITIES = {1: "Hoog", 2: "Normaal", 3: "Laag"}
+# Labels are Dutch here (exports, command line); the window translates them.
+STATUS_LABELS = {
+    "te doen": QT_TRANSLATE_NOOP("messages", "Te doen"),
+    "bezig": QT_TRANSLATE_NOOP("messages", "Bezig"),
+    "klaar": QT_TRANSLATE_NOOP("messages", "Klaar"),
+}
+PRIORITIES = {
+    1: QT_TRANSLATE_NOOP("messages", "Hoog"),
+    2: QT_TRANSLATE_NOOP("messages", "Normaal"),
+    3: QT_TRANSLATE_NOOP("messages", "Laag"),
+}
+PLAN_GONE = QT_TRANSLATE_NOOP("messages", "Dit plan bestaat niet meer.")
+ACTION_GONE = QT_TRANSLATE_NOOP("messages", "Deze actie bestaat niet meer.")
 MAX_TITLE = 300
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -100,8 +112,19 @@ class PlanSnapshot:
     actions: list[Action] = field(default_factory=list)
 
 
+# The names of dates in messages ("De startdatum is geen geldige datum."), translatable.
+DATE_LABELS = {
+    "startdatum": Text(QT_TRANSLATE_NOOP("messages", "startdatum")),
+    "einddatum": Text(QT_TRANSLATE_NOOP("messages", "einddatum")),
+    "datum": Text(QT_TRANSLATE_NOOP("messages", "datum")),
+}
+
+
 def parse_date(value: object, label: str) -> str | None:
-    """An ISO date string or None; anything else is refused with a Dutch message."""
+    """An ISO date string or None; anything else is refused with a Dutch message.
+
+    ``label`` names the date in the message: "startdatum", "einddatum" or "datum".
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.date):
@@ -113,16 +136,24 @@ def parse_date(value: object, label: str) -> str | None:
             parsed = None
         if parsed is not None and parsed.isoformat() == value:
             return value
-    raise PlanError(f"De {label} is geen geldige datum.", repr(value))
+    raise PlanError(
+        QT_TRANSLATE_NOOP("messages", "De {label} is geen geldige datum."),
+        repr(value),
+        label=DATE_LABELS.get(label, label),
+    )
 
 
-def _required_text(value: object, when_empty: str, what: str, limit: int) -> str:
+def _required_text(value: object, when_empty: str, what: Text, limit: int) -> str:
     """A name or title: trimmed, not empty, not longer than ``limit``."""
     text = str(value or "").strip()
     if not text:
         raise PlanError(when_empty)
     if len(text) > limit:
-        raise PlanError(f"De {what} is te lang (meer dan {limit} tekens).")
+        raise PlanError(
+            QT_TRANSLATE_NOOP("messages", "De {what} is te lang (meer dan {limit} tekens)."),
+            what=what,
+            limit=limit,
+        )
     return text
 
 
@@ -133,13 +164,20 @@ def check_action_fields(values: dict) -> dict:
     if unknown:
         raise ValueError(f"unknown action fields: {sorted(unknown)}")
     if "title" in out:
-        out["title"] = _required_text(out["title"], "Geef de actie een titel.", "titel", MAX_TITLE)
+        out["title"] = _required_text(
+            out["title"],
+            QT_TRANSLATE_NOOP("messages", "Geef de actie een titel."),
+            Text(QT_TRANSLATE_NOOP("messages", "titel")),
+            MAX_TITLE,
+        )
     for name in ("description", "partner", "owner", "source_item_text"):
         if name in out:
             text = str(out[name] or "")
             text = text.strip() if name in ("partner", "owner") else text
             if len(text) > MAX_TEXT:
-                raise PlanError("Een tekst bij deze actie is te lang.")
+                raise PlanError(
+                    QT_TRANSLATE_NOOP("messages", "Een tekst bij deze actie is te lang.")
+                )
             out[name] = text
     for name in ("step_id", "source_item_id"):
         if name in out:
@@ -149,16 +187,27 @@ def check_action_fields(values: dict) -> dict:
     if "due_date" in out:
         out["due_date"] = parse_date(out["due_date"], "einddatum")
     if "status" in out and out["status"] not in STATUSES:
-        raise PlanError("Kies als status te doen, bezig of klaar.", repr(out["status"]))
+        raise PlanError(
+            QT_TRANSLATE_NOOP("messages", "Kies als status te doen, bezig of klaar."),
+            repr(out["status"]),
+        )
     if "priority" in out and (
         out["priority"] not in PRIORITIES or isinstance(out["priority"], bool)
     ):
-        raise PlanError("Kies als prioriteit hoog, normaal of laag.", repr(out["priority"]))
+        raise PlanError(
+            QT_TRANSLATE_NOOP("messages", "Kies als prioriteit hoog, normaal of laag."),
+            repr(out["priority"]),
+        )
     if "document_ids" in out:
         ids = []
         for doc_id in out["document_ids"] or ():
             if not isinstance(doc_id, str) or not doc_id:
-                raise PlanError("Een gekoppeld document heeft geen geldige naam.", repr(doc_id))
+                raise PlanError(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "Een gekoppeld document heeft geen geldige naam."
+                    ),
+                    repr(doc_id),
+                )
             if doc_id not in ids:
                 ids.append(doc_id)
         out["document_ids"] = tuple(ids)
@@ -180,12 +229,17 @@ def check_plan_fields(values: dict) -> dict:
     if unknown:
         raise ValueError(f"unknown plan fields: {sorted(unknown)}")
     if "name" in out:
-        out["name"] = _required_text(out["name"], "Geef het plan een naam.", "naam", MAX_NAME)
+        out["name"] = _required_text(
+            out["name"],
+            QT_TRANSLATE_NOOP("messages", "Geef het plan een naam."),
+            Text(QT_TRANSLATE_NOOP("messages", "naam")),
+            MAX_NAME,
+        )
     for key in ("description", "location"):
         if key in out:
             text = str(out[key] or "")
             if len(text) > MAX_TEXT:
-                raise PlanError("Een tekst bij dit plan is te lang.")
+                raise PlanError(QT_TRANSLATE_NOOP("messages", "Een tekst bij dit plan is te lang."))
             out[key] = text.strip() if key == "location" else text
     return out
 
@@ -238,13 +292,13 @@ class ActionPlanService:
                 )
         plan = self.plan(plan_id)
         if plan is None:
-            raise PlanError("Dit plan bestaat niet meer.", f"plan {plan_id}")
+            raise PlanError(PLAN_GONE, f"plan {plan_id}")
         return plan
 
     def snapshot(self, plan_id: int) -> PlanSnapshot:
         plan = self.plan(plan_id)
         if plan is None:
-            raise PlanError("Dit plan bestaat niet meer.", f"plan {plan_id}")
+            raise PlanError(PLAN_GONE, f"plan {plan_id}")
         return PlanSnapshot(plan, self.actions(plan_id))
 
     def delete_plan(self, plan_id: int) -> PlanSnapshot:
@@ -361,7 +415,7 @@ class ActionPlanService:
         now = _now()
         with self.user.transaction() as conn:
             if not conn.execute("SELECT 1 FROM plans WHERE id = ?", (plan_id,)).fetchone():
-                raise PlanError("Dit plan bestaat niet meer.", f"plan {plan_id}")
+                raise PlanError(PLAN_GONE, f"plan {plan_id}")
             count = conn.execute(
                 "SELECT count(*) FROM actions WHERE plan_id = ?", (plan_id,)
             ).fetchone()[0]
@@ -390,7 +444,7 @@ class ActionPlanService:
         """Change some fields of one action (one transaction)."""
         current = self.action(action_id)
         if current is None:
-            raise PlanError("Deze actie bestaat niet meer.", f"action {action_id}")
+            raise PlanError(ACTION_GONE, f"action {action_id}")
         values = check_action_update(current, changes)
         docs = values.pop("document_ids", None)
         with self.user.transaction() as conn:
@@ -413,7 +467,7 @@ class ActionPlanService:
         """Delete one action; returns it as it was (to undo)."""
         action = self.action(action_id)
         if action is None:
-            raise PlanError("Deze actie bestaat niet meer.", f"action {action_id}")
+            raise PlanError(ACTION_GONE, f"action {action_id}")
         with self.user.transaction() as conn:
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             conn.execute(
@@ -444,7 +498,7 @@ class ActionPlanService:
         """Move an action to place ``index`` in its plan; returns where it was."""
         action = self.action(action_id)
         if action is None:
-            raise PlanError("Deze actie bestaat niet meer.", f"action {action_id}")
+            raise PlanError(ACTION_GONE, f"action {action_id}")
         order = [a.id for a in self.actions(action.plan_id)]
         old = order.index(action_id)
         order.pop(old)
@@ -497,11 +551,11 @@ class ActionPlanService:
 # -- sorting and filtering (pure functions, used by the screen and the exports) ----
 
 SORT_KEYS = {
-    "eigen": "Eigen volgorde",
-    "einddatum": "Einddatum",
-    "status": "Status",
-    "partner": "Partner",
-    "prioriteit": "Prioriteit",
+    "eigen": QT_TRANSLATE_NOOP("messages", "Eigen volgorde"),
+    "einddatum": QT_TRANSLATE_NOOP("messages", "Einddatum"),
+    "status": QT_TRANSLATE_NOOP("messages", "Status"),
+    "partner": QT_TRANSLATE_NOOP("messages", "Partner"),
+    "prioriteit": QT_TRANSLATE_NOOP("messages", "Prioriteit"),
 }
 
 
@@ -520,11 +574,11 @@ def sort_actions(actions: Iterable[Action], key: str = "eigen") -> list[Action]:
 
 
 DUE_FILTERS = {
-    "": "Alle datums",
-    "te-laat": "Te laat",
-    "week": "Binnen 7 dagen",
-    "maand": "Binnen 30 dagen",
-    "geen": "Zonder einddatum",
+    "": QT_TRANSLATE_NOOP("messages", "Alle datums"),
+    "te-laat": QT_TRANSLATE_NOOP("messages", "Te laat"),
+    "week": QT_TRANSLATE_NOOP("messages", "Binnen 7 dagen"),
+    "maand": QT_TRANSLATE_NOOP("messages", "Binnen 30 dagen"),
+    "geen": QT_TRANSLATE_NOOP("messages", "Zonder einddatum"),
 }
 
 
@@ -578,7 +632,11 @@ def _editable(action: Action) -> dict:
 
 def _check_dates(start: str | None, due: str | None) -> None:
     if start and due and start > due:
-        raise PlanError("De startdatum ligt na de einddatum. Pas een van de twee aan.")
+        raise PlanError(
+            QT_TRANSLATE_NOOP(
+                "messages", "De startdatum ligt na de einddatum. Pas een van de twee aan."
+            )
+        )
 
 
 def _insert_docs(conn: sqlite3.Connection, action_id: int, doc_ids: Iterable[str]) -> None:

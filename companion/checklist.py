@@ -14,10 +14,11 @@ import time
 from dataclasses import dataclass
 
 from .actionplan import Action, ActionPlanService
+from .i18n import QT_TRANSLATE_NOOP
 from .library import KitLibrary, StepInfo
 from .store.user_store import UserStore
 
-REMOVED_LABEL = "niet meer in de kit"
+REMOVED_LABEL = QT_TRANSLATE_NOOP("messages", "niet meer in de kit")
 MAX_NOTE = 20_000
 
 

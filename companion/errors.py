@@ -1,19 +1,30 @@
 """Errors that reach a person.
 
 Every refusal carries a plain Dutch sentence for the screen (``message``) and a
-technical ``detail`` for the log. The screens show ``message`` as it is, so the
-text must make sense to library staff without knowing what a hash is.
+technical ``detail`` for the log. The text must make sense to library staff
+without knowing what a hash is.
+
+``message`` is a :class:`~companion.i18n.Text`: the Dutch sentence, plus the
+template and values it was made from, so the window can show it translated.
+Raise sites pass the template (marked with ``QT_TRANSLATE_NOOP("messages", ...)``)
+and the values as keywords::
+
+    raise KitError(QT_TRANSLATE_NOOP("messages", "Het bestand {name} ontbreekt."),
+                   detail, name=ref.name)
 """
 
 from __future__ import annotations
+
+from .i18n import Text
 
 
 class CompanionError(Exception):
     """Base for every error the program explains to its user."""
 
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message if not detail else f"{message} ({detail})")
-        self.message = message
+    def __init__(self, message: str, detail: str = "", **params: object) -> None:
+        text = message if isinstance(message, Text) and not params else Text(message, **params)
+        super().__init__(text if not detail else f"{text} ({detail})")
+        self.message: Text = text
         self.detail = detail
 
 

@@ -24,6 +24,7 @@ from .errors import (
     SignatureError,
     WrongKitError,
 )
+from .i18n import QT_TRANSLATE_NOOP, Text
 from .kitsource import KitSource
 from .manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from .pdftext import page_texts
@@ -32,6 +33,9 @@ from .signing import verify
 from .store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
 from .store.kit_writer import add_blob, replace_content
 from .trusted_keys import TRUSTED_KEYS
+
+STOPPED = Text(QT_TRANSLATE_NOOP("messages", "Gestopt. De kit is niet aangepast."))
+DONE = Text(QT_TRANSLATE_NOOP("messages", "Klaar."))
 
 
 @dataclass(frozen=True)
@@ -64,27 +68,46 @@ def verify_manifest(
     unsigned source is interpreted.
     """
     if not signature.strip():
-        raise SignatureError("De kit heeft geen handtekening. Hij is niet geïnstalleerd.")
+        raise SignatureError(
+            QT_TRANSLATE_NOOP(
+                "messages", "De kit heeft geen handtekening. Hij is niet geïnstalleerd."
+            )
+        )
     if not verify(trusted_keys, manifest_bytes, signature):
         raise SignatureError(
-            "De handtekening van de kit klopt niet. De kit is misschien veranderd "
-            "na het maken. Hij is niet geïnstalleerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De handtekening van de kit klopt niet. De kit is misschien veranderd "
+                "na het maken. Hij is niet geïnstalleerd.",
+            ),
             "ed25519 signature does not verify against the pinned key",
         )
     manifest = parse_manifest(manifest_bytes)
     expected = installed.kit if installed else KIT_ID
     if manifest.kit != expected:
         raise WrongKitError(
-            "Dit is een andere kit dan de strategiekit Hoger Bereik. Hij is niet geïnstalleerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit is een andere kit dan de strategiekit Hoger Bereik. "
+                "Hij is niet geïnstalleerd.",
+            ),
             f"kit {manifest.kit!r}, expected {expected!r}",
         )
     if installed is not None and manifest.version <= installed.version:
         if manifest.version == installed.version:
-            message = f"Versie {manifest.version} van de kit is al geïnstalleerd."
+            message = Text(
+                QT_TRANSLATE_NOOP("messages", "Versie {version} van de kit is al geïnstalleerd."),
+                version=manifest.version,
+            )
         else:
-            message = (
-                f"Deze kit (versie {manifest.version}) is ouder dan de geïnstalleerde "
-                f"(versie {installed.version}). Er is niets veranderd."
+            message = Text(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Deze kit (versie {version}) is ouder dan de geïnstalleerde "
+                    "(versie {installed}). Er is niets veranderd.",
+                ),
+                version=manifest.version,
+                installed=installed.version,
             )
         raise NotNewerError(message, f"version {manifest.version} <= {installed.version}")
     return VerifiedKit(manifest, manifest_bytes, signature)
@@ -108,19 +131,27 @@ def check_file(ref: FileRef, data: bytes) -> None:
     """Refuse bytes that are not exactly the file the manifest promises."""
     if len(data) != ref.size:
         raise IntegrityError(
-            f"Het bestand {ref.name} is niet compleet of te groot. De kit is niet aangepast.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Het bestand {name} is niet compleet of te groot. De kit is niet aangepast.",
+            ),
             f"{len(data)} bytes, manifest says {ref.size}",
+            name=ref.name,
         )
     digest = hashlib.sha256(data).hexdigest()
     if digest != ref.sha256:
         raise IntegrityError(
-            f"Het bestand {ref.name} is veranderd of beschadigd. De kit is niet aangepast.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Het bestand {name} is veranderd of beschadigd. De kit is niet aangepast.",
+            ),
             f"sha256 {digest}, manifest says {ref.sha256}",
+            name=ref.name,
         )
 
 
 def _byte_reporter(
-    report: ProgressCallback, stage: str, base: int, total: int, files_done: int, files: int
+    report: ProgressCallback, stage: Text, base: int, total: int, files_done: int, files: int
 ) -> Callable[[int], None]:
     """Turn 'bytes of this file so far' into overall progress."""
     return lambda count: report(Progress(stage, base + count, total, files_done, files))
@@ -140,7 +171,7 @@ def apply_source(
     is_cancelled = cancelled or (lambda: False)
     previous = store.installed()
 
-    report(Progress("De kit wordt gecontroleerd…"))
+    report(Progress(Text(QT_TRANSLATE_NOOP("messages", "De kit wordt gecontroleerd…"))))
     if verified is None:
         verified = read_verified(source, store, trusted_keys)
     manifest = verified.manifest
@@ -150,7 +181,7 @@ def apply_source(
 
     def stop_if_cancelled() -> None:
         if is_cancelled():
-            raise CancelledError("Gestopt. De kit is niet aangepast.")
+            raise CancelledError(STOPPED)
 
     with store.transaction() as conn:
         # Another process (the command line beside the window) may have
@@ -161,7 +192,11 @@ def apply_source(
         )
         for number, ref in enumerate(needed):
             stop_if_cancelled()
-            stage = f"Document {number + 1} van {len(needed)} wordt klaargezet…"
+            stage = Text(
+                QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
+                number=number + 1,
+                total=len(needed),
+            )
             report(Progress(stage, done_bytes, total_bytes, number, len(needed)))
 
             on_bytes = _byte_reporter(report, stage, done_bytes, total_bytes, number, len(needed))
@@ -170,20 +205,26 @@ def apply_source(
             pages = page_texts(data, ref.name)
             if len(pages) >= PAGES_PER_DOCUMENT:
                 raise BrokenPdfError(
-                    f"Het document {ref.name} heeft te veel pagina's.", f"{len(pages)} pages"
+                    QT_TRANSLATE_NOOP("messages", "Het document {name} heeft te veel pagina's."),
+                    f"{len(pages)} pages",
+                    name=ref.name,
                 )
             add_blob(conn, ref.sha256, data, pages)
             done_bytes += ref.size
         stop_if_cancelled()
         report(
             Progress(
-                "De zoekindex wordt bijgewerkt…", done_bytes, total_bytes, len(needed), len(needed)
+                Text(QT_TRANSLATE_NOOP("messages", "De zoekindex wordt bijgewerkt…")),
+                done_bytes,
+                total_bytes,
+                len(needed),
+                len(needed),
             )
         )
         changes = replace_content(
             conn, manifest, verified.manifest_bytes, verified.signature, store.now()
         )
-    report(Progress("Klaar.", done_bytes, total_bytes, len(needed), len(needed)))
+    report(Progress(DONE, done_bytes, total_bytes, len(needed), len(needed)))
     return ImportResult(
         version=manifest.version,
         previous_version=previous.version if previous else None,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import MissingFileError, SignatureError
+from .i18n import QT_TRANSLATE_NOOP
 from .manifest import MAX_MANIFEST_SIZE, FileRef
 
 MANIFEST_NAME = "manifest.json"
@@ -53,13 +54,19 @@ class FolderSource:
                 manifest = handle.read(MAX_MANIFEST_SIZE + 1)
         except OSError as exc:
             raise MissingFileError(
-                "Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt.", str(exc)
+                QT_TRANSLATE_NOOP(
+                    "messages", "Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt."
+                ),
+                str(exc),
             ) from exc
         try:
             signature = (self.folder / SIGNATURE_NAME).read_bytes()[:1024]
         except OSError as exc:
             raise SignatureError(
-                "De kit heeft geen handtekening. Hij is niet geïnstalleerd.", str(exc)
+                QT_TRANSLATE_NOOP(
+                    "messages", "De kit heeft geen handtekening. Hij is niet geïnstalleerd."
+                ),
+                str(exc),
             ) from exc
         return manifest, signature
 
@@ -71,8 +78,11 @@ class FolderSource:
                 data = handle.read(ref.size + 1)
         except OSError as exc:
             raise MissingFileError(
-                f"Het bestand {ref.name} ontbreekt in de kit. De kit is niet aangepast.",
+                QT_TRANSLATE_NOOP(
+                    "messages", "Het bestand {name} ontbreekt in de kit. De kit is niet aangepast."
+                ),
                 str(exc),
+                name=ref.name,
             ) from exc
         progress(len(data))
         return data

@@ -9,18 +9,44 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .i18n import QT_TRANSLATE_NOOP
 from .manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
 from .store.kit_store import InstalledKit, KitStore
 
+# (one, many) in Dutch; the window translates them (context "messages").
 TYPE_LABELS = {
-    "handleiding": ("Handleiding", "Handleidingen"),
-    "werkblad": ("Werkblad", "Werkbladen"),
-    "workshop": ("Workshop", "Workshops"),
-    "tip": ("Tip", "Tips van andere bibliotheken"),
-    "voorbeeld": ("Voorbeeld", "Voorbeelden"),
-    "persona": ("Persona", "Persona's"),
-    "presentatie": ("Presentatie", "Presentaties"),
-    "video": ("Video", "Video's"),
+    "handleiding": (
+        QT_TRANSLATE_NOOP("messages", "Handleiding"),
+        QT_TRANSLATE_NOOP("messages", "Handleidingen"),
+    ),
+    "werkblad": (
+        QT_TRANSLATE_NOOP("messages", "Werkblad"),
+        QT_TRANSLATE_NOOP("messages", "Werkbladen"),
+    ),
+    "workshop": (
+        QT_TRANSLATE_NOOP("messages", "Workshop"),
+        QT_TRANSLATE_NOOP("messages", "Workshops"),
+    ),
+    "tip": (
+        QT_TRANSLATE_NOOP("messages", "Tip"),
+        QT_TRANSLATE_NOOP("messages", "Tips van andere bibliotheken"),
+    ),
+    "voorbeeld": (
+        QT_TRANSLATE_NOOP("messages", "Voorbeeld"),
+        QT_TRANSLATE_NOOP("messages", "Voorbeelden"),
+    ),
+    "persona": (
+        QT_TRANSLATE_NOOP("messages", "Persona"),
+        QT_TRANSLATE_NOOP("messages", "Persona's"),
+    ),
+    "presentatie": (
+        QT_TRANSLATE_NOOP("messages", "Presentatie"),
+        QT_TRANSLATE_NOOP("messages", "Presentaties"),
+    ),
+    "video": (
+        QT_TRANSLATE_NOOP("messages", "Video"),
+        QT_TRANSLATE_NOOP("messages", "Video's"),
+    ),
 }
 assert set(TYPE_LABELS) == set(DOCUMENT_TYPES)
 

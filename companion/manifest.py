@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import ManifestError
+from .i18n import QT_TRANSLATE_NOOP
 
 FORMAT = 1
 KIT_ID = "hoger-bereik"
@@ -146,7 +147,9 @@ class _Reader:
 
     def fail(self, what: str) -> ManifestError:
         return ManifestError(
-            "De inhoudslijst van de kit is onjuist. De kit is niet aangepast.",
+            QT_TRANSLATE_NOOP(
+                "messages", "De inhoudslijst van de kit is onjuist. De kit is niet aangepast."
+            ),
             f"{self.where}: {what}",
         )
 
@@ -193,8 +196,11 @@ def parse_manifest(raw: bytes) -> Manifest:
     data = r.obj(data, "manifest")
     if data.get("format") != FORMAT:
         raise ManifestError(
-            "Deze kit is gemaakt voor een nieuwere versie van het programma. "
-            "Werk het programma bij en probeer het opnieuw.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Deze kit is gemaakt voor een nieuwere versie van het programma. "
+                "Werk het programma bij en probeer het opnieuw.",
+            ),
             f"format {data.get('format')!r}, this program reads {FORMAT}",
         )
     kit = r.ident(data.get("kit"), "kit")

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 
 from .errors import BrokenPdfError
+from .i18n import QT_TRANSLATE_NOOP
 
 
 def open_pdf(data: bytes, name: str) -> pymupdf.Document:
@@ -23,17 +24,29 @@ def open_pdf(data: bytes, name: str) -> pymupdf.Document:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for bad input
         raise BrokenPdfError(
-            f"Het document {name} is beschadigd en kan niet worden geopend.", str(exc)
+            QT_TRANSLATE_NOOP(
+                "messages", "Het document {name} is beschadigd en kan niet worden geopend."
+            ),
+            str(exc),
+            name=name,
         ) from exc
     if doc.needs_pass:
         doc.close()
         raise BrokenPdfError(
-            f"Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.",
+            ),
             "encrypted",
+            name=name,
         )
     if doc.page_count == 0:
         doc.close()
-        raise BrokenPdfError(f"Het document {name} heeft geen pagina's.", "0 pages")
+        raise BrokenPdfError(
+            QT_TRANSLATE_NOOP("messages", "Het document {name} heeft geen pagina's."),
+            "0 pages",
+            name=name,
+        )
     return doc
 
 
@@ -64,7 +77,10 @@ def page_texts(data: bytes, name: str) -> list[str]:
                 texts.append(body_text(page))
             except Exception as exc:
                 raise BrokenPdfError(
-                    f"Pagina {page.number + 1} van {name} is beschadigd.", str(exc)
+                    QT_TRANSLATE_NOOP("messages", "Pagina {page} van {name} is beschadigd."),
+                    str(exc),
+                    page=page.number + 1,
+                    name=name,
                 ) from exc
         return texts
     finally:

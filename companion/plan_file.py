@@ -41,12 +41,16 @@ from .actionplan import (
     parse_date,
 )
 from .errors import CompanionError
+from .i18n import QT_TRANSLATE_NOOP, Text
 
 FORMAT = "strategiekit-actieplan"
 FORMAT_VERSION = 1
 SUFFIX = ".actieplan"
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ACTIONS = 10_000
+NOT_RIGHT = QT_TRANSLATE_NOOP(
+    "messages", "Dit actieplan-bestand klopt niet: {reason} Er is niets geïmporteerd."
+)
 
 
 class PlanFileError(CompanionError):
@@ -121,69 +125,102 @@ def read_plan_file(path: Path) -> PlanSnapshot:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise PlanFileError(
-                "Dit bestand is te groot voor een actieplan.", f"{size} bytes > {MAX_BYTES}"
+                QT_TRANSLATE_NOOP("messages", "Dit bestand is te groot voor een actieplan."),
+                f"{size} bytes > {MAX_BYTES}",
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise PlanFileError("Het bestand kan niet worden gelezen.", str(exc)) from exc
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("messages", "Het bestand kan niet worden gelezen."), str(exc)
+        ) from exc
     return parse_plan_bytes(raw)
 
 
 def parse_plan_bytes(raw: bytes) -> PlanSnapshot:
     if not raw.strip():
-        raise PlanFileError("Dit bestand is leeg. Er is niets geïmporteerd.")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("messages", "Dit bestand is leeg. Er is niets geïmporteerd.")
+        )
     try:
         text = raw.decode("utf-8-sig")
         data = json.loads(text)
     except UnicodeDecodeError as exc:
         raise PlanFileError(
-            "Dit is geen actieplan-bestand (het is geen tekst). Er is niets geïmporteerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit is geen actieplan-bestand (het is geen tekst). Er is niets geïmporteerd.",
+            ),
             str(exc),
         ) from exc
     except json.JSONDecodeError as exc:
         raise PlanFileError(
-            "Dit actieplan-bestand is beschadigd of niet compleet. Er is niets geïmporteerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit actieplan-bestand is beschadigd of niet compleet. Er is niets geïmporteerd.",
+            ),
             str(exc),
         ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileError(
-            "Dit is geen actieplan-bestand van de Strategiekit. Er is niets geïmporteerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit is geen actieplan-bestand van de Strategiekit. Er is niets geïmporteerd.",
+            ),
             f"format {data.get('format') if isinstance(data, dict) else type(data).__name__}",
         )
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PlanFileError(
-            "Dit actieplan-bestand is beschadigd (versie onbekend). Er is niets geïmporteerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit actieplan-bestand is beschadigd (versie onbekend). Er is niets geïmporteerd.",
+            ),
             f"format_version {version!r}",
         )
     if version > FORMAT_VERSION:
         raise PlanFileError(
-            "Dit actieplan is gemaakt met een nieuwere versie van het programma. "
-            "Werk het programma bij en probeer het opnieuw. Er is niets geïmporteerd.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit actieplan is gemaakt met een nieuwere versie van het programma. "
+                "Werk het programma bij en probeer het opnieuw. Er is niets geïmporteerd.",
+            ),
             f"format_version {version} > {FORMAT_VERSION}",
         )
     try:
         return _snapshot(data)
     except (PlanError, _Bad) as exc:
-        message = exc.message if isinstance(exc, PlanError) else str(exc)
-        raise PlanFileError(
-            f"Dit actieplan-bestand klopt niet: {message} Er is niets geïmporteerd.",
-            getattr(exc, "detail", ""),
-        ) from exc
+        raise PlanFileError(NOT_RIGHT, getattr(exc, "detail", ""), reason=exc.message) from exc
 
 
 class _Bad(ValueError):
-    """A value in the file is of the wrong kind (message is Dutch)."""
+    """A value in the file is of the wrong kind (``message``: a Dutch part of a sentence)."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.message = Text(template, **params)
+        super().__init__(self.message)
+
+
+def _action(number: int) -> Text:
+    return Text(QT_TRANSLATE_NOOP("messages", "actie {number}"), number=number)
 
 
 def _snapshot(data: dict) -> PlanSnapshot:
-    plan = _obj(data.get("plan"), "het plan ontbreekt.")
+    plan = _obj(data.get("plan"), QT_TRANSLATE_NOOP("messages", "het plan ontbreekt."))
     actions = data.get("actions")
     if not isinstance(actions, list):
-        raise _Bad("de lijst met acties ontbreekt.")
+        raise _Bad(QT_TRANSLATE_NOOP("messages", "de lijst met acties ontbreekt."))
     if len(actions) > MAX_ACTIONS:
-        raise _Bad(f"er staan meer dan {MAX_ACTIONS} acties in.")
-    name = _text(plan, "name", MAX_NAME, required=True, what="de naam van het plan")
+        raise _Bad(
+            QT_TRANSLATE_NOOP("messages", "er staan meer dan {count} acties in."),
+            count=MAX_ACTIONS,
+        )
+    name = _text(
+        plan,
+        "name",
+        MAX_NAME,
+        required=True,
+        what=Text(QT_TRANSLATE_NOOP("messages", "de naam van het plan")),
+    )
     snapshot_plan = Plan(
         id=0,
         name=name,
@@ -194,26 +231,43 @@ def _snapshot(data: dict) -> PlanSnapshot:
     )
     out = []
     for index, value in enumerate(actions, start=1):
-        item = _obj(value, f"actie {index} is geen actie.")
-        where = f"actie {index}"
+        where = _action(index)
+        item = _obj(value, QT_TRANSLATE_NOOP("messages", "{where} is geen actie."), where=where)
         docs = item.get("document_ids", [])
         if not isinstance(docs, list) or not all(isinstance(d, str) and d for d in docs):
-            raise _Bad(f"de documenten bij {where} kloppen niet.")
+            raise _Bad(
+                QT_TRANSLATE_NOOP("messages", "de documenten bij {where} kloppen niet."),
+                where=where,
+            )
         status = item.get("status", "te doen")
         if status not in STATUSES:
-            raise _Bad(f"{where} heeft een onbekende status.")
+            raise _Bad(
+                QT_TRANSLATE_NOOP("messages", "{where} heeft een onbekende status."), where=where
+            )
         priority = item.get("priority", 2)
         if priority not in PRIORITIES or isinstance(priority, bool):
-            raise _Bad(f"{where} heeft een onbekende prioriteit.")
+            raise _Bad(
+                QT_TRANSLATE_NOOP("messages", "{where} heeft een onbekende prioriteit."),
+                where=where,
+            )
         start = _date(item, "start_date", where)
         due = _date(item, "due_date", where)
         if start and due and start > due:
-            raise _Bad(f"bij {where} ligt de startdatum na de einddatum.")
+            raise _Bad(
+                QT_TRANSLATE_NOOP("messages", "bij {where} ligt de startdatum na de einddatum."),
+                where=where,
+            )
         out.append(
             Action(
                 id=0,
                 plan_id=0,
-                title=_text(item, "title", MAX_TITLE, required=True, what=f"de titel van {where}"),
+                title=_text(
+                    item,
+                    "title",
+                    MAX_TITLE,
+                    required=True,
+                    what=Text(QT_TRANSLATE_NOOP("messages", "de titel van {where}"), where=where),
+                ),
                 description=_text(item, "description", MAX_TEXT),
                 step_id=_text(item, "step_id", MAX_NAME) or None,
                 document_ids=tuple(dict.fromkeys(docs)),
@@ -233,9 +287,9 @@ def _snapshot(data: dict) -> PlanSnapshot:
     return PlanSnapshot(snapshot_plan, out)
 
 
-def _obj(value: Any, message: str) -> dict:
+def _obj(value: Any, template: str, **params: object) -> dict:
     if not isinstance(value, dict):
-        raise _Bad(message)
+        raise _Bad(template, **params)
     return value
 
 
@@ -243,20 +297,23 @@ def _text(data: dict, key: str, limit: int, *, required: bool = False, what: str
     value = data.get(key)
     if value is None:
         value = ""
+    what = what or key
     if not isinstance(value, str):
-        raise _Bad(f"{what or key} is geen tekst.")
+        raise _Bad(QT_TRANSLATE_NOOP("messages", "{what} is geen tekst."), what=what)
     if required and not value.strip():
-        raise _Bad(f"{what} is leeg.")
+        raise _Bad(QT_TRANSLATE_NOOP("messages", "{what} is leeg."), what=what)
     if len(value) > limit:
-        raise _Bad(f"{what or key} is te lang.")
+        raise _Bad(QT_TRANSLATE_NOOP("messages", "{what} is te lang."), what=what)
     return value
 
 
-def _date(data: dict, key: str, where: str) -> str | None:
+def _date(data: dict, key: str, where: Text) -> str | None:
     try:
         return parse_date(data.get(key), "datum")
     except PlanError as exc:
-        raise _Bad(f"{where} heeft een ongeldige datum.") from exc
+        raise _Bad(
+            QT_TRANSLATE_NOOP("messages", "{where} heeft een ongeldige datum."), where=where
+        ) from exc
 
 
 def _stamp(data: dict, key: str) -> str:
@@ -270,7 +327,4 @@ def import_plan_file(service: ActionPlanService, path: Path) -> Plan:
     try:
         return service.import_snapshot(snapshot)
     except PlanError as exc:
-        raise PlanFileError(
-            f"Dit actieplan-bestand klopt niet: {exc.message} Er is niets geïmporteerd.",
-            exc.detail,
-        ) from exc
+        raise PlanFileError(NOT_RIGHT, exc.detail, reason=exc.message) from exc

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CompanionError
+from .i18n import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -59,16 +60,25 @@ def generate_keypair() -> tuple[str, str]:
     return private, public
 
 
-def _decode(text: str, prefix: str, what: str) -> bytes:
+PRIVATE_KEY = Text(QT_TRANSLATE_NOOP("messages", "geheime sleutel"))
+PUBLIC_KEY = Text(QT_TRANSLATE_NOOP("messages", "publieke sleutel"))
+DAMAGED_KEY = QT_TRANSLATE_NOOP("messages", "Deze {what} is beschadigd.")
+
+
+def _decode(text: str, prefix: str, what: Text) -> bytes:
     text = text.strip()
     if not text.startswith(prefix):
-        raise KeyFileError(f"Dit is geen {what}.", f"expected prefix {prefix!r}")
+        raise KeyFileError(
+            QT_TRANSLATE_NOOP("messages", "Dit is geen {what}."),
+            f"expected prefix {prefix!r}",
+            what=what,
+        )
     try:
         raw = base64.b64decode(text[len(prefix) :], validate=True)
     except binascii.Error as exc:
-        raise KeyFileError(f"Deze {what} is beschadigd.", str(exc)) from exc
+        raise KeyFileError(DAMAGED_KEY, str(exc), what=what) from exc
     if len(raw) != 32:
-        raise KeyFileError(f"Deze {what} is beschadigd.", f"{len(raw)} bytes, expected 32")
+        raise KeyFileError(DAMAGED_KEY, f"{len(raw)} bytes, expected 32", what=what)
     return raw
 
 
@@ -78,8 +88,12 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyFileError(f"De sleutel {path} kan niet worden gelezen.", str(exc)) from exc
-    return Ed25519PrivateKey.from_private_bytes(_decode(text, PRIVATE_PREFIX, "geheime sleutel"))
+        raise KeyFileError(
+            QT_TRANSLATE_NOOP("messages", "De sleutel {path} kan niet worden gelezen."),
+            str(exc),
+            path=path,
+        ) from exc
+    return Ed25519PrivateKey.from_private_bytes(_decode(text, PRIVATE_PREFIX, PRIVATE_KEY))
 
 
 def public_key_text(private: Ed25519PrivateKey) -> str:
@@ -88,7 +102,7 @@ def public_key_text(private: Ed25519PrivateKey) -> str:
 
 def parse_public_key(text: str) -> bytes:
     """Raw 32 public key bytes from the one-line text form."""
-    return _decode(text, PUBLIC_PREFIX, "publieke sleutel")
+    return _decode(text, PUBLIC_PREFIX, PUBLIC_KEY)
 
 
 def sign(private: Ed25519PrivateKey, data: bytes) -> bytes:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .errors import StoreError
+from .i18n import QT_TRANSLATE_NOOP, Text
 from .kitsource import MANIFEST_NAME
 from .store.kit_store import KitStore
 
@@ -27,16 +28,20 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-def open_kit_store(path: Path) -> tuple[KitStore, str | None]:
+def open_kit_store(path: Path) -> tuple[KitStore, Text | None]:
     """The kit store, and a notice for the person when it had to be rebuilt."""
     try:
         return KitStore(path), None
     except StoreError:
         aside = move_aside(path)
-        notice = (
-            "De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als "
-            f"{aside.name}. De kit wordt opnieuw klaargezet. "
-            "Uw eigen gegevens blijven zoals ze waren."
+        notice = Text(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als "
+                "{name}. De kit wordt opnieuw klaargezet. "
+                "Uw eigen gegevens blijven zoals ze waren.",
+            ),
+            name=aside.name,
         )
         return KitStore(path), notice
 

@@ -27,6 +27,7 @@ import pymupdf
 from markdown_it import MarkdownIt
 
 from ..errors import SourceError
+from ..i18n import QT_TRANSLATE_NOOP
 from .sources import Directive, DocumentSource, parse_directive
 
 PORTRAIT = pymupdf.paper_rect("a4")
@@ -169,7 +170,9 @@ def render_document(doc: DocumentSource, *, kit_title: str, revision: int) -> by
         raise
     except (ValueError, RuntimeError) as exc:
         raise SourceError(
-            f"Het document {doc.id} kon niet als PDF worden opgemaakt.", f"{doc.path}: {exc}"
+            QT_TRANSLATE_NOOP("messages", "Het document {id} kon niet als PDF worden opgemaakt."),
+            f"{doc.path}: {exc}",
+            id=doc.id,
         ) from exc
 
 
@@ -418,8 +421,12 @@ def _render_slides(doc: DocumentSource) -> tuple[pymupdf.Document, list[_Pos], l
         fit = story.fit_scale(SLIDE_BODY, scale_min=1, scale_max=MAX_SLIDE_SHRINK)
         if not fit.big_enough:
             raise SourceError(
-                f"Dia {number} van {doc.id} heeft te veel tekst voor één dia.",
+                QT_TRANSLATE_NOOP(
+                    "messages", "Dia {number} van {id} heeft te veel tekst voor één dia."
+                ),
                 f"{doc.path}: slide {number} does not fit even at 1/{MAX_SLIDE_SHRINK} size",
+                number=number,
+                id=doc.id,
             )
         # The search may end on a failed try: place again in the rectangle that fits.
         story.reset()

@@ -24,6 +24,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ..errors import ManifestError, SourceError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..kitsource import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME
 from ..manifest import FORMAT, dump_manifest, parse_manifest
 from ..signing import sign
@@ -55,11 +56,16 @@ def write_portal(
     try:
         parsed = parse_manifest(raw)
     except ManifestError as exc:
-        raise SourceError("De kit kan zo niet worden gepubliceerd.", exc.detail) from exc
+        raise SourceError(
+            QT_TRANSLATE_NOOP("messages", "De kit kan zo niet worden gepubliceerd."), exc.detail
+        ) from exc
     for ref in parsed.unique_files():
         data = files.get(ref.sha256)
         if data is None or len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
-            raise SourceError("Een bestand past niet bij de inhoudslijst.", ref.name)
+            raise SourceError(
+                QT_TRANSLATE_NOOP("messages", "Een bestand past niet bij de inhoudslijst."),
+                ref.name,
+            )
     files_dir = out_dir / FILES_DIR
     files_dir.mkdir(parents=True, exist_ok=True)
     wanted = {ref.sha256 for ref in parsed.unique_files()}
@@ -96,8 +102,12 @@ def publish_sources(source_dir: Path, out_dir: Path, key: Ed25519PrivateKey) -> 
     previous_docs = {d.get("id"): d for d in previous.get("documents", []) if isinstance(d, dict)}
     if isinstance(previous_version, int) and sources.version < previous_version:
         raise SourceError(
-            f"Versie {sources.version} is lager dan de gepubliceerde versie {previous_version}.",
+            QT_TRANSLATE_NOOP(
+                "messages", "Versie {version} is lager dan de gepubliceerde versie {previous}."
+            ),
             "raise version in kit.toml",
+            version=sources.version,
+            previous=previous_version,
         )
 
     files: dict[str, bytes] = {}
@@ -134,7 +144,10 @@ def publish_sources(source_dir: Path, out_dir: Path, key: Ed25519PrivateKey) -> 
     removed = set(previous_docs) - {d.id for d in sources.documents}
     if (changed or removed) and previous and sources.version <= previous_version:
         raise SourceError(
-            "De bronnen zijn veranderd. Verhoog de versie in kit.toml en publiceer opnieuw.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De bronnen zijn veranderd. Verhoog de versie in kit.toml en publiceer opnieuw.",
+            ),
             f"changed: {sorted(changed)}, removed: {sorted(removed)}",
         )
     manifest = {

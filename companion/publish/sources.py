@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
+from ..i18n import QT_TRANSLATE_NOOP, Text
 from ..manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -76,7 +77,11 @@ def load_kit_sources(folder: Path) -> KitSources:
     """Read and check a whole sources folder; raise SourceError at the first mistake."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise _fail(folder, "de map met bronnen bestaat niet", "not a folder")
+        raise _fail(
+            folder,
+            Text(QT_TRANSLATE_NOOP("messages", "de map met bronnen bestaat niet")),
+            "not a folder",
+        )
     kit_data = _read_toml(folder / "kit.toml", folder)
     where = _Where(folder / "kit.toml", folder)
     kit = where.ident(kit_data.get("kit"), "kit")
@@ -155,14 +160,21 @@ def _load_documents(folder: Path, theme_ids: set[str]) -> tuple[DocumentSource, 
         if doc.id in seen:
             raise _fail(
                 path,
-                f"het id {doc.id!r} komt twee keer voor",
+                Text(
+                    QT_TRANSLATE_NOOP("messages", "het id {id} komt twee keer voor"),
+                    id=repr(doc.id),
+                ),
                 f"duplicate document id {doc.id!r}, also in {_rel(seen[doc.id], folder)}",
                 folder,
             )
         seen[doc.id] = path
         docs.append(doc)
     if not docs:
-        raise _fail(folder, "er staan geen documenten in de bronnen", "no *.md documents")
+        raise _fail(
+            folder,
+            Text(QT_TRANSLATE_NOOP("messages", "er staan geen documenten in de bronnen")),
+            "no *.md documents",
+        )
     # Type order as the kit presents it, then id: stable whatever the file system does.
     docs.sort(key=lambda d: (DOCUMENT_TYPES.index(d.type), d.id))
     return tuple(docs)
@@ -173,40 +185,61 @@ def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSou
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise where.fail("het bestand is geen UTF-8-tekst", str(exc)) from exc
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het bestand is geen UTF-8-tekst")), str(exc)
+        ) from exc
     front, body = _split_front_matter(text, where)
     try:
         meta = tomllib.loads(front)
     except tomllib.TOMLDecodeError as exc:
-        raise where.fail("de kop (tussen +++) is geen geldige TOML", str(exc)) from exc
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "de kop (tussen +++) is geen geldige TOML")),
+            str(exc),
+        ) from exc
     for key in _DOC_REQUIRED:
         if key not in meta:
-            raise where.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+            raise where.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "het veld {key} ontbreekt"), key=repr(key)),
+                f"missing field {key!r}",
+            )
     where.only_keys(meta, _DOC_REQUIRED + _DOC_OPTIONAL)
     doc_id = where.ident(meta["id"], "id")
     if doc_id != path.stem:
         raise where.fail(
-            f"het id {doc_id!r} moet gelijk zijn aan de bestandsnaam",
+            Text(
+                QT_TRANSLATE_NOOP("messages", "het id {id} moet gelijk zijn aan de bestandsnaam"),
+                id=repr(doc_id),
+            ),
             f"id {doc_id!r} does not match file name {path.name!r}",
         )
     doc_type = meta["type"]
     if doc_type not in DOCUMENT_TYPES:
         raise where.fail(
-            f"onbekend soort document {doc_type!r}",
+            Text(
+                QT_TRANSLATE_NOOP("messages", "onbekend soort document {type}"), type=repr(doc_type)
+            ),
             f"type {doc_type!r} is not one of {', '.join(DOCUMENT_TYPES)}",
         )
     themes = meta["themes"]
     if not isinstance(themes, list) or not themes:
-        raise where.fail("'themes' moet een lijst met thema's zijn", "themes must be a list")
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "'themes' moet een lijst met thema's zijn")),
+            "themes must be a list",
+        )
     for theme in themes:
         if theme not in theme_ids:
-            raise where.fail(f"onbekend thema {theme!r}", f"unknown theme {theme!r}")
+            raise where.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "onbekend thema {theme}"), theme=repr(theme)),
+                f"unknown theme {theme!r}",
+            )
     minutes = None
     if "minutes" in meta:
         minutes = where.integer(meta, "minutes", 1, 24 * 60)
     url = _url(meta, doc_type, where)
     if not body.strip():
-        raise where.fail("het document heeft geen tekst", "empty body")
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het document heeft geen tekst")), "empty body"
+        )
     _check_directives(body, doc_type, where)
     return DocumentSource(
         id=doc_id,
@@ -225,24 +258,39 @@ def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSou
 def _url(meta: dict[str, Any], doc_type: str, where: _Where) -> str | None:
     if doc_type != "video":
         if "url" in meta:
-            raise where.fail("alleen een video heeft een 'url'", "url on a non-video document")
+            raise where.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "alleen een video heeft een 'url'")),
+                "url on a non-video document",
+            )
         return None
     if "url" not in meta:
-        raise where.fail("het veld 'url' ontbreekt", "missing field 'url' (video)")
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het veld 'url' ontbreekt")),
+            "missing field 'url' (video)",
+        )
     url = where.text(meta, "url", limit=2000)
     if not url.startswith("https://") or any(c.isspace() for c in url):
-        raise where.fail("de 'url' moet beginnen met https://", f"bad url {url!r}")
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "de 'url' moet beginnen met https://")),
+            f"bad url {url!r}",
+        )
     return url
 
 
 def _split_front_matter(text: str, where: _Where) -> tuple[str, str]:
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        raise where.fail("het bestand moet beginnen met een kop tussen +++", "no front matter")
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het bestand moet beginnen met een kop tussen +++")),
+            "no front matter",
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() == FRONT_MATTER_FENCE:
             return "".join(lines[1:index]), "".join(lines[index + 1 :])
-    raise where.fail("de kop wordt niet afgesloten met +++", "front matter not closed")
+    raise where.fail(
+        Text(QT_TRANSLATE_NOOP("messages", "de kop wordt niet afgesloten met +++")),
+        "front matter not closed",
+    )
 
 
 def _check_directives(body: str, doc_type: str, where: _Where) -> None:
@@ -256,18 +304,35 @@ def _check_directives(body: str, doc_type: str, where: _Where) -> None:
         try:
             directive = parse_directive(line)
         except ValueError as exc:
-            raise where.fail(f"regel {number} van de tekst klopt niet", str(exc)) from exc
+            raise where.fail(
+                Text(
+                    QT_TRANSLATE_NOOP("messages", "regel {number} van de tekst klopt niet"),
+                    number=number,
+                ),
+                str(exc),
+            ) from exc
         if directive is None:
             continue
         if directive.kind == "dia" and doc_type != "presentatie":
             raise where.fail(
-                f"regel {number}: [[dia]] hoort alleen in een presentatie",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "regel {number}: [[dia]] hoort alleen in een presentatie"
+                    ),
+                    number=number,
+                ),
                 "[[dia]] outside a presentatie",
             )
         if directive.name:
             if directive.name in names:
                 raise where.fail(
-                    f"regel {number}: de veldnaam {directive.name!r} komt twee keer voor",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "messages", "regel {number}: de veldnaam {name} komt twee keer voor"
+                        ),
+                        number=number,
+                        name=repr(directive.name),
+                    ),
                     f"duplicate field name {directive.name!r}",
                 )
             names.add(directive.name)
@@ -285,11 +350,17 @@ def _load_steps(folder: Path, doc_ids: set[str]) -> tuple[StepSource, ...]:
         at.only_keys(raw, ("id", "title", "summary", "documents", "items"))
         documents = raw.get("documents", [])
         if not isinstance(documents, list):
-            raise at.fail("'documents' moet een lijst zijn", "documents must be a list")
+            raise at.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "'documents' moet een lijst zijn")),
+                "documents must be a list",
+            )
         for doc_id in documents:
             if doc_id not in doc_ids:
                 raise at.fail(
-                    f"het document {doc_id!r} bestaat niet",
+                    Text(
+                        QT_TRANSLATE_NOOP("messages", "het document {id} bestaat niet"),
+                        id=repr(doc_id),
+                    ),
                     f"step names missing document {doc_id!r}",
                 )
         items = []
@@ -328,13 +399,19 @@ def _theme(raw: dict[str, Any], index: int, where: _Where) -> ThemeSource:
 def _read_toml(path: Path, folder: Path) -> dict[str, Any]:
     where = _Where(path, folder)
     if not path.is_file():
-        raise where.fail("het bestand ontbreekt", "file missing")
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het bestand ontbreekt")), "file missing"
+        )
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise where.fail("het bestand is geen UTF-8-tekst", str(exc)) from exc
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het bestand is geen UTF-8-tekst")), str(exc)
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise where.fail("het bestand is geen geldige TOML", str(exc)) from exc
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "het bestand is geen geldige TOML")), str(exc)
+        ) from exc
 
 
 _KIND_EN = {"thema": "theme", "stap": "step", "punt": "step item"}
@@ -345,7 +422,11 @@ def _unique(ids: list[str], what: str, where: _Where) -> None:
     for value in ids:
         if value in seen:
             raise where.fail(
-                f"het id {value!r} ({what}) komt twee keer voor",
+                Text(
+                    QT_TRANSLATE_NOOP("messages", "het id {value} ({what}) komt twee keer voor"),
+                    value=repr(value),
+                    what=what,
+                ),
                 f"duplicate {_KIND_EN.get(what, what)} id {value!r}",
             )
         seen.add(value)
@@ -358,10 +439,13 @@ def _rel(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _fail(path: Path, problem_nl: str, detail: str, folder: Path | None = None) -> SourceError:
+def _fail(path: Path, problem_nl: Text, detail: str, folder: Path | None = None) -> SourceError:
     name = _rel(path, folder) if folder else str(path)
     return SourceError(
-        f"Fout in de bronnen van de kit, in {name}: {problem_nl}.", f"{name}: {detail}"
+        QT_TRANSLATE_NOOP("messages", "Fout in de bronnen van de kit, in {name}: {problem}."),
+        f"{name}: {detail}",
+        name=name,
+        problem=problem_nl,
     )
 
 
@@ -373,30 +457,51 @@ class _Where:
         self.folder = folder
         self.part = part
 
-    def fail(self, problem_nl: str, detail: str) -> SourceError:
-        prefix = f"{self.part}: " if self.part else ""
-        return _fail(self.path, prefix + problem_nl, prefix + detail, self.folder)
+    def fail(self, problem_nl: Text, detail: str) -> SourceError:
+        if self.part:
+            problem_nl = Text("{part}: {problem}", part=self.part, problem=problem_nl)
+            detail = f"{self.part}: {detail}"
+        return _fail(self.path, problem_nl, detail, self.folder)
 
     def text(
         self, data: dict[str, Any], key: str, *, empty: bool = False, limit: int = 20000
     ) -> str:
         if key not in data:
-            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+            raise self.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "het veld {key} ontbreekt"), key=repr(key)),
+                f"missing field {key!r}",
+            )
         value = data[key]
         if not isinstance(value, str) or (not empty and not value.strip()) or len(value) > limit:
             raise self.fail(
-                f"het veld {key!r} moet een tekst zijn (hoogstens {limit} tekens)",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "het veld {key} moet een tekst zijn (hoogstens {limit} tekens)"
+                    ),
+                    key=repr(key),
+                    limit=limit,
+                ),
                 f"{key!r} must be a non-empty string of at most {limit} characters",
             )
         return value.strip()
 
     def integer(self, data: dict[str, Any], key: str, low: int, high: int) -> int:
         if key not in data:
-            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+            raise self.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "het veld {key} ontbreekt"), key=repr(key)),
+                f"missing field {key!r}",
+            )
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise self.fail(
-                f"het veld {key!r} moet een heel getal van {low} tot {high} zijn",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "het veld {key} moet een heel getal van {low} tot {high} zijn"
+                    ),
+                    key=repr(key),
+                    low=low,
+                    high=high,
+                ),
                 f"{key!r} must be an integer from {low} to {high}, got {value!r}",
             )
         return value
@@ -411,16 +516,29 @@ class _Where:
             except ValueError:
                 pass
         raise self.fail(
-            f"het veld {key!r} moet een datum zijn, zoals 2026-11-23",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "messages", "het veld {key} moet een datum zijn, zoals 2026-11-23"
+                ),
+                key=repr(key),
+            ),
             f"{key!r} must be a date YYYY-MM-DD, got {value!r}",
         )
 
     def ident(self, value: Any, key: str) -> str:
         if value is None:
-            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+            raise self.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "het veld {key} ontbreekt"), key=repr(key)),
+                f"missing field {key!r}",
+            )
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             raise self.fail(
-                f"{value!r} is geen geldig id (kleine letters, cijfers en -)",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{value} is geen geldig id (kleine letters, cijfers en -)"
+                    ),
+                    value=repr(value),
+                ),
                 f"{key} {value!r} does not match {ID_PATTERN.pattern}",
             )
         return value
@@ -428,10 +546,19 @@ class _Where:
     def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = data.get(key)
         if value is None:
-            raise self.fail(f"het veld {key!r} ontbreekt", f"missing field {key!r}")
+            raise self.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "het veld {key} ontbreekt"), key=repr(key)),
+                f"missing field {key!r}",
+            )
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.fail(
-                f"{key!r} moet een lijst van [[{key}]]-blokken zijn",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{quoted} moet een lijst van [[{key}]]-blokken zijn"
+                    ),
+                    quoted=repr(key),
+                    key=key,
+                ),
                 f"{key!r} must be an array of tables",
             )
         return value
@@ -440,6 +567,9 @@ class _Where:
         extra = sorted(set(data) - set(allowed))
         if extra:
             raise self.fail(
-                f"onbekend veld {extra[0]!r} (tikfout?)",
+                Text(
+                    QT_TRANSLATE_NOOP("messages", "onbekend veld {field} (tikfout?)"),
+                    field=repr(extra[0]),
+                ),
                 f"unknown keys {extra}; allowed: {', '.join(allowed)}",
             )

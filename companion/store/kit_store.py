@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     pass
 
 from ..errors import StoreError
+from ..i18n import QT_TRANSLATE_NOOP
 from .sqlite_base import SqliteStore, schema_version
 
 SCHEMA_VERSION = 1
@@ -117,7 +118,7 @@ class InstalledKit:
 class KitStore(SqliteStore):
     """One connection to ``kit.sqlite``; open one per thread."""
 
-    damaged_message = "De opgeslagen kit is beschadigd."
+    damaged_message = QT_TRANSLATE_NOOP("messages", "De opgeslagen kit is beschadigd.")
 
     def _prepare(self) -> None:
         version = schema_version(self.conn)
@@ -129,11 +130,16 @@ class KitStore(SqliteStore):
             return
         if version != 0:
             raise StoreError(
-                "De opgeslagen kit komt uit een andere versie van het programma.",
+                QT_TRANSLATE_NOOP(
+                    "messages", "De opgeslagen kit komt uit een andere versie van het programma."
+                ),
                 f"kit store schema {version}, expected {SCHEMA_VERSION}",
             )
         if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise StoreError("Dit bestand is geen kit van dit programma.", "unknown tables")
+            raise StoreError(
+                QT_TRANSLATE_NOOP("messages", "Dit bestand is geen kit van dit programma."),
+                "unknown tables",
+            )
         with self.transaction() as conn:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():

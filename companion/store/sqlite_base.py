@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import StoreError
+from ..i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,7 +34,11 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Het bestand {path.name} kan niet worden geopend.", str(exc)) from exc
+        raise StoreError(
+            QT_TRANSLATE_NOOP("messages", "Het bestand {name} kan niet worden geopend."),
+            str(exc),
+            name=path.name,
+        ) from exc
     return conn
 
 
@@ -58,7 +63,7 @@ class SqliteStore:
     connection is closed so the file can be moved aside.
     """
 
-    damaged_message = "Het bestand kan niet worden gelezen."
+    damaged_message = QT_TRANSLATE_NOOP("messages", "Het bestand kan niet worden gelezen.")
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     pass
 
 from ..errors import StoreError
+from ..i18n import QT_TRANSLATE_NOOP
 from . import migrations
 from .sqlite_base import SqliteStore, schema_version
 
@@ -44,8 +45,9 @@ def latest_version() -> int:
 class UserStore(SqliteStore):
     """One connection to ``user.sqlite``, migrated to the newest schema."""
 
-    damaged_message = (
-        "Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist."
+    damaged_message = QT_TRANSLATE_NOOP(
+        "messages",
+        "Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.",
     )
 
     def _prepare(self) -> None:
@@ -53,8 +55,11 @@ class UserStore(SqliteStore):
         pending = [m for m in load_migrations() if current < m.VERSION]
         if current > latest_version():
             raise StoreError(
-                "Uw gegevens zijn gemaakt met een nieuwere versie van het programma. "
-                "Werk het programma bij.",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Uw gegevens zijn gemaakt met een nieuwere versie van het programma. "
+                    "Werk het programma bij.",
+                ),
                 f"user store schema {current}, this program knows {latest_version()}",
             )
         if not pending:

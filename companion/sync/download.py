@@ -16,29 +16,38 @@ import re
 from collections.abc import Callable
 
 from ..errors import CancelledError, IntegrityError
-from ..importer import check_file
+from ..i18n import QT_TRANSLATE_NOOP
+from ..importer import STOPPED, check_file
 from ..kitsource import FILES_DIR
 from ..manifest import FileRef
 from .cache import SyncCache
 from .errors import CacheError, NetworkError
-from .portal import PARTIAL, PortalClient
+from .portal import DOWNLOAD_INTERRUPTED, PARTIAL, PortalClient
 
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
 
 def _too_big(ref: FileRef) -> IntegrityError:
     return IntegrityError(
-        f"Het bestand {ref.name} op de portal is groter dan de inhoudslijst zegt. "
-        "De kit is niet aangepast.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Het bestand {name} op de portal is groter dan de inhoudslijst zegt. "
+            "De kit is niet aangepast.",
+        ),
         f"more than {ref.size} bytes",
+        name=ref.name,
     )
 
 
 def _cache_error(cache: SyncCache, exc: OSError) -> CacheError:
     return CacheError(
-        f"De download kan niet worden bewaard in {cache.root}. Is de schijf vol? "
-        "De kit is niet aangepast.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "De download kan niet worden bewaard in {folder}. Is de schijf vol? "
+            "De kit is niet aangepast.",
+        ),
         str(exc),
+        folder=cache.root,
     )
 
 
@@ -87,8 +96,11 @@ def download_file(
                 # The part does not fit what the portal has now: start over next time.
                 part.unlink(missing_ok=True)
                 raise NetworkError(
-                    "De download moet opnieuw beginnen. Probeer het nog eens. "
-                    "De kit is niet aangepast.",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "De download moet opnieuw beginnen. Probeer het nog eens. "
+                        "De kit is niet aangepast.",
+                    ),
                     f"HTTP {response.status}, Content-Range {response.header('Content-Range')}",
                 )
             length = response.content_length()
@@ -108,15 +120,13 @@ def download_file(
                         size += len(chunk)
                         progress(size)
                         if cancelled():
-                            raise CancelledError("Gestopt. De kit is niet aangepast.")
+                            raise CancelledError(STOPPED)
             except OSError as exc:
                 raise _cache_error(cache, exc) from exc
             fetched = response.bytes_received
         if size < ref.size:
             raise NetworkError(
-                "De verbinding viel weg tijdens het downloaden. Wat al binnen was, is "
-                "bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet "
-                "aangepast.",
+                DOWNLOAD_INTERRUPTED,
                 f"{ref.name}: {size} of {ref.size} bytes",
             )
     data = part.read_bytes()

@@ -35,6 +35,7 @@ from email.message import Message
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .errors import NetworkError, PortalError
 
 DEFAULT_TIMEOUT = 20.0
@@ -43,7 +44,14 @@ NOT_MODIFIED = 304
 PARTIAL = 206
 RANGE_NOT_SATISFIABLE = 416
 
-NOTHING_CHANGED = "Er is niets veranderd."
+NOTHING_CHANGED = QT_TRANSLATE_NOOP("messages", "Er is niets veranderd.")
+
+DOWNLOAD_INTERRUPTED = QT_TRANSLATE_NOOP(
+    "messages",
+    "De verbinding viel weg tijdens het downloaden. Wat al binnen was, is "
+    "bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet "
+    "aangepast.",
+)
 
 
 def is_loopback_url(url: str) -> bool:
@@ -63,15 +71,18 @@ def check_portal_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PortalError(
-            "Dit is geen geldig adres van een portal. Het begint met https:// "
-            "(bijvoorbeeld https://www.voorbeeld.nl/strategiekit/).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit is geen geldig adres van een portal. Het begint met https:// "
+                "(bijvoorbeeld https://www.voorbeeld.nl/strategiekit/).",
+            ),
             f"url {url!r}",
         )
     if parts.scheme == "http" and not is_loopback_url(url):
         # The signature protects the kit, but not the privacy of who asks for
         # it, and a proxy may rewrite plain http: only this machine may use it.
         raise PortalError(
-            "Gebruik een veilig adres: het begint met https://.",
+            QT_TRANSLATE_NOOP("messages", "Gebruik een veilig adres: het begint met https://."),
             f"plain http to {parts.hostname!r}",
         )
     return url if url.endswith("/") else url + "/"
@@ -116,7 +127,11 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         scheme = urlsplit(newurl).scheme
         if scheme not in ("http", "https") or (scheme == "http" and not is_loopback_url(newurl)):
             raise PortalError(
-                "De portal stuurt door naar een adres dat geen webadres is. " + NOTHING_CHANGED,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "De portal stuurt door naar een adres dat geen webadres is. "
+                    "Er is niets veranderd.",
+                ),
                 f"redirect to {newurl!r}",
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -244,42 +259,50 @@ class PortalClient:
         if code == 404:
             if path.endswith(".sig"):
                 # The importer's wording: a missing signature is a signature problem.
-                message = "De kit op de portal heeft geen handtekening. " + NOTHING_CHANGED
+                message = QT_TRANSLATE_NOOP(
+                    "messages",
+                    "De kit op de portal heeft geen handtekening. Er is niets veranderd.",
+                )
             elif path.startswith("files/"):
-                message = "Een bestand van de kit ontbreekt op de portal. " + NOTHING_CHANGED
+                message = QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Een bestand van de kit ontbreekt op de portal. Er is niets veranderd.",
+                )
             else:
-                message = (
+                message = QT_TRANSLATE_NOOP(
+                    "messages",
                     "Op dit adres staat geen kit. Controleer het adres van de portal bij "
-                    "Instellingen. " + NOTHING_CHANGED
+                    "Instellingen. Er is niets veranderd.",
                 )
         else:
-            message = f"De portal gaf een fout ({code}). Probeer het later opnieuw. " + (
-                NOTHING_CHANGED
+            message = QT_TRANSLATE_NOOP(
+                "messages",
+                "De portal gaf een fout ({code}). Probeer het later opnieuw. "
+                "Er is niets veranderd.",
             )
-        return PortalError(message, f"HTTP {code} for {self.url(path)}")
+        return PortalError(message, f"HTTP {code} for {self.url(path)}", code=code)
 
     def network_error(self, exc: BaseException, *, during_download: bool = False) -> NetworkError:
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
         detail = f"{type(reason).__name__}: {reason}"
         if isinstance(reason, TimeoutError | socket.timeout):
-            message = (
+            message = QT_TRANSLATE_NOOP(
+                "messages",
                 "De portal antwoordt niet op tijd. Controleer de internetverbinding en "
-                "probeer het later opnieuw. " + NOTHING_CHANGED
+                "probeer het later opnieuw. Er is niets veranderd.",
             )
         elif during_download:
-            message = (
-                "De verbinding viel weg tijdens het downloaden. Wat al binnen was, is "
-                "bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet "
-                "aangepast."
-            )
+            message = DOWNLOAD_INTERRUPTED
         elif isinstance(reason, ssl.SSLError):
-            message = (
+            message = QT_TRANSLATE_NOOP(
+                "messages",
                 "De beveiligde verbinding met de portal is niet te vertrouwen (certificaat). "
-                + NOTHING_CHANGED
+                "Er is niets veranderd.",
             )
         else:
-            message = (
+            message = QT_TRANSLATE_NOOP(
+                "messages",
                 "De portal is niet bereikbaar. Controleer de internetverbinding en het adres "
-                "bij Instellingen. " + NOTHING_CHANGED
+                "bij Instellingen. Er is niets veranderd.",
             )
         return NetworkError(message, detail)

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CancelledError, MissingFileError, NotNewerError
+from ..i18n import QT_TRANSLATE_NOOP, Text
 from ..importer import (
+    STOPPED,
     ImportResult,
     Progress,
     ProgressCallback,
@@ -43,7 +45,6 @@ from .errors import NetworkError, NotConfiguredError, PortalError
 from .portal import (
     DEFAULT_TIMEOUT,
     NOT_MODIFIED,
-    NOTHING_CHANGED,
     PortalClient,
     TransferLog,
     is_loopback_url,
@@ -52,11 +53,17 @@ from .preview import UpdatePreview, preview_update
 from .updatefile import MAX_SIGNATURE_SIZE, UpdateFileInfo, UpdateFileSource, export_from_store
 
 UPDATE, CURRENT = "update", "current"
-OFFLINE_MESSAGE = "Offline: er is niet gezocht naar een nieuwe versie van de kit."
-NOT_CONFIGURED_MESSAGE = (
-    "Er is nog geen portal ingesteld. Vul het adres in bij Bestand > Instellingen "
-    "(tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand."
+OFFLINE_MESSAGE = Text(
+    QT_TRANSLATE_NOOP("messages", "Offline: er is niet gezocht naar een nieuwe versie van de kit.")
 )
+NOT_CONFIGURED_MESSAGE = Text(
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Er is nog geen portal ingesteld. Vul het adres in bij Bestand > Instellingen "
+        "(tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.",
+    )
+)
+UPDATED_MESSAGE = QT_TRANSLATE_NOOP("messages", "De kit is bijgewerkt naar versie {version}.")
 
 # Called at fixed points of an install: "downloaded:N" (N files in the cache),
 # "applying:N" (inside the transaction, N files read), "applied" (committed).
@@ -121,12 +128,18 @@ def verify_or_current(
         raise
 
 
-def _up_to_date(version: int | None) -> str:
-    return f"U heeft de nieuwste versie van de kit (versie {version})."
+def _up_to_date(version: int | None) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP("messages", "U heeft de nieuwste versie van de kit (versie {version})."),
+        version=version,
+    )
 
 
-def _update_message(preview: UpdatePreview) -> str:
-    return f"Er is een nieuwe versie van de kit: versie {preview.new_version}."
+def _update_message(preview: UpdatePreview) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP("messages", "Er is een nieuwe versie van de kit: versie {version}."),
+        version=preview.new_version,
+    )
 
 
 class CachedSource:
@@ -148,9 +161,13 @@ class CachedSource:
                 data = handle.read(ref.size + 1)
         except OSError as exc:
             raise MissingFileError(
-                f"Het gedownloade bestand {ref.name} is verdwenen. Probeer het opnieuw. "
-                "De kit is niet aangepast.",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Het gedownloade bestand {name} is verdwenen. Probeer het opnieuw. "
+                    "De kit is niet aangepast.",
+                ),
                 str(exc),
+                name=ref.name,
             ) from exc
         progress(len(data))
         self.files_read += 1
@@ -200,10 +217,15 @@ class SyncService:
             except NotNewerError as exc:
                 offered = parse_manifest(manifest_bytes).version
                 raise NotNewerError(
-                    f"De portal biedt versie {offered} van de kit aan, maar deze computer heeft "
-                    f"al versie {installed.version if installed else '?'}. Een oudere versie "
-                    "wordt niet geïnstalleerd. " + NOTHING_CHANGED,
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "De portal biedt versie {offered} van de kit aan, maar deze computer "
+                        "heeft al versie {installed}. Een oudere versie wordt niet "
+                        "geïnstalleerd. Er is niets veranderd.",
+                    ),
                     exc.detail,
+                    offered=offered,
+                    installed=installed.version if installed else "?",
                 ) from exc
             remember()
             installed_version = installed.version if installed else None
@@ -238,7 +260,10 @@ class SyncService:
             manifest_bytes = response.read_all(
                 MAX_MANIFEST_SIZE,
                 lambda: PortalError(
-                    "De inhoudslijst op de portal is te groot. " + NOTHING_CHANGED,
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "De inhoudslijst op de portal is te groot. Er is niets veranderd.",
+                    ),
                     "manifest over size cap",
                 ),
             )
@@ -253,7 +278,11 @@ class SyncService:
                 signature = response.read_all(
                     MAX_SIGNATURE_SIZE,
                     lambda: PortalError(
-                        "De handtekening op de portal is geen handtekening. " + NOTHING_CHANGED,
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "De handtekening op de portal is geen handtekening. "
+                            "Er is niets veranderd.",
+                        ),
                         "signature over size cap",
                     ),
                 )
@@ -281,7 +310,7 @@ class SyncService:
         is_cancelled = cancelled or (lambda: False)
         point = checkpoint or (lambda _name: None)
         if check is None or not check.has_update:
-            report(Progress("Zoeken naar een nieuwe versie…"))
+            report(Progress(Text(QT_TRANSLATE_NOOP("messages", "Zoeken naar een nieuwe versie…"))))
             check = self.check()
         if not check.has_update:
             return InstallOutcome(None, check.message, self.log.since(mark))
@@ -312,7 +341,7 @@ class SyncService:
         # Everything in the cache is now in the store (or belongs to an older offer).
         self.cache.drop_files()
         return InstallOutcome(
-            result, f"De kit is bijgewerkt naar versie {result.version}.", self.log.since(mark)
+            result, Text(UPDATED_MESSAGE, version=result.version), self.log.since(mark)
         )
 
     def _download_all(
@@ -326,10 +355,16 @@ class SyncService:
         done = 0
         for number, ref in enumerate(needed):
             if is_cancelled():
-                raise CancelledError("Gestopt. De kit is niet aangepast.")
-            stage = f"Downloaden: bestand {number + 1} van {len(needed)}…"
+                raise CancelledError(STOPPED)
+            stage = Text(
+                QT_TRANSLATE_NOOP("messages", "Downloaden: bestand {number} van {total}…"),
+                number=number + 1,
+                total=len(needed),
+            )
 
-            def on_bytes(count: int, stage: str = stage, base: int = done, n: int = number) -> None:
+            def on_bytes(
+                count: int, stage: Text = stage, base: int = done, n: int = number
+            ) -> None:
                 report(Progress(stage, base + count, total, n, len(needed)))
 
             for attempt in range(self.retries + 1):
@@ -357,7 +392,7 @@ def import_update_file(
 ) -> InstallOutcome:
     """Install the kit in a ``.kitupdate`` file, through the same checks as the portal."""
     report = progress or (lambda _p: None)
-    report(Progress("Het updatebestand wordt gecontroleerd…"))
+    report(Progress(Text(QT_TRANSLATE_NOOP("messages", "Het updatebestand wordt gecontroleerd…"))))
     with UpdateFileSource(path) as source:
         store = KitStore(kit_path)
         try:
@@ -367,7 +402,15 @@ def import_update_file(
             if verified is None:
                 version = installed.version if installed else None
                 return InstallOutcome(
-                    None, f"Versie {version} van de kit is al geïnstalleerd. {NOTHING_CHANGED}"
+                    None,
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "Versie {version} van de kit is al geïnstalleerd. "
+                            "Er is niets veranderd.",
+                        ),
+                        version=version,
+                    ),
                 )
             source.check_declared(verified.manifest)
             result = apply_source(
@@ -380,7 +423,7 @@ def import_update_file(
             )
         finally:
             store.close()
-    return InstallOutcome(result, f"De kit is bijgewerkt naar versie {result.version}.")
+    return InstallOutcome(result, Text(UPDATED_MESSAGE, version=result.version))
 
 
 def export_update_file(kit_path: Path, out: Path) -> UpdateFileInfo:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MissingFileError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..importer import check_file
 from ..kitsource import (
     FILES_DIR,
@@ -53,20 +54,26 @@ MAX_TOTAL = 4 * 1024**3
 _FILE_MEMBER = re.compile(r"^files/([0-9a-f]{64})$")
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
-NOT_USED = "Het updatebestand is niet gebruikt. Er is niets veranderd."
-
 
 def _damaged(detail: str) -> UpdateFileError:
     return UpdateFileError(
-        "Dit updatebestand is beschadigd of niet compleet (misschien is het kopiëren niet "
-        "afgemaakt). Kopieer het opnieuw en probeer het nog eens. Er is niets veranderd.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Dit updatebestand is beschadigd of niet compleet (misschien is het kopiëren niet "
+            "afgemaakt). Kopieer het opnieuw en probeer het nog eens. Er is niets veranderd.",
+        ),
         detail,
     )
 
 
 def _bomb(detail: str) -> UpdateFileError:
     return UpdateFileError(
-        "Dit updatebestand pakt uit tot veel meer dan het zegt te bevatten. " + NOT_USED, detail
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Dit updatebestand pakt uit tot veel meer dan het zegt te bevatten. "
+            "Het updatebestand is niet gebruikt. Er is niets veranderd.",
+        ),
+        detail,
     )
 
 
@@ -88,13 +95,17 @@ class UpdateFileSource:
             self.zip = zipfile.ZipFile(path)
         except FileNotFoundError as exc:
             raise UpdateFileError(
-                f"Het updatebestand {path.name} is niet gevonden.", str(exc)
+                QT_TRANSLATE_NOOP("messages", "Het updatebestand {name} is niet gevonden."),
+                str(exc),
+                name=path.name,
             ) from exc
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
             raise _damaged(f"{type(exc).__name__}: {exc}") from exc
         except OSError as exc:
             raise UpdateFileError(
-                f"Het updatebestand {path.name} kan niet worden gelezen.", str(exc)
+                QT_TRANSLATE_NOOP("messages", "Het updatebestand {name} kan niet worden gelezen."),
+                str(exc),
+                name=path.name,
             ) from exc
         try:
             self.members = self._check_structure()
@@ -118,9 +129,14 @@ class UpdateFileSource:
             name = info.filename
             if is_unsafe_name(name):
                 raise UpdateFileError(
-                    "Dit updatebestand is onveilig: het wil een bestand buiten zijn eigen map "
-                    f"zetten ({name}). " + NOT_USED,
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Dit updatebestand is onveilig: het wil een bestand buiten zijn eigen "
+                        "map zetten ({name}). Het updatebestand is niet gebruikt. "
+                        "Er is niets veranderd.",
+                    ),
                     f"unsafe member name {name!r}",
+                    name=name,
                 )
             if name in members:
                 raise _damaged(f"member {name!r} appears twice")
@@ -138,8 +154,11 @@ class UpdateFileSource:
         manifest = members.get(MANIFEST_NAME)
         if manifest is None:
             raise UpdateFileError(
-                "Dit is geen updatebestand van de strategiekit: de inhoudslijst ontbreekt. "
-                + NOT_USED,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Dit is geen updatebestand van de strategiekit: de inhoudslijst ontbreekt. "
+                    "Het updatebestand is niet gebruikt. Er is niets veranderd.",
+                ),
                 "no manifest.json in archive",
             )
         if manifest.file_size > MAX_MANIFEST_SIZE:
@@ -189,17 +208,26 @@ class UpdateFileSource:
 
     def _member_too_big(self, ref: FileRef, info: zipfile.ZipInfo) -> UpdateFileError:
         return UpdateFileError(
-            f"Het bestand {ref.name} in het updatebestand is groter dan de inhoudslijst "
-            "zegt. " + NOT_USED,
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Het bestand {name} in het updatebestand is groter dan de inhoudslijst "
+                "zegt. Het updatebestand is niet gebruikt. Er is niets veranderd.",
+            ),
             f"{info.filename}: {info.file_size} bytes, manifest says {ref.size}",
+            name=ref.name,
         )
 
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
         info = self.members.get(f"{FILES_DIR}/{ref.sha256}")
         if info is None:
             raise MissingFileError(
-                f"Het bestand {ref.name} ontbreekt in het updatebestand. " + NOT_USED,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Het bestand {name} ontbreekt in het updatebestand. "
+                    "Het updatebestand is niet gebruikt. Er is niets veranderd.",
+                ),
                 f"no member files/{ref.sha256}",
+                name=ref.name,
             )
         if info.file_size > ref.size:
             raise self._member_too_big(ref, info)
@@ -225,9 +253,13 @@ def write_update_file(
         return _write_zip(out, tmp, manifest, signature, files)
     except OSError as exc:
         raise UpdateFileError(
-            f"Het updatebestand kan niet worden opgeslagen in {out.parent}. Is de schijf of "
-            "USB-stick vol of alleen-lezen? Kies een andere plek.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Het updatebestand kan niet worden opgeslagen in {folder}. Is de schijf of "
+                "USB-stick vol of alleen-lezen? Kies een andere plek.",
+            ),
             str(exc),
+            folder=out.parent,
         ) from exc
     finally:
         with contextlib.suppress(OSError):
@@ -265,7 +297,10 @@ def export_from_store(store: KitStore, out: Path) -> UpdateFileInfo:
     """The installed kit, exactly as it was signed, as an update file."""
     signed = store.signed_manifest()
     if signed is None:
-        raise MissingFileError("Er is nog geen kit geïnstalleerd om op te slaan.", "no manifest")
+        raise MissingFileError(
+            QT_TRANSLATE_NOOP("messages", "Er is nog geen kit geïnstalleerd om op te slaan."),
+            "no manifest",
+        )
     manifest_bytes, signature = signed
     manifest = parse_manifest(manifest_bytes)
 
@@ -274,7 +309,11 @@ def export_from_store(store: KitStore, out: Path) -> UpdateFileInfo:
             data = store.blob(ref.sha256)
             if data is None:
                 raise MissingFileError(
-                    f"Het bestand {ref.name} ontbreekt in de opgeslagen kit.", ref.sha256
+                    QT_TRANSLATE_NOOP(
+                        "messages", "Het bestand {name} ontbreekt in de opgeslagen kit."
+                    ),
+                    ref.sha256,
+                    name=ref.name,
                 )
             check_file(ref, data)
             yield ref.sha256, data

@@ -11,6 +11,7 @@ comes back while someone types does not move their cursor.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,8 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..actionplan import PRIORITIES, STATUS_LABELS, STATUSES, Action
+from ..actionplan import PRIORITIES, STATUSES, Action
+from ..checklist import REMOVED_LABEL
 from ..library import DocumentInfo, StepInfo
+from .appearance import px
+from .live import live
+from .texts import priority_label, status_label, ui_text
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_DELAY_MS = 600
@@ -42,14 +47,17 @@ class OptionalDateEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.use = QCheckBox("datum")
-        self.use.setAccessibleName(f"{label} gebruiken")
+        self.use = QCheckBox()
+        live(self.use, "setText", lambda: self.tr("datum"))
+        live(
+            self.use, "setAccessibleName", lambda: self.tr("{date} gebruiken").format(date=label())
+        )
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd-MM-yyyy")
-        self.edit.setAccessibleName(label)
+        live(self.edit, "setAccessibleName", label)
         self.edit.setDate(QDate.currentDate())
         self.use.toggled.connect(self._toggled)
         self.edit.dateChanged.connect(lambda *_: self.changed.emit())
@@ -113,45 +121,61 @@ class ActionEditor(QWidget):
         self._timer.timeout.connect(self.flush)
         focus_out = _FocusOut(self.flush, self)
 
-        self.heading = QLabel("Actie")
+        self.heading = QLabel()
         self.heading.setObjectName("documentTitle")
         self.title = QLineEdit()
-        self.title.setAccessibleName("Titel van de actie")
+        live(self.title, "setAccessibleName", lambda: self.tr("Titel van de actie"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        for status in STATUSES:
-            self.status.addItem(STATUS_LABELS[status], status)
+        live(self.status, "setAccessibleName", lambda: self.tr("Status"))
+        for index, status in enumerate(STATUSES):
+            self.status.addItem("", status)
+            live(self.status, "setItemText", lambda s=status: status_label(s), index)
         self.priority = QComboBox()
-        self.priority.setAccessibleName("Prioriteit")
-        for number, label in PRIORITIES.items():
-            self.priority.addItem(label, number)
+        live(self.priority, "setAccessibleName", lambda: self.tr("Prioriteit"))
+        for index, number in enumerate(PRIORITIES):
+            self.priority.addItem("", number)
+            live(self.priority, "setItemText", lambda n=number: priority_label(n), index)
         self.partner = QLineEdit()
-        self.partner.setAccessibleName("Partner (vindplaats)")
-        self.partner.setPlaceholderText("Bijvoorbeeld: Schuldhulp, UWV, Taalhuis")
+        live(self.partner, "setAccessibleName", lambda: self.tr("Partner (vindplaats)"))
+        live(
+            self.partner,
+            "setPlaceholderText",
+            lambda: self.tr("Bijvoorbeeld: Schuldhulp, UWV, Taalhuis"),
+        )
         self.partner_completer = QCompleter([], self)
         self.partner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.partner.setCompleter(self.partner_completer)
         self.owner = QLineEdit()
-        self.owner.setAccessibleName("Eigenaar (wie doet het)")
-        self.owner.setPlaceholderText("Wie doet het?")
-        self.start = OptionalDateEdit("Startdatum")
-        self.due = OptionalDateEdit("Einddatum")
+        live(self.owner, "setAccessibleName", lambda: self.tr("Eigenaar (wie doet het)"))
+        live(self.owner, "setPlaceholderText", lambda: self.tr("Wie doet het?"))
+        self.start = OptionalDateEdit(lambda: self.tr("Startdatum"))
+        self.due = OptionalDateEdit(lambda: self.tr("Einddatum"))
         self.step = QComboBox()
-        self.step.setAccessibleName("Stap uit Waar begin je?")
+        live(self.step, "setAccessibleName", lambda: self.tr("Stap uit Waar begin je?"))
         self.documents = QListWidget()
-        self.documents.setAccessibleName("Documenten bij deze actie (aanvinken)")
-        self.documents.setMaximumHeight(130)
+        live(
+            self.documents,
+            "setAccessibleName",
+            lambda: self.tr("Documenten bij deze actie (aanvinken)"),
+        )
+        live(self.documents, "setMaximumHeight", lambda: px(130))
+        live(self.documents, "setMinimumHeight", lambda: px(80))
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.open_doc = QPushButton("Document openen")
-        self.open_doc.setAccessibleName("Gekozen document openen")
+        self.open_doc = QPushButton()
+        live(self.open_doc, "setText", lambda: self.tr("Document openen"))
+        live(self.open_doc, "setAccessibleName", lambda: self.tr("Gekozen document openen"))
         self.open_doc.clicked.connect(self._open_selected)
         self.documents.itemActivated.connect(
             lambda item: self.open_document.emit(item.data(DOC_ROLE))
         )
         self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Omschrijving van de actie")
-        self.description.setPlaceholderText("Wat moet er gebeuren, en waarom?")
+        live(self.description, "setAccessibleName", lambda: self.tr("Omschrijving van de actie"))
+        live(
+            self.description,
+            "setPlaceholderText",
+            lambda: self.tr("Wat moet er gebeuren, en waarom?"),
+        )
         self.description.setTabChangesFocus(True)
         self.source = QLabel()
         self.source.setObjectName("hint")
@@ -181,22 +205,24 @@ class ActionEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Titel", self.title)
+        form.addRow(self._label(lambda: self.tr("&Titel"), self.title), self.title)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
-        row.addWidget(QLabel("Prioriteit"))
+        row.addWidget(self._label(lambda: self.tr("Prioriteit"), self.priority))
         row.addWidget(self.priority, 1)
-        form.addRow("Status", row)
-        form.addRow("&Partner", self.partner)
-        form.addRow("&Eigenaar", self.owner)
-        form.addRow("Start", self.start)
-        form.addRow("Klaar op", self.due)
-        form.addRow("St&ap", self.step)
+        form.addRow(self._label(lambda: self.tr("Status"), self.status), row)
+        form.addRow(self._label(lambda: self.tr("&Partner"), self.partner), self.partner)
+        form.addRow(self._label(lambda: self.tr("&Eigenaar"), self.owner), self.owner)
+        form.addRow(self._label(lambda: self.tr("Start"), self.start.use), self.start)
+        form.addRow(self._label(lambda: self.tr("Klaar op"), self.due.use), self.due)
+        form.addRow(self._label(lambda: self.tr("St&ap"), self.step), self.step)
         docs = QVBoxLayout()
         docs.addWidget(self.documents)
         docs.addWidget(self.open_doc, 0, Qt.AlignmentFlag.AlignRight)
-        form.addRow("Documenten", docs)
-        form.addRow("&Omschrijving", self.description)
+        form.addRow(self._label(lambda: self.tr("Documenten"), self.documents), docs)
+        form.addRow(
+            self._label(lambda: self.tr("&Omschrijving"), self.description), self.description
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -205,6 +231,48 @@ class ActionEditor(QWidget):
         layout.addLayout(form, 1)
         layout.addWidget(self.source)
         self.load(None)
+
+    def _label(self, text: Callable[[], str], buddy: QWidget) -> QLabel:
+        label = QLabel()
+        live(label, "setText", text)
+        label.setBuddy(buddy)
+        return label
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's fields in reading order (the screen sets the Tab order with it)."""
+        return [
+            self.title,
+            self.status,
+            self.priority,
+            self.partner,
+            self.owner,
+            self.start.use,
+            self.start.edit,
+            self.due.use,
+            self.due.edit,
+            self.step,
+            self.documents,
+            self.open_doc,
+            self.description,
+        ]
+
+    def retranslate(self) -> None:
+        """Words made from the action (heading, step list, documents) in the new language.
+
+        Only those: what is typed in the fields stays exactly as it is.
+        """
+        a = self.action
+        if a is None:
+            self.heading.setText(self.tr("Kies een actie in de lijst"))
+            return
+        self.heading.setText(self.tr("Actie bewerken"))
+        self._loading = True
+        try:
+            self._fill_steps(a)
+            self._fill_documents(a)
+            self.source.setText(self._source_text(a))
+        finally:
+            self._loading = False
 
     # -- kit and partners ------------------------------------------------------------
 
@@ -236,7 +304,7 @@ class ActionEditor(QWidget):
         for widget in self._fields():
             widget.setEnabled(a is not None)
         if a is None:
-            self.heading.setText("Kies een actie in de lijst")
+            self.heading.setText(self.tr("Kies een actie in de lijst"))
             for edit in (self.title, self.partner, self.owner):
                 edit.clear()
             self.description.clear()
@@ -244,7 +312,7 @@ class ActionEditor(QWidget):
             self.documents.clear()
             self.step.clear()
             return
-        self.heading.setText("Actie bewerken")
+        self.heading.setText(self.tr("Actie bewerken"))
         same = previous is not None and previous.id == a.id
         for edit, value in (
             (self.title, a.title),
@@ -282,11 +350,13 @@ class ActionEditor(QWidget):
 
     def _fill_steps(self, a: Action) -> None:
         self.step.clear()
-        self.step.addItem("Geen stap", None)
+        self.step.addItem(self.tr("Geen stap"), None)
         for number, step in enumerate(self._steps, start=1):
-            self.step.addItem(f"Stap {number}. {step.title}", step.id)
+            self.step.addItem(
+                self.tr("Stap {number}. {title}").format(number=number, title=step.title), step.id
+            )
         if a.step_id and a.step_id not in {s.id for s in self._steps}:
-            self.step.addItem(f"{a.step_id} (niet meer in de kit)", a.step_id)
+            self.step.addItem(self._gone(a.step_id), a.step_id)
         self.step.setCurrentIndex(max(0, self.step.findData(a.step_id)))
 
     def _fill_documents(self, a: Action) -> None:
@@ -295,10 +365,10 @@ class ActionEditor(QWidget):
         linked = set(a.document_ids)
         known = {d.id for d in self._documents}
         entries = [(d.id, d.title) for d in self._documents]
-        entries += [(d, f"{d} (niet meer in de kit)") for d in a.document_ids if d not in known]
+        entries += [(d, self._gone(d)) for d in a.document_ids if d not in known]
         for doc_id, title in entries:
             item = QListWidgetItem(title)
-            item.setToolTip(f"{title} (dubbelklik om te openen)")
+            item.setToolTip(self.tr("{title} (dubbelklik om te openen)").format(title=title))
             item.setData(DOC_ROLE, doc_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -307,14 +377,20 @@ class ActionEditor(QWidget):
             self.documents.addItem(item)
         self.documents.blockSignals(False)
 
+    def _gone(self, name: str) -> str:
+        return self.tr("{name} ({removed})").format(name=name, removed=ui_text(REMOVED_LABEL))
+
     def _source_text(self, a: Action) -> str:
         if not a.source_item_id:
             return ""
         step_no = next((n for n, s in enumerate(self._steps, 1) if s.id == a.step_id), None)
         in_kit = any(i.id == a.source_item_id for s in self._steps for i in s.items)
-        where = f"stap {step_no}: " if step_no else ""
-        gone = "" if in_kit else " (niet meer in de kit)"
-        return f"Komt uit Waar begin je?, {where}“{a.source_item_text}”{gone}"
+        item = a.source_item_text if in_kit else self._gone(a.source_item_text)
+        if step_no:
+            return self.tr("Komt uit Waar begin je?, stap {number}: “{item}”").format(
+                number=step_no, item=item
+            )
+        return self.tr("Komt uit Waar begin je?, “{item}”").format(item=item)
 
     # -- reporting changes -----------------------------------------------------------
 
@@ -358,8 +434,9 @@ class ActionEditor(QWidget):
         for name, value in pending.items():
             self.edited.emit(action_id, {name: value})
 
-    def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
+    def show_problem(self, message: object) -> None:
+        """A refused change (a PlanError or its message), in the current language."""
+        live(self.problem, "setText", lambda: ui_text(message))
         self.problem.show()
 
     def clear_problem(self) -> None:

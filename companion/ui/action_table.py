@@ -13,27 +13,39 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ..actionplan import PRIORITIES, STATUS_LABELS, Action, dutch_date
+from ..actionplan import Action, dutch_date
+from ..checklist import REMOVED_LABEL
+from .appearance import theme
+from .live import live
+from .texts import priority_label, status_label, ui_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LATE_COLOUR = QColor("#a4000f")
-DONE_COLOUR = QColor("#2e6b30")
-COLUMNS = ("Actie", "Status", "Partner", "Eigenaar", "Klaar op", "Prioriteit")
-LATE_TEXT = "⚠ te laat"
+COLUMN_COUNT = 6
 
 
 class ActionTable(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Acties in dit plan")
+        live(self, "setAccessibleName", lambda: self.tr("Acties in dit plan"))
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self.setHeaderLabels(list(COLUMNS))
+        live(
+            self,
+            "setHeaderLabels",
+            lambda: [
+                self.tr("Actie"),
+                self.tr("Status"),
+                self.tr("Partner"),
+                self.tr("Eigenaar"),
+                self.tr("Klaar op"),
+                self.tr("Prioriteit"),
+            ],
+        )
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
+        for column in range(1, COLUMN_COUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_actions(
@@ -53,26 +65,33 @@ class ActionTable(QTreeWidget):
         late = a.is_overdue(today)
         due = dutch_date(a.due_date)
         if late:
-            due = f"{due} {LATE_TEXT}"
-        status = ("✓ " if a.status == "klaar" else "") + STATUS_LABELS[a.status]
-        item = QTreeWidgetItem([a.title, status, a.partner, a.owner, due, PRIORITIES[a.priority]])
+            due = self.tr("{date} ⚠ te laat").format(date=due)
+        status = ("✓ " if a.status == "klaar" else "") + status_label(a.status)
+        item = QTreeWidgetItem(
+            [a.title, status, a.partner, a.owner, due, priority_label(a.priority)]
+        )
         item.setData(0, ID_ROLE, a.id)
         tip = [a.title]
+        late_tip = self.tr("Te laat: de einddatum is voorbij en de actie is nog niet klaar.")
         if a.step_id:
-            tip.append("Stap: " + step_titles.get(a.step_id, f"{a.step_id} (niet meer in de kit)"))
+            step = step_titles.get(a.step_id) or self.tr("{step} ({removed})").format(
+                step=a.step_id, removed=ui_text(REMOVED_LABEL)
+            )
+            tip.append(self.tr("Stap: {step}").format(step=step))
         if late:
-            tip.append("Te laat: de einddatum is voorbij en de actie is nog niet klaar.")
+            tip.append(late_tip)
         item.setToolTip(0, "\n".join(tip))
+        colours = theme()
         if late:
-            brush = QBrush(LATE_COLOUR)
-            for column in range(len(COLUMNS)):
+            brush = QBrush(QColor(colours.late))
+            for column in range(COLUMN_COUNT):
                 item.setForeground(column, brush)
             font = item.font(4)
             font.setBold(True)
             item.setFont(4, font)
-            item.setToolTip(4, "Te laat: de einddatum is voorbij en de actie is nog niet klaar.")
+            item.setToolTip(4, late_tip)
         elif a.status == "klaar":
-            item.setForeground(1, QBrush(DONE_COLOUR))
+            item.setForeground(1, QBrush(QColor(colours.done)))
         return item
 
     def current_action_id(self) -> int | None:
@@ -84,7 +103,7 @@ class ActionTable(QTreeWidget):
 
     def row_texts(self, action_id: int) -> list[str]:
         item = self._item(action_id)
-        return [] if item is None else [item.text(c) for c in range(len(COLUMNS))]
+        return [] if item is None else [item.text(c) for c in range(COLUMN_COUNT)]
 
     def row_colour(self, action_id: int) -> QColor | None:
         item = self._item(action_id)

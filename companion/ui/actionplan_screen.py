@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from ..actionplan import (
     DUE_FILTERS,
     SORT_KEYS,
-    STATUS_LABELS,
     STATUSES,
     ActionPlanService,
     PlanError,
@@ -45,11 +44,16 @@ from ..actionplan import (
     sort_actions,
 )
 from ..context import AppContext
+from ..i18n import QT_TRANSLATE_NOOP
 from ..plan_export import ExportData, export_csv, export_ics, export_pdf, plan_html
 from ..plan_file import PlanFileError, import_plan_file, write_plan_file
 from . import plan_dialogs
 from .action_editor import ActionEditor
 from .action_table import ActionTable
+from .appearance import px
+from .common import say, scroll_body, tab_chain
+from .flow_layout import wrapping_row
+from .live import follow, live
 from .plan_commands import (
     AddActionCommand,
     DeleteActionCommand,
@@ -58,18 +62,52 @@ from .plan_commands import (
     EditPlanCommand,
     MoveActionCommand,
 )
+from .texts import status_label, ui_text
 from .workers import TaskRunner
 
 CURRENT_PLAN_SETTING = "actieplan.huidig"
+
+
+# Labels are translated where the menu is made (context ActionPlanScreen).
 EXPORTS = (
-    ("pdf", "PDF om af te drukken, per status…", {"group_by": "status"}),
-    ("pdf", "PDF om af te drukken, per stap…", {"group_by": "stap"}),
-    ("csv", "CSV voor Excel (Nederlands, puntkomma)…", {"semicolon": True}),
-    ("csv", "CSV met komma's…", {"semicolon": False}),
-    ("ics", "Agenda: afspraak op elke einddatum (.ics)…", {"todo": False}),
-    ("ics", "Agenda: taken (.ics)…", {"todo": True}),
-    ("actieplan", "Planbestand voor een andere computer (.actieplan)…", {}),
+    (
+        "pdf",
+        QT_TRANSLATE_NOOP("ActionPlanScreen", "PDF om af te drukken, per status…"),
+        {"group_by": "status"},
+    ),
+    (
+        "pdf",
+        QT_TRANSLATE_NOOP("ActionPlanScreen", "PDF om af te drukken, per stap…"),
+        {"group_by": "stap"},
+    ),
+    (
+        "csv",
+        QT_TRANSLATE_NOOP("ActionPlanScreen", "CSV voor Excel (Nederlands, puntkomma)…"),
+        {"semicolon": True},
+    ),
+    ("csv", QT_TRANSLATE_NOOP("ActionPlanScreen", "CSV met komma's…"), {"semicolon": False}),
+    (
+        "ics",
+        QT_TRANSLATE_NOOP("ActionPlanScreen", "Agenda: afspraak op elke einddatum (.ics)…"),
+        {"todo": False},
+    ),
+    ("ics", QT_TRANSLATE_NOOP("ActionPlanScreen", "Agenda: taken (.ics)…"), {"todo": True}),
+    (
+        "actieplan",
+        QT_TRANSLATE_NOOP("ActionPlanScreen", "Planbestand voor een andere computer (.actieplan)…"),
+        {},
+    ),
 )
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Controls that belong together, kept on one line."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return holder
 
 
 def _safe_name(name: str) -> str:
@@ -119,10 +157,16 @@ class ActionPlanScreen(QWidget):
     # -- building ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel("Actieplan")
+        title = QLabel()
+        live(title, "setText", lambda: self.tr("Actieplan"))
         title.setObjectName("screenTitle")
-        intro = QLabel(
-            "Zet op een rij wat je gaat doen, met wie en wanneer. Alles wordt vanzelf bewaard."
+        intro = QLabel()
+        live(
+            intro,
+            "setText",
+            lambda: self.tr(
+                "Zet op een rij wat je gaat doen, met wie en wanneer. Alles wordt vanzelf bewaard."
+            ),
         )
         intro.setWordWrap(True)
         self.message = QLabel()
@@ -137,55 +181,68 @@ class ActionPlanScreen(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(10)
         self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Bezig met opslaan")
+        live(self.busy, "setAccessibleName", lambda: self.tr("Bezig met opslaan"))
         self.busy.hide()
 
         # Plan row
         self.plan_box = QComboBox()
-        self.plan_box.setAccessibleName("Kies een actieplan")
-        self.plan_box.setMinimumWidth(160)
+        live(self.plan_box, "setAccessibleName", lambda: self.tr("Kies een actieplan"))
+        live(self.plan_box, "setMinimumWidth", lambda: px(160))
         self.plan_box.activated.connect(lambda *_: self.show_plan(self.plan_box.currentData()))
-        self.new_plan_button = self._button("Nieuw plan", "Nieuw actieplan maken", self.new_plan)
+        self.new_plan_button = self._button(
+            lambda: self.tr("Nieuw plan"), lambda: self.tr("Nieuw actieplan maken"), self.new_plan
+        )
         self.delete_plan_button = self._button(
-            "Plan verwijderen…", "Dit actieplan verwijderen", self.delete_plan
+            lambda: self.tr("Plan verwijderen…"),
+            lambda: self.tr("Dit actieplan verwijderen"),
+            self.delete_plan,
         )
         self.import_button = self._button(
-            "Importeren…", "Actieplan importeren uit een planbestand", lambda: self.import_plan()
+            lambda: self.tr("Importeren…"),
+            lambda: self.tr("Actieplan importeren uit een planbestand"),
+            lambda: self.import_plan(),
         )
-        self.export_button = QPushButton("Exporteren")
-        self.export_button.setAccessibleName("Actieplan exporteren")
+        self.export_button = QPushButton()
+        self.export_button.setProperty("menuButton", True)
+        live(self.export_button, "setText", lambda: self.tr("Exporteren"))
+        live(self.export_button, "setAccessibleName", lambda: self.tr("Actieplan exporteren"))
+        live(self.export_button, "setToolTip", lambda: self.tr("Actieplan exporteren (Ctrl+E)"))
         self.export_menu = QMenu(self)
         self.export_actions: list[QAction] = []
         for kind, label, options in EXPORTS:
-            action = self.export_menu.addAction(label)
+            action = self.export_menu.addAction("")
+            live(action, "setText", lambda label=label: self.tr(label))
             action.triggered.connect(
                 lambda _checked=False, k=kind, o=options: self.ask_export(k, **o)
             )
             self.export_actions.append(action)
         self.export_button.setMenu(self.export_menu)
         self.print_button = self._button(
-            "Afdrukken…", "Actieplan afdrukken (Ctrl+P)", lambda: self.print_plan()
+            lambda: self.tr("Afdrukken…"),
+            lambda: self.tr("Actieplan afdrukken (Ctrl+P)"),
+            lambda: self.print_plan(),
         )
         plan_row = QHBoxLayout()
-        plan_row.addWidget(QLabel("Plan:"))
+        plan_row.addWidget(self._label(lambda: self.tr("Plan:"), self.plan_box))
         plan_row.addWidget(self.plan_box, 1)
         plan_row.addWidget(self.new_plan_button)
         plan_row.addWidget(self.delete_plan_button)
         title_row = QHBoxLayout()
         title_row.addWidget(title)
-        title_row.addStretch(1)
-        for button in (self.import_button, self.export_button, self.print_button):
-            title_row.addWidget(button)
 
         # Plan details, edited in place
         self.plan_name = QLineEdit()
-        self.plan_name.setAccessibleName("Naam van het plan")
+        live(self.plan_name, "setAccessibleName", lambda: self.tr("Naam van het plan"))
         self.plan_location = QLineEdit()
-        self.plan_location.setAccessibleName("Bibliotheek of vestiging")
-        self.plan_location.setPlaceholderText("Bibliotheek of vestiging")
+        live(self.plan_location, "setAccessibleName", lambda: self.tr("Bibliotheek of vestiging"))
+        live(self.plan_location, "setPlaceholderText", lambda: self.tr("Bibliotheek of vestiging"))
         self.plan_description = QLineEdit()
-        self.plan_description.setAccessibleName("Omschrijving van het plan")
-        self.plan_description.setPlaceholderText("Waar gaat dit plan over?")
+        live(
+            self.plan_description, "setAccessibleName", lambda: self.tr("Omschrijving van het plan")
+        )
+        live(
+            self.plan_description, "setPlaceholderText", lambda: self.tr("Waar gaat dit plan over?")
+        )
         self._plan_timer = QTimer(self)
         self._plan_timer.setSingleShot(True)
         self._plan_timer.setInterval(600)
@@ -194,50 +251,76 @@ class ActionPlanScreen(QWidget):
             edit.textEdited.connect(lambda *_: self._plan_timer.start())
             edit.editingFinished.connect(self._save_plan_fields)
         details = QGridLayout()
-        details.addWidget(QLabel("Naam"), 0, 0)
+        details.addWidget(self._label(lambda: self.tr("Naam"), self.plan_name), 0, 0)
         details.addWidget(self.plan_name, 0, 1)
-        details.addWidget(QLabel("Bibliotheek"), 0, 2)
+        details.addWidget(self._label(lambda: self.tr("Bibliotheek"), self.plan_location), 0, 2)
         details.addWidget(self.plan_location, 0, 3)
-        details.addWidget(QLabel("Omschrijving"), 1, 0)
+        details.addWidget(self._label(lambda: self.tr("Omschrijving"), self.plan_description), 1, 0)
         details.addWidget(self.plan_description, 1, 1, 1, 3)
         details.setColumnStretch(1, 1)
         details.setColumnStretch(3, 1)
 
         # Filters
         self.status_filter = self._combo(
-            "Filter op status", [("Alle statussen", "")] + [(STATUS_LABELS[s], s) for s in STATUSES]
+            lambda: self.tr("Filter op status"),
+            [(lambda: self.tr("Alle statussen"), "")]
+            + [(lambda s=s: status_label(s), s) for s in STATUSES],
         )
-        self.partner_filter = self._combo("Filter op partner", [("Alle partners", "")])
+        self.partner_filter = self._combo(
+            lambda: self.tr("Filter op partner"), [(lambda: self.tr("Alle partners"), "")]
+        )
         self.due_filter = self._combo(
-            "Filter op einddatum", [(label, key) for key, label in DUE_FILTERS.items()]
+            lambda: self.tr("Filter op einddatum"),
+            [(lambda label=label: ui_text(label), key) for key, label in DUE_FILTERS.items()],
         )
-        self.sort_box = self._combo("Sorteren", [(label, key) for key, label in SORT_KEYS.items()])
+        self.sort_box = self._combo(
+            lambda: self.tr("Sorteren"),
+            [(lambda label=label: ui_text(label), key) for key, label in SORT_KEYS.items()],
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel("Tonen:"))
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.partner_filter)
-        filters.addWidget(self.due_filter)
-        filters.addSpacing(12)
-        filters.addWidget(QLabel("Sorteren:"))
-        filters.addWidget(self.sort_box)
-        filters.addStretch(1)
+        # Two groups that wrap under each other when large text needs the room.
+        filters = wrapping_row(
+            [
+                _group(
+                    self._label(lambda: self.tr("Tonen:"), self.status_filter),
+                    self.status_filter,
+                    self.partner_filter,
+                    self.due_filter,
+                ),
+                _group(self._label(lambda: self.tr("Sorteren:"), self.sort_box), self.sort_box),
+            ],
+            spacing=16,
+        )
 
         # Table and its buttons
         self.table = ActionTable()
         self.table.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.new_action_button = self._button(
-            "Nieuwe actie", "Nieuwe actie toevoegen (Ctrl+N)", self.new_action
+            lambda: self.tr("Nieuwe actie"),
+            lambda: self.tr("Nieuwe actie toevoegen (Ctrl+N)"),
+            self.new_action,
         )
         self.delete_action_button = self._button(
-            "Verwijderen", "Gekozen actie verwijderen (Delete)", self.delete_action
+            lambda: self.tr("Verwijderen"),
+            lambda: self.tr("Gekozen actie verwijderen (Delete)"),
+            self.delete_action,
         )
-        self.up_button = self._button("▲", "Actie omhoog (Alt+Pijl omhoog)", self.move_up)
-        self.down_button = self._button("▼", "Actie omlaag (Alt+Pijl omlaag)", self.move_down)
-        self.undo_button = self._button("Ongedaan", "Ongedaan maken (Ctrl+Z)", self.undo_stack.undo)
+        self.up_button = self._button(
+            lambda: "▲", lambda: self.tr("Actie omhoog (Alt+Pijl omhoog)"), self.move_up
+        )
+        self.down_button = self._button(
+            lambda: "▼", lambda: self.tr("Actie omlaag (Alt+Pijl omlaag)"), self.move_down
+        )
+        self.undo_button = self._button(
+            lambda: self.tr("Ongedaan"),
+            lambda: self.tr("Ongedaan maken (Ctrl+Z)"),
+            self.undo_stack.undo,
+        )
         self.redo_button = self._button(
-            "Opnieuw", "Opnieuw doen (Ctrl+Shift+Z)", self.undo_stack.redo
+            lambda: self.tr("Opnieuw"),
+            lambda: self.tr("Opnieuw doen (Ctrl+Shift+Z)"),
+            self.undo_stack.redo,
         )
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
@@ -252,9 +335,18 @@ class ActionPlanScreen(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        title_row.insertWidget(2, self.undo_button)
-        title_row.insertWidget(3, self.redo_button)
-        title_row.insertSpacing(4, 16)
+        # The buttons beside the title wrap under each other when large text needs the room.
+        title_row.addWidget(
+            wrapping_row(
+                [
+                    _group(self.undo_button, self.redo_button),
+                    _group(self.import_button, self.export_button, self.print_button),
+                ],
+                spacing=16,
+                align_right=True,
+            ),
+            1,
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -270,10 +362,15 @@ class ActionPlanScreen(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
-        self.empty = QLabel(
-            "Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer "
-            "een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist "
-            "met één klik een actie."
+        self.empty = QLabel()
+        live(
+            self.empty,
+            "setText",
+            lambda: self.tr(
+                "Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer "
+                "een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist "
+                "met één klik een actie."
+            ),
         )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("hint")
@@ -282,11 +379,11 @@ class ActionPlanScreen(QWidget):
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(details)
-        body_layout.addLayout(filters)
+        body_layout.addWidget(filters)
         body_layout.addWidget(self.count_label)
         body_layout.addWidget(self.splitter, 1)
 
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
         layout.addLayout(title_row)
         layout.addWidget(intro)
         layout.addLayout(plan_row)
@@ -295,31 +392,88 @@ class ActionPlanScreen(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.empty)
         layout.addWidget(self.body, 1)
+        self._set_tab_order()
+        # Another language: the table's words, the count and the editor's lists again.
+        follow(self, self._retranslate)
 
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
+    def _set_tab_order(self) -> None:
+        """Reading order: the buttons at the top, the plan, its fields, filters, list, form."""
+        tab_chain(
+            self.import_button,
+            self.export_button,
+            self.print_button,
+            self.undo_button,
+            self.redo_button,
+            self.plan_box,
+            self.new_plan_button,
+            self.delete_plan_button,
+            self.plan_name,
+            self.plan_location,
+            self.plan_description,
+            self.status_filter,
+            self.partner_filter,
+            self.due_filter,
+            self.sort_box,
+            self.table,
+            self.new_action_button,
+            self.delete_action_button,
+            self.up_button,
+            self.down_button,
+            *self.editor.focus_chain(),
+        )
+
+    def _retranslate(self) -> None:
+        # Save what is being typed first: refresh() shows what is stored.
+        self.editor.flush()
+        self._save_plan_fields()
+        if self.plan_id is not None:
+            self.refresh()
+        self.editor.retranslate()
+
+    def _label(self, text: Callable[[], str], buddy: QWidget) -> QLabel:
+        label = QLabel()
+        live(label, "setText", text)
+        label.setBuddy(buddy)
+        return label
+
+    def _button(
+        self, text: Callable[[], str], name: Callable[[], str], slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton()
+        live(button, "setText", text)
+        live(button, "setAccessibleName", name)
+        live(button, "setToolTip", name)
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
-    def _combo(self, name: str, entries: list[tuple[str, str]]) -> QComboBox:
+    def _combo(
+        self, name: Callable[[], str], entries: list[tuple[Callable[[], str], str]]
+    ) -> QComboBox:
         box = QComboBox()
-        box.setAccessibleName(name)
+        live(box, "setAccessibleName", name)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(9)
-        for label, data in entries:
-            box.addItem(label, data)
+        for index, (label, data) in enumerate(entries):
+            box.addItem("", data)
+            live(box, "setItemText", label, index)
         box.activated.connect(lambda *_: self.refresh())
         return box
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
+        # Own actions, not QUndoStack's: their words must follow the language.
+        undo = QAction(self)
+        live(undo, "setText", lambda: self.tr("Ongedaan maken"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, "Opnieuw")
+        undo.triggered.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        redo = QAction(self)
+        live(redo, "setText", lambda: self.tr("Opnieuw"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
         for action in (undo, redo):
+            action.setEnabled(False)
             action.setShortcutContext(context)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
@@ -405,11 +559,14 @@ class ActionPlanScreen(QWidget):
         shown = sort_actions(shown, self.sort_box.currentData() or "eigen")
         self.table.show_actions(shown, today, self.step_titles)
         late = sum(1 for a in actions if a.is_overdue(today))
-        count = f"{len(actions)} {'actie' if len(actions) == 1 else 'acties'}"
+        if len(actions) == 1:
+            count = self.tr("1 actie")
+        else:
+            count = self.tr("{count} acties").format(count=len(actions))
         if len(shown) != len(actions):
-            count = f"{len(shown)} van {count}"
+            count = self.tr("{shown} van {total}").format(shown=len(shown), total=count)
         if late:
-            count += f" · ⚠ {late} te laat"
+            count = self.tr("{count} · ⚠ {late} te laat").format(count=count, late=late)
         self.count_label.setText(count)
         if self.table.currentItem() is None and self.table.topLevelItemCount():
             self.table.setCurrentItem(self.table.topLevelItem(0))
@@ -419,7 +576,7 @@ class ActionPlanScreen(QWidget):
         current = self.partner_filter.currentData()
         self.partner_filter.blockSignals(True)
         self.partner_filter.clear()
-        self.partner_filter.addItem("Alle partners", "")
+        self.partner_filter.addItem(self.tr("Alle partners"), "")
         for name in names:
             self.partner_filter.addItem(name, name)
         self.partner_filter.setCurrentIndex(max(0, self.partner_filter.findData(current)))
@@ -472,14 +629,18 @@ class ActionPlanScreen(QWidget):
 
     def new_plan(self) -> None:
         names = {p.name for p in self.service.plans()}
-        name, number = "Nieuw actieplan", 2
+        name, number = self.tr("Nieuw actieplan"), 2
         while name in names:
-            name, number = f"Nieuw actieplan {number}", number + 1
+            name, number = self.tr("Nieuw actieplan {number}").format(number=number), number + 1
         plan = self.service.create_plan(name)
         self.show_plan(plan.id)
         self.plan_name.setFocus()
         self.plan_name.selectAll()
-        self._say(f"Plan ‘{plan.name}’ gemaakt. Geef het een eigen naam.")
+        self._say(
+            lambda: self.tr("Plan ‘{name}’ gemaakt. Geef het een eigen naam.").format(
+                name=plan.name
+            )
+        )
         self.plans_changed.emit()
 
     def delete_plan(self) -> None:
@@ -487,15 +648,25 @@ class ActionPlanScreen(QWidget):
         if plan is None:
             return
         count = len(self.service.actions(plan.id))
-        question = (
-            f"Plan ‘{plan.name}’ met {count} {'actie' if count == 1 else 'acties'} "
-            "verwijderen? Je kunt dit daarna nog ongedaan maken met Ctrl+Z."
-        )
-        if not self.confirm("Plan verwijderen", question):
+        if count == 1:
+            question = self.tr(
+                "Plan ‘{name}’ met 1 actie verwijderen? "
+                "Je kunt dit daarna nog ongedaan maken met Ctrl+Z."
+            ).format(name=plan.name)
+        else:
+            question = self.tr(
+                "Plan ‘{name}’ met {count} acties verwijderen? "
+                "Je kunt dit daarna nog ongedaan maken met Ctrl+Z."
+            ).format(name=plan.name, count=count)
+        if not self.confirm(self.tr("Plan verwijderen"), question):
             return
         self.plan_id = None
         self.undo_stack.push(DeletePlanCommand(self.service, self._show, plan.id))
-        self._say(f"Plan ‘{plan.name}’ verwijderd. Ongedaan maken: Ctrl+Z.")
+        self._say(
+            lambda: self.tr("Plan ‘{name}’ verwijderd. Ongedaan maken: Ctrl+Z.").format(
+                name=plan.name
+            )
+        )
         (self.plan_box if self.plan_box.count() else self.new_plan_button).setFocus()
         self.plans_changed.emit()
 
@@ -520,7 +691,7 @@ class ActionPlanScreen(QWidget):
         try:
             check_plan_fields(after)
         except PlanError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         before = {key: getattr(plan, key) for key in after}
         self.undo_stack.push(EditPlanCommand(self.service, self._show, plan.id, before, after))
@@ -544,7 +715,9 @@ class ActionPlanScreen(QWidget):
         assert self.plan_id is not None
         self.editor.flush()
         self.undo_stack.push(
-            AddActionCommand(self.service, self._show, self.plan_id, {"title": "Nieuwe actie"})
+            AddActionCommand(
+                self.service, self._show, self.plan_id, {"title": self.tr("Nieuwe actie")}
+            )
         )
         self.editor.title.setFocus()
         self.editor.title.selectAll()
@@ -556,7 +729,7 @@ class ActionPlanScreen(QWidget):
         try:
             check_action_update(current, changes)
         except PlanError as exc:
-            self.editor.show_problem(exc.message)
+            self.editor.show_problem(exc)
             return
         self.editor.clear_problem()
         self.undo_stack.push(EditActionCommand(self.service, self._show, current, changes))
@@ -575,7 +748,12 @@ class ActionPlanScreen(QWidget):
         remaining = self.table.visible_ids()
         if remaining:
             self.table.select_action(remaining[min(index, len(remaining) - 1)])
-        self._say(f"Actie ‘{action.title}’ verwijderd. Ongedaan maken: Ctrl+Z.")
+        title = action.title
+        self._say(
+            lambda: self.tr("Actie ‘{title}’ verwijderd. Ongedaan maken: Ctrl+Z.").format(
+                title=title
+            )
+        )
 
     def move_up(self) -> None:
         self._move(-1)
@@ -585,7 +763,7 @@ class ActionPlanScreen(QWidget):
 
     def _move(self, step: int) -> None:
         if (self.sort_box.currentData() or "eigen") != "eigen":
-            self._say("Verplaatsen kan alleen bij ‘Eigen volgorde’.")
+            self._say(lambda: self.tr("Verplaatsen kan alleen bij ‘Eigen volgorde’."))
             return
         action_id = self.table.current_action_id()
         ids = self.table.visible_ids()
@@ -644,12 +822,14 @@ class ActionPlanScreen(QWidget):
             return path
 
         self.busy.show()
-        self._say("Bezig met opslaan…")
+        self._say(lambda: self.tr("Bezig met opslaan…"))
         self.export_task = self.runner.start(
             work,
             on_success=self._exported,
             on_error=self._export_failed,
-            on_progress=lambda text: self._say(f"Bezig met opslaan… {text}"),
+            on_progress=lambda text: self._say(
+                lambda: self.tr("Bezig met opslaan… {step}").format(step=ui_text(text))
+            ),
         )
 
     def _exported(self, path: Path) -> None:
@@ -657,16 +837,21 @@ class ActionPlanScreen(QWidget):
         self.busy.hide()
         self.last_export = path
         self._clear_error()
-        self._say(f"Opgeslagen: {path}")
+        self._say(lambda: self.tr("Opgeslagen: {path}").format(path=path))
 
     def _export_failed(self, error: Exception) -> None:
         self.export_task = None
         self.busy.hide()
         self._say("")
-        detail = f" ({error.strerror})" if isinstance(error, OSError) and error.strerror else ""
-        self._fail(
-            "Opslaan is niet gelukt. Kies een andere map of naam en probeer het opnieuw." + detail
-        )
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else ""
+
+        def text() -> str:
+            words = self.tr(
+                "Opslaan is niet gelukt. Kies een andere map of naam en probeer het opnieuw."
+            )
+            return f"{words} ({reason})" if reason else words
+
+        self._fail(text)
 
     def print_plan(self, printer: QPrinter | None = None, group_by: str = "status") -> bool:
         """Print the plan; with no printer given, the print dialog asks which one."""
@@ -678,7 +863,7 @@ class ActionPlanScreen(QWidget):
         if printer is None:
             return False
         plan_dialogs.print_html(printer, plan_html(self.export_data(), group_by))
-        self._say("Het plan is naar de printer gestuurd.")
+        self._say(lambda: self.tr("Het plan is naar de printer gestuurd."))
         return True
 
     def import_plan(self, path: Path | None = None) -> bool:
@@ -689,30 +874,35 @@ class ActionPlanScreen(QWidget):
         try:
             plan = import_plan_file(self.service, Path(path))
         except PlanFileError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return False
         count = len(self.service.actions(plan.id))
         self.show_plan(plan.id)
         self._clear_error()
-        self._say(
-            f"Plan ‘{plan.name}’ geïmporteerd met {count} {'actie' if count == 1 else 'acties'}."
-        )
+        if count == 1:
+            self._say(
+                lambda: self.tr("Plan ‘{name}’ geïmporteerd met 1 actie.").format(name=plan.name)
+            )
+        else:
+            self._say(
+                lambda: self.tr("Plan ‘{name}’ geïmporteerd met {count} acties.").format(
+                    name=plan.name, count=count
+                )
+            )
         self.plans_changed.emit()
         return True
 
     # -- messages ----------------------------------------------------------------------
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: Callable[[], str] | str) -> None:
+        """A line under the title; ``text`` makes the words (so they follow the language)."""
+        say(self.message, text)
 
-    def _fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+    def _fail(self, text: Callable[[], str] | Exception) -> None:
+        say(self.error, text if callable(text) else (lambda: ui_text(text)))
 
     def _clear_error(self) -> None:
-        self.error.hide()
-        self.error.clear()
+        say(self.error, None)
 
     def hideEvent(self, event) -> None:
         # Leaving the screen saves what was typed.

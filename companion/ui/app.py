@@ -42,6 +42,7 @@ def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
         QMessageBox.critical(None, "Strategiekit Companion", f"{exc.message}\n\n{exc.detail}")
         return 1
     window = MainWindow(context)
+    window.offer_tour = not selftest  # the tour of the screens after the first import
     errors.parent = window
     window.show()
     # Start after the window is on screen, so the first paint is not delayed.

@@ -25,9 +25,11 @@ from ..actionplan import ActionPlanService
 from ..checklist import ChecklistService
 from ..context import AppContext
 from .actionplan_screen import CURRENT_PLAN_SETTING
+from .appearance import px
 from .checklist_widgets import StepCard
+from .common import say, scroll_body
+from .live import follow, live
 
-DEFAULT_PLAN_NAME = "Mijn actieplan"
 NEW_PLAN = -1
 
 
@@ -48,21 +50,29 @@ class ChecklistScreen(QWidget):
         self.open_document = open_document or (lambda _doc_id: None)
         self.cards: dict[str, StepCard] = {}
 
-        title = QLabel("Waar begin je?")
+        title = QLabel()
+        live(title, "setText", lambda: self.tr("Waar begin je?"))
         title.setObjectName("screenTitle")
-        intro = QLabel(
-            "De stappen van de kit, van begin tot eind. Vink af wat klaar is en schrijf "
-            "notities bij een stap. Alles wordt vanzelf bewaard."
+        intro = QLabel()
+        live(
+            intro,
+            "setText",
+            lambda: self.tr(
+                "De stappen van de kit, van begin tot eind. Vink af wat klaar is en schrijf "
+                "notities bij een stap. Alles wordt vanzelf bewaard."
+            ),
         )
         intro.setWordWrap(True)
         self.overall = QProgressBar()
-        self.overall.setAccessibleName("Voortgang van alle stappen")
-        self.overall.setFormat("%v van %m punten klaar (%p%)")
-        self.overall_label = QLabel()
-        self.overall_label.setObjectName("hint")
+        live(self.overall, "setAccessibleName", lambda: self.tr("Voortgang van alle stappen"))
+        live(self.overall, "setFormat", lambda: self.tr("%v van %m punten klaar (%p%)"))
         self.plan_box = QComboBox()
-        self.plan_box.setAccessibleName("Actieplan voor nieuwe acties")
-        self.plan_box.setMinimumWidth(200)
+        live(self.plan_box, "setAccessibleName", lambda: self.tr("Actieplan voor nieuwe acties"))
+        live(self.plan_box, "setMinimumWidth", lambda: px(200))
+        self.plan_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan_box.setMinimumContentsLength(16)
         self.plan_box.activated.connect(self._plan_chosen)
         self.message = QLabel()
         self.message.setObjectName("hint")
@@ -70,13 +80,19 @@ class ChecklistScreen(QWidget):
         self.message.hide()
 
         top = QHBoxLayout()
-        top.addWidget(self.overall, 2)
-        top.addSpacing(16)
-        top.addWidget(QLabel("Nieuwe acties komen in:"))
+        plan_label = QLabel()
+        live(plan_label, "setText", lambda: self.tr("Nieuwe acties komen in:"))
+        plan_label.setBuddy(self.plan_box)
+        top.addWidget(plan_label)
         top.addWidget(self.plan_box, 1)
 
-        self.empty = QLabel(
-            "De kit heeft (nog) geen stappen. Even geduld als de kit nog wordt klaargezet."
+        self.empty = QLabel()
+        live(
+            self.empty,
+            "setText",
+            lambda: self.tr(
+                "De kit heeft (nog) geen stappen. Even geduld als de kit nog wordt klaargezet."
+            ),
         )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
@@ -88,16 +104,20 @@ class ChecklistScreen(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.container)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setAccessibleName("Stappen")
+        self.scroll.setObjectName("steps")
+        live(self.scroll, "setAccessibleName", lambda: self.tr("Stappen"))
 
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(self.overall)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.empty)
         layout.addWidget(self.scroll, 1)
         self.reload()
+        follow(self, self._fill_plans)  # "(wordt gemaakt)" in the new language
+        follow(self, self._update_overall)  # the bar's words may need more room
 
     # -- building -----------------------------------------------------------------------
 
@@ -158,7 +178,9 @@ class ChecklistScreen(QWidget):
         for plan in plans:
             self.plan_box.addItem(plan.name, plan.id)
         if not plans:
-            self.plan_box.addItem(f"{DEFAULT_PLAN_NAME} (wordt gemaakt)", NEW_PLAN)
+            self.plan_box.addItem(
+                self.tr("{name} (wordt gemaakt)").format(name=self.default_plan_name()), NEW_PLAN
+            )
         current = self.current_plan_id()
         self.plan_box.setCurrentIndex(max(0, self.plan_box.findData(current)))
         self.plan_box.blockSignals(False)
@@ -189,6 +211,9 @@ class ChecklistScreen(QWidget):
         self.overall.setMaximum(max(1, total))
         self.overall.setValue(done)
         self.overall.setVisible(total > 0)
+        # The words in the bar must fit, also with large text.
+        words = self.overall.fontMetrics().horizontalAdvance(self.overall.text())
+        self.overall.setMinimumWidth(words + px(40))
 
     def make_or_show_action(self, item_id: str) -> None:
         """One click: make an action from the item, or show the one already made."""
@@ -200,17 +225,24 @@ class ChecklistScreen(QWidget):
             return
         plan_id = self.current_plan_id()
         if plan_id is None:
-            plan_id = self.plans.create_plan(DEFAULT_PLAN_NAME).id
+            plan_id = self.plans.create_plan(self.default_plan_name()).id
             self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
         action = self.service.make_action(self.plans, plan_id, item_id)
         plan = self.plans.plan(plan_id)
-        self.message.setText(
-            f"Actie ‘{action.title}’ staat nu in plan ‘{plan.name if plan else ''}’. "
-            "Klik nog eens op de knop om haar te bekijken."
+        plan_name = plan.name if plan else ""
+        say(
+            self.message,
+            lambda: self.tr(
+                "Actie ‘{action}’ staat nu in plan ‘{plan}’. "
+                "Klik nog eens op de knop om haar te bekijken."
+            ).format(action=action.title, plan=plan_name),
         )
-        self.message.show()
         self.refresh_links()
         self.actions_changed.emit()
+
+    def default_plan_name(self) -> str:
+        """The plan made for the first action, named in the person's language."""
+        return self.tr("Mijn actieplan")
 
     # -- for tests and the window ----------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..checklist import REMOVED_LABEL, ItemView, StepView
+from .appearance import px
 from .flow_layout import wrapping_row
+from .live import live
+from .texts import ui_text
 
 NOTE_DELAY_MS = 600
-CARD_STYLE = """
-QFrame#stepCard { background: white; border: 1px solid #d5dce6; border-radius: 6px; }
-QFrame#stepCard[removed="true"] { background: #f7f7f7; border-style: dashed; }
-QLabel#removedItem { color: #7a4b00; font-style: italic; }
-"""
 
 
 class Debounce(QObject):
@@ -85,48 +83,88 @@ class ItemRow(QWidget):
         self.item = item
         self.checkbox = QCheckBox()
         self.checkbox.setChecked(item.done)
-        name = item.text if item.in_kit else f"{item.text} ({REMOVED_LABEL})"
-        self.checkbox.setAccessibleName(name)
+        live(
+            self.checkbox,
+            "setAccessibleName",
+            lambda: (
+                item.text
+                if item.in_kit
+                else self.tr("{item} ({removed})").format(
+                    item=item.text, removed=ui_text(REMOVED_LABEL)
+                )
+            ),
+        )
         self.checkbox.toggled.connect(lambda on: self.toggled.emit(item.id, on))
         self.label = ClickLabel(item.text)
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.clicked.connect(self.checkbox.toggle)
-        self.removed_label = QLabel(f"⚠ {REMOVED_LABEL}")
-        self.removed_label.setObjectName("removedItem")
-        self.removed_label.setToolTip(
-            "Dit punt staat niet meer in de nieuwe versie van de kit. "
-            "Je vinkje en notitie zijn bewaard."
+        self.removed_label = QLabel()
+        live(
+            self.removed_label,
+            "setText",
+            lambda: self.tr("⚠ {removed}").format(removed=ui_text(REMOVED_LABEL)),
         )
-        self.note_button = QPushButton("Notitie")
+        self.removed_label.setObjectName("removedItem")
+        live(
+            self.removed_label,
+            "setToolTip",
+            lambda: self.tr(
+                "Dit punt staat niet meer in de nieuwe versie van de kit. "
+                "Je vinkje en notitie zijn bewaard."
+            ),
+        )
+        self.note_button = QPushButton()
+        live(self.note_button, "setText", lambda: self.tr("Notitie"))
         self.note_button.setCheckable(True)
-        self.note_button.setAccessibleName(f"Notitie bij: {item.text}")
+        live(
+            self.note_button,
+            "setAccessibleName",
+            lambda: self.tr("Notitie bij: {item}").format(item=item.text),
+        )
         self.note_button.toggled.connect(self._show_note)
-        self.action_button = QPushButton("Maak actie")
-        self.action_button.setAccessibleName(f"Maak een actie van: {item.text}")
-        self.action_button.setToolTip("Zet dit punt als actie in je actieplan")
+        self.action_button = QPushButton()
         self.action_button.clicked.connect(lambda: self.action_clicked.emit(item.id))
+        self.set_action_link(False)
 
         self.note_edit = QLineEdit(item.note)
-        self.note_edit.setPlaceholderText("Notitie bij dit punt (wordt vanzelf bewaard)")
-        self.note_edit.setAccessibleName(f"Notitie bij: {item.text}")
+        live(
+            self.note_edit,
+            "setPlaceholderText",
+            lambda: self.tr("Notitie bij dit punt (wordt vanzelf bewaard)"),
+        )
+        live(
+            self.note_edit,
+            "setAccessibleName",
+            lambda: self.tr("Notitie bij: {item}").format(item=item.text),
+        )
         self.note_saver = Debounce(
             lambda: self.note_changed.emit(item.id, self.note_edit.text()), self
         )
         self.note_edit.textEdited.connect(lambda *_: self.note_saver.poke())
         self.note_edit.installEventFilter(self.note_saver)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.checkbox, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.label, 1)
-        top.addWidget(self.removed_label)
-        top.addWidget(self.note_button)
-        top.addWidget(self.action_button)
+        self.buttons = QWidget()
+        button_row = QHBoxLayout(self.buttons)
+        button_row.setContentsMargins(0, 0, 0, 0)
+        button_row.addWidget(self.note_button)
+        button_row.addWidget(self.action_button)
+        self.top = QHBoxLayout()
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.top.addWidget(self.checkbox, 0, Qt.AlignmentFlag.AlignTop)
+        self.top.addWidget(self.label, 1)
+        self.top.addWidget(self.removed_label)
+        self.top.addWidget(self.buttons)
+        # With large text and little room the buttons go under the text (see resizeEvent).
+        self.below = QHBoxLayout()
+        self.below.setContentsMargins(0, 0, 0, 0)
+        self.below.addStretch(1)
+        self._narrow = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
+        layout.addLayout(self.below)
         layout.addWidget(self.note_edit)
         # Visibility only now that every part has a parent (else it flashes up as a window).
         self.removed_label.setVisible(not item.in_kit)
@@ -135,20 +173,56 @@ class ItemRow(QWidget):
         self.note_button.setChecked(bool(item.note))
         self.note_button.blockSignals(False)
 
+    def minimumSizeHint(self) -> QSize:
+        """Narrow enough for the buttons-under-the-text layout, so a card may shrink to it."""
+        hint = super().minimumSizeHint()
+        if self._narrow:
+            return hint
+        narrow = max(self.buttons.sizeHint().width(), self.checkbox.sizeHint().width() + px(120))
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        room = self.width() - self.checkbox.sizeHint().width() - self.buttons.sizeHint().width()
+        narrow = room < px(260)
+        if narrow != self._narrow:
+            self._narrow = narrow
+            if narrow:
+                self.top.removeWidget(self.buttons)
+                self.below.addWidget(self.buttons)
+            else:
+                self.below.removeWidget(self.buttons)
+                self.top.addWidget(self.buttons)
+            self.updateGeometry()
+
     def _show_note(self, on: bool) -> None:
         self.note_edit.setVisible(on or bool(self.note_edit.text()))
         if on:
             self.note_edit.setFocus()
 
     def set_action_link(self, linked: bool) -> None:
+        text = self.item.text
+        button = self.action_button
         if linked:
-            self.action_button.setText("In actieplan ✓")
-            self.action_button.setToolTip("Deze actie staat in je actieplan. Klik om haar te zien.")
-            self.action_button.setAccessibleName(f"Bekijk de actie van: {self.item.text}")
+            live(button, "setText", lambda: self.tr("In actieplan ✓"))
+            live(
+                button,
+                "setToolTip",
+                lambda: self.tr("Deze actie staat in je actieplan. Klik om haar te zien."),
+            )
+            live(
+                button,
+                "setAccessibleName",
+                lambda: self.tr("Bekijk de actie van: {item}").format(item=text),
+            )
         else:
-            self.action_button.setText("Maak actie")
-            self.action_button.setToolTip("Zet dit punt als actie in je actieplan")
-            self.action_button.setAccessibleName(f"Maak een actie van: {self.item.text}")
+            live(button, "setText", lambda: self.tr("Maak actie"))
+            live(button, "setToolTip", lambda: self.tr("Zet dit punt als actie in je actieplan"))
+            live(
+                button,
+                "setAccessibleName",
+                lambda: self.tr("Maak een actie van: {item}").format(item=text),
+            )
 
 
 class StepCard(QFrame):
@@ -164,27 +238,32 @@ class StepCard(QFrame):
         super().__init__(parent)
         self.step = step
         self.setObjectName("stepCard")
-        self.setStyleSheet(CARD_STYLE)
         self.setProperty("removed", not step.in_kit)
-        heading = (
-            f"Stap {step.number}. {step.title}"
-            if step.in_kit
-            else f"{step.title} ({REMOVED_LABEL})"
-        )
-        self.title = QLabel(heading)
+
+        def heading() -> str:
+            if step.in_kit:
+                return self.tr("Stap {number}. {title}").format(
+                    number=step.number, title=step.title
+                )
+            return self.tr("{step} ({removed})").format(
+                step=step.title, removed=ui_text(REMOVED_LABEL)
+            )
+
+        self.title = QLabel()
+        live(self.title, "setText", heading)
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
         self.summary = QLabel(step.summary)
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(f"Voortgang {heading}")
-        self.progress.setFormat("%v van %m klaar")
-        self.progress.setMinimumWidth(170)
-        self.progress.setMaximumWidth(260)
+        live(
+            self.progress,
+            "setAccessibleName",
+            lambda: self.tr("Voortgang {step}").format(step=heading()),
+        )
+        live(self.progress, "setFormat", lambda: self.tr("%v van %m klaar"))
+        live(self.progress, "setMinimumWidth", lambda: px(170))
+        live(self.progress, "setMaximumWidth", lambda: px(260))
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -205,29 +284,44 @@ class StepCard(QFrame):
 
         self.doc_buttons: dict[str, QPushButton] = {}
         if step.documents:
-            buttons: list[QWidget] = [QLabel("Documenten:")]
+            documents_label = QLabel()
+            live(documents_label, "setText", lambda: self.tr("Documenten:"))
+            buttons: list[QWidget] = [documents_label]
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
             for doc_id in step.documents:
                 title = doc_titles.get(doc_id, doc_id)
                 button = QPushButton(icon, title)
                 button.setObjectName("docLink")
-                button.setAccessibleName(f"Document openen: {title}")
-                button.setToolTip(f"{title} openen")
+                live(
+                    button,
+                    "setAccessibleName",
+                    lambda t=title: self.tr("Document openen: {title}").format(title=t),
+                )
+                live(
+                    button, "setToolTip", lambda t=title: self.tr("{title} openen").format(title=t)
+                )
                 button.clicked.connect(lambda _c=False, d=doc_id: self.open_document.emit(d))
                 self.doc_buttons[doc_id] = button
                 buttons.append(button)
             layout.addWidget(wrapping_row(buttons))
 
-        note_label = QLabel("Notitie bij deze stap:")
+        note_label = QLabel()
+        live(note_label, "setText", lambda: self.tr("Notitie bij deze stap:"))
         note_label.setObjectName("hint")
         layout.addWidget(note_label)
         self.note_edit = QPlainTextEdit(step.note)
-        self.note_edit.setPlaceholderText(
-            "Afspraken, ideeën, wie je wilt spreken… (wordt vanzelf bewaard)"
+        live(
+            self.note_edit,
+            "setPlaceholderText",
+            lambda: self.tr("Afspraken, ideeën, wie je wilt spreken… (wordt vanzelf bewaard)"),
         )
-        self.note_edit.setAccessibleName(f"Notitie bij {heading}")
+        live(
+            self.note_edit,
+            "setAccessibleName",
+            lambda: self.tr("Notitie bij {step}").format(step=heading()),
+        )
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(64)
+        live(self.note_edit, "setFixedHeight", lambda: px(64))
         self.note_saver = Debounce(
             lambda: self.step_note_changed.emit(step.id, self.note_edit.toPlainText()), self
         )

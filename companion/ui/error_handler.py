@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger("companion.unexpected")
@@ -23,12 +23,13 @@ ShowMessage = Callable[[str], None]
 
 
 def unexpected_error_text(log_path: Path) -> str:
-    return (
+    return QCoreApplication.translate(
+        "ErrorHandler",
         "Er ging iets mis in het programma. Uw gegevens zijn bewaard.\n\n"
         "Wat er gebeurde staat in het logbestand:\n"
-        f"{log_path}\n\n"
-        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt."
-    )
+        "{path}\n\n"
+        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.",
+    ).format(path=log_path)
 
 
 class _Relay(QObject):
@@ -77,6 +78,6 @@ class ErrorHandler:
             return
         box = QMessageBox(getattr(self, "parent", None))
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Er ging iets mis")
+        box.setWindowTitle(QCoreApplication.translate("ErrorHandler", "Er ging iets mis"))
         box.setText(text)
         box.open()  # not exec(): the window keeps working behind it

@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 6, align_right: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.align_right = align_right
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -58,24 +61,37 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
         gap = self.spacing()
+        line: list[tuple[QLayoutItem, int, int]] = []  # item, x, width
+
+        def place(line_y: int) -> None:
+            shift = area.right() + 1 - (line[-1][1] + line[-1][2]) if self.align_right else 0
+            for item, left, width in line:
+                item.setGeometry(
+                    QRect(QPoint(left + shift, line_y), QSize(width, item.sizeHint().height()))
+                )
+
         for item in self._items:
             hint = item.sizeHint()
             width = min(hint.width(), area.width())
             if x > area.x() and x + width > area.right() + 1:
+                if move:
+                    place(y)
+                line = []
                 x, y = area.x(), y + line_height + gap
                 line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            line.append((item, x, width))
             x += width + gap
             line_height = max(line_height, hint.height())
+        if move and line:
+            place(y)
         return y + line_height - rect.y() + margins.bottom()
 
 
-def wrapping_row(widgets: list[QWidget]) -> QWidget:
+def wrapping_row(widgets: list[QWidget], spacing: int = 6, *, align_right: bool = False) -> QWidget:
     """A widget holding ``widgets`` that wrap onto new lines when space runs out."""
     holder = QWidget()
     holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    layout = FlowLayout(holder)
+    layout = FlowLayout(holder, spacing, align_right)
     for widget in widgets:
         layout.addWidget(widget)
     return holder

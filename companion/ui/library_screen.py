@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..library import TYPE_LABELS, DocumentInfo, KitLibrary
+from ..library import DocumentInfo, KitLibrary
 from ..search import fold
-from .style import ACCENT
+from .appearance import theme
+from .common import scroll_body, tab_chain
+from .live import follow, live
+from .texts import type_label
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK_COLUMN = 3  # "nieuw" / "gewijzigd" after an update, until the document is opened
@@ -35,33 +38,41 @@ def minutes_text(minutes: int | None) -> str:
     if not minutes:
         return ""
     if minutes < 60:
-        return f"{minutes} min"
+        return QCoreApplication.translate("LibraryScreen", "{minutes} min").format(minutes=minutes)
     hours, rest = divmod(minutes, 60)
-    return f"{hours} uur" + (f" {rest} min" if rest else "")
+    if rest:
+        return QCoreApplication.translate("LibraryScreen", "{hours} uur {minutes} min").format(
+            hours=hours, minutes=rest
+        )
+    return QCoreApplication.translate("LibraryScreen", "{hours} uur").format(hours=hours)
 
 
 def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> str:
     """The card on the right: what the document is for, at a glance."""
-    rows = [("Soort", doc.type_label)]
+    muted = theme().muted
+    rows = [(QCoreApplication.translate("LibraryScreen", "Soort"), type_label(doc.type))]
     themes = ", ".join(theme_titles.get(t, t) for t in doc.themes)
     if themes:
-        rows.append(("Thema's", themes))
+        rows.append((QCoreApplication.translate("LibraryScreen", "Thema's"), themes))
     if doc.audience:
-        rows.append(("Voor wie", doc.audience))
+        rows.append((QCoreApplication.translate("LibraryScreen", "Voor wie"), doc.audience))
     if doc.minutes:
-        rows.append(("Tijd", minutes_text(doc.minutes)))
-    rows.append(("Pagina's", str(doc.page_count)))
+        rows.append(
+            (QCoreApplication.translate("LibraryScreen", "Tijd"), minutes_text(doc.minutes))
+        )
+    rows.append((QCoreApplication.translate("LibraryScreen", "Pagina's"), str(doc.page_count)))
     table = "".join(
-        f"<tr><td style='padding-right:12px;color:#555'>{html.escape(k)}</td>"
+        f"<tr><td style='padding-right:12px;color:{muted}'>{html.escape(k)}</td>"
         f"<td>{html.escape(v)}</td></tr>"
         for k, v in rows
     )
     video = ""
     if doc.type == "video" and doc.url:
-        video = (
-            "<p style='color:#555'>Deze video speelt alleen met internet. "
-            "Open het document voor de link.</p>"
+        words = QCoreApplication.translate(
+            "LibraryScreen",
+            "Deze video speelt alleen met internet. Open het document voor de link.",
         )
+        video = f"<p style='color:{muted}'>{html.escape(words)}</p>"
     return (
         f"<h2>{html.escape(doc.title)}</h2>"
         f"<p>{html.escape(doc.summary)}</p>"
@@ -82,36 +93,50 @@ class LibraryScreen(QWidget):
         # Set by the main window: document id -> revision last opened (user store).
         self.opened_revisions: Callable[[], Mapping[str, int]] | None = None
 
-        title = QLabel("Bibliotheek")
+        title = QLabel()
+        live(title, "setText", lambda: self.tr("Bibliotheek"))
         title.setObjectName("screenTitle")
-        intro = QLabel("Alle handleidingen, werkbladen, workshops en voorbeelden uit de kit.")
+        intro = QLabel()
+        live(
+            intro,
+            "setText",
+            lambda: self.tr("Alle handleidingen, werkbladen, workshops en voorbeelden uit de kit."),
+        )
         intro.setWordWrap(True)
 
-        self.by_theme = QRadioButton("Per thema")
-        self.by_type = QRadioButton("Per soort")
+        self.by_theme = QRadioButton()
+        self.by_type = QRadioButton()
+        live(self.by_theme, "setText", lambda: self.tr("Per thema"))
+        live(self.by_type, "setText", lambda: self.tr("Per soort"))
         self.by_theme.setChecked(True)
-        self.by_theme.setAccessibleName("Ordenen per thema")
-        self.by_type.setAccessibleName("Ordenen per soort document")
+        live(self.by_theme, "setAccessibleName", lambda: self.tr("Ordenen per thema"))
+        live(self.by_type, "setAccessibleName", lambda: self.tr("Ordenen per soort document"))
         group = QButtonGroup(self)
         group.addButton(self.by_theme)
         group.addButton(self.by_type)
         group.buttonToggled.connect(lambda *_: self.reload())
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter op titel…")
-        self.filter.setAccessibleName("Filter de lijst op titel")
+        live(self.filter, "setPlaceholderText", lambda: self.tr("Filter op titel…"))
+        live(self.filter, "setAccessibleName", lambda: self.tr("Filter de lijst op titel"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda *_: self.reload())
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Ordenen:"))
+        order_label = QLabel()
+        live(order_label, "setText", lambda: self.tr("Ordenen:"))
+        controls.addWidget(order_label)
         controls.addWidget(self.by_theme)
         controls.addWidget(self.by_type)
         controls.addSpacing(16)
         controls.addWidget(self.filter, 1)
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Documenten in de kit")
-        self.tree.setHeaderLabels(["Titel", "Soort", "Tijd", ""])
+        live(self.tree, "setAccessibleName", lambda: self.tr("Documenten in de kit"))
+        live(
+            self.tree,
+            "setHeaderLabels",
+            lambda: [self.tr("Titel"), self.tr("Soort"), self.tr("Tijd"), ""],
+        )
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -124,10 +149,11 @@ class LibraryScreen(QWidget):
         self.tree.itemActivated.connect(self._activate)
 
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Over dit document")
+        live(self.details, "setAccessibleName", lambda: self.tr("Over dit document"))
         self.details.setOpenLinks(False)
-        self.open_button = QPushButton("Openen")
-        self.open_button.setAccessibleName("Document openen")
+        self.open_button = QPushButton()
+        live(self.open_button, "setText", lambda: self.tr("Openen"))
+        live(self.open_button, "setAccessibleName", lambda: self.tr("Document openen"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_current)
         side = QWidget()
@@ -142,11 +168,16 @@ class LibraryScreen(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
+        tab_chain(
+            self.by_theme, self.by_type, self.filter, self.tree, self.details, self.open_button
+        )
+        # Another language or contrast: group names, kinds and the card again.
+        follow(self, self.reload)
 
     def reload(self) -> None:
         """Read the kit again (after the first import or an update)."""
@@ -159,10 +190,10 @@ class LibraryScreen(QWidget):
 
         if self.by_theme.isChecked():
             groups = [(t.title, [d for d in visible if t.id in d.themes]) for t in themes]
-            groups.append(("Overig", [d for d in visible if not d.themes]))
+            groups.append((self.tr("Overig"), [d for d in visible if not d.themes]))
         else:
             groups = [
-                (TYPE_LABELS[kind][1], [d for d in visible if d.type == kind])
+                (type_label(kind, many=True), [d for d in visible if d.type == kind])
                 for kind in self.library.types_present()
             ]
 
@@ -171,14 +202,16 @@ class LibraryScreen(QWidget):
         for label, docs in groups:
             if not docs:
                 continue
-            group = QTreeWidgetItem([f"{label} ({len(docs)})"])
+            group = QTreeWidgetItem(
+                [self.tr("{group} ({count})").format(group=label, count=len(docs))]
+            )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             self.tree.addTopLevelItem(group)
             for doc in docs:
-                item = QTreeWidgetItem([doc.title, doc.type_label, minutes_text(doc.minutes)])
+                item = QTreeWidgetItem([doc.title, type_label(doc.type), minutes_text(doc.minutes)])
                 item.setData(0, DOC_ID_ROLE, doc.id)
                 item.setToolTip(0, doc.summary)
                 group.addChild(item)
@@ -198,20 +231,24 @@ class LibraryScreen(QWidget):
         """Mark documents new or changed in the last update that were not opened yet."""
         opened = self.opened_revisions() if self.opened_revisions else None
         marks = self.library.update_marks(opened) if opened is not None else {}
+        words = {"nieuw": self.tr("nieuw"), "gewijzigd": self.tr("gewijzigd")}
+        tips = {
+            "nieuw": self.tr("Nieuw sinds de laatste update"),
+            "gewijzigd": self.tr("Gewijzigd sinds de laatste update"),
+        }
+        colour = QColor(theme().accent)
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
                 item = group.child(j)
                 mark = marks.get(item.data(0, DOC_ID_ROLE), "")
-                item.setText(MARK_COLUMN, mark)
-                item.setForeground(MARK_COLUMN, QColor(ACCENT))
+                item.setText(MARK_COLUMN, words.get(mark, mark))
+                item.setForeground(MARK_COLUMN, colour)
                 font = item.font(0)
                 font.setBold(bool(mark))
                 item.setFont(0, font)
                 item.setFont(MARK_COLUMN, font)
-                item.setToolTip(
-                    MARK_COLUMN, f"{mark.capitalize()} sinds de laatste update" if mark else ""
-                )
+                item.setToolTip(MARK_COLUMN, tips.get(mark, ""))
         self.tree.setColumnHidden(MARK_COLUMN, not marks)
 
     def showEvent(self, event) -> None:
@@ -237,10 +274,11 @@ class LibraryScreen(QWidget):
         doc = self._documents.get(doc_id) if doc_id else None
         self.open_button.setEnabled(doc is not None)
         if doc is None:
-            self.details.setHtml(
-                "<p style='color:#555'>Kies een document in de lijst om te zien waar het over "
-                "gaat. Dubbelklik of druk op Enter om het te openen.</p>"
+            words = self.tr(
+                "Kies een document in de lijst om te zien waar het over gaat. "
+                "Dubbelklik of druk op Enter om het te openen."
             )
+            self.details.setHtml(f"<p style='color:{theme().muted}'>{html.escape(words)}</p>")
             return
         self.details.setHtml(document_details_html(doc, self._theme_titles))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from ..context import AppContext
 from ..errors import CompanionError
+from .appearance import Appearance, apply_appearance, load_appearance, px, save_appearance
 from .first_run import FirstRunPanel
 from .library_screen import LibraryScreen
+from .live import live
 from .notice_banner import NoticeBanner
-from .style import STYLE_SHEET
+from .texts import ui_text
 from .workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -39,10 +41,12 @@ if TYPE_CHECKING:
     from .actionplan_screen import ActionPlanScreen
     from .checklist_screen import ChecklistScreen
     from .search_screen import SearchScreen
+    from .tour import Tour
     from .updates_screen import UpdatesScreen
     from .viewer import ViewerScreen
 
 UPDATE_CHECK_DELAY_MS = 1500
+TOUR_SEEN_KEY = "rondleiding.gezien"
 
 log = logging.getLogger(__name__)
 
@@ -51,22 +55,27 @@ class MainWindow(QMainWindow):
     kit_changed = Signal()
     # Looking for a newer kit waits this long after start (tests set it to 0).
     update_check_delay_ms = UPDATE_CHECK_DELAY_MS
+    # The tour of the screens after the first import: the program turns it on
+    # (companion.ui.app); a window built by a test shows it only when asked.
+    offer_tour = False
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        # Language, text size and contrast first: every widget below is made in them.
+        apply_appearance(load_appearance(context.user))
         self.runner = TaskRunner(self)
         self.import_task = None
         self._viewer: ViewerScreen | None = None
-        self.setWindowTitle("Strategiekit Hoger Bereik")
-        self.resize(1200, 800)
-        self.setStyleSheet(STYLE_SHEET)
+        self.tour: Tour | None = None
+        live(self, "setWindowTitle", lambda: self.tr("Strategiekit Hoger Bereik"))
+        self._fit_on_screen(px(1200), px(800))
         self.setAcceptDrops(True)  # update files (.kitupdate) may be dropped on the window
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setAccessibleName("Schermen")
-        self.nav.setFixedWidth(210)
+        live(self.nav, "setAccessibleName", lambda: self.tr("Schermen"))
+        live(self.nav, "setFixedWidth", lambda: px(210))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.banner = NoticeBanner()
@@ -94,13 +103,13 @@ class MainWindow(QMainWindow):
         self.library_screen = LibraryScreen(context.library)
         self.library_screen.open_requested.connect(lambda doc_id: self.open_document(doc_id))
         self.library_screen.opened_revisions = context.user.opened_revisions
-        self.add_screen("bibliotheek", "Bibliotheek", self.library_screen)
+        self.add_screen("bibliotheek", lambda: self.tr("Bibliotheek"), self.library_screen)
         # The other screens are built the first time they are shown: start-up
         # then pays only for the library, which is what a person sees first.
-        self.add_screen("zoeken", "Zoeken", self._build_search)
-        self.add_screen("waar-begin-je", "Waar begin je?", self._build_checklist)
-        self.add_screen("actieplan", "Actieplan", self._build_actionplan)
-        self.add_screen("updates", "Updates", self._build_updates)
+        self.add_screen("zoeken", lambda: self.tr("Zoeken"), self._build_search)
+        self.add_screen("waar-begin-je", lambda: self.tr("Waar begin je?"), self._build_checklist)
+        self.add_screen("actieplan", lambda: self.tr("Actieplan"), self._build_actionplan)
+        self.add_screen("updates", lambda: self.tr("Updates"), self._build_updates)
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
         self._update_timer.timeout.connect(self._check_for_update)
@@ -193,34 +202,47 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """Menus; other parts add their actions to ``file_menu``, ``view_menu``, ``help_menu``."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&Bestand")
-        self.view_menu = bar.addMenu("Beel&d")
-        self.help_menu = bar.addMenu("&Help")
-        self.quit_action = QAction("Afsluiten", self)
+        self.file_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        live(self.file_menu, "setTitle", lambda: self.tr("&Bestand"))
+        live(self.view_menu, "setTitle", lambda: self.tr("Beel&d"))
+        live(self.help_menu, "setTitle", lambda: self.tr("&Help"))
+        self.quit_action = QAction(self)
+        live(self.quit_action, "setText", lambda: self.tr("Afsluiten"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
-        search = QAction("Zoeken in de kit", self)
+        search = QAction(self)
+        live(search, "setText", lambda: self.tr("Zoeken in de kit"))
         search.setShortcut(QKeySequence("Ctrl+K"))
         search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the QShortcut handles it
         search.triggered.connect(self.focus_search)
         self.view_menu.addAction(search)
         # The viewer's own actions replace these when it is built; until then
         # no document is open, so they are shown but cannot be used.
-        self._present_placeholder = self._disabled_action(self.view_menu, "Presenteren", "F5")
-        self._save_placeholder = self._disabled_action(
-            self.file_menu, "Opslaan als ingevulde PDF…", "Ctrl+S"
+        self._present_placeholder = self._disabled_action(
+            self.view_menu, lambda: self.tr("Presenteren"), "F5"
         )
-        self._print_placeholder = self._disabled_action(self.file_menu, "Afdrukken…", "Ctrl+P")
+        self._save_placeholder = self._disabled_action(
+            self.file_menu, lambda: self.tr("Opslaan als ingevulde PDF…"), "Ctrl+S"
+        )
+        self._print_placeholder = self._disabled_action(
+            self.file_menu, lambda: self.tr("Afdrukken…"), "Ctrl+P"
+        )
         for label, slot in (
-            ("Actieplan importeren…", lambda: self.actionplan_screen.import_plan()),
             (
-                "Actieplan exporteren als PDF…",
+                lambda: self.tr("Actieplan importeren…"),
+                lambda: self.actionplan_screen.import_plan(),
+            ),
+            (
+                lambda: self.tr("Actieplan exporteren als PDF…"),
                 lambda: self.actionplan_screen.ask_export("pdf", group_by="status"),
             ),
-            ("Actieplan afdrukken…", lambda: self.actionplan_screen.print_plan()),
+            (lambda: self.tr("Actieplan afdrukken…"), lambda: self.actionplan_screen.print_plan()),
         ):
-            plan_action = QAction(label, self)
+            plan_action = QAction(self)
+            live(plan_action, "setText", label)
             plan_action.triggered.connect(
                 lambda _checked=False, s=slot: (self.show_screen("actieplan"), s())
             )
@@ -228,9 +250,13 @@ class MainWindow(QMainWindow):
         from .updates_glue import add_update_menu
 
         add_update_menu(self)
+        from .help import add_help_menu
 
-    def _disabled_action(self, menu: QMenu, label: str, keys: str) -> QAction:
-        action = QAction(label, menu)
+        add_help_menu(self)
+
+    def _disabled_action(self, menu: QMenu, label: Callable[[], str], keys: str) -> QAction:
+        action = QAction(menu)
+        live(action, "setText", label)
         action.setShortcut(QKeySequence(keys))
         action.setEnabled(False)
         if menu is self.file_menu:
@@ -241,21 +267,32 @@ class MainWindow(QMainWindow):
 
     # -- screens ---------------------------------------------------------------
 
-    def add_screen(self, key: str, title: str, screen: QWidget | Callable[[], QWidget]) -> None:
+    def add_screen(
+        self, key: str, title: Callable[[], str] | str, screen: QWidget | Callable[[], QWidget]
+    ) -> None:
         """Add a screen to the list on the left; Ctrl+<number> jumps to it.
 
-        ``screen`` is a widget, or a function that builds it when first needed.
+        ``title`` is a function that makes the name in the current language
+        (``lambda: self.tr("…")``); ``screen`` is a widget, or a function that
+        builds it when first needed.
         """
+        if not callable(title):
+            title = (lambda text: lambda: text)(title)
         self._screen_keys.append(key)
         if isinstance(screen, QWidget):
             self._install_screen(key, screen)
         else:
             self._factories[key] = screen
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-        item.setToolTip(f"{title} (Ctrl+{len(self._screen_keys)})")
-        self.nav.addItem(item)
         number = len(self._screen_keys)
+        item = QListWidgetItem()
+        live(item, "setText", title)
+        live(item, "setData", title, Qt.ItemDataRole.AccessibleTextRole)
+        live(
+            item,
+            "setToolTip",
+            lambda: self.tr("{screen} (Ctrl+{number})").format(screen=title(), number=number),
+        )
+        self.nav.addItem(item)
         QShortcut(QKeySequence(f"Ctrl+{number}"), self).activated.connect(
             lambda k=key: self.show_screen(k)
         )
@@ -314,7 +351,7 @@ class MainWindow(QMainWindow):
         info = self.context.library.document(doc_id)
         data = self.context.library.pdf_bytes(doc_id) if info else None
         if info is None or data is None:
-            self.banner.show_message("Dit document staat niet (meer) in de kit.")
+            self.banner.show_message(lambda: self.tr("Dit document staat niet (meer) in de kit."))
             return False
         start = page or self.context.user.last_page(doc_id) or 1
         self.nav.clearSelection()
@@ -371,17 +408,20 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, result: ImportResult) -> None:
         self.import_task = None
-        self.statusBar().showMessage(f"Kit versie {result.version} staat klaar.", 8000)
+        self.statusBar().showMessage(
+            self.tr("Kit versie {version} staat klaar.").format(version=result.version), 8000
+        )
         self._kit_ready()
         if self._check_when_kit_ready:
             self._check_for_update()
+        self.offer_tour_once()
 
     def _import_failed(self, error: Exception) -> None:
         self.import_task = None
         message = (
-            error.message
+            (lambda: ui_text(error))
             if isinstance(error, CompanionError)
-            else ("Er ging iets mis bij het klaarzetten van de kit.")
+            else (lambda: self.tr("Er ging iets mis bij het klaarzetten van de kit."))
         )
         if self.context.library.installed() is None:
             self.first_run.show_error(message)
@@ -397,9 +437,46 @@ class MainWindow(QMainWindow):
 
     def _refresh_kit_label(self) -> None:
         installed = self.context.library.installed()
-        self.kit_label.setText(
-            f"{installed.title} · versie {installed.version}" if installed else "Geen kit"
-        )
+
+        def text() -> str:
+            if installed is None:
+                return self.tr("Geen kit")
+            return self.tr("{title} · versie {version}").format(
+                title=installed.title, version=installed.version
+            )
+
+        live(self.kit_label, "setText", text)
+
+    # -- appearance, help and the tour ------------------------------------------
+
+    def _fit_on_screen(self, width: int, height: int) -> None:
+        """The wanted size, but never larger than the screen (large text scrolls instead)."""
+        screen = QWidget.screen(self) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        """Store and apply language, text size and contrast at once, in place."""
+        save_appearance(self.context.user, appearance)
+        apply_appearance(appearance)
+
+    def offer_tour_once(self) -> None:
+        """After the first import: the tour of the screens, once (when the program offers it)."""
+        if not self.offer_tour or self.context.user.setting(TOUR_SEEN_KEY) == "1":
+            return
+        self.start_tour()
+
+    def start_tour(self) -> Tour:
+        """Help > Rondleiding: a small panel that walks through the five screens."""
+        from .tour import Tour
+
+        if self.tour is None:
+            self.tour = Tour(self)
+            self.tour.finished.connect(lambda: self.context.user.set_setting(TOUR_SEEN_KEY, "1"))
+        self.tour.start()
+        return self.tour
 
     def dragEnterEvent(self, event) -> None:
         """Accept a dragged update file (.kitupdate); see updates_glue."""
@@ -419,6 +496,9 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
 
     def closeEvent(self, event) -> None:
+        from .live import forget_within
+
+        forget_within(self)  # its texts are not needed again
         self._update_timer.stop()
         if self._viewer is not None:
             self._viewer.shutdown()

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from .live import live
+from .texts import ui_text
 
 
 class NoticeBanner(QWidget):
@@ -15,16 +20,19 @@ class NoticeBanner(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("Melding")
-        close = QPushButton("Sluiten")
-        close.setAccessibleName("Melding sluiten")
-        close.clicked.connect(self.hide)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        live(self.text, "setAccessibleName", lambda: self.tr("Melding"))
+        self.close_button = QPushButton()
+        live(self.close_button, "setText", lambda: self.tr("Sluiten"))
+        live(self.close_button, "setAccessibleName", lambda: self.tr("Melding sluiten"))
+        self.close_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
-        layout.addWidget(close)
+        layout.addWidget(self.close_button)
         self.hide()
 
-    def show_message(self, message: str) -> None:
-        self.text.setText(message)
+    def show_message(self, message: str | Callable[[], str]) -> None:
+        """``message``: a function making the words (follows the language) or a service text."""
+        live(self.text, "setText", message if callable(message) else (lambda: ui_text(message)))
         self.show()

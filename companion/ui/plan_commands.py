@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..actionplan import Action, ActionPlanService, PlanSnapshot
@@ -30,8 +31,7 @@ class EditActionCommand(QUndoCommand):
     def __init__(
         self, service: ActionPlanService, show: ShowFn, before: Action, changes: dict
     ) -> None:
-        label = "wijziging" if len(changes) != 1 else next(iter(changes))
-        super().__init__(f"Actie bewerken ({label})")
+        super().__init__(QCoreApplication.translate("PlanCommands", "Actie bewerken"))
         self.service = service
         self.show = show
         self.action_id = before.id
@@ -67,7 +67,7 @@ class AddActionCommand(QUndoCommand):
     def __init__(
         self, service: ActionPlanService, show: ShowFn, plan_id: int, fields: dict
     ) -> None:
-        super().__init__("Nieuwe actie")
+        super().__init__(QCoreApplication.translate("PlanCommands", "Nieuwe actie"))
         self.service = service
         self.show = show
         self.plan_id = plan_id
@@ -89,7 +89,11 @@ class AddActionCommand(QUndoCommand):
 
 class DeleteActionCommand(QUndoCommand):
     def __init__(self, service: ActionPlanService, show: ShowFn, action: Action) -> None:
-        super().__init__(f"Actie verwijderen: {action.title}")
+        super().__init__(
+            QCoreApplication.translate("PlanCommands", "Actie verwijderen: {title}").format(
+                title=action.title
+            )
+        )
         self.service = service
         self.show = show
         self.action = action
@@ -107,7 +111,7 @@ class MoveActionCommand(QUndoCommand):
     def __init__(
         self, service: ActionPlanService, show: ShowFn, action: Action, to_index: int
     ) -> None:
-        super().__init__("Actie verplaatsen")
+        super().__init__(QCoreApplication.translate("PlanCommands", "Actie verplaatsen"))
         self.service = service
         self.show = show
         self.action_id = action.id
@@ -128,7 +132,7 @@ class EditPlanCommand(QUndoCommand):
     def __init__(
         self, service: ActionPlanService, show: ShowFn, plan_id: int, before: dict, after: dict
     ) -> None:
-        super().__init__("Plan bewerken")
+        super().__init__(QCoreApplication.translate("PlanCommands", "Plan bewerken"))
         self.service = service
         self.show = show
         self.plan_id = plan_id
@@ -157,7 +161,7 @@ class EditPlanCommand(QUndoCommand):
 
 class DeletePlanCommand(QUndoCommand):
     def __init__(self, service: ActionPlanService, show: ShowFn, plan_id: int) -> None:
-        super().__init__("Plan verwijderen")
+        super().__init__(QCoreApplication.translate("PlanCommands", "Plan verwijderen"))
         self.service = service
         self.show = show
         self.plan_id = plan_id

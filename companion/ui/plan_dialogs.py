@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..plan_export import PLAN_CSS
 
-FILTERS = {
-    "pdf": "PDF-bestand (*.pdf)",
-    "csv": "CSV voor Excel (*.csv)",
-    "ics": "Agenda-bestand (*.ics)",
-    "actieplan": "Actieplan-bestand (*.actieplan)",
-}
+
+def _filters() -> dict[str, str]:
+    return {
+        "pdf": QCoreApplication.translate("PlanDialogs", "PDF-bestand (*.pdf)"),
+        "csv": QCoreApplication.translate("PlanDialogs", "CSV voor Excel (*.csv)"),
+        "ics": QCoreApplication.translate("PlanDialogs", "Agenda-bestand (*.ics)"),
+        "actieplan": QCoreApplication.translate("PlanDialogs", "Actieplan-bestand (*.actieplan)"),
+    }
 
 
 def confirm(parent: QWidget, title: str, question: str) -> bool:
@@ -36,7 +39,10 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
 
 def choose_save_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
     path, _filter = QFileDialog.getSaveFileName(
-        parent, "Opslaan als", str(Path.home() / suggested), FILTERS[kind]
+        parent,
+        QCoreApplication.translate("PlanDialogs", "Opslaan als"),
+        str(Path.home() / suggested),
+        _filters()[kind],
     )
     if not path:
         return None
@@ -46,7 +52,10 @@ def choose_save_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
 
 def choose_open_path(parent: QWidget) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, "Actieplan importeren", str(Path.home()), FILTERS["actieplan"] + ";;Alle (*)"
+        parent,
+        QCoreApplication.translate("PlanDialogs", "Actieplan importeren"),
+        str(Path.home()),
+        _filters()["actieplan"] + ";;" + QCoreApplication.translate("PlanDialogs", "Alle (*)"),
     )
     return Path(path) if path else None
 
@@ -54,7 +63,7 @@ def choose_open_path(parent: QWidget) -> Path | None:
 def ask_printer(parent: QWidget) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Actieplan afdrukken")
+    dialog.setWindowTitle(QCoreApplication.translate("PlanDialogs", "Actieplan afdrukken"))
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 

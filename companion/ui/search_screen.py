@@ -4,28 +4,40 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QWidget
 
-from ..library import TYPE_LABELS
 from ..search import KitSearch, SearchHit
+from .common import scroll_body
 from .html_delegate import HTML_ROLE, HtmlItemDelegate
+from .live import follow, live
+from .texts import type_label
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def hit_html(hit: SearchHit) -> str:
-    pages = ""
     others = [p for p in hit.pages if p != hit.page]
+    where = QCoreApplication.translate("SearchScreen", "{kind} · pagina {page}").format(
+        kind=type_label(hit.type), page=hit.page
+    )
     if others:
         shown = ", ".join(str(p) for p in others[:6]) + ("…" if len(others) > 6 else "")
-        pages = f" · ook op pagina {shown}"
-    kind = TYPE_LABELS.get(hit.type, (hit.type,))[0]
+        where = QCoreApplication.translate(
+            "SearchScreen", "{kind} · pagina {page} · ook op pagina {pages}"
+        ).format(kind=type_label(hit.type), page=hit.page, pages=shown)
     return (
         f"<b>{html.escape(hit.title)}</b><br>"
-        f"<small>{kind} · pagina {hit.page}{pages}</small><br>"
+        f"<small>{html.escape(where)}</small><br>"
         f"{hit.snippet_html()}"
+    )
+
+
+def hit_text(hit: SearchHit) -> str:
+    """The result in plain words (what a screen reader says)."""
+    return QCoreApplication.translate("SearchScreen", "{title}, pagina {page}").format(
+        title=hit.title, page=hit.page
     )
 
 
@@ -39,22 +51,28 @@ class SearchScreen(QWidget):
         self.search = search
         self.hits: list[SearchHit] = []
 
-        title = QLabel("Zoeken")
+        title = QLabel()
+        live(title, "setText", lambda: self.tr("Zoeken"))
         title.setObjectName("screenTitle")
         self.box = QLineEdit()
-        self.box.setPlaceholderText("Zoek in de hele kit, bijvoorbeeld: vindplaatsen gemeente")
-        self.box.setAccessibleName("Zoekwoorden")
+        live(
+            self.box,
+            "setPlaceholderText",
+            lambda: self.tr("Zoek in de hele kit, bijvoorbeeld: vindplaatsen gemeente"),
+        )
+        live(self.box, "setAccessibleName", lambda: self.tr("Zoekwoorden"))
         self.box.setClearButtonEnabled(True)
         self.box.textChanged.connect(self._schedule)
         self.box.returnPressed.connect(self._open_first)
         self.box.installEventFilter(self)
-        self.status = QLabel("Typ een of meer woorden. Hoofdletters en accenten maken niet uit.")
+        self.status = QLabel()
+        live(self.status, "setText", self._status_text)
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
 
         self.model = QStandardItemModel(self)
         self.results = QListView()
-        self.results.setAccessibleName("Zoekresultaten")
+        live(self.results, "setAccessibleName", lambda: self.tr("Zoekresultaten"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlItemDelegate(self.results))
         self.results.setWordWrap(True)
@@ -67,11 +85,12 @@ class SearchScreen(QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.run_search)
 
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
         layout.addWidget(title)
         layout.addWidget(self.box)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        follow(self, self._retranslate_results)
 
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -86,22 +105,34 @@ class SearchScreen(QWidget):
         self.hits = self.search.search(text) if text else []
         self.model.clear()
         for hit in self.hits:
-            item = QStandardItem(f"{hit.title}, pagina {hit.page}")
+            item = QStandardItem(hit_text(hit))
             item.setData(hit_html(hit), HTML_ROLE)
             self.model.appendRow(item)
-        if not text:
-            self.status.setText("Typ een of meer woorden. Hoofdletters en accenten maken niet uit.")
-        elif not self.hits:
-            self.status.setText(f"Niets gevonden voor ‘{text}’. Probeer een ander of korter woord.")
-        elif len(self.hits) == 1:
-            self.status.setText("1 document gevonden. Druk op Enter om het te openen.")
-        else:
-            self.status.setText(
-                f"{len(self.hits)} documenten gevonden, de beste bovenaan. "
-                "Druk op Enter om het eerste te openen."
-            )
+        self._searched = text
+        live(self.status, "setText", self._status_text)
         if self.hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _status_text(self) -> str:
+        text = getattr(self, "_searched", "")
+        if not text:
+            return self.tr("Typ een of meer woorden. Hoofdletters en accenten maken niet uit.")
+        if not self.hits:
+            return self.tr(
+                "Niets gevonden voor ‘{words}’. Probeer een ander of korter woord."
+            ).format(words=text)
+        if len(self.hits) == 1:
+            return self.tr("1 document gevonden. Druk op Enter om het te openen.")
+        return self.tr(
+            "{count} documenten gevonden, de beste bovenaan. Druk op Enter om het eerste te openen."
+        ).format(count=len(self.hits))
+
+    def _retranslate_results(self) -> None:
+        for row, hit in enumerate(self.hits):
+            item = self.model.item(row)
+            if item is not None:
+                item.setText(hit_text(hit))
+                item.setData(hit_html(hit), HTML_ROLE)
 
     def open_hit(self, row: int) -> None:
         if 0 <= row < len(self.hits):

@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..kitsource import UPDATE_SUFFIX
+from .live import live
+from .texts import ui_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -22,20 +24,39 @@ if TYPE_CHECKING:
     from .updates_screen import UpdatesScreen
 
 KEY = "updates"
-TITLE = "Updates"
-BADGE_TITLE = "Updates (nieuw)"
 
 
 def add_update_menu(window: MainWindow) -> None:
     """File menu: open / make an update file, settings (before 'Afsluiten')."""
     actions = (
-        ("Updatebestand openen…", "Ctrl+O", lambda: _screen(window).ask_import_file(), True),
-        ("Updatebestand maken…", None, lambda: _screen(window).ask_export_file(), True),
-        ("Zoeken naar een nieuwe versie", None, lambda: _screen(window).check_now(), True),
-        ("Instellingen…", "Ctrl+,", lambda: open_settings(window), False),
+        (
+            lambda: QCoreApplication.translate("UpdatesGlue", "Updatebestand openen…"),
+            "Ctrl+O",
+            lambda: _screen(window).ask_import_file(),
+            True,
+        ),
+        (
+            lambda: QCoreApplication.translate("UpdatesGlue", "Updatebestand maken…"),
+            None,
+            lambda: _screen(window).ask_export_file(),
+            True,
+        ),
+        (
+            lambda: QCoreApplication.translate("UpdatesGlue", "Zoeken naar een nieuwe versie"),
+            None,
+            lambda: _screen(window).check_now(),
+            True,
+        ),
+        (
+            lambda: QCoreApplication.translate("UpdatesGlue", "Instellingen…"),
+            "Ctrl+,",
+            lambda: open_settings(window),
+            False,
+        ),
     )
     for label, keys, slot, show_updates in actions:
-        action = QAction(label, window)
+        action = QAction(window)
+        live(action, "setText", label)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(
@@ -63,22 +84,39 @@ def build_updates_screen(window: MainWindow) -> UpdatesScreen:
     item = window.nav_item(KEY)
 
     def found(result) -> None:
-        item.setText(BADGE_TITLE)
-        item.setData(
-            Qt.ItemDataRole.AccessibleTextRole, "Updates: er is een nieuwe versie van de kit"
+        live(item, "setText", lambda: QCoreApplication.translate("UpdatesGlue", "Updates (nieuw)"))
+        live(
+            item,
+            "setData",
+            lambda: QCoreApplication.translate(
+                "UpdatesGlue", "Updates: er is een nieuwe versie van de kit"
+            ),
+            Qt.ItemDataRole.AccessibleTextRole,
         )
         number = window.nav.row(item) + 1
+        version = result.preview.new_version
         window.banner.show_message(
-            f"Er is een nieuwe versie van de kit (versie {result.preview.new_version}). "
-            f"Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren."
+            lambda: QCoreApplication.translate(
+                "UpdatesGlue",
+                "Er is een nieuwe versie van de kit (versie {version}). "
+                "Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren.",
+            ).format(version=version, number=number)
         )
 
     def updated(outcome) -> None:
-        item.setText(TITLE)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, TITLE)
+        live(item, "setText", lambda: QCoreApplication.translate("UpdatesGlue", "Updates"))
+        live(
+            item,
+            "setData",
+            lambda: QCoreApplication.translate("UpdatesGlue", "Updates"),
+            Qt.ItemDataRole.AccessibleTextRole,
+        )
         window.kit_changed.emit()
         window.banner.show_message(
-            outcome.message + " Wat nieuw of gewijzigd is, staat gemarkeerd in de Bibliotheek."
+            lambda: QCoreApplication.translate(
+                "UpdatesGlue",
+                "{outcome} Wat nieuw of gewijzigd is, staat gemarkeerd in de Bibliotheek.",
+            ).format(outcome=ui_text(outcome.message))
         )
 
     screen.update_found.connect(found)
@@ -95,6 +133,7 @@ def open_settings(window: MainWindow) -> SettingsDialog:
 
     dialog = SettingsDialog(window.context.user, window)
     dialog.accepted.connect(window.updates_screen.reload)
+    dialog.appearance_chosen.connect(window.set_appearance)
     dialog.finished.connect(dialog.deleteLater)
     window.settings_dialog = dialog
     dialog.open()

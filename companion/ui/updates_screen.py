@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -44,49 +44,69 @@ from ..sync.service import (
 )
 from ..sync.settings import load_sync_settings
 from ..sync.updatefile import UPDATE_SUFFIX, UpdateFileInfo
-from .common import group_box, show_progress
+from .appearance import px, theme
+from .common import group_box, say, scroll_body, show_progress
+from .live import follow, live
+from .texts import ui_text
 from .workers import Task, TaskRunner
 
 FileChooser = Callable[[], Path | None]
 
 
 def size_text(size: int) -> str:
-    """Bytes as people read them, Dutch style: '1,2 MB', '850 kB'."""
+    """Bytes as people read them: '1,2 MB' in Dutch, '1.2 MB' in English, '850 kB'."""
     if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+        return f"{QLocale().toString(size / 1_000_000, 'f', 1)} MB"
     return f"{max(1, round(size / 1000))} kB" if size else "0 kB"
 
 
 def progress_detail(progress: Progress) -> str:
     if not progress.total_files:
         return ""
-    return (
-        f"{progress.done_files} van {progress.total_files} bestanden · "
-        f"{size_text(progress.done_bytes)} van {size_text(progress.total_bytes)}"
+    return QCoreApplication.translate(
+        "UpdatesScreen", "{done} van {total} bestanden · {done_size} van {total_size}"
+    ).format(
+        done=progress.done_files,
+        total=progress.total_files,
+        done_size=size_text(progress.done_bytes),
+        total_size=size_text(progress.total_bytes),
     )
 
 
 def preview_html(preview: UpdatePreview) -> str:
     """What a new version changes, in the words of the Updates screen."""
-    parts = [
-        f"<h3>Versie {preview.new_version} <span style='font-weight:normal;color:#555'>"
-        f"(gepubliceerd {html.escape(preview.published)})</span></h3>"
-    ]
+    muted = theme().muted
+    heading = QCoreApplication.translate(
+        "UpdatesScreen", "Versie {version} (gepubliceerd {date})"
+    ).format(version=preview.new_version, date=preview.published)
+    parts = [f"<h3>{html.escape(heading)}</h3>"]
     if preview.changes_text.strip():
         parts.append(f"<p>{html.escape(preview.changes_text)}</p>")
-    for change, label in ((NEW, "Nieuw"), (CHANGED, "Gewijzigd"), (REMOVED, "Verwijderd")):
+    labels = (
+        (NEW, QCoreApplication.translate("UpdatesScreen", "Nieuw ({count})")),
+        (CHANGED, QCoreApplication.translate("UpdatesScreen", "Gewijzigd ({count})")),
+        (REMOVED, QCoreApplication.translate("UpdatesScreen", "Verwijderd ({count})")),
+    )
+    for change, label in labels:
         docs = preview.of(change)
         if docs:
             items = "".join(f"<li>{html.escape(d.title)}</li>" for d in docs)
-            parts.append(f"<p><b>{label} ({len(docs)})</b></p><ul>{items}</ul>")
+            title = html.escape(label.format(count=len(docs)))
+            parts.append(f"<p><b>{title}</b></p><ul>{items}</ul>")
     if not preview.documents:
-        parts.append("<p>Geen documenten erbij of eraf; wel andere informatie in de kit.</p>")
-    if preview.download_files:
-        parts.append(
-            f"<p style='color:#555'>Te downloaden: {preview.download_files} "
-            f"{'bestand' if preview.download_files == 1 else 'bestanden'}, "
-            f"{size_text(preview.download_bytes)}.</p>"
+        words = QCoreApplication.translate(
+            "UpdatesScreen", "Geen documenten erbij of eraf; wel andere informatie in de kit."
         )
+        parts.append(f"<p>{html.escape(words)}</p>")
+    if preview.download_files:
+        if preview.download_files == 1:
+            words = QCoreApplication.translate("UpdatesScreen", "Te downloaden: 1 bestand, {size}.")
+        else:
+            words = QCoreApplication.translate(
+                "UpdatesScreen", "Te downloaden: {count} bestanden, {size}."
+            )
+        words = words.format(count=preview.download_files, size=size_text(preview.download_bytes))
+        parts.append(f"<p style='color:{muted}'>{html.escape(words)}</p>")
     return "".join(parts)
 
 
@@ -112,12 +132,18 @@ class UpdatesScreen(QWidget):
         # Set by the main window: True while another job writes the kit (first import).
         self.kit_busy: Callable[[], bool] = lambda: False
 
-        title = QLabel("Updates")
+        title = QLabel()
+        live(title, "setText", lambda: self.tr("Updates"))
         title.setObjectName("screenTitle")
-        intro = QLabel(
-            "Haal een nieuwe versie van de kit op: van de portal als er internet is, of met "
-            "een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities "
-            "en plannen blijven altijd bewaard."
+        intro = QLabel()
+        live(
+            intro,
+            "setText",
+            lambda: self.tr(
+                "Haal een nieuwe versie van de kit op: van de portal als er internet is, of met "
+                "een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities "
+                "en plannen blijven altijd bewaard."
+            ),
         )
         intro.setWordWrap(True)
 
@@ -125,20 +151,29 @@ class UpdatesScreen(QWidget):
         self.installed_label = QLabel()
         self.installed_label.setWordWrap(True)
         self.installed_label.setTextFormat(Qt.TextFormat.RichText)
-        installed_box = QGroupBox("Op deze computer")
+        installed_box = QGroupBox()
+        live(installed_box, "setTitle", lambda: self.tr("Op deze computer"))
         QVBoxLayout(installed_box).addWidget(self.installed_label)
 
         # -- portal --
         self.portal_label = QLabel()
         self.portal_label.setWordWrap(True)
-        self.check_button = QPushButton("Nu zoeken naar een nieuwe versie")
-        self.check_button.setAccessibleName("Nu zoeken naar een nieuwe versie van de kit")
+        self.check_button = QPushButton()
+        live(self.check_button, "setText", lambda: self.tr("Nu zoeken naar een nieuwe versie"))
+        live(
+            self.check_button,
+            "setAccessibleName",
+            lambda: self.tr("Nu zoeken naar een nieuwe versie van de kit"),
+        )
         self.check_button.clicked.connect(lambda: self.check_now())
-        self.settings_button = QPushButton("Instellingen…")
-        self.settings_button.setAccessibleName("Instellingen voor updates")
+        self.settings_button = QPushButton()
+        live(self.settings_button, "setText", lambda: self.tr("Instellingen…"))
+        live(
+            self.settings_button, "setAccessibleName", lambda: self.tr("Instellingen voor updates")
+        )
         self.settings_button.clicked.connect(self.settings_requested)
         portal_box = group_box(
-            "Via internet (portal)",
+            lambda: self.tr("Via internet (portal)"),
             self.portal_label,
             buttons=(self.check_button, self.settings_button),
         )
@@ -146,15 +181,21 @@ class UpdatesScreen(QWidget):
         # -- status, what is new, progress --
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Uitkomst")
+        live(self.status, "setAccessibleName", lambda: self.tr("Uitkomst"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Wat er verandert in de nieuwe versie")
-        self.preview.setMinimumHeight(180)
-        self.install_button = QPushButton("Installeren")
-        self.install_button.setAccessibleName("Nieuwe versie installeren")
+        live(
+            self.preview,
+            "setAccessibleName",
+            lambda: self.tr("Wat er verandert in de nieuwe versie"),
+        )
+        live(self.preview, "setMinimumHeight", lambda: px(180))
+        self.install_button = QPushButton()
+        live(self.install_button, "setText", lambda: self.tr("Installeren"))
+        live(self.install_button, "setAccessibleName", lambda: self.tr("Nieuwe versie installeren"))
         self.install_button.clicked.connect(self.install)
-        self.preview_box = QGroupBox("Nieuwe versie")
+        self.preview_box = QGroupBox()
+        live(self.preview_box, "setTitle", lambda: self.tr("Nieuwe versie"))
         preview_layout = QVBoxLayout(self.preview_box)
         preview_layout.addWidget(self.preview, 1)
         preview_layout.addWidget(self.install_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -162,12 +203,13 @@ class UpdatesScreen(QWidget):
 
         self.stage = QLabel()
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Voortgang")
+        live(self.bar, "setAccessibleName", lambda: self.tr("Voortgang"))
         self.bar.setTextVisible(False)
         self.detail = QLabel()
         self.detail.setObjectName("hint")
-        self.cancel_button = QPushButton("Stoppen")
-        self.cancel_button.setAccessibleName("Stoppen met bijwerken")
+        self.cancel_button = QPushButton()
+        live(self.cancel_button, "setText", lambda: self.tr("Stoppen"))
+        live(self.cancel_button, "setAccessibleName", lambda: self.tr("Stoppen met bijwerken"))
         self.cancel_button.clicked.connect(self.cancel)
         self.progress_box = QFrame()
         progress_layout = QVBoxLayout(self.progress_box)
@@ -181,25 +223,40 @@ class UpdatesScreen(QWidget):
         self.progress_box.hide()
 
         # -- update files --
-        file_explain = QLabel(
-            "Heeft deze computer geen internet? Zet op een computer met internet de kit in "
-            f"een updatebestand ({UPDATE_SUFFIX}), neem het mee op een USB-stick en open het "
-            "hier. U kunt het bestand ook op dit venster slepen."
+        file_explain = QLabel()
+        live(
+            file_explain,
+            "setText",
+            lambda: self.tr(
+                "Heeft deze computer geen internet? Zet op een computer met internet de kit in "
+                "een updatebestand ({suffix}), neem het mee op een USB-stick en open het "
+                "hier. U kunt het bestand ook op dit venster slepen."
+            ).format(suffix=UPDATE_SUFFIX),
         )
         file_explain.setWordWrap(True)
-        self.import_button = QPushButton("Updatebestand openen…")
-        self.import_button.setAccessibleName("Updatebestand openen en installeren")
+        self.import_button = QPushButton()
+        live(self.import_button, "setText", lambda: self.tr("Updatebestand openen…"))
+        live(
+            self.import_button,
+            "setAccessibleName",
+            lambda: self.tr("Updatebestand openen en installeren"),
+        )
         self.import_button.clicked.connect(self.ask_import_file)
-        self.export_button = QPushButton("Updatebestand maken…")
-        self.export_button.setAccessibleName("De kit van deze computer opslaan als updatebestand")
+        self.export_button = QPushButton()
+        live(self.export_button, "setText", lambda: self.tr("Updatebestand maken…"))
+        live(
+            self.export_button,
+            "setAccessibleName",
+            lambda: self.tr("De kit van deze computer opslaan als updatebestand"),
+        )
         self.export_button.clicked.connect(self.ask_export_file)
         file_box = group_box(
-            "Zonder internet (updatebestand)",
+            lambda: self.tr("Zonder internet (updatebestand)"),
             file_explain,
             buttons=(self.import_button, self.export_button),
         )
 
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(installed_box)
@@ -211,6 +268,7 @@ class UpdatesScreen(QWidget):
         layout.addStretch(1)
         self._layout = layout
         self.reload()
+        follow(self, self._retranslate)
 
     # -- what is shown ------------------------------------------------------------
 
@@ -220,35 +278,60 @@ class UpdatesScreen(QWidget):
     def reload(self) -> None:
         """Installed version and portal address (after an update or new settings)."""
         installed = self.context.library.installed()
-        if installed is None:
-            self.installed_label.setText("Er is nog geen kit geïnstalleerd.")
-        else:
-            lines = [
-                f"<b>{html.escape(installed.title)}</b>, versie {installed.version} "
-                f"(gepubliceerd {html.escape(installed.published)})"
-            ]
-            changes = self.context.library.last_changes()
-            if installed.previous_version is not None:
-                lines.append(
-                    f"Bijgewerkt van versie {installed.previous_version}: "
-                    + (html.escape(installed.changes) or "")
-                )
-                counts = {
-                    label: sum(1 for c in changes if c[2] == kind)
-                    for kind, label in ((NEW, "nieuw"), (CHANGED, "gewijzigd"), (REMOVED, "weg"))
-                }
-                summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
-                if summary:
-                    lines.append(f"Documenten: {summary}. In de Bibliotheek staat wat nieuw is.")
-            self.installed_label.setText("<br>".join(lines))
+        changes = self.context.library.last_changes() if installed is not None else []
+        live(self.installed_label, "setText", lambda: self._installed_text(installed, changes))
         url = self.portal_url()
-        self.portal_label.setText(f"Portal: {url}" if url else NOT_CONFIGURED_MESSAGE)
+        live(
+            self.portal_label,
+            "setText",
+            lambda: (
+                self.tr("Portal: {url}").format(url=url) if url else ui_text(NOT_CONFIGURED_MESSAGE)
+            ),
+        )
         if self.check_result is not None and installed is not None:
             preview = self.check_result.preview
             if preview is not None and preview.new_version <= installed.version:
                 self.check_result = None
                 self._show_preview(False)
         self._set_busy(self.task is not None)
+
+    def _installed_text(self, installed, changes) -> str:
+        if installed is None:
+            return self.tr("Er is nog geen kit geïnstalleerd.")
+        lines = [
+            self.tr("<b>{title}</b>, versie {version} (gepubliceerd {date})").format(
+                title=html.escape(installed.title),
+                version=installed.version,
+                date=html.escape(installed.published),
+            )
+        ]
+        if installed.previous_version is not None:
+            lines.append(
+                self.tr("Bijgewerkt van versie {version}: {changes}").format(
+                    version=installed.previous_version, changes=html.escape(installed.changes)
+                )
+            )
+            labels = (
+                (NEW, self.tr("{count} nieuw")),
+                (CHANGED, self.tr("{count} gewijzigd")),
+                (REMOVED, self.tr("{count} weg")),
+            )
+            summary = ", ".join(
+                label.format(count=count)
+                for kind, label in labels
+                if (count := sum(1 for c in changes if c[2] == kind))
+            )
+            if summary:
+                lines.append(
+                    self.tr("Documenten: {summary}. In de Bibliotheek staat wat nieuw is.").format(
+                        summary=summary
+                    )
+                )
+        return "<br>".join(lines)
+
+    def _retranslate(self) -> None:
+        if self.check_result is not None and self.check_result.preview is not None:
+            self.preview.setHtml(preview_html(self.check_result.preview))
 
     def _show_preview(self, visible: bool) -> None:
         """The preview takes the free height; without it the boxes stay at the top."""
@@ -262,17 +345,20 @@ class UpdatesScreen(QWidget):
         self.progress_box.setVisible(busy)
         self.cancel_button.setEnabled(busy)
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def _say(self, text, *, error: bool = False) -> None:
+        """Show the outcome; ``text`` is a function making the words, or a service sentence."""
         self.status.setObjectName("errorText" if error else "")
         self.status.style().unpolish(self.status)  # re-apply the style for the new name
         self.status.style().polish(self.status)
-        self.status.setText(text)
-        self.status_message.emit(text)
+        make = text if callable(text) else (lambda: ui_text(text))
+        say(self.status, make)
+        self.status.show()
+        self.status_message.emit(make())
 
     def _show_progress(self, progress: Progress) -> None:
-        self.stage.setText(progress.stage)
+        live(self.stage, "setText", lambda: ui_text(progress.stage))
         show_progress(self.bar, progress)
-        self.detail.setText(progress_detail(progress))
+        live(self.detail, "setText", lambda: progress_detail(progress))
 
     # -- running work ---------------------------------------------------------------
 
@@ -281,10 +367,10 @@ class UpdatesScreen(QWidget):
 
     def _start(self, work, on_success, *, quiet: bool = False, writes: bool = False) -> bool:
         if self.task is not None or (writes and self.kit_busy()):
-            self._say("Even geduld: het programma is nog bezig met de kit.")
+            self._say(lambda: self.tr("Even geduld: het programma is nog bezig met de kit."))
             return False
         self._set_busy(True)
-        self.stage.setText("Bezig…")
+        live(self.stage, "setText", lambda: self.tr("Bezig…"))
         self.bar.setRange(0, 0)
         self.detail.clear()
 
@@ -293,7 +379,7 @@ class UpdatesScreen(QWidget):
             if isinstance(error, CompanionError):
                 message = error.message
             else:
-                message = "Er ging iets mis. Er is niets veranderd."
+                message = lambda: self.tr("Er ging iets mis. Er is niets veranderd.")  # noqa: E731
             self._say(message, error=not quiet)
 
         def succeeded(result) -> None:
@@ -312,7 +398,7 @@ class UpdatesScreen(QWidget):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.stage.setText("Stoppen…")
+            live(self.stage, "setText", lambda: self.tr("Stoppen…"))
 
     def _service(self, url: str) -> SyncService:
         return SyncService(
@@ -340,13 +426,15 @@ class UpdatesScreen(QWidget):
     def check_now(self, quiet: bool = False) -> bool:
         url = self.portal_url()
         if not url:
-            self._say("Stel eerst het adres van de portal in met de knop Instellingen.")
+            self._say(
+                lambda: self.tr("Stel eerst het adres van de portal in met de knop Instellingen.")
+            )
             return False
         if not online_for(url):
             self._say(OFFLINE_MESSAGE)
             return False
         if not quiet:
-            self._say("Zoeken naar een nieuwe versie…")
+            self._say(lambda: self.tr("Zoeken naar een nieuwe versie…"))
         self._check_url = url
         return self._start(
             lambda report, cancelled: self._service(url).check(),
@@ -369,7 +457,7 @@ class UpdatesScreen(QWidget):
         if check is None or not check.has_update:
             return False
         url = self._check_url  # the files come from where the check found the kit
-        self._say("De nieuwe versie wordt geïnstalleerd…")
+        self._say(lambda: self.tr("De nieuwe versie wordt geïnstalleerd…"))
         return self._start(
             lambda report, cancelled: self._service(url).install(
                 check, progress=report, cancelled=cancelled
@@ -394,7 +482,7 @@ class UpdatesScreen(QWidget):
 
     def import_file(self, path: Path) -> bool:
         """Install the kit in an update file (from the button, the menu or a drop)."""
-        self._say(f"Het updatebestand {path.name} wordt geopend…")
+        self._say(lambda: self.tr("Het updatebestand {name} wordt geopend…").format(name=path.name))
         return self._start(
             lambda report, cancelled: import_update_file(
                 self.context.paths.kit_store,
@@ -412,7 +500,7 @@ class UpdatesScreen(QWidget):
         return self.export_file(path) if path else False
 
     def export_file(self, path: Path) -> bool:
-        self._say("Het updatebestand wordt gemaakt…")
+        self._say(lambda: self.tr("Het updatebestand wordt gemaakt…"))
         return self._start(
             lambda report, cancelled: export_update_file(self.context.paths.kit_store, path),
             self._exported,
@@ -420,13 +508,18 @@ class UpdatesScreen(QWidget):
 
     def _exported(self, info: UpdateFileInfo) -> None:
         self._say(
-            f"Opgeslagen: {info.path} (versie {info.version}, {size_text(info.bytes)}). "
-            "Zet dit bestand op een USB-stick en open het op de andere computer."
+            lambda: self.tr(
+                "Opgeslagen: {path} (versie {version}, {size}). "
+                "Zet dit bestand op een USB-stick en open het op de andere computer."
+            ).format(path=info.path, version=info.version, size=size_text(info.bytes))
         )
 
     def _ask_import_path(self) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Updatebestand openen", "", f"Updatebestand (*{UPDATE_SUFFIX})"
+            self,
+            self.tr("Updatebestand openen"),
+            "",
+            self.tr("Updatebestand (*{suffix})").format(suffix=UPDATE_SUFFIX),
         )
         return Path(name) if name else None
 
@@ -434,6 +527,9 @@ class UpdatesScreen(QWidget):
         installed = self.context.library.installed()
         suggestion = f"strategiekit-versie-{installed.version if installed else 0}{UPDATE_SUFFIX}"
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Updatebestand maken", suggestion, f"Updatebestand (*{UPDATE_SUFFIX})"
+            self,
+            self.tr("Updatebestand maken"),
+            suggestion,
+            self.tr("Updatebestand (*{suffix})").format(suffix=UPDATE_SUFFIX),
         )
         return Path(name) if name else None

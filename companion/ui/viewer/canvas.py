@@ -37,6 +37,7 @@ from ...page_layout import (
 )
 from ...page_render import LANE_THUMBS, LANE_VIEW
 from ...pdf_pages import Link, PdfPages, Word, words_text
+from ..live import live
 from .render_service import RenderService
 
 HIT_COLOUR = QColor(255, 221, 87)
@@ -64,7 +65,7 @@ class PageWidget(QWidget):
         self.index = index
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.setAccessibleName(f"Pagina {index + 1}")
+        live(self, "setAccessibleName", lambda: self.tr("Pagina {page}").format(page=index + 1))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -120,12 +121,13 @@ class PageCanvas(QScrollArea):
         self.container.setObjectName("pageArea")
         self.setWidget(self.container)
         self.setWidgetResizable(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        # A frame only for the focus border of the style sheet (transparent without focus).
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         # Always there, so fit-width does not flip between two widths.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Document")
-        self.setStyleSheet("QScrollArea, QWidget#pageArea { background: #d9dde3; }")
+        self.setObjectName("pageCanvas")
+        live(self, "setAccessibleName", lambda: self.tr("Document"))
         self.verticalScrollBar().setSingleStep(self.LINE_STEP)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
@@ -310,9 +312,9 @@ class PageCanvas(QScrollArea):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(rect, image)
         elif index in self.service.failed:
-            painter.setPen(QColor("#a4000f"))
+            painter.setPen(QColor("#a4000f"))  # on the white page, also in high contrast
             painter.drawText(
-                rect, Qt.AlignmentFlag.AlignCenter, "Deze pagina kan niet worden getoond."
+                rect, Qt.AlignmentFlag.AlignCenter, self.tr("Deze pagina kan niet worden getoond.")
             )
         self._paint_hits(painter, index)
         self._paint_selection(painter, index)
@@ -413,7 +415,11 @@ class PageCanvas(QScrollArea):
         link = self.pages.link_at(widget.index, *self._points(widget, event.position()))
         widget.setCursor(Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor)
         if link is not None:
-            tip = f"Naar pagina {link.target + 1}" if link.internal else link.uri
+            tip = (
+                self.tr("Naar pagina {page}").format(page=link.target + 1)
+                if link.internal
+                else link.uri
+            )
             QToolTip.showText(event.globalPosition().toPoint(), tip, widget)
 
     def page_mouse_release(self, widget: PageWidget, event: QMouseEvent) -> None:
@@ -482,9 +488,11 @@ class PageCanvas(QScrollArea):
 
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
-        copy = menu.addAction("Kopiëren", self.copy_selection)
+        copy = menu.addAction(self.tr("Kopiëren"), self.copy_selection)
         copy.setEnabled(bool(self.selected_text()))
-        menu.addAction("Tekst van deze pagina selecteren", lambda: self.select_page(self.current))
+        menu.addAction(
+            self.tr("Tekst van deze pagina selecteren"), lambda: self.select_page(self.current)
+        )
         menu.popup(position)
 
     # -- keys, wheel, resize -------------------------------------------------------

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...doc_find import FindHit, find_in_pdf
+from ..appearance import px
+from ..live import follow, live
 from ..workers import Task, TaskRunner
 from .canvas import PageCanvas
 
@@ -37,41 +39,60 @@ class FindBar(QWidget):
         self._land_on: int | None = None
 
         self.box = QLineEdit()
-        self.box.setPlaceholderText("Zoek in dit document")
-        self.box.setAccessibleName("Zoeken in dit document")
+        live(self.box, "setPlaceholderText", lambda: self.tr("Zoek in dit document"))
+        live(self.box, "setAccessibleName", lambda: self.tr("Zoeken in dit document"))
         self.box.setClearButtonEnabled(True)
         self.box.textEdited.connect(self._typed)
         self.box.installEventFilter(self)
-        self.previous_button = QPushButton("Vorige")
-        self.previous_button.setAccessibleName("Vorige vondst")
-        self.previous_button.setToolTip("Vorige vondst (Shift+F3)")
+        self.previous_button = QPushButton()
+        live(self.previous_button, "setText", lambda: self.tr("Vorige"))
+        live(self.previous_button, "setAccessibleName", lambda: self.tr("Vorige vondst"))
+        live(self.previous_button, "setToolTip", lambda: self.tr("Vorige vondst (Shift+F3)"))
         self.previous_button.clicked.connect(self.previous)
-        self.next_button = QPushButton("Volgende")
-        self.next_button.setAccessibleName("Volgende vondst")
-        self.next_button.setToolTip("Volgende vondst (F3 of Enter)")
+        self.next_button = QPushButton()
+        live(self.next_button, "setText", lambda: self.tr("Volgende"))
+        live(self.next_button, "setAccessibleName", lambda: self.tr("Volgende vondst"))
+        live(self.next_button, "setToolTip", lambda: self.tr("Volgende vondst (F3 of Enter)"))
         self.next_button.clicked.connect(self.next)
         self.count = QLabel()
-        self.count.setAccessibleName("Aantal vondsten")
-        self.count.setMinimumWidth(150)
-        close = QPushButton("Sluiten")
-        close.setAccessibleName("Zoeken in document sluiten")
-        close.setToolTip("Sluiten (Esc)")
-        close.clicked.connect(self.close_bar)
+        live(self.count, "setAccessibleName", lambda: self.tr("Aantal vondsten"))
+        live(self.count, "setMinimumWidth", lambda: px(110))
+        follow(self, self._arrange, "arrange")
+        self.close_button = QPushButton()
+        live(self.close_button, "setText", lambda: self.tr("Sluiten"))
+        live(self.close_button, "setAccessibleName", lambda: self.tr("Zoeken in document sluiten"))
+        live(self.close_button, "setToolTip", lambda: self.tr("Sluiten (Esc)"))
+        self.close_button.clicked.connect(self.close_bar)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel("Zoeken:"))
-        layout.addWidget(self.box, 1)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.count)
-        layout.addWidget(close)
+        label = QLabel()
+        live(label, "setText", lambda: self.tr("Zoeken:"))
+        label.setBuddy(self.box)
+        search = QHBoxLayout()
+        search.setContentsMargins(0, 0, 0, 0)
+        search.addWidget(label)
+        search.addWidget(self.box, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.previous_button, self.next_button, self.count, self.close_button):
+            buttons.addWidget(widget)
+        # One line; with large text the buttons go under the box instead of widening the window.
+        self.rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.rows.setContentsMargins(8, 4, 8, 4)
+        self.rows.addLayout(search, 1)
+        self.rows.addLayout(buttons)
+        self._arrange()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._run_query)
         self.hide()
+
+    def _arrange(self) -> None:
+        large = px(100) > 140
+        self.rows.setDirection(
+            QBoxLayout.Direction.TopToBottom if large else QBoxLayout.Direction.LeftToRight
+        )
 
     # -- opening ---------------------------------------------------------------
 
@@ -109,7 +130,7 @@ class FindBar(QWidget):
         self._timer.stop()
         self.hits, self.current, self.terms = [], -1, ()
         self.canvas.set_hits([])
-        self.count.setText("")
+        live(self.count, "setText", lambda: "")
 
     # -- searching -------------------------------------------------------------
 
@@ -132,7 +153,7 @@ class FindBar(QWidget):
         if self._task is not None:
             self._task.cancel()
         self._land_on = land_on
-        self.count.setText("Zoeken…")
+        live(self.count, "setText", lambda: self.tr("Zoeken…"))
 
         def work(_report, cancelled):
             return generation, find_in_pdf(data, query=query, terms=terms, cancelled=cancelled)
@@ -148,7 +169,7 @@ class FindBar(QWidget):
         if not hits:
             self.current = -1
             self.canvas.set_hits([])
-            self.count.setText("Niet gevonden")
+            live(self.count, "setText", lambda: self.tr("Niet gevonden"))
             return
         page = self.canvas.current if self._land_on is None else self._land_on
         self.current = next((n for n, hit in enumerate(hits) if hit.index >= page), 0)
@@ -158,11 +179,19 @@ class FindBar(QWidget):
 
     def _failed(self, _error: Exception) -> None:
         self._task = None
-        self.count.setText("Zoeken lukte niet")
+        live(self.count, "setText", lambda: self.tr("Zoeken lukte niet"))
 
     def _show_count(self) -> None:
-        total = len(self.hits)
-        self.count.setText(f"{self.current + 1} van {total}" if total else "Niet gevonden")
+        total, current = len(self.hits), self.current + 1
+        live(
+            self.count,
+            "setText",
+            lambda: (
+                self.tr("{current} van {total}").format(current=current, total=total)
+                if total
+                else self.tr("Niet gevonden")
+            ),
+        )
 
     # -- walking through the hits ------------------------------------------------
 

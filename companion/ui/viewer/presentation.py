@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...page_render import LANE_PRESENT
+from ..live import live
 from .render_service import RenderService
 
 NEXT_KEYS = {
@@ -82,6 +83,11 @@ class SlideView(QWidget):
 
     def show_page(self, index: int, black: bool = False) -> None:
         self.index, self.black = index, black
+        self.update()
+
+    def set_end_text(self, text: str) -> None:
+        """What shows after the last page (the presenter view's 'next' area)."""
+        self.end_text = text
         self.update()
 
     def page_rect(self) -> QRectF:
@@ -145,14 +151,15 @@ class PresentationWindow(QWidget):
     def __init__(self, presentation: Presentation) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.presentation = presentation
-        self.setWindowTitle("Presentatie")
-        self.setAccessibleName("Presentatie")
+        live(self, "setWindowTitle", lambda: self.tr("Presentatie"))
+        live(self, "setAccessibleName", lambda: self.tr("Presentatie"))
+        self.setObjectName("presentation")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.slide = SlideView(presentation.service, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slide)
-        self.setStyleSheet("background: black;")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.presentation.handle_key(event):
@@ -175,45 +182,60 @@ class PresenterView(QWidget):
     def __init__(self, presentation: Presentation) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.presentation = presentation
-        self.setWindowTitle("Presentatorweergave")
-        self.setAccessibleName("Presentatorweergave")
-        self.setStyleSheet(
-            "QWidget { background: #1e1e1e; color: #f0f0f0; }"
-            " QPushButton { background: #3a3a3a; border: 1px solid #666; padding: 6px 14px; }"
-        )
+        live(self, "setWindowTitle", lambda: self.tr("Presentatorweergave"))
+        live(self, "setAccessibleName", lambda: self.tr("Presentatorweergave"))
+        self.setObjectName("presenterView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         service = presentation.service
         self.current = SlideView(service)
-        self.current.setAccessibleName("Huidige pagina")
+        live(self.current, "setAccessibleName", lambda: self.tr("Huidige pagina"))
         self.next = SlideView(service)
-        self.next.setAccessibleName("Volgende pagina")
-        self.next.end_text = "Einde"
+        live(self.next, "setAccessibleName", lambda: self.tr("Volgende pagina"))
+        live(self.next, "set_end_text", lambda: self.tr("Einde"))
         self.position = QLabel()
-        self.position.setAccessibleName("Paginanummer")
-        self.position.setStyleSheet("font-size: 28px; font-weight: bold;")
+        live(self.position, "setAccessibleName", lambda: self.tr("Paginanummer"))
+        self.position.setObjectName("presenterBig")
         self.clock = QLabel()
-        self.clock.setAccessibleName("Klok")
-        self.clock.setStyleSheet("font-size: 28px;")
+        live(self.clock, "setAccessibleName", lambda: self.tr("Klok"))
+        self.clock.setObjectName("presenterClock")
         self.elapsed = QLabel()
-        self.elapsed.setAccessibleName("Verstreken tijd")
-        self.elapsed.setStyleSheet("font-size: 28px; color: #ffd75a;")
+        live(self.elapsed, "setAccessibleName", lambda: self.tr("Verstreken tijd"))
+        self.elapsed.setObjectName("presenterTimer")
 
         buttons = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for text, name, slot in (
-            ("◀ Vorige", "Vorige pagina", presentation.previous),
-            ("Volgende ▶", "Volgende pagina", presentation.next),
-            ("Zwart scherm (B)", "Zwart scherm aan of uit", presentation.toggle_black),
-            ("Tijd opnieuw", "Tijd opnieuw beginnen", presentation.restart_timer),
-            ("Stoppen (Esc)", "Presentatie stoppen", presentation.stop),
+            (lambda: self.tr("◀ Vorige"), lambda: self.tr("Vorige pagina"), presentation.previous),
+            (lambda: self.tr("Volgende ▶"), lambda: self.tr("Volgende pagina"), presentation.next),
+            (
+                lambda: self.tr("Zwart scherm (B)"),
+                lambda: self.tr("Zwart scherm aan of uit"),
+                presentation.toggle_black,
+            ),
+            (
+                lambda: self.tr("Tijd opnieuw"),
+                lambda: self.tr("Tijd opnieuw beginnen"),
+                presentation.restart_timer,
+            ),
+            (
+                lambda: self.tr("Stoppen (Esc)"),
+                lambda: self.tr("Presentatie stoppen"),
+                presentation.stop,
+            ),
         ):
-            button = QPushButton(text)
-            button.setAccessibleName(name)
+            button = QPushButton()
+            live(button, "setText", text)
+            live(button, "setAccessibleName", name)
+            # Keys go to the presentation (clickers send them), not to a button.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.buttons.append(button)
         buttons.addStretch(1)
 
         side = QVBoxLayout()
-        next_label = QLabel("Volgende")
+        next_label = QLabel()
+        live(next_label, "setText", lambda: self.tr("Volgende"))
         side.addWidget(next_label)
         side.addWidget(self.next, 2)
         side.addWidget(self.position)
@@ -233,8 +255,21 @@ class PresenterView(QWidget):
         p = self.presentation
         self.current.show_page(p.index, p.black)
         self.next.show_page(p.index + 1 if p.index + 1 < p.page_count else -1)
-        state = " · zwart scherm" if p.black else ""
-        self.position.setText(f"Pagina {p.index + 1} van {p.page_count}{state}")
+        page, total = p.index + 1, p.page_count
+        if p.black:
+            live(
+                self.position,
+                "setText",
+                lambda: self.tr("Pagina {page} van {total} · zwart scherm").format(
+                    page=page, total=total
+                ),
+            )
+        else:
+            live(
+                self.position,
+                "setText",
+                lambda: self.tr("Pagina {page} van {total}").format(page=page, total=total),
+            )
         self.tick()
 
     def tick(self) -> None:

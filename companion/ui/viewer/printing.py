@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from ...errors import CompanionError
+from ...i18n import QT_TRANSLATE_NOOP
 
 MAX_PRINT_DPI = 300
 
@@ -56,8 +57,11 @@ def print_pdf(
         painter = QPainter()
         if not painter.begin(printer):
             raise PrintError(
-                "De printer kan niet worden gestart. Kies een andere printer of probeer het "
-                "opnieuw.",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "De printer kan niet worden gestart. Kies een andere printer of probeer het "
+                    "opnieuw.",
+                ),
                 printer.printerName() or printer.outputFileName(),
             )
         printed = 0
@@ -69,7 +73,10 @@ def print_pdf(
                 if position:
                     printer.setPageOrientation(_orientation(page))
                     if not printer.newPage():
-                        raise PrintError("Afdrukken is halverwege gestopt.", "newPage failed")
+                        raise PrintError(
+                            QT_TRANSLATE_NOOP("messages", "Afdrukken is halverwege gestopt."),
+                            "newPage failed",
+                        )
                 pix = page.get_pixmap(dpi=dpi, alpha=False)
                 image = QImage(
                     pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888

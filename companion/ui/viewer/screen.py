@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -44,11 +44,17 @@ from PySide6.QtWidgets import (
 
 from ...errors import BrokenPdfError, CompanionError
 from ...forms import FormValues, fill_pdf
+from ...i18n import QT_TRANSLATE_NOOP
 from ...network import is_online
 from ...page_cache import DEFAULT_MAX_BYTES
 from ...page_layout import ZOOM_STEPS, ZoomMode
 from ...pdf_pages import PdfPages
+from ..appearance import px
+from ..common import tab_chain
+from ..flow_layout import wrapping_row
+from ..live import live
 from ..notice_banner import NoticeBanner
+from ..texts import ui_text
 from ..workers import Task, TaskRunner
 from .canvas import PageCanvas
 from .find_bar import FindBar
@@ -61,22 +67,30 @@ from .sidebar import Sidebar
 log = logging.getLogger(__name__)
 
 PRESENTATION_SCREEN_SETTING = "presentation_screen"
+# The first two names are translated where the box is filled (context ViewerScreen).
 ZOOM_CHOICES: list[tuple[str, ZoomMode, float]] = [
-    ("Paginabreedte", ZoomMode.FIT_WIDTH, 1.0),
-    ("Hele pagina", ZoomMode.FIT_PAGE, 1.0),
+    (QT_TRANSLATE_NOOP("ViewerScreen", "Paginabreedte"), ZoomMode.FIT_WIDTH, 1.0),
+    (QT_TRANSLATE_NOOP("ViewerScreen", "Hele pagina"), ZoomMode.FIT_PAGE, 1.0),
     *[(f"{round(z * 100)}%", ZoomMode.FIXED, z) for z in ZOOM_STEPS],
 ]
-OFFLINE_LINK = (
-    "Deze link gaat naar een website. Je bent nu niet online, dus hij kan niet worden geopend. "
-    "Probeer het later opnieuw als er internet is."
-)
+
+
+def offline_link_text() -> str:
+    return QCoreApplication.translate(
+        "ViewerScreen",
+        "Deze link gaat naar een website. Je bent nu niet online, dus hij kan niet worden "
+        "geopend. Probeer het later opnieuw als er internet is.",
+    )
 
 
 def ask_link_dialog(parent: QWidget, url: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Link openen",
-        f"Deze link opent een website in je browser:\n\n{url}\n\nWil je de website openen?",
+        QCoreApplication.translate("ViewerScreen", "Link openen"),
+        QCoreApplication.translate(
+            "ViewerScreen",
+            "Deze link opent een website in je browser:\n\n{url}\n\nWil je de website openen?",
+        ).format(url=url),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -86,16 +100,30 @@ def ask_link_dialog(parent: QWidget, url: str) -> bool:
 def ask_save_dialog(parent: QWidget, suggested: str) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _filter = QFileDialog.getSaveFileName(
-        parent, "Opslaan als ingevulde PDF", str(Path(folder) / suggested), "PDF (*.pdf)"
+        parent,
+        QCoreApplication.translate("ViewerScreen", "Opslaan als ingevulde PDF"),
+        str(Path(folder) / suggested),
+        "PDF (*.pdf)",
     )
     return Path(path) if path else None
 
 
 def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> bool:
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Afdrukken")
+    dialog.setWindowTitle(QCoreApplication.translate("ViewerScreen", "Afdrukken"))
     dialog.setMinMax(1, page_count)
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Controls that belong together, kept on one line."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    for widget in widgets:
+        row.addWidget(widget)
+    return holder
 
 
 class ViewerScreen(QWidget):
@@ -150,9 +178,9 @@ class ViewerScreen(QWidget):
         self.message.setObjectName("errorText")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setAccessibleName("Melding over het document")
+        live(self.message, "setAccessibleName", lambda: self.tr("Melding over het document"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Voortgang afdrukken")
+        live(self.progress, "setAccessibleName", lambda: self.tr("Voortgang afdrukken"))
         self.progress.hide()
 
         self._build_actions()
@@ -163,36 +191,57 @@ class ViewerScreen(QWidget):
     # -- building ------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(text: str, keys, slot, name: str) -> QAction:
-            act = QAction(text, self)
+        def action(text, keys, slot, name, short=None) -> QAction:
+            act = QAction(self)
             if keys:
                 act.setShortcuts(keys if isinstance(keys, list) else [keys])
-            act.setToolTip(
-                f"{name} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                if keys
-                else name
+            live(act, "setText", text)
+            if short is not None:
+                live(act, "setIconText", short)  # the short label on a tool button
+            native = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            live(
+                act,
+                "setToolTip",
+                lambda: (
+                    self.tr("{name} ({keys})").format(name=name(), keys=native) if keys else name()
+                ),
             )
             act.triggered.connect(lambda _checked=False: slot())  # not the checked flag
             self.addAction(act)
             return act
 
         self.present_action = action(
-            "Presenteren", QKeySequence("F5"), self.start_presentation, "Presenteren"
+            lambda: self.tr("Presenteren"),
+            QKeySequence("F5"),
+            self.start_presentation,
+            lambda: self.tr("Presenteren"),
         )
         self.print_action = action(
-            "Afdrukken…", QKeySequence.StandardKey.Print, self.print_document, "Afdrukken"
+            lambda: self.tr("Afdrukken…"),
+            QKeySequence.StandardKey.Print,
+            self.print_document,
+            lambda: self.tr("Afdrukken"),
+            lambda: self.tr("Afdrukken"),
         )
         self.save_filled_action = action(
-            "Opslaan als ingevulde PDF…",
+            lambda: self.tr("Opslaan als ingevulde PDF…"),
             QKeySequence.StandardKey.Save,
             self.save_filled,
-            "Opslaan als ingevulde PDF",
+            lambda: self.tr("Opslaan als ingevulde PDF"),
+            lambda: self.tr("Opslaan als PDF"),
         )
         self.find_action = action(
-            "Zoeken in dit document", None, self.start_find, "Zoeken in dit document (Ctrl+F)"
+            lambda: self.tr("Zoeken in dit document"),
+            None,
+            self.start_find,
+            lambda: self.tr("Zoeken in dit document (Ctrl+F)"),
+            lambda: self.tr("Zoeken"),
         )
         self.sidebar_action = action(
-            "Zijbalk", QKeySequence("F9"), self.toggle_sidebar, "Zijbalk tonen of verbergen"
+            lambda: self.tr("Zijbalk"),
+            QKeySequence("F9"),
+            self.toggle_sidebar,
+            lambda: self.tr("Zijbalk tonen of verbergen"),
         )
         self.sidebar_action.setCheckable(True)
         self.sidebar_action.setChecked(True)
@@ -213,99 +262,126 @@ class ViewerScreen(QWidget):
         shortcut("Alt+Left", self.back_requested.emit)
         shortcut("Ctrl+G", self.focus_page_box)
 
-    def _button(self, text: str, name: str, slot, tip: str = "") -> QToolButton:
+    def _button(self, text: str, name, slot, tip) -> QToolButton:
         button = QToolButton()
         button.setText(text)
-        button.setAccessibleName(name)
-        button.setToolTip(tip or name)
+        live(button, "setAccessibleName", name)
+        live(button, "setToolTip", tip)
         button.clicked.connect(slot)
         return button
 
     def _build_layout(self) -> None:
-        self.back = QPushButton("← Terug")
-        self.back.setAccessibleName("Terug naar de vorige lijst")
-        self.back.setToolTip("Terug (Alt+Links)")
+        self.back = QPushButton()
+        live(self.back, "setText", lambda: self.tr("← Terug"))
+        live(self.back, "setAccessibleName", lambda: self.tr("Terug naar de vorige lijst"))
+        live(self.back, "setToolTip", lambda: self.tr("Terug (Alt+Links)"))
         self.back.clicked.connect(self.back_requested.emit)
         self.title = QLabel()
         self.title.setObjectName("documentTitle")
-        self.title.setAccessibleName("Titel van het document")
-        self.fill_hint = QLabel("Dit werkblad kun je hier invullen. Wat je typt, wordt bewaard.")
+        self.title.setWordWrap(True)
+        live(self.title, "setAccessibleName", lambda: self.tr("Titel van het document"))
+        self.fill_hint = QLabel()
+        live(
+            self.fill_hint,
+            "setText",
+            lambda: self.tr("Dit werkblad kun je hier invullen. Wat je typt, wordt bewaard."),
+        )
         self.fill_hint.setObjectName("hint")
+        self.fill_hint.setWordWrap(True)
         self.fill_hint.hide()
         top = QHBoxLayout()
         top.addWidget(self.back)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.fill_hint)
+        top.addWidget(self.title, 2)
+        top.addWidget(self.fill_hint, 1)
 
         self.sidebar_button = QToolButton()
         self.sidebar_button.setDefaultAction(self.sidebar_action)
-        self.sidebar_button.setAccessibleName("Zijbalk tonen of verbergen")
+        live(
+            self.sidebar_button, "setAccessibleName", lambda: self.tr("Zijbalk tonen of verbergen")
+        )
         self.previous_button = self._button(
-            "◀", "Vorige pagina", lambda: self.go_to(self.page - 1), "Vorige pagina (Links)"
+            "◀",
+            lambda: self.tr("Vorige pagina"),
+            lambda: self.go_to(self.page - 1),
+            lambda: self.tr("Vorige pagina (Links)"),
         )
         self.next_button = self._button(
-            "▶", "Volgende pagina", lambda: self.go_to(self.page + 1), "Volgende pagina (Rechts)"
+            "▶",
+            lambda: self.tr("Volgende pagina"),
+            lambda: self.go_to(self.page + 1),
+            lambda: self.tr("Volgende pagina (Rechts)"),
         )
         self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Paginanummer")
-        self.page_box.setToolTip("Ga naar pagina (Ctrl+G)")
+        live(self.page_box, "setAccessibleName", lambda: self.tr("Paginanummer"))
+        live(self.page_box, "setToolTip", lambda: self.tr("Ga naar pagina (Ctrl+G)"))
         self.page_box.setMinimum(1)
         self.page_box.setKeyboardTracking(False)
         self.page_box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.page_box.setMinimumWidth(56)
+        live(self.page_box, "setMinimumWidth", lambda: px(56))
         self.page_box.editingFinished.connect(lambda: self.go_to(self.page_box.value()))
         self.page_total = QLabel()
-        self.page_total.setAccessibleName("Aantal pagina's")
+        live(self.page_total, "setAccessibleName", lambda: self.tr("Aantal pagina's"))
         self.zoom_out_button = self._button(
-            "−", "Kleiner", lambda: self.canvas.zoom_step(-1), "Kleiner (Ctrl+-)"
+            "−",
+            lambda: self.tr("Kleiner"),
+            lambda: self.canvas.zoom_step(-1),
+            lambda: self.tr("Kleiner (Ctrl+-)"),
         )
         self.zoom_in_button = self._button(
-            "+", "Groter", lambda: self.canvas.zoom_step(1), "Groter (Ctrl++)"
+            "+",
+            lambda: self.tr("Groter"),
+            lambda: self.canvas.zoom_step(1),
+            lambda: self.tr("Groter (Ctrl++)"),
         )
         self.zoom_box = QComboBox()
-        self.zoom_box.setAccessibleName("Zoom")
-        self.zoom_box.setToolTip("Zoom (Ctrl+scrollwiel)")
-        for text, _mode, _zoom in ZOOM_CHOICES:
+        live(self.zoom_box, "setAccessibleName", lambda: self.tr("Zoom"))
+        live(self.zoom_box, "setToolTip", lambda: self.tr("Zoom (Ctrl+scrollwiel)"))
+        for index, (text, _mode, _zoom) in enumerate(ZOOM_CHOICES):
             self.zoom_box.addItem(text)
+            if index < 2:
+                live(self.zoom_box, "setItemText", lambda t=text: self.tr(t), index)
         self.zoom_box.activated.connect(self._zoom_chosen)
         self.find_button = QToolButton()
         self.find_button.setDefaultAction(self.find_action)
-        self.find_action.setIconText("Zoeken")  # the short label on the button
-        self.find_button.setAccessibleName("Zoeken in dit document")
+        live(self.find_button, "setAccessibleName", lambda: self.tr("Zoeken in dit document"))
         self.print_button = QToolButton()
         self.print_button.setDefaultAction(self.print_action)
-        self.print_button.setAccessibleName("Afdrukken")
+        live(self.print_button, "setAccessibleName", lambda: self.tr("Afdrukken"))
         self.save_button = QToolButton()
         self.save_button.setDefaultAction(self.save_filled_action)
-        self.save_filled_action.setIconText("Opslaan als PDF")
-        self.print_action.setIconText("Afdrukken")
-        self.save_button.setAccessibleName("Opslaan als ingevulde PDF")
+        live(self.save_button, "setAccessibleName", lambda: self.tr("Opslaan als ingevulde PDF"))
         self.present_button = QToolButton()
         self.present_button.setDefaultAction(self.present_action)
-        self.present_button.setAccessibleName("Presenteren")
+        live(self.present_button, "setAccessibleName", lambda: self.tr("Presenteren"))
         self.present_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.screen_menu = QMenu("Scherm voor presenteren", self)
+        self.screen_menu = QMenu(self)
+        live(self.screen_menu, "setTitle", lambda: self.tr("Scherm voor presenteren"))
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
         self.present_button.setMenu(self.screen_menu)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.sidebar_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.previous_button)
-        bar.addWidget(QLabel("Pagina"))
-        bar.addWidget(self.page_box)
-        bar.addWidget(self.page_total)
-        bar.addWidget(self.next_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.zoom_out_button)
-        bar.addWidget(self.zoom_box)
-        bar.addWidget(self.zoom_in_button)
-        bar.addStretch(1)
-        bar.addWidget(self.find_button)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.present_button)
+        page_label = QLabel()
+        live(page_label, "setText", lambda: self.tr("Pagina"))
+        page_label.setBuddy(self.page_box)
+        # Groups that wrap onto a second line when large text makes them wider than the window.
+        bar = wrapping_row(
+            [
+                _group(self.sidebar_button),
+                _group(
+                    self.previous_button,
+                    page_label,
+                    self.page_box,
+                    self.page_total,
+                    self.next_button,
+                ),
+                _group(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
+                self.find_button,
+                self.print_button,
+                self.save_button,
+                self.present_button,
+            ],
+            spacing=12,
+        )
 
         self.body = QStackedWidget()
         self.body.addWidget(self.canvas)
@@ -315,17 +391,35 @@ class ViewerScreen(QWidget):
         self.splitter.addWidget(self.body)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([170, 800])
+        self.splitter.setSizes([px(170), 800])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.info)
         layout.addWidget(self.progress)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
+        # Reading order for Tab: the bar from left to right, then the pages and the side panel.
+        tab_chain(
+            self.back,
+            self.sidebar_button,
+            self.previous_button,
+            self.page_box,
+            self.next_button,
+            self.zoom_out_button,
+            self.zoom_box,
+            self.zoom_in_button,
+            self.find_button,
+            self.print_button,
+            self.save_button,
+            self.present_button,
+            self.info.close_button,
+            self.canvas,
+            self.sidebar,
+        )
 
     def _connect(self) -> None:
         self.canvas.current_changed.connect(self._current_changed)
@@ -352,7 +446,7 @@ class ViewerScreen(QWidget):
         try:
             pages = PdfPages(pdf_bytes, title)
         except BrokenPdfError as exc:
-            self.message.setText(exc.message)
+            live(self.message, "setText", lambda error=exc: ui_text(error))
             self.body.setCurrentWidget(self.message)
             return False
         self.pages, self.pdf_bytes, self.page_count = pages, pdf_bytes, pages.page_count
@@ -365,7 +459,8 @@ class ViewerScreen(QWidget):
         self.editors.set_fields(fields, values)
         self.fill_hint.setVisible(bool(fields))
         self.page_box.setMaximum(self.page_count)
-        self.page_total.setText(f"van {self.page_count}")
+        count = self.page_count
+        live(self.page_total, "setText", lambda: self.tr("van {count}").format(count=count))
         self.find_bar.set_document(pdf_bytes)
         self._set_document_actions(True)
         start = max(1, min(self.page_count, page))
@@ -392,7 +487,7 @@ class ViewerScreen(QWidget):
         self.document_id = None
         self.info.hide()
         self.fill_hint.hide()
-        self.page_total.setText("")
+        live(self.page_total, "setText", lambda: "")
         self._set_document_actions(False)
 
     def shutdown(self) -> None:
@@ -482,7 +577,7 @@ class ViewerScreen(QWidget):
     def open_external_link(self, url: str) -> bool:
         """Open a web link only when online, and only after the person said yes."""
         if not self.online():
-            self.info.show_message(OFFLINE_LINK)
+            self.info.show_message(offline_link_text)
             return False
         if not self.confirm_link(url):
             return False
@@ -507,7 +602,9 @@ class ViewerScreen(QWidget):
         except Exception:  # keep the values to try again, and tell the person
             log.exception("saving form values failed")
             self._pending_values = {**values, **self._pending_values}
-            self.info.show_message("Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.")
+            self.info.show_message(
+                lambda: self.tr("Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.")
+            )
 
     def filled_pdf(self) -> bytes:
         """The document with what was typed written into its fields."""
@@ -533,11 +630,14 @@ class ViewerScreen(QWidget):
             os.replace(tmp, path)
         except (OSError, RuntimeError, ValueError) as exc:
             log.warning("saving filled pdf failed: %s", exc)
+            folder = path.parent
             self.info.show_message(
-                f"Opslaan lukte niet in {path.parent}. Kies een andere map en probeer opnieuw."
+                lambda: self.tr(
+                    "Opslaan lukte niet in {folder}. Kies een andere map en probeer opnieuw."
+                ).format(folder=folder)
             )
             return None
-        self.info.show_message(f"Opgeslagen: {path}")
+        self.info.show_message(lambda: self.tr("Opgeslagen: {path}").format(path=path))
         return path
 
     # -- printing -----------------------------------------------------------------------
@@ -555,7 +655,7 @@ class ViewerScreen(QWidget):
         self._printer = printer
         self.progress.setRange(0, self.page_count)
         self.progress.setValue(0)
-        self.progress.setFormat("Afdrukken: %v van %m pagina's")
+        live(self.progress, "setFormat", lambda: self.tr("Afdrukken: %v van %m pagina's"))
         self.progress.show()
 
         def work(report, cancelled):
@@ -575,13 +675,17 @@ class ViewerScreen(QWidget):
     def _printed(self, pages: int) -> None:
         self.print_task, self._printer = None, None
         self.progress.hide()
-        self.info.show_message(f"{pages} pagina's naar de printer gestuurd.")
+        self.info.show_message(
+            lambda: self.tr("{pages} pagina's naar de printer gestuurd.").format(pages=pages)
+        )
 
     def _print_failed(self, error: Exception) -> None:
         self.print_task, self._printer = None, None
         self.progress.hide()
-        message = error.message if isinstance(error, CompanionError) else "Afdrukken lukte niet."
-        self.info.show_message(message)
+        if isinstance(error, CompanionError):
+            self.info.show_message(lambda: ui_text(error))
+        else:
+            self.info.show_message(lambda: self.tr("Afdrukken lukte niet."))
 
     # -- presenting ---------------------------------------------------------------------
 
@@ -595,8 +699,12 @@ class ViewerScreen(QWidget):
         chosen, _presenter = self._pick_screens()
         for number, screen in enumerate(screens):
             size = screen.geometry()
-            label = f"Scherm {number + 1}: {screen.name() or 'scherm'} "
-            label += f"({size.width()}×{size.height()})"
+            label = self.tr("Scherm {number}: {name} ({width}×{height})").format(
+                number=number + 1,
+                name=screen.name() or self.tr("scherm"),
+                width=size.width(),
+                height=size.height(),
+            )
             act = self.screen_menu.addAction(label)
             act.setCheckable(True)
             act.setChecked(number == chosen)

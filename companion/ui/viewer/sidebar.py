@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -28,10 +29,16 @@ from PySide6.QtWidgets import (
 
 from ...page_render import LANE_THUMBS
 from ...pdf_pages import OutlineEntry
+from ..appearance import px
+from ..live import follow, live
 from .render_service import RenderService
 
 THUMB_WIDTH = 110
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def page_text(page: int) -> str:
+    return QCoreApplication.translate("Sidebar", "Pagina {page}").format(page=page)
 
 
 class ThumbnailModel(QAbstractListModel):
@@ -72,7 +79,7 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row + 1)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"Pagina {row + 1}"
+            return page_text(row + 1)
         if role == PAGE_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole:
@@ -127,10 +134,11 @@ class Sidebar(QTabWidget):
 
     def __init__(self, service: RenderService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Zijbalk")
+        live(self, "setAccessibleName", lambda: self.tr("Zijbalk"))
         self.model = ThumbnailModel(service, self)
         self.thumbnails = QListView()
-        self.thumbnails.setAccessibleName("Paginaminiaturen")
+        self.thumbnails.setObjectName("thumbnails")
+        live(self.thumbnails, "setAccessibleName", lambda: self.tr("Paginaminiaturen"))
         self.thumbnails.setModel(self.model)
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
         self.thumbnails.setFlow(QListView.Flow.TopToBottom)
@@ -140,22 +148,25 @@ class Sidebar(QTabWidget):
         self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.5)))
         self.thumbnails.setSpacing(6)
-        self.thumbnails.setStyleSheet("QListView { background: #d9dde3; }")
         self.thumbnails.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.thumbnails.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.thumbnails.clicked.connect(lambda index: self.page_chosen.emit(index.row()))
         self.thumbnails.activated.connect(lambda index: self.page_chosen.emit(index.row()))
 
         self.outline = QTreeWidget()
-        self.outline.setAccessibleName("Inhoudsopgave")
+        live(self.outline, "setAccessibleName", lambda: self.tr("Inhoudsopgave"))
         self.outline.setHeaderHidden(True)
         self.outline.itemActivated.connect(self._outline_chosen)
         self.outline.itemClicked.connect(self._outline_chosen)
 
-        self.addTab(self.thumbnails, "Pagina's")
-        self.addTab(self.outline, "Inhoud")
-        self.setMinimumWidth(THUMB_WIDTH + 60)
-        self.setMaximumWidth(THUMB_WIDTH + 160)
+        self.addTab(self.thumbnails, "")
+        self.addTab(self.outline, "")
+        live(self.tabBar(), "setAccessibleName", lambda: self.tr("Zijbalk: Pagina's of Inhoud"))
+        live(self, "setTabText", lambda: self.tr("Pagina's"), 0)
+        live(self, "setTabText", lambda: self.tr("Inhoud"), 1)
+        live(self, "setMinimumWidth", lambda: THUMB_WIDTH + px(60))
+        live(self, "setMaximumWidth", lambda: THUMB_WIDTH + px(160))
+        follow(self, self._retranslate_outline)
 
     def set_document(
         self, sizes: list[tuple[float, float]], outline: list[OutlineEntry], dpr: float
@@ -169,7 +180,7 @@ class Sidebar(QTabWidget):
             item = QTreeWidgetItem([entry.title])
             item.setData(0, PAGE_ROLE, entry.index)
             if entry.index >= 0:
-                item.setToolTip(0, f"Pagina {entry.index + 1}")
+                item.setToolTip(0, page_text(entry.index + 1))
             if parents:
                 parents[-1].addChild(item)
             else:
@@ -179,6 +190,15 @@ class Sidebar(QTabWidget):
         has_outline = bool(outline)
         self.setTabVisible(1, has_outline)
         self.setCurrentIndex(1 if has_outline else 0)
+
+    def _retranslate_outline(self) -> None:
+        items = [self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount())]
+        while items:
+            item = items.pop()
+            index = item.data(0, PAGE_ROLE)
+            if isinstance(index, int) and index >= 0:
+                item.setToolTip(0, page_text(index + 1))
+            items.extend(item.child(i) for i in range(item.childCount()))
 
     def show_page(self, index: int) -> None:
         """Follow the reading view: mark (and scroll to) the current page's thumbnail."""

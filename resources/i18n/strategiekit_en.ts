@@ -1,0 +1,2702 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over Strategiekit Companion</source>
+        <translation>About Strategiekit Companion</translation>
+    </message>
+    <message>
+        <source>Strategiekit Companion</source>
+        <translation>Strategiekit Companion</translation>
+    </message>
+    <message>
+        <source>De strategiekit Hoger Bereik op de werkplek, ook zonder internet.</source>
+        <translation>The strategiekit Hoger Bereik on your workstation, even without internet.</translation>
+    </message>
+    <message>
+        <source>Versie van het programma:</source>
+        <translation>Program version:</translation>
+    </message>
+    <message>
+        <source>Kit:</source>
+        <translation>Kit:</translation>
+    </message>
+    <message>
+        <source>Gegevensmap:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>Logbestanden:</source>
+        <translation>Log files:</translation>
+    </message>
+    <message>
+        <source>Licenties</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Dit programma: AGPL-3.0-or-later (vrije software).</source>
+        <translation>This program: AGPL-3.0-or-later (free software).</translation>
+    </message>
+    <message>
+        <source>Gebruikte onderdelen:</source>
+        <translation>Parts it uses:</translation>
+    </message>
+    <message>
+        <source>De inhoud van de kit: {source} (voor dit programma geschreven uit openbare bronnen).</source>
+        <translation>The contents of the kit: {source} (written for this program from public sources).</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Venster sluiten</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <source>Er is nog geen kit geïnstalleerd.</source>
+        <translation>No kit has been installed yet.</translation>
+    </message>
+    <message>
+        <source>{title}, versie {version} (gepubliceerd {date})</source>
+        <translation>{title}, version {version} (published {date})</translation>
+    </message>
+</context>
+<context>
+    <name>ActionEditor</name>
+    <message>
+        <source>Titel van de actie</source>
+        <translation>Title of the action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Partner (vindplaats)</source>
+        <translation>Partner (where you find people)</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: Schuldhulp, UWV, Taalhuis</source>
+        <translation>For example: debt advice, UWV, Taalhuis</translation>
+    </message>
+    <message>
+        <source>Eigenaar (wie doet het)</source>
+        <translation>Owner (who does it)</translation>
+    </message>
+    <message>
+        <source>Wie doet het?</source>
+        <translation>Who does it?</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Einddatum</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Stap uit Waar begin je?</source>
+        <translation>Step from Where do you start?</translation>
+    </message>
+    <message>
+        <source>Documenten bij deze actie (aanvinken)</source>
+        <translation>Documents for this action (tick them)</translation>
+    </message>
+    <message>
+        <source>Document openen</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Gekozen document openen</source>
+        <translation>Open the chosen document</translation>
+    </message>
+    <message>
+        <source>Omschrijving van de actie</source>
+        <translation>Description of the action</translation>
+    </message>
+    <message>
+        <source>Wat moet er gebeuren, en waarom?</source>
+        <translation>What needs to happen, and why?</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>&amp;Partner</translation>
+    </message>
+    <message>
+        <source>&amp;Eigenaar</source>
+        <translation>O&amp;wner</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Klaar op</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>St&amp;ap</source>
+        <translation>St&amp;ep</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Omschrijving</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Kies een actie in de lijst</source>
+        <translation>Choose an action in the list</translation>
+    </message>
+    <message>
+        <source>Actie bewerken</source>
+        <translation>Edit action</translation>
+    </message>
+    <message>
+        <source>Geen stap</source>
+        <translation>No step</translation>
+    </message>
+    <message>
+        <source>Stap {number}. {title}</source>
+        <translation>Step {number}. {title}</translation>
+    </message>
+    <message>
+        <source>{title} (dubbelklik om te openen)</source>
+        <translation>{title} (double-click to open)</translation>
+    </message>
+    <message>
+        <source>{name} ({removed})</source>
+        <translation>{name} ({removed})</translation>
+    </message>
+    <message>
+        <source>Komt uit Waar begin je?, stap {number}: “{item}”</source>
+        <translation>From Where do you start?, step {number}: “{item}”</translation>
+    </message>
+    <message>
+        <source>Komt uit Waar begin je?, “{item}”</source>
+        <translation>From Where do you start?, “{item}”</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanScreen</name>
+    <message>
+        <source>PDF om af te drukken, per status…</source>
+        <translation>PDF to print, by status…</translation>
+    </message>
+    <message>
+        <source>PDF om af te drukken, per stap…</source>
+        <translation>PDF to print, by step…</translation>
+    </message>
+    <message>
+        <source>CSV voor Excel (Nederlands, puntkomma)…</source>
+        <translation>CSV for Excel (Dutch, semicolon)…</translation>
+    </message>
+    <message>
+        <source>CSV met komma&apos;s…</source>
+        <translation>CSV with commas…</translation>
+    </message>
+    <message>
+        <source>Agenda: afspraak op elke einddatum (.ics)…</source>
+        <translation>Calendar: an appointment on each due date (.ics)…</translation>
+    </message>
+    <message>
+        <source>Agenda: taken (.ics)…</source>
+        <translation>Calendar: tasks (.ics)…</translation>
+    </message>
+    <message>
+        <source>Planbestand voor een andere computer (.actieplan)…</source>
+        <translation>Plan file for another computer (.actieplan)…</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Zet op een rij wat je gaat doen, met wie en wanneer. Alles wordt vanzelf bewaard.</source>
+        <translation>List what you are going to do, with whom and when. Everything is saved by itself.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>Kies een actieplan</source>
+        <translation>Choose an action plan</translation>
+    </message>
+    <message>
+        <source>Nieuw plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>Nieuw actieplan maken</source>
+        <translation>Make a new action plan</translation>
+    </message>
+    <message>
+        <source>Plan verwijderen…</source>
+        <translation>Delete plan…</translation>
+    </message>
+    <message>
+        <source>Dit actieplan verwijderen</source>
+        <translation>Delete this action plan</translation>
+    </message>
+    <message>
+        <source>Importeren…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Actieplan importeren uit een planbestand</source>
+        <translation>Import an action plan from a plan file</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Actieplan exporteren</source>
+        <translation>Export the action plan</translation>
+    </message>
+    <message>
+        <source>Actieplan exporteren (Ctrl+E)</source>
+        <translation>Export the action plan (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Actieplan afdrukken (Ctrl+P)</source>
+        <translation>Print the action plan (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Naam van het plan</source>
+        <translation>Name of the plan</translation>
+    </message>
+    <message>
+        <source>Bibliotheek of vestiging</source>
+        <translation>Library or branch</translation>
+    </message>
+    <message>
+        <source>Omschrijving van het plan</source>
+        <translation>Description of the plan</translation>
+    </message>
+    <message>
+        <source>Waar gaat dit plan over?</source>
+        <translation>What is this plan about?</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Bibliotheek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Filter op status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Filter op partner</source>
+        <translation>Filter by partner</translation>
+    </message>
+    <message>
+        <source>Alle partners</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <source>Filter op einddatum</source>
+        <translation>Filter by due date</translation>
+    </message>
+    <message>
+        <source>Sorteren</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>Tonen:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Sorteren:</source>
+        <translation>Sort:</translation>
+    </message>
+    <message>
+        <source>Nieuwe actie</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Nieuwe actie toevoegen (Ctrl+N)</source>
+        <translation>Add a new action (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Gekozen actie verwijderen (Delete)</source>
+        <translation>Delete the chosen action (Delete)</translation>
+    </message>
+    <message>
+        <source>Actie omhoog (Alt+Pijl omhoog)</source>
+        <translation>Move action up (Alt+Up arrow)</translation>
+    </message>
+    <message>
+        <source>Actie omlaag (Alt+Pijl omlaag)</source>
+        <translation>Move action down (Alt+Down arrow)</translation>
+    </message>
+    <message>
+        <source>Ongedaan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Opnieuw doen (Ctrl+Shift+Z)</source>
+        <translation>Redo (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie.</source>
+        <translation>There is no action plan yet. Click ‘New plan’ to make one, or import a plan file. In ‘Where do you start?’ one click turns a checklist item into an action.</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{shown} van {total}</source>
+        <translation>{shown} of {total}</translation>
+    </message>
+    <message>
+        <source>{count} · ⚠ {late} te laat</source>
+        <translation>{count} · ⚠ {late} late</translation>
+    </message>
+    <message>
+        <source>Nieuw actieplan</source>
+        <translation>New action plan</translation>
+    </message>
+    <message>
+        <source>Nieuw actieplan {number}</source>
+        <translation>New action plan {number}</translation>
+    </message>
+    <message>
+        <source>Plan ‘{name}’ gemaakt. Geef het een eigen naam.</source>
+        <translation>Plan ‘{name}’ made. Give it a name of your own.</translation>
+    </message>
+    <message>
+        <source>Plan ‘{name}’ met 1 actie verwijderen? Je kunt dit daarna nog ongedaan maken met Ctrl+Z.</source>
+        <translation>Delete plan ‘{name}’ with 1 action? You can still undo this afterwards with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Plan ‘{name}’ met {count} acties verwijderen? Je kunt dit daarna nog ongedaan maken met Ctrl+Z.</source>
+        <translation>Delete plan ‘{name}’ with {count} actions? You can still undo this afterwards with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Plan verwijderen</source>
+        <translation>Delete plan</translation>
+    </message>
+    <message>
+        <source>Plan ‘{name}’ verwijderd. Ongedaan maken: Ctrl+Z.</source>
+        <translation>Plan ‘{name}’ deleted. To undo: Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Actie ‘{title}’ verwijderd. Ongedaan maken: Ctrl+Z.</source>
+        <translation>Action ‘{title}’ deleted. To undo: Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Verplaatsen kan alleen bij ‘Eigen volgorde’.</source>
+        <translation>Moving only works with ‘Own order’.</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan… {step}</source>
+        <translation>Saving… {step}</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Opslaan is niet gelukt. Kies een andere map of naam en probeer het opnieuw.</source>
+        <translation>Saving did not work. Choose another folder or name and try again.</translation>
+    </message>
+    <message>
+        <source>Het plan is naar de printer gestuurd.</source>
+        <translation>The plan has been sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Plan ‘{name}’ geïmporteerd met 1 actie.</source>
+        <translation>Plan ‘{name}’ imported with 1 action.</translation>
+    </message>
+    <message>
+        <source>Plan ‘{name}’ geïmporteerd met {count} acties.</source>
+        <translation>Plan ‘{name}’ imported with {count} actions.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTable</name>
+    <message>
+        <source>Acties in dit plan</source>
+        <translation>Actions in this plan</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Klaar op</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>{date} ⚠ te laat</source>
+        <translation>{date} ⚠ late</translation>
+    </message>
+    <message>
+        <source>Te laat: de einddatum is voorbij en de actie is nog niet klaar.</source>
+        <translation>Late: the due date has passed and the action is not done yet.</translation>
+    </message>
+    <message>
+        <source>{step} ({removed})</source>
+        <translation>{step} ({removed})</translation>
+    </message>
+    <message>
+        <source>Stap: {step}</source>
+        <translation>Step: {step}</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <source>Weergave</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>Taal / Language</source>
+        <translation>Language / Taal</translation>
+    </message>
+    <message>
+        <source>Tekstgrootte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Hoog contrast (wit op zwart)</source>
+        <translation>High contrast (white on black)</translation>
+    </message>
+    <message>
+        <source>Hoog contrast: witte tekst op zwart, geel voor de focus</source>
+        <translation>High contrast: white text on black, yellow for the focus</translation>
+    </message>
+    <message>
+        <source>Kies de taal van het programma, hoe groot de tekst is en of u liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat u typte blijft staan.</source>
+        <translation>Choose the language of the program, how large the text is, and whether you prefer white text on black. The contents of the kit stay in Dutch. The program changes straight away; what you typed stays where it is.</translation>
+    </message>
+    <message>
+        <source>Taal / Language:</source>
+        <translation>Language / Taal:</translation>
+    </message>
+    <message>
+        <source>Tekstgrootte:</source>
+        <translation>Text size:</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistScreen</name>
+    <message>
+        <source>Waar begin je?</source>
+        <translation>Where do you start?</translation>
+    </message>
+    <message>
+        <source>De stappen van de kit, van begin tot eind. Vink af wat klaar is en schrijf notities bij een stap. Alles wordt vanzelf bewaard.</source>
+        <translation>The steps of the kit, from start to finish. Tick what is done and write notes for a step. Everything is saved by itself.</translation>
+    </message>
+    <message>
+        <source>Voortgang van alle stappen</source>
+        <translation>Progress of all steps</translation>
+    </message>
+    <message>
+        <source>%v van %m punten klaar (%p%)</source>
+        <translation>%v of %m items done (%p%)</translation>
+    </message>
+    <message>
+        <source>Actieplan voor nieuwe acties</source>
+        <translation>Action plan for new actions</translation>
+    </message>
+    <message>
+        <source>Nieuwe acties komen in:</source>
+        <translation>New actions go into:</translation>
+    </message>
+    <message>
+        <source>De kit heeft (nog) geen stappen. Even geduld als de kit nog wordt klaargezet.</source>
+        <translation>The kit has no steps (yet). Please wait if the kit is still being set up.</translation>
+    </message>
+    <message>
+        <source>Stappen</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>{name} (wordt gemaakt)</source>
+        <translation>{name} (will be made)</translation>
+    </message>
+    <message>
+        <source>Actie ‘{action}’ staat nu in plan ‘{plan}’. Klik nog eens op de knop om haar te bekijken.</source>
+        <translation>Action ‘{action}’ is now in plan ‘{plan}’. Click the button again to see it.</translation>
+    </message>
+    <message>
+        <source>Mijn actieplan</source>
+        <translation>My action plan</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHandler</name>
+    <message>
+        <source>Er ging iets mis in het programma. Uw gegevens zijn bewaard.
+
+Wat er gebeurde staat in het logbestand:
+{path}
+
+Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.</source>
+        <translation>Something went wrong in the program. Your data has been kept.
+
+What happened is written in the log file:
+{path}
+
+Please try again. If it keeps happening, give this file to whoever helps you.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Zoek in dit document</source>
+        <translation>Search this document</translation>
+    </message>
+    <message>
+        <source>Zoeken in dit document</source>
+        <translation>Search in this document</translation>
+    </message>
+    <message>
+        <source>Vorige</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Vorige vondst</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Vorige vondst (Shift+F3)</source>
+        <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Volgende vondst</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Volgende vondst (F3 of Enter)</source>
+        <translation>Next match (F3 or Enter)</translation>
+    </message>
+    <message>
+        <source>Aantal vondsten</source>
+        <translation>Number of matches</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zoeken in document sluiten</source>
+        <translation>Close search in document</translation>
+    </message>
+    <message>
+        <source>Sluiten (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Zoeken:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Zoeken lukte niet</source>
+        <translation>Searching did not work</translation>
+    </message>
+    <message>
+        <source>{current} van {total}</source>
+        <translation>{current} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <source>De strategiekit wordt klaargezet</source>
+        <translation>Setting up the strategiekit</translation>
+    </message>
+    <message>
+        <source>Dit gebeurt alleen de eerste keer. Daarna werkt alles ook zonder internet.</source>
+        <translation>This only happens the first time. After that, everything also works without internet.</translation>
+    </message>
+    <message>
+        <source>Even geduld…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>Voortgang van het klaarzetten</source>
+        <translation>Progress of the setup</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Het klaarzetten opnieuw proberen</source>
+        <translation>Try the setup again</translation>
+    </message>
+    <message>
+        <source>Het klaarzetten is niet gelukt.</source>
+        <translation>The setup did not work.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Hoe werkt het?</source>
+        <translation>How does it work?</translation>
+    </message>
+    <message>
+        <source>Rondleiding</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Over Strategiekit Companion</source>
+        <translation>About Strategiekit Companion</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Hoe werkt het?</source>
+        <translation>How does it work?</translation>
+    </message>
+    <message>
+        <source>Uitleg: hoe werkt het?</source>
+        <translation>Help: how does it work?</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Uitleg sluiten</source>
+        <translation>Close help</translation>
+    </message>
+    <message>
+        <source>De uitleg is niet gevonden.</source>
+        <translation>The help text was not found.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>{item} ({removed})</source>
+        <translation>{item} ({removed})</translation>
+    </message>
+    <message>
+        <source>⚠ {removed}</source>
+        <translation>⚠ {removed}</translation>
+    </message>
+    <message>
+        <source>Dit punt staat niet meer in de nieuwe versie van de kit. Je vinkje en notitie zijn bewaard.</source>
+        <translation>This item is no longer in the new version of the kit. Your tick and note have been kept.</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notitie bij: {item}</source>
+        <translation>Note for: {item}</translation>
+    </message>
+    <message>
+        <source>Notitie bij dit punt (wordt vanzelf bewaard)</source>
+        <translation>Note for this item (saved by itself)</translation>
+    </message>
+    <message>
+        <source>In actieplan ✓</source>
+        <translation>In action plan ✓</translation>
+    </message>
+    <message>
+        <source>Deze actie staat in je actieplan. Klik om haar te zien.</source>
+        <translation>This action is in your action plan. Click to see it.</translation>
+    </message>
+    <message>
+        <source>Bekijk de actie van: {item}</source>
+        <translation>See the action for: {item}</translation>
+    </message>
+    <message>
+        <source>Maak actie</source>
+        <translation>Make action</translation>
+    </message>
+    <message>
+        <source>Zet dit punt als actie in je actieplan</source>
+        <translation>Put this item in your action plan as an action</translation>
+    </message>
+    <message>
+        <source>Maak een actie van: {item}</source>
+        <translation>Make an action of: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryScreen</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} uur {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} uur</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Voor wie</source>
+        <translation>For whom</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Deze video speelt alleen met internet. Open het document voor de link.</source>
+        <translation>This video only plays with internet. Open the document for the link.</translation>
+    </message>
+    <message>
+        <source>Bibliotheek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Alle handleidingen, werkbladen, workshops en voorbeelden uit de kit.</source>
+        <translation>All guides, worksheets, workshops and examples in the kit.</translation>
+    </message>
+    <message>
+        <source>Per thema</source>
+        <translation>By theme</translation>
+    </message>
+    <message>
+        <source>Per soort</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <source>Ordenen per thema</source>
+        <translation>Group by theme</translation>
+    </message>
+    <message>
+        <source>Ordenen per soort document</source>
+        <translation>Group by kind of document</translation>
+    </message>
+    <message>
+        <source>Filter op titel…</source>
+        <translation>Filter by title…</translation>
+    </message>
+    <message>
+        <source>Filter de lijst op titel</source>
+        <translation>Filter the list by title</translation>
+    </message>
+    <message>
+        <source>Ordenen:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>Documenten in de kit</source>
+        <translation>Documents in the kit</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Over dit document</source>
+        <translation>About this document</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Document openen</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Overig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>{group} ({count})</source>
+        <translation>{group} ({count})</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>Nieuw sinds de laatste update</source>
+        <translation>New since the last update</translation>
+    </message>
+    <message>
+        <source>Gewijzigd sinds de laatste update</source>
+        <translation>Changed since the last update</translation>
+    </message>
+    <message>
+        <source>Kies een document in de lijst om te zien waar het over gaat. Dubbelklik of druk op Enter om het te openen.</source>
+        <translation>Choose a document in the list to see what it is about. Double-click or press Enter to open it.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Strategiekit Hoger Bereik</source>
+        <translation>Strategiekit Hoger Bereik</translation>
+    </message>
+    <message>
+        <source>Schermen</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
+        <source>Bibliotheek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Waar begin je?</source>
+        <translation>Where do you start?</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Beel&amp;d</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Zoeken in de kit</source>
+        <translation>Search the kit</translation>
+    </message>
+    <message>
+        <source>Presenteren</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Opslaan als ingevulde PDF…</source>
+        <translation>Save as filled-in PDF…</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Actieplan importeren…</source>
+        <translation>Import action plan…</translation>
+    </message>
+    <message>
+        <source>Actieplan exporteren als PDF…</source>
+        <translation>Export action plan as PDF…</translation>
+    </message>
+    <message>
+        <source>Actieplan afdrukken…</source>
+        <translation>Print action plan…</translation>
+    </message>
+    <message>
+        <source>{screen} (Ctrl+{number})</source>
+        <translation>{screen} (Ctrl+{number})</translation>
+    </message>
+    <message>
+        <source>Dit document staat niet (meer) in de kit.</source>
+        <translation>This document is not in the kit (any more).</translation>
+    </message>
+    <message>
+        <source>Kit versie {version} staat klaar.</source>
+        <translation>Kit version {version} is ready.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis bij het klaarzetten van de kit.</source>
+        <translation>Something went wrong while setting up the kit.</translation>
+    </message>
+    <message>
+        <source>Geen kit</source>
+        <translation>No kit</translation>
+    </message>
+    <message>
+        <source>{title} · versie {version}</source>
+        <translation>{title} · version {version}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Melding sluiten</source>
+        <translation>Close message</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>{date} gebruiken</source>
+        <translation>Use {date}</translation>
+    </message>
+</context>
+<context>
+    <name>PageCanvas</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Deze pagina kan niet worden getoond.</source>
+        <translation>This page cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Naar pagina {page}</source>
+        <translation>To page {page}</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Tekst van deze pagina selecteren</source>
+        <translation>Select the text of this page</translation>
+    </message>
+</context>
+<context>
+    <name>PageWidget</name>
+    <message>
+        <source>Pagina {page}</source>
+        <translation>Page {page}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <source>Actie bewerken</source>
+        <translation>Edit action</translation>
+    </message>
+    <message>
+        <source>Nieuwe actie</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Actie verwijderen: {title}</source>
+        <translation>Delete action: {title}</translation>
+    </message>
+    <message>
+        <source>Actie verplaatsen</source>
+        <translation>Move action</translation>
+    </message>
+    <message>
+        <source>Plan bewerken</source>
+        <translation>Edit plan</translation>
+    </message>
+    <message>
+        <source>Plan verwijderen</source>
+        <translation>Delete plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialogs</name>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV voor Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Agenda-bestand (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <source>Actieplan-bestand (*.actieplan)</source>
+        <translation>Action plan file (*.actieplan)</translation>
+    </message>
+    <message>
+        <source>Opslaan als</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Actieplan importeren</source>
+        <translation>Import action plan</translation>
+    </message>
+    <message>
+        <source>Alle (*)</source>
+        <translation>All (*)</translation>
+    </message>
+    <message>
+        <source>Actieplan afdrukken</source>
+        <translation>Print action plan</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Presentatie</source>
+        <translation>Presentation</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>Presentatorweergave</source>
+        <translation>Presenter view</translation>
+    </message>
+    <message>
+        <source>Huidige pagina</source>
+        <translation>Current page</translation>
+    </message>
+    <message>
+        <source>Volgende pagina</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Einde</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Paginanummer</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>Klok</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>Verstreken tijd</source>
+        <translation>Time elapsed</translation>
+    </message>
+    <message>
+        <source>◀ Vorige</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Vorige pagina</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Volgende ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Zwart scherm (B)</source>
+        <translation>Black screen (B)</translation>
+    </message>
+    <message>
+        <source>Zwart scherm aan of uit</source>
+        <translation>Black screen on or off</translation>
+    </message>
+    <message>
+        <source>Tijd opnieuw</source>
+        <translation>Restart time</translation>
+    </message>
+    <message>
+        <source>Tijd opnieuw beginnen</source>
+        <translation>Start the time again</translation>
+    </message>
+    <message>
+        <source>Stoppen (Esc)</source>
+        <translation>Stop (Esc)</translation>
+    </message>
+    <message>
+        <source>Presentatie stoppen</source>
+        <translation>Stop the presentation</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Pagina {page} van {total} · zwart scherm</source>
+        <translation>Page {page} of {total} · black screen</translation>
+    </message>
+    <message>
+        <source>Pagina {page} van {total}</source>
+        <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>{kind} · pagina {page}</source>
+        <translation>{kind} · page {page}</translation>
+    </message>
+    <message>
+        <source>{kind} · pagina {page} · ook op pagina {pages}</source>
+        <translation>{kind} · page {page} · also on page {pages}</translation>
+    </message>
+    <message>
+        <source>{title}, pagina {page}</source>
+        <translation>{title}, page {page}</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoek in de hele kit, bijvoorbeeld: vindplaatsen gemeente</source>
+        <translation>Search the whole kit, for example: vindplaatsen gemeente</translation>
+    </message>
+    <message>
+        <source>Zoekwoorden</source>
+        <translation>Search words</translation>
+    </message>
+    <message>
+        <source>Zoekresultaten</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Typ een of meer woorden. Hoofdletters en accenten maken niet uit.</source>
+        <translation>Type one or more words. Capitals and accents do not matter.</translation>
+    </message>
+    <message>
+        <source>Niets gevonden voor ‘{words}’. Probeer een ander of korter woord.</source>
+        <translation>Nothing found for ‘{words}’. Try another or a shorter word.</translation>
+    </message>
+    <message>
+        <source>1 document gevonden. Druk op Enter om het te openen.</source>
+        <translation>1 document found. Press Enter to open it.</translation>
+    </message>
+    <message>
+        <source>{count} documenten gevonden, de beste bovenaan. Druk op Enter om het eerste te openen.</source>
+        <translation>{count} documents found, the best at the top. Press Enter to open the first one.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Onderwerpen van de instellingen</source>
+        <translation>Settings topics</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Pagina {page}</source>
+        <translation>Page {page}</translation>
+    </message>
+    <message>
+        <source>Zijbalk</source>
+        <translation>Side panel</translation>
+    </message>
+    <message>
+        <source>Paginaminiaturen</source>
+        <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <source>Inhoudsopgave</source>
+        <translation>Table of contents</translation>
+    </message>
+    <message>
+        <source>Zijbalk: Pagina&apos;s of Inhoud</source>
+        <translation>Side panel: Pages or Contents</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Inhoud</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <source>Stap {number}. {title}</source>
+        <translation>Step {number}. {title}</translation>
+    </message>
+    <message>
+        <source>{step} ({removed})</source>
+        <translation>{step} ({removed})</translation>
+    </message>
+    <message>
+        <source>Voortgang {step}</source>
+        <translation>Progress {step}</translation>
+    </message>
+    <message>
+        <source>%v van %m klaar</source>
+        <translation>%v of %m done</translation>
+    </message>
+    <message>
+        <source>Documenten:</source>
+        <translation>Documents:</translation>
+    </message>
+    <message>
+        <source>Document openen: {title}</source>
+        <translation>Open document: {title}</translation>
+    </message>
+    <message>
+        <source>{title} openen</source>
+        <translation>Open {title}</translation>
+    </message>
+    <message>
+        <source>Notitie bij deze stap:</source>
+        <translation>Note for this step:</translation>
+    </message>
+    <message>
+        <source>Afspraken, ideeën, wie je wilt spreken… (wordt vanzelf bewaard)</source>
+        <translation>Agreements, ideas, who you want to talk to… (saved by itself)</translation>
+    </message>
+    <message>
+        <source>Notitie bij {step}</source>
+        <translation>Note for {step}</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <source>Bibliotheek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Hier staat de hele kit: handleidingen, werkbladen, workshops en voorbeelden. Kies een document om te zien waar het over gaat. Dubbelklik of druk op Enter om het te openen.</source>
+        <translation>Here is the whole kit: guides, worksheets, workshops and examples. Choose a document to see what it is about. Double-click or press Enter to open it.</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoek in alle documenten tegelijk. Typ een of meer woorden: je ziet meteen waar ze staan. Enter opent het document op de goede pagina. Vanuit elk scherm: Ctrl+K.</source>
+        <translation>Search all documents at once. Type one or more words and you see straight away where they are. Enter opens the document on the right page. From any screen: Ctrl+K.</translation>
+    </message>
+    <message>
+        <source>Waar begin je?</source>
+        <translation>Where do you start?</translation>
+    </message>
+    <message>
+        <source>De stappen van de kit als checklist. Vink af wat klaar is en schrijf notities. Met ‘Maak actie’ zet je een punt in je actieplan.</source>
+        <translation>The steps of the kit as a checklist. Tick what is done and write notes. ‘Make action’ puts an item in your action plan.</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Zet op een rij wat je gaat doen, met wie en wanneer. Alles wordt vanzelf bewaard. Je kunt het plan afdrukken, exporteren en op een andere computer inlezen.</source>
+        <translation>List what you are going to do, with whom and when. Everything is saved by itself. You can print the plan, export it and read it in on another computer.</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Haal een nieuwe versie van de kit op: via internet of met een updatebestand van een USB-stick. Je vinkjes, notities en plannen blijven altijd bewaard.</source>
+        <translation>Get a new version of the kit: over the internet or with an update file from a USB stick. Your ticks, notes and plans are always kept.</translation>
+    </message>
+    <message>
+        <source>Rondleiding</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Deze rondleiding staat ook in het menu Help. F1 geeft uitleg.</source>
+        <translation>You can find this tour in the Help menu too. F1 gives help.</translation>
+    </message>
+    <message>
+        <source>Vorige</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Vorige stap</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <source>Overslaan</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Rondleiding overslaan en sluiten</source>
+        <translation>Skip and close the tour</translation>
+    </message>
+    <message>
+        <source>Stap {number} van {total}</source>
+        <translation>Step {number} of {total}</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Rondleiding afsluiten</source>
+        <translation>End the tour</translation>
+    </message>
+    <message>
+        <source>Volgende stap</source>
+        <translation>Next step</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateSettingsPage</name>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Adres van de portal</source>
+        <translation>Address of the portal</translation>
+    </message>
+    <message>
+        <source>Bij het starten kijken of er een nieuwe versie is</source>
+        <translation>At start, check whether there is a new version</translation>
+    </message>
+    <message>
+        <source>Bij het starten zoeken naar een nieuwe versie</source>
+        <translation>Look for a new version at start</translation>
+    </message>
+    <message>
+        <source>De portal is de website waar de nieuwste versie van de kit staat. Uw bibliotheek of de beheerder van de kit geeft u het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
+        <translation>The portal is the website with the newest version of the kit. Your library or whoever manages the kit gives you the address. Leave it empty if this computer never has internet: then update the kit with an update file.</translation>
+    </message>
+    <message>
+        <source>Het programma kijkt alleen als er internet is, en stoort u niet. Het gebruikt de proxy-instellingen en de certificaten van uw systeem.</source>
+        <translation>The program only looks when there is internet, and does not disturb you. It uses the proxy settings and certificates of your system.</translation>
+    </message>
+    <message>
+        <source>Adres van de portal:</source>
+        <translation>Address of the portal:</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesGlue</name>
+    <message>
+        <source>Updatebestand openen…</source>
+        <translation>Open update file…</translation>
+    </message>
+    <message>
+        <source>Updatebestand maken…</source>
+        <translation>Make update file…</translation>
+    </message>
+    <message>
+        <source>Zoeken naar een nieuwe versie</source>
+        <translation>Look for a new version</translation>
+    </message>
+    <message>
+        <source>Instellingen…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Updates (nieuw)</source>
+        <translation>Updates (new)</translation>
+    </message>
+    <message>
+        <source>Updates: er is een nieuwe versie van de kit</source>
+        <translation>Updates: there is a new version of the kit</translation>
+    </message>
+    <message>
+        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren.</source>
+        <translation>There is a new version of the kit (version {version}). In Updates (Ctrl+{number}) you can see what changes and install it.</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>{outcome} Wat nieuw of gewijzigd is, staat gemarkeerd in de Bibliotheek.</source>
+        <translation>{outcome} What is new or changed is marked in the Library.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesScreen</name>
+    <message>
+        <source>{done} van {total} bestanden · {done_size} van {total_size}</source>
+        <translation>{done} of {total} files · {done_size} of {total_size}</translation>
+    </message>
+    <message>
+        <source>Versie {version} (gepubliceerd {date})</source>
+        <translation>Version {version} (published {date})</translation>
+    </message>
+    <message>
+        <source>Nieuw ({count})</source>
+        <translation>New ({count})</translation>
+    </message>
+    <message>
+        <source>Gewijzigd ({count})</source>
+        <translation>Changed ({count})</translation>
+    </message>
+    <message>
+        <source>Verwijderd ({count})</source>
+        <translation>Removed ({count})</translation>
+    </message>
+    <message>
+        <source>Geen documenten erbij of eraf; wel andere informatie in de kit.</source>
+        <translation>No documents added or removed; other information in the kit has changed.</translation>
+    </message>
+    <message>
+        <source>Te downloaden: 1 bestand, {size}.</source>
+        <translation>To download: 1 file, {size}.</translation>
+    </message>
+    <message>
+        <source>Te downloaden: {count} bestanden, {size}.</source>
+        <translation>To download: {count} files, {size}.</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
+        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
+    </message>
+    <message>
+        <source>Op deze computer</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Nu zoeken naar een nieuwe versie</source>
+        <translation>Look for a new version now</translation>
+    </message>
+    <message>
+        <source>Nu zoeken naar een nieuwe versie van de kit</source>
+        <translation>Look for a new version of the kit now</translation>
+    </message>
+    <message>
+        <source>Instellingen…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Instellingen voor updates</source>
+        <translation>Settings for updates</translation>
+    </message>
+    <message>
+        <source>Via internet (portal)</source>
+        <translation>Over the internet (portal)</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Wat er verandert in de nieuwe versie</source>
+        <translation>What changes in the new version</translation>
+    </message>
+    <message>
+        <source>Installeren</source>
+        <translation>Install</translation>
+    </message>
+    <message>
+        <source>Nieuwe versie installeren</source>
+        <translation>Install the new version</translation>
+    </message>
+    <message>
+        <source>Nieuwe versie</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stoppen met bijwerken</source>
+        <translation>Stop updating</translation>
+    </message>
+    <message>
+        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. U kunt het bestand ook op dit venster slepen.</source>
+        <translation>Does this computer have no internet? On a computer with internet, put the kit in an update file ({suffix}), bring it on a USB stick and open it here. You can also drag the file onto this window.</translation>
+    </message>
+    <message>
+        <source>Updatebestand openen…</source>
+        <translation>Open update file…</translation>
+    </message>
+    <message>
+        <source>Updatebestand openen en installeren</source>
+        <translation>Open and install an update file</translation>
+    </message>
+    <message>
+        <source>Updatebestand maken…</source>
+        <translation>Make update file…</translation>
+    </message>
+    <message>
+        <source>De kit van deze computer opslaan als updatebestand</source>
+        <translation>Save the kit on this computer as an update file</translation>
+    </message>
+    <message>
+        <source>Zonder internet (updatebestand)</source>
+        <translation>Without internet (update file)</translation>
+    </message>
+    <message>
+        <source>Portal: {url}</source>
+        <translation>Portal: {url}</translation>
+    </message>
+    <message>
+        <source>Er is nog geen kit geïnstalleerd.</source>
+        <translation>No kit has been installed yet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;, versie {version} (gepubliceerd {date})</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;, version {version} (published {date})</translation>
+    </message>
+    <message>
+        <source>Bijgewerkt van versie {version}: {changes}</source>
+        <translation>Updated from version {version}: {changes}</translation>
+    </message>
+    <message>
+        <source>{count} nieuw</source>
+        <translation>{count} new</translation>
+    </message>
+    <message>
+        <source>{count} gewijzigd</source>
+        <translation>{count} changed</translation>
+    </message>
+    <message>
+        <source>{count} weg</source>
+        <translation>{count} removed</translation>
+    </message>
+    <message>
+        <source>Documenten: {summary}. In de Bibliotheek staat wat nieuw is.</source>
+        <translation>Documents: {summary}. The Library shows what is new.</translation>
+    </message>
+    <message>
+        <source>Even geduld: het programma is nog bezig met de kit.</source>
+        <translation>Please wait: the program is still busy with the kit.</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis. Er is niets veranderd.</source>
+        <translation>Something went wrong. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Stoppen…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Stel eerst het adres van de portal in met de knop Instellingen.</source>
+        <translation>First set the address of the portal with the Settings button.</translation>
+    </message>
+    <message>
+        <source>Zoeken naar een nieuwe versie…</source>
+        <translation>Looking for a new version…</translation>
+    </message>
+    <message>
+        <source>De nieuwe versie wordt geïnstalleerd…</source>
+        <translation>Installing the new version…</translation>
+    </message>
+    <message>
+        <source>Het updatebestand {name} wordt geopend…</source>
+        <translation>Opening the update file {name}…</translation>
+    </message>
+    <message>
+        <source>Het updatebestand wordt gemaakt…</source>
+        <translation>Making the update file…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {path} (versie {version}, {size}). Zet dit bestand op een USB-stick en open het op de andere computer.</source>
+        <translation>Saved: {path} (version {version}, {size}). Put this file on a USB stick and open it on the other computer.</translation>
+    </message>
+    <message>
+        <source>Updatebestand openen</source>
+        <translation>Open update file</translation>
+    </message>
+    <message>
+        <source>Updatebestand (*{suffix})</source>
+        <translation>Update file (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Updatebestand maken</source>
+        <translation>Make update file</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerScreen</name>
+    <message>
+        <source>Paginabreedte</source>
+        <translation>Page width</translation>
+    </message>
+    <message>
+        <source>Hele pagina</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Deze link gaat naar een website. Je bent nu niet online, dus hij kan niet worden geopend. Probeer het later opnieuw als er internet is.</source>
+        <translation>This link goes to a website. You are not online now, so it cannot be opened. Try again later when there is internet.</translation>
+    </message>
+    <message>
+        <source>Link openen</source>
+        <translation>Open link</translation>
+    </message>
+    <message>
+        <source>Deze link opent een website in je browser:
+
+{url}
+
+Wil je de website openen?</source>
+        <translation>This link opens a website in your browser:
+
+{url}
+
+Do you want to open the website?</translation>
+    </message>
+    <message>
+        <source>Opslaan als ingevulde PDF</source>
+        <translation>Save as filled-in PDF</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Melding over het document</source>
+        <translation>Message about the document</translation>
+    </message>
+    <message>
+        <source>Voortgang afdrukken</source>
+        <translation>Printing progress</translation>
+    </message>
+    <message>
+        <source>{name} ({keys})</source>
+        <translation>{name} ({keys})</translation>
+    </message>
+    <message>
+        <source>Presenteren</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Opslaan als ingevulde PDF…</source>
+        <translation>Save as filled-in PDF…</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Zoeken in dit document</source>
+        <translation>Search in this document</translation>
+    </message>
+    <message>
+        <source>Zoeken in dit document (Ctrl+F)</source>
+        <translation>Search in this document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zijbalk</source>
+        <translation>Side panel</translation>
+    </message>
+    <message>
+        <source>Zijbalk tonen of verbergen</source>
+        <translation>Show or hide the side panel</translation>
+    </message>
+    <message>
+        <source>← Terug</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Terug naar de vorige lijst</source>
+        <translation>Back to the previous list</translation>
+    </message>
+    <message>
+        <source>Terug (Alt+Links)</source>
+        <translation>Back (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Titel van het document</source>
+        <translation>Title of the document</translation>
+    </message>
+    <message>
+        <source>Dit werkblad kun je hier invullen. Wat je typt, wordt bewaard.</source>
+        <translation>You can fill in this worksheet here. What you type is kept.</translation>
+    </message>
+    <message>
+        <source>Vorige pagina</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Vorige pagina (Links)</source>
+        <translation>Previous page (Left)</translation>
+    </message>
+    <message>
+        <source>Volgende pagina</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Volgende pagina (Rechts)</source>
+        <translation>Next page (Right)</translation>
+    </message>
+    <message>
+        <source>Paginanummer</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>Ga naar pagina (Ctrl+G)</source>
+        <translation>Go to page (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Aantal pagina&apos;s</source>
+        <translation>Number of pages</translation>
+    </message>
+    <message>
+        <source>Kleiner</source>
+        <translation>Smaller</translation>
+    </message>
+    <message>
+        <source>Kleiner (Ctrl+-)</source>
+        <translation>Smaller (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Groter</source>
+        <translation>Larger</translation>
+    </message>
+    <message>
+        <source>Groter (Ctrl++)</source>
+        <translation>Larger (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Zoom (Ctrl+scrollwiel)</source>
+        <translation>Zoom (Ctrl+scroll wheel)</translation>
+    </message>
+    <message>
+        <source>Scherm voor presenteren</source>
+        <translation>Screen for presenting</translation>
+    </message>
+    <message>
+        <source>Pagina</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>van {count}</source>
+        <translation>of {count}</translation>
+    </message>
+    <message>
+        <source>Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.</source>
+        <translation>What you filled in could not be kept. Please try again.</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet in {folder}. Kies een andere map en probeer opnieuw.</source>
+        <translation>Saving in {folder} did not work. Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Afdrukken: %v van %m pagina&apos;s</source>
+        <translation>Printing: %v of %m pages</translation>
+    </message>
+    <message>
+        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>{pages} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Afdrukken lukte niet.</source>
+        <translation>Printing did not work.</translation>
+    </message>
+    <message>
+        <source>Scherm {number}: {name} ({width}×{height})</source>
+        <translation>Screen {number}: {name} ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>scherm</source>
+        <translation>screen</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Te doen</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Bezig</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Hoog</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Normaal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Laag</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Dit plan bestaat niet meer.</source>
+        <translation>This plan no longer exists.</translation>
+    </message>
+    <message>
+        <source>Deze actie bestaat niet meer.</source>
+        <translation>This action no longer exists.</translation>
+    </message>
+    <message>
+        <source>startdatum</source>
+        <translation>start date</translation>
+    </message>
+    <message>
+        <source>einddatum</source>
+        <translation>due date</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>De {label} is geen geldige datum.</source>
+        <translation>The {label} is not a valid date.</translation>
+    </message>
+    <message>
+        <source>De {what} is te lang (meer dan {limit} tekens).</source>
+        <translation>The {what} is too long (more than {limit} characters).</translation>
+    </message>
+    <message>
+        <source>Geef de actie een titel.</source>
+        <translation>Give the action a title.</translation>
+    </message>
+    <message>
+        <source>titel</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>Een tekst bij deze actie is te lang.</source>
+        <translation>A text of this action is too long.</translation>
+    </message>
+    <message>
+        <source>Kies als status te doen, bezig of klaar.</source>
+        <translation>Choose to do, in progress or done as the status.</translation>
+    </message>
+    <message>
+        <source>Kies als prioriteit hoog, normaal of laag.</source>
+        <translation>Choose high, normal or low as the priority.</translation>
+    </message>
+    <message>
+        <source>Een gekoppeld document heeft geen geldige naam.</source>
+        <translation>A linked document does not have a valid name.</translation>
+    </message>
+    <message>
+        <source>Geef het plan een naam.</source>
+        <translation>Give the plan a name.</translation>
+    </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Een tekst bij dit plan is te lang.</source>
+        <translation>A text of this plan is too long.</translation>
+    </message>
+    <message>
+        <source>Eigen volgorde</source>
+        <translation>Own order</translation>
+    </message>
+    <message>
+        <source>Einddatum</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Alle datums</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>Te laat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Binnen 7 dagen</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <source>Binnen 30 dagen</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <source>Zonder einddatum</source>
+        <translation>Without due date</translation>
+    </message>
+    <message>
+        <source>De startdatum ligt na de einddatum. Pas een van de twee aan.</source>
+        <translation>The start date is after the due date. Change one of the two.</translation>
+    </message>
+    <message>
+        <source>niet meer in de kit</source>
+        <translation>no longer in the kit</translation>
+    </message>
+    <message>
+        <source>Gestopt. De kit is niet aangepast.</source>
+        <translation>Stopped. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>Klaar.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>De kit heeft geen handtekening. Hij is niet geïnstalleerd.</source>
+        <translation>The kit has no signature. It has not been installed.</translation>
+    </message>
+    <message>
+        <source>De handtekening van de kit klopt niet. De kit is misschien veranderd na het maken. Hij is niet geïnstalleerd.</source>
+        <translation>The signature of the kit is not right. The kit may have been changed after it was made. It has not been installed.</translation>
+    </message>
+    <message>
+        <source>Dit is een andere kit dan de strategiekit Hoger Bereik. Hij is niet geïnstalleerd.</source>
+        <translation>This is a different kit from the strategiekit Hoger Bereik. It has not been installed.</translation>
+    </message>
+    <message>
+        <source>Versie {version} van de kit is al geïnstalleerd.</source>
+        <translation>Version {version} of the kit is already installed.</translation>
+    </message>
+    <message>
+        <source>Deze kit (versie {version}) is ouder dan de geïnstalleerde (versie {installed}). Er is niets veranderd.</source>
+        <translation>This kit (version {version}) is older than the installed one (version {installed}). Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is niet compleet of te groot. De kit is niet aangepast.</source>
+        <translation>The file {name} is incomplete or too large. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is veranderd of beschadigd. De kit is niet aangepast.</source>
+        <translation>The file {name} has been changed or damaged. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>De kit wordt gecontroleerd…</source>
+        <translation>Checking the kit…</translation>
+    </message>
+    <message>
+        <source>Document {number} van {total} wordt klaargezet…</source>
+        <translation>Setting up document {number} of {total}…</translation>
+    </message>
+    <message>
+        <source>Het document {name} heeft te veel pagina&apos;s.</source>
+        <translation>The document {name} has too many pages.</translation>
+    </message>
+    <message>
+        <source>De zoekindex wordt bijgewerkt…</source>
+        <translation>Updating the search index…</translation>
+    </message>
+    <message>
+        <source>Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt.</source>
+        <translation>There is no kit here: the list of contents (manifest.json) is missing.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} ontbreekt in de kit. De kit is niet aangepast.</source>
+        <translation>The file {name} is missing from the kit. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>Handleiding</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Handleidingen</source>
+        <translation>Guides</translation>
+    </message>
+    <message>
+        <source>Werkblad</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <source>Werkbladen</source>
+        <translation>Worksheets</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>Workshops</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tip</translation>
+    </message>
+    <message>
+        <source>Tips van andere bibliotheken</source>
+        <translation>Tips from other libraries</translation>
+    </message>
+    <message>
+        <source>Voorbeeld</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Voorbeelden</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Persona&apos;s</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Presentatie</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Presentaties</source>
+        <translation>Presentations</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Video&apos;s</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <source>De inhoudslijst van de kit is onjuist. De kit is niet aangepast.</source>
+        <translation>The list of contents of the kit is wrong. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>Deze kit is gemaakt voor een nieuwere versie van het programma. Werk het programma bij en probeer het opnieuw.</source>
+        <translation>This kit was made for a newer version of the program. Update the program and try again.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beschadigd en kan niet worden geopend.</source>
+        <translation>The document {name} is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.</source>
+        <translation>The document {name} is protected with a password and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het document {name} heeft geen pagina&apos;s.</source>
+        <translation>The document {name} has no pages.</translation>
+    </message>
+    <message>
+        <source>Pagina {page} van {name} is beschadigd.</source>
+        <translation>Page {page} of {name} is damaged.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan-bestand klopt niet: {reason} Er is niets geïmporteerd.</source>
+        <translation>This action plan file is not right: {reason} Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is te groot voor een actieplan.</source>
+        <translation>This file is too large for an action plan.</translation>
+    </message>
+    <message>
+        <source>Het bestand kan niet worden gelezen.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is leeg. Er is niets geïmporteerd.</source>
+        <translation>This file is empty. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit is geen actieplan-bestand (het is geen tekst). Er is niets geïmporteerd.</source>
+        <translation>This is not an action plan file (it is not text). Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan-bestand is beschadigd of niet compleet. Er is niets geïmporteerd.</source>
+        <translation>This action plan file is damaged or incomplete. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit is geen actieplan-bestand van de Strategiekit. Er is niets geïmporteerd.</source>
+        <translation>This is not a Strategiekit action plan file. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan-bestand is beschadigd (versie onbekend). Er is niets geïmporteerd.</source>
+        <translation>This action plan file is damaged (unknown version). Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan is gemaakt met een nieuwere versie van het programma. Werk het programma bij en probeer het opnieuw. Er is niets geïmporteerd.</source>
+        <translation>This action plan was made with a newer version of the program. Update the program and try again. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>actie {number}</source>
+        <translation>action {number}</translation>
+    </message>
+    <message>
+        <source>het plan ontbreekt.</source>
+        <translation>the plan is missing.</translation>
+    </message>
+    <message>
+        <source>de lijst met acties ontbreekt.</source>
+        <translation>the list of actions is missing.</translation>
+    </message>
+    <message>
+        <source>er staan meer dan {count} acties in.</source>
+        <translation>it holds more than {count} actions.</translation>
+    </message>
+    <message>
+        <source>de naam van het plan</source>
+        <translation>the name of the plan</translation>
+    </message>
+    <message>
+        <source>{where} is geen actie.</source>
+        <translation>{where} is not an action.</translation>
+    </message>
+    <message>
+        <source>de documenten bij {where} kloppen niet.</source>
+        <translation>the documents of {where} are not right.</translation>
+    </message>
+    <message>
+        <source>{where} heeft een onbekende status.</source>
+        <translation>{where} has an unknown status.</translation>
+    </message>
+    <message>
+        <source>{where} heeft een onbekende prioriteit.</source>
+        <translation>{where} has an unknown priority.</translation>
+    </message>
+    <message>
+        <source>bij {where} ligt de startdatum na de einddatum.</source>
+        <translation>in {where} the start date is after the due date.</translation>
+    </message>
+    <message>
+        <source>de titel van {where}</source>
+        <translation>the title of {where}</translation>
+    </message>
+    <message>
+        <source>{what} is geen tekst.</source>
+        <translation>{what} is not text.</translation>
+    </message>
+    <message>
+        <source>{what} is leeg.</source>
+        <translation>{what} is empty.</translation>
+    </message>
+    <message>
+        <source>{what} is te lang.</source>
+        <translation>{what} is too long.</translation>
+    </message>
+    <message>
+        <source>{where} heeft een ongeldige datum.</source>
+        <translation>{where} has a date that is not valid.</translation>
+    </message>
+    <message>
+        <source>Het document {id} kon niet als PDF worden opgemaakt.</source>
+        <translation>The document {id} could not be laid out as a PDF.</translation>
+    </message>
+    <message>
+        <source>Dia {number} van {id} heeft te veel tekst voor één dia.</source>
+        <translation>Slide {number} of {id} has too much text for one slide.</translation>
+    </message>
+    <message>
+        <source>De kit kan zo niet worden gepubliceerd.</source>
+        <translation>The kit cannot be published like this.</translation>
+    </message>
+    <message>
+        <source>Een bestand past niet bij de inhoudslijst.</source>
+        <translation>A file does not match the list of contents.</translation>
+    </message>
+    <message>
+        <source>Versie {version} is lager dan de gepubliceerde versie {previous}.</source>
+        <translation>Version {version} is lower than the published version {previous}.</translation>
+    </message>
+    <message>
+        <source>De bronnen zijn veranderd. Verhoog de versie in kit.toml en publiceer opnieuw.</source>
+        <translation>The sources have changed. Raise the version in kit.toml and publish again.</translation>
+    </message>
+    <message>
+        <source>de map met bronnen bestaat niet</source>
+        <translation>the sources folder does not exist</translation>
+    </message>
+    <message>
+        <source>het id {id} komt twee keer voor</source>
+        <translation>the id {id} appears twice</translation>
+    </message>
+    <message>
+        <source>er staan geen documenten in de bronnen</source>
+        <translation>there are no documents in the sources</translation>
+    </message>
+    <message>
+        <source>het bestand is geen UTF-8-tekst</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>de kop (tussen +++) is geen geldige TOML</source>
+        <translation>the header (between +++) is not valid TOML</translation>
+    </message>
+    <message>
+        <source>het veld {key} ontbreekt</source>
+        <translation>the field {key} is missing</translation>
+    </message>
+    <message>
+        <source>het id {id} moet gelijk zijn aan de bestandsnaam</source>
+        <translation>the id {id} must be the same as the file name</translation>
+    </message>
+    <message>
+        <source>onbekend soort document {type}</source>
+        <translation>unknown kind of document {type}</translation>
+    </message>
+    <message>
+        <source>&apos;themes&apos; moet een lijst met thema&apos;s zijn</source>
+        <translation>&apos;themes&apos; must be a list of themes</translation>
+    </message>
+    <message>
+        <source>onbekend thema {theme}</source>
+        <translation>unknown theme {theme}</translation>
+    </message>
+    <message>
+        <source>het document heeft geen tekst</source>
+        <translation>the document has no text</translation>
+    </message>
+    <message>
+        <source>alleen een video heeft een &apos;url&apos;</source>
+        <translation>only a video has a &apos;url&apos;</translation>
+    </message>
+    <message>
+        <source>het veld &apos;url&apos; ontbreekt</source>
+        <translation>the field &apos;url&apos; is missing</translation>
+    </message>
+    <message>
+        <source>de &apos;url&apos; moet beginnen met https://</source>
+        <translation>the &apos;url&apos; must start with https://</translation>
+    </message>
+    <message>
+        <source>het bestand moet beginnen met een kop tussen +++</source>
+        <translation>the file must start with a header between +++</translation>
+    </message>
+    <message>
+        <source>de kop wordt niet afgesloten met +++</source>
+        <translation>the header is not closed with +++</translation>
+    </message>
+    <message>
+        <source>regel {number} van de tekst klopt niet</source>
+        <translation>line {number} of the text is not right</translation>
+    </message>
+    <message>
+        <source>regel {number}: [[dia]] hoort alleen in een presentatie</source>
+        <translation>line {number}: [[dia]] belongs only in a presentation</translation>
+    </message>
+    <message>
+        <source>regel {number}: de veldnaam {name} komt twee keer voor</source>
+        <translation>line {number}: the field name {name} appears twice</translation>
+    </message>
+    <message>
+        <source>&apos;documents&apos; moet een lijst zijn</source>
+        <translation>&apos;documents&apos; must be a list</translation>
+    </message>
+    <message>
+        <source>het document {id} bestaat niet</source>
+        <translation>the document {id} does not exist</translation>
+    </message>
+    <message>
+        <source>het bestand ontbreekt</source>
+        <translation>the file is missing</translation>
+    </message>
+    <message>
+        <source>het bestand is geen geldige TOML</source>
+        <translation>the file is not valid TOML</translation>
+    </message>
+    <message>
+        <source>het id {value} ({what}) komt twee keer voor</source>
+        <translation>the id {value} ({what}) appears twice</translation>
+    </message>
+    <message>
+        <source>Fout in de bronnen van de kit, in {name}: {problem}.</source>
+        <translation>Mistake in the sources of the kit, in {name}: {problem}.</translation>
+    </message>
+    <message>
+        <source>het veld {key} moet een tekst zijn (hoogstens {limit} tekens)</source>
+        <translation>the field {key} must be a text (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>het veld {key} moet een heel getal van {low} tot {high} zijn</source>
+        <translation>the field {key} must be a whole number from {low} to {high}</translation>
+    </message>
+    <message>
+        <source>het veld {key} moet een datum zijn, zoals 2026-11-23</source>
+        <translation>the field {key} must be a date, like 2026-11-23</translation>
+    </message>
+    <message>
+        <source>{value} is geen geldig id (kleine letters, cijfers en -)</source>
+        <translation>{value} is not a valid id (lowercase letters, digits and -)</translation>
+    </message>
+    <message>
+        <source>{quoted} moet een lijst van [[{key}]]-blokken zijn</source>
+        <translation>{quoted} must be a list of [[{key}]] blocks</translation>
+    </message>
+    <message>
+        <source>onbekend veld {field} (tikfout?)</source>
+        <translation>unknown field {field} (a typo?)</translation>
+    </message>
+    <message>
+        <source>geheime sleutel</source>
+        <translation>private key</translation>
+    </message>
+    <message>
+        <source>publieke sleutel</source>
+        <translation>public key</translation>
+    </message>
+    <message>
+        <source>Deze {what} is beschadigd.</source>
+        <translation>This {what} is damaged.</translation>
+    </message>
+    <message>
+        <source>Dit is geen {what}.</source>
+        <translation>This is not a {what}.</translation>
+    </message>
+    <message>
+        <source>De sleutel {path} kan niet worden gelezen.</source>
+        <translation>The key {path} cannot be read.</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Uw eigen gegevens blijven zoals ze waren.</source>
+        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit is beschadigd.</source>
+        <translation>The stored kit is damaged.</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit komt uit een andere versie van het programma.</source>
+        <translation>The stored kit comes from another version of the program.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is geen kit van dit programma.</source>
+        <translation>This file is not a kit of this program.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} kan niet worden geopend.</source>
+        <translation>The file {name} cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
+        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
+    </message>
+    <message>
+        <source>Uw gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
+        <translation>Your data was made with a newer version of the program. Update the program.</translation>
+    </message>
+    <message>
+        <source>{reason} Of geef het adres mee: sync --portal URL.</source>
+        <translation>{reason} Or give the address: sync --portal URL.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} op de portal is groter dan de inhoudslijst zegt. De kit is niet aangepast.</source>
+        <translation>The file {name} on the portal is larger than the list of contents says. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>De download kan niet worden bewaard in {folder}. Is de schijf vol? De kit is niet aangepast.</source>
+        <translation>The download cannot be kept in {folder}. Is the disk full? The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>De download moet opnieuw beginnen. Probeer het nog eens. De kit is niet aangepast.</source>
+        <translation>The download has to start again. Please try once more. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>Er is niets veranderd.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De verbinding viel weg tijdens het downloaden. Wat al binnen was, is bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet aangepast.</source>
+        <translation>The connection was lost during the download. What had arrived is kept: next time it carries on where it stopped. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>Dit is geen geldig adres van een portal. Het begint met https:// (bijvoorbeeld https://www.voorbeeld.nl/strategiekit/).</source>
+        <translation>This is not a valid portal address. It starts with https:// (for example https://www.voorbeeld.nl/strategiekit/).</translation>
+    </message>
+    <message>
+        <source>Gebruik een veilig adres: het begint met https://.</source>
+        <translation>Use a secure address: it starts with https://.</translation>
+    </message>
+    <message>
+        <source>De portal stuurt door naar een adres dat geen webadres is. Er is niets veranderd.</source>
+        <translation>The portal sends you on to an address that is not a web address. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De kit op de portal heeft geen handtekening. Er is niets veranderd.</source>
+        <translation>The kit on the portal has no signature. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Een bestand van de kit ontbreekt op de portal. Er is niets veranderd.</source>
+        <translation>A file of the kit is missing on the portal. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Op dit adres staat geen kit. Controleer het adres van de portal bij Instellingen. Er is niets veranderd.</source>
+        <translation>There is no kit at this address. Check the address of the portal in Settings. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De portal gaf een fout ({code}). Probeer het later opnieuw. Er is niets veranderd.</source>
+        <translation>The portal gave an error ({code}). Try again later. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De portal antwoordt niet op tijd. Controleer de internetverbinding en probeer het later opnieuw. Er is niets veranderd.</source>
+        <translation>The portal does not answer in time. Check the internet connection and try again later. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De beveiligde verbinding met de portal is niet te vertrouwen (certificaat). Er is niets veranderd.</source>
+        <translation>The secure connection to the portal cannot be trusted (certificate). Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De portal is niet bereikbaar. Controleer de internetverbinding en het adres bij Instellingen. Er is niets veranderd.</source>
+        <translation>The portal cannot be reached. Check the internet connection and the address in Settings. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Offline: er is niet gezocht naar een nieuwe versie van de kit.</source>
+        <translation>Offline: no search was made for a new version of the kit.</translation>
+    </message>
+    <message>
+        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.</source>
+        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
+    </message>
+    <message>
+        <source>De kit is bijgewerkt naar versie {version}.</source>
+        <translation>The kit has been updated to version {version}.</translation>
+    </message>
+    <message>
+        <source>U heeft de nieuwste versie van de kit (versie {version}).</source>
+        <translation>You have the newest version of the kit (version {version}).</translation>
+    </message>
+    <message>
+        <source>Er is een nieuwe versie van de kit: versie {version}.</source>
+        <translation>There is a new version of the kit: version {version}.</translation>
+    </message>
+    <message>
+        <source>Het gedownloade bestand {name} is verdwenen. Probeer het opnieuw. De kit is niet aangepast.</source>
+        <translation>The downloaded file {name} has disappeared. Try again. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>De portal biedt versie {offered} van de kit aan, maar deze computer heeft al versie {installed}. Een oudere versie wordt niet geïnstalleerd. Er is niets veranderd.</source>
+        <translation>The portal offers version {offered} of the kit, but this computer already has version {installed}. An older version is not installed. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De inhoudslijst op de portal is te groot. Er is niets veranderd.</source>
+        <translation>The list of contents on the portal is too large. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De handtekening op de portal is geen handtekening. Er is niets veranderd.</source>
+        <translation>The signature on the portal is not a signature. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Zoeken naar een nieuwe versie…</source>
+        <translation>Looking for a new version…</translation>
+    </message>
+    <message>
+        <source>Downloaden: bestand {number} van {total}…</source>
+        <translation>Downloading: file {number} of {total}…</translation>
+    </message>
+    <message>
+        <source>Het updatebestand wordt gecontroleerd…</source>
+        <translation>Checking the update file…</translation>
+    </message>
+    <message>
+        <source>Versie {version} van de kit is al geïnstalleerd. Er is niets veranderd.</source>
+        <translation>Version {version} of the kit is already installed. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Dit updatebestand is beschadigd of niet compleet (misschien is het kopiëren niet afgemaakt). Kopieer het opnieuw en probeer het nog eens. Er is niets veranderd.</source>
+        <translation>This update file is damaged or incomplete (perhaps the copying did not finish). Copy it again and try once more. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Dit updatebestand pakt uit tot veel meer dan het zegt te bevatten. Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
+        <translation>This update file unpacks to much more than it says it holds. The update file has not been used. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Het updatebestand {name} is niet gevonden.</source>
+        <translation>The update file {name} was not found.</translation>
+    </message>
+    <message>
+        <source>Het updatebestand {name} kan niet worden gelezen.</source>
+        <translation>The update file {name} cannot be read.</translation>
+    </message>
+    <message>
+        <source>Dit updatebestand is onveilig: het wil een bestand buiten zijn eigen map zetten ({name}). Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
+        <translation>This update file is unsafe: it wants to put a file outside its own folder ({name}). The update file has not been used. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Dit is geen updatebestand van de strategiekit: de inhoudslijst ontbreekt. Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
+        <translation>This is not a strategiekit update file: the list of contents is missing. The update file has not been used. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} in het updatebestand is groter dan de inhoudslijst zegt. Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
+        <translation>The file {name} in the update file is larger than the list of contents says. The update file has not been used. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} ontbreekt in het updatebestand. Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
+        <translation>The file {name} is missing from the update file. The update file has not been used. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Het updatebestand kan niet worden opgeslagen in {folder}. Is de schijf of USB-stick vol of alleen-lezen? Kies een andere plek.</source>
+        <translation>The update file cannot be saved in {folder}. Is the disk or USB stick full or read-only? Choose another place.</translation>
+    </message>
+    <message>
+        <source>Er is nog geen kit geïnstalleerd om op te slaan.</source>
+        <translation>There is no installed kit to save yet.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} ontbreekt in de opgeslagen kit.</source>
+        <translation>The file {name} is missing from the stored kit.</translation>
+    </message>
+    <message>
+        <source>De printer kan niet worden gestart. Kies een andere printer of probeer het opnieuw.</source>
+        <translation>The printer cannot be started. Choose another printer or try again.</translation>
+    </message>
+    <message>
+        <source>Afdrukken is halverwege gestopt.</source>
+        <translation>Printing stopped halfway.</translation>
+    </message>
+</context>
+</TS>
