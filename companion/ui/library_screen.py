@@ -242,7 +242,16 @@ class LibraryScreen(QWidget):
             for j in range(group.childCount()):
                 item = group.child(j)
                 mark = marks.get(item.data(0, DOC_ID_ROLE), "")
-                item.setText(MARK_COLUMN, words.get(mark, mark))
+                text = words.get(mark, mark)
+                if (
+                    item.text(MARK_COLUMN) == text
+                    and item.font(0).bold() == bool(mark)
+                    and (not mark or item.foreground(MARK_COLUMN).color() == colour)
+                ):
+                    # Unchanged. Each change makes the header measure every row
+                    # again (ResizeToContents): on a large kit that was most of start-up.
+                    continue
+                item.setText(MARK_COLUMN, text)
                 item.setForeground(MARK_COLUMN, colour)
                 font = item.font(0)
                 font.setBold(bool(mark))

@@ -22,7 +22,8 @@ from ...render import RenderedPage
 
 log = logging.getLogger(__name__)
 
-THUMB_MAX_BYTES = 32 * 1024 * 1024
+# About 120 thumbnails; more only cost memory (a 500-page document filled 32 MB).
+THUMB_MAX_BYTES = 8 * 1024 * 1024
 # Threads finish their current page after being told to stop; until then they
 # are kept here (a QThread destroyed while running takes the program down).
 _LIVE_THREADS: set[RenderThread] = set()
