@@ -86,3 +86,37 @@ def wait_for_kit(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
     qtbot.waitUntil(lambda: window.context.library.installed() is not None, timeout=5000)
     qtbot.waitUntil(lambda: window.library_screen.tree.topLevelItemCount() > 0, timeout=5000)
+
+
+@pytest.fixture(scope="session")
+def installed_kit(tmp_path_factory):
+    """The real bundled kit, imported once; each window gets a copy of the store."""
+    from .ui_walk import install_real_kit
+
+    return install_real_kit(tmp_path_factory.mktemp("real-kit"))
+
+
+@pytest.fixture
+def real_window(qtbot, tmp_path, installed_kit):
+    """The real main window on the real kit, active (for shortcuts); call again to restart."""
+    from PySide6.QtWidgets import QApplication
+
+    from companion.ui.appearance import reset_appearance
+
+    from .ui_walk import close_window, open_real_window, real_kit_copy
+
+    windows = []
+
+    def start(appearance=None):
+        window = open_real_window(
+            qtbot, real_kit_copy(installed_kit, tmp_path / "data"), appearance
+        )
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        windows.append(window)
+        return window
+
+    yield start
+    for window in windows:
+        close_window(window)
+    reset_appearance()

@@ -21,42 +21,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 from companion.ui import live
-from companion.ui.appearance import Appearance, px, reset_appearance, theme
+from companion.ui.appearance import Appearance, px, theme
 
 from .conftest import screenshot
 from .ui_walk import (
     SCREENS,
     close_window,
     fill_every_screen,
-    install_real_kit,
-    open_real_window,
-    real_kit_copy,
     worksheet_with_fields,
 )
-
-
-@pytest.fixture(scope="module")
-def installed_kit(tmp_path_factory):
-    return install_real_kit(tmp_path_factory.mktemp("real-kit"))
-
-
-@pytest.fixture
-def real_window(qtbot, tmp_path, installed_kit):
-    windows = []
-
-    def start(appearance: Appearance | None = None):
-        data = real_kit_copy(installed_kit, tmp_path / "data")
-        window = open_real_window(qtbot, data, appearance)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-        windows.append(window)
-        return window
-
-    yield start
-    for window in windows:
-        close_window(window)
-    reset_appearance()
-
 
 # -- keyboard ----------------------------------------------------------------------------
 

@@ -8,23 +8,19 @@ English translation from ``resources/i18n/strategiekit_en.ts``.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from companion.ui.appearance import Appearance, current, reset_appearance
+from companion.ui.help import LICENCES
 
 from .conftest import screenshot
 from .ui_walk import (
     Checker,
     Translations,
     all_texts,
-    close_window,
     document_texts,
     fill_every_screen,
-    install_real_kit,
     kit_texts,
-    open_real_window,
-    real_kit_copy,
     top_windows,
 )
 
@@ -34,37 +30,9 @@ NOT_TRANSLATED = {
     "Nederlands",
     "English",
     "https://www.voorbeeld.nl/strategiekit/",
-    "PySide6 / Qt: LGPL-3.0",
-    "PyMuPDF: AGPL-3.0",
-    "sqlite-utils: Apache-2.0",
-    "platformdirs: MIT",
-    "cryptography: Apache-2.0 / BSD",
-    "truststore: MIT",
-    "markdown-it-py: MIT",
     "Strategiekit Hoger Bereik, KB — de Bibliotheek en basisvaardigheden",
+    *(f"{name}: {licence}" for name, licence in LICENCES),
 }
-
-
-@pytest.fixture(scope="module")
-def installed_kit(tmp_path_factory):
-    return install_real_kit(tmp_path_factory.mktemp("real-kit"))
-
-
-@pytest.fixture
-def real_window(qtbot, tmp_path, installed_kit):
-    windows = []
-
-    def start(appearance: Appearance | None = None):
-        window = open_real_window(
-            qtbot, real_kit_copy(installed_kit, tmp_path / "data"), appearance
-        )
-        windows.append(window)
-        return window
-
-    yield start
-    for window in windows:
-        close_window(window)
-    reset_appearance()
 
 
 def untranslated(window, extra) -> list[str]:

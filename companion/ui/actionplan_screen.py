@@ -51,7 +51,7 @@ from . import plan_dialogs
 from .action_editor import ActionEditor
 from .action_table import ActionTable
 from .appearance import px
-from .common import say, scroll_body, tab_chain
+from .common import say, screen_heading, scroll_body, tab_chain
 from .flow_layout import wrapping_row
 from .live import follow, live
 from .plan_commands import (
@@ -157,18 +157,12 @@ class ActionPlanScreen(QWidget):
     # -- building ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel()
-        live(title, "setText", lambda: self.tr("Actieplan"))
-        title.setObjectName("screenTitle")
-        intro = QLabel()
-        live(
-            intro,
-            "setText",
+        title, intro = screen_heading(
+            lambda: self.tr("Actieplan"),
             lambda: self.tr(
                 "Zet op een rij wat je gaat doen, met wie en wanneer. Alles wordt vanzelf bewaard."
             ),
         )
-        intro.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("hint")
         self.message.setWordWrap(True)

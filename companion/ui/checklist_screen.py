@@ -27,7 +27,7 @@ from ..context import AppContext
 from .actionplan_screen import CURRENT_PLAN_SETTING
 from .appearance import px
 from .checklist_widgets import StepCard
-from .common import say, scroll_body
+from .common import say, screen_heading, scroll_body
 from .live import follow, live
 
 NEW_PLAN = -1
@@ -50,19 +50,13 @@ class ChecklistScreen(QWidget):
         self.open_document = open_document or (lambda _doc_id: None)
         self.cards: dict[str, StepCard] = {}
 
-        title = QLabel()
-        live(title, "setText", lambda: self.tr("Waar begin je?"))
-        title.setObjectName("screenTitle")
-        intro = QLabel()
-        live(
-            intro,
-            "setText",
+        title, intro = screen_heading(
+            lambda: self.tr("Waar begin je?"),
             lambda: self.tr(
                 "De stappen van de kit, van begin tot eind. Vink af wat klaar is en schrijf "
                 "notities bij een stap. Alles wordt vanzelf bewaard."
             ),
         )
-        intro.setWordWrap(True)
         self.overall = QProgressBar()
         live(self.overall, "setAccessibleName", lambda: self.tr("Voortgang van alle stappen"))
         live(self.overall, "setFormat", lambda: self.tr("%v van %m punten klaar (%p%)"))

@@ -116,3 +116,18 @@ def show_progress(bar: QProgressBar, progress: Progress) -> None:
         bar.setValue(1000 * progress.done_bytes // progress.total_bytes)
     else:
         bar.setRange(0, 0)
+
+
+def screen_heading(title: TextFn, intro: TextFn) -> tuple[QLabel, QLabel]:
+    """The big title and the one-line explanation at the top of a screen.
+
+    ``title`` and ``intro`` return the translated texts; they run again when
+    the language changes.
+    """
+    heading = QLabel()
+    live(heading, "setText", title)
+    heading.setObjectName("screenTitle")
+    explanation = QLabel()
+    live(explanation, "setText", intro)
+    explanation.setWordWrap(True)
+    return heading, explanation

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..library import DocumentInfo, KitLibrary
 from ..search import fold
 from .appearance import theme
-from .common import scroll_body, tab_chain
+from .common import screen_heading, scroll_body, tab_chain
 from .live import follow, live
 from .texts import type_label
 
@@ -93,16 +93,10 @@ class LibraryScreen(QWidget):
         # Set by the main window: document id -> revision last opened (user store).
         self.opened_revisions: Callable[[], Mapping[str, int]] | None = None
 
-        title = QLabel()
-        live(title, "setText", lambda: self.tr("Bibliotheek"))
-        title.setObjectName("screenTitle")
-        intro = QLabel()
-        live(
-            intro,
-            "setText",
+        title, intro = screen_heading(
+            lambda: self.tr("Bibliotheek"),
             lambda: self.tr("Alle handleidingen, werkbladen, workshops en voorbeelden uit de kit."),
         )
-        intro.setWordWrap(True)
 
         self.by_theme = QRadioButton()
         self.by_type = QRadioButton()

@@ -45,7 +45,7 @@ from ..sync.service import (
 from ..sync.settings import load_sync_settings
 from ..sync.updatefile import UPDATE_SUFFIX, UpdateFileInfo
 from .appearance import px, theme
-from .common import group_box, say, scroll_body, show_progress
+from .common import group_box, say, screen_heading, scroll_body, show_progress
 from .live import follow, live
 from .texts import ui_text
 from .workers import Task, TaskRunner
@@ -132,20 +132,14 @@ class UpdatesScreen(QWidget):
         # Set by the main window: True while another job writes the kit (first import).
         self.kit_busy: Callable[[], bool] = lambda: False
 
-        title = QLabel()
-        live(title, "setText", lambda: self.tr("Updates"))
-        title.setObjectName("screenTitle")
-        intro = QLabel()
-        live(
-            intro,
-            "setText",
+        title, intro = screen_heading(
+            lambda: self.tr("Updates"),
             lambda: self.tr(
                 "Haal een nieuwe versie van de kit op: van de portal als er internet is, of met "
                 "een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities "
                 "en plannen blijven altijd bewaard."
             ),
         )
-        intro.setWordWrap(True)
 
         # -- installed --
         self.installed_label = QLabel()
