@@ -68,20 +68,21 @@ class KitSearch:
         match = fts_query(terms)
         conn = self.store.conn
         weights = ", ".join(str(w) for w in WEIGHTS)
-        # Rank every matching page, then keep each document's best page. Only
-        # rowids and scores are read here (see search_rowid), never the text.
+        # SQLite ranks every matching page; the first page seen of a document is
+        # its best, and reading stops once ``limit`` documents are in. Only rowids
+        # and scores are read here (see search_rowid), never the text.
         best: dict[int, tuple[float, int]] = {}
         for rowid, score in conn.execute(
-            f"SELECT rowid, bm25(search_index, {weights}) FROM search_index "
-            "WHERE search_index MATCH ?",
+            f"SELECT rowid, bm25(search_index, {weights}) AS score FROM search_index "
+            "WHERE search_index MATCH ? ORDER BY score",
             (match,),
         ):
-            position = rowid // PAGES_PER_DOCUMENT
-            if position not in best or score < best[position][0]:
-                best[position] = (score, rowid)
+            best.setdefault(rowid // PAGES_PER_DOCUMENT, (score, rowid))
+            if len(best) >= limit:
+                break
         if not best:
             return []
-        top = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+        top = list(best.items())
 
         # Pages whose own text matches. The title is on every page row, so the
         # ranked query alone would list every page of a document whose title matches.
