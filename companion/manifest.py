@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ManifestError
@@ -113,26 +113,6 @@ class Manifest:
         for doc in self.documents:
             seen.setdefault(doc.file.sha256, doc.file)
         return list(seen.values())
-
-    def to_json_bytes(self) -> bytes:
-        """Canonical bytes: the same manifest always serialises the same way."""
-        return dump_manifest(manifest_to_dict(self))
-
-
-def manifest_to_dict(manifest: Manifest) -> dict[str, Any]:
-    data = asdict(manifest)
-    data.pop("_by_id", None)
-    for doc in data["documents"]:
-        doc["themes"] = list(doc["themes"])
-        if doc["minutes"] is None:
-            del doc["minutes"]
-        if doc["url"] is None:
-            del doc["url"]
-    for step in data["steps"]:
-        step["documents"] = list(step["documents"])
-        step["items"] = [dict(i) for i in step["items"]]
-    data["themes"] = [dict(t) for t in data["themes"]]
-    return data
 
 
 def dump_manifest(data: dict[str, Any]) -> bytes:

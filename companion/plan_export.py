@@ -259,8 +259,6 @@ td { vertical-align: top; border-bottom: 1px solid #d0d0d0; padding: 4pt 4pt; }
 .done { color: #2e6b30; }
 """
 
-GROUPINGS = {"status": "Per status", "stap": "Per stap"}
-
 
 def _summary(data: ExportData) -> str:
     counts = {s: sum(1 for a in data.actions if a.status == s) for s in STATUSES}

@@ -70,7 +70,7 @@ class KitSearch:
         weights = ", ".join(str(w) for w in WEIGHTS)
         # SQLite ranks every matching page; the first page seen of a document is
         # its best, and reading stops once ``limit`` documents are in. Only rowids
-        # and scores are read here (see search_rowid), never the text.
+        # and scores are read here (see PAGES_PER_DOCUMENT), never the text.
         best: dict[int, tuple[float, int]] = {}
         for rowid, score in conn.execute(
             f"SELECT rowid, bm25(search_index, {weights}) AS score FROM search_index "

@@ -96,10 +96,6 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(_decode(text, PRIVATE_PREFIX, PRIVATE_KEY))
 
 
-def public_key_text(private: Ed25519PrivateKey) -> str:
-    return PUBLIC_PREFIX + base64.b64encode(_raw_public(private.public_key())).decode("ascii")
-
-
 def parse_public_key(text: str) -> bytes:
     """Raw 32 public key bytes from the one-line text form."""
     return _decode(text, PUBLIC_PREFIX, PUBLIC_KEY)

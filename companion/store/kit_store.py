@@ -21,14 +21,9 @@ from ..i18n import QT_TRANSLATE_NOOP
 from .sqlite_base import SqliteStore, schema_version
 
 SCHEMA_VERSION = 1
-# A search row's rowid says which document and page it is (see search_rowid),
-# so ranking and grouping never read the stored text: that keeps search fast.
+# A search row's rowid is position * PAGES_PER_DOCUMENT + page (1-based): it says
+# which document and page it is, so ranking and grouping never read the text.
 PAGES_PER_DOCUMENT = 100_000
-
-
-def search_rowid(position: int, page: int) -> int:
-    """The search-index rowid of ``page`` (1-based) of the document at ``position``."""
-    return position * PAGES_PER_DOCUMENT + page
 
 
 _SCHEMA = """

@@ -42,15 +42,6 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def quick_check(conn: sqlite3.Connection) -> bool:
-    """True when SQLite finds the file sound (cheap enough for every start)."""
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError:
-        return False
-    return rows == [("ok",)]
-
-
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 

@@ -2547,10 +2547,6 @@ Do you want to open the website?</translation>
         <translation>The download has to start again. Please try once more. The kit has not been changed.</translation>
     </message>
     <message>
-        <source>Er is niets veranderd.</source>
-        <translation>Nothing has changed.</translation>
-    </message>
-    <message>
         <source>De verbinding viel weg tijdens het downloaden. Wat al binnen was, is bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet aangepast.</source>
         <translation>The connection was lost during the download. What had arrived is kept: next time it carries on where it stopped. The kit has not been changed.</translation>
     </message>
