@@ -240,21 +240,11 @@ class ActionEditor(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The form's fields in reading order (the screen sets the Tab order with it)."""
-        return [
-            self.title,
-            self.status,
-            self.priority,
-            self.partner,
-            self.owner,
-            self.start.use,
-            self.start.edit,
-            self.due.use,
-            self.due.edit,
-            self.step,
-            self.documents,
-            self.open_doc,
-            self.description,
-        ]
+        chain: list[QWidget] = []
+        for widget in self._fields():
+            dates = (self.start, self.due)
+            chain += [widget.use, widget.edit] if widget in dates else [widget]  # type: ignore[attr-defined]
+        return chain
 
     def retranslate(self) -> None:
         """Words made from the action (heading, step list, documents) in the new language.
@@ -334,6 +324,7 @@ class ActionEditor(QWidget):
         self.source.setText(self._source_text(a))
 
     def _fields(self) -> list[QWidget]:
+        """Every field of the form, in reading order."""
         return [
             self.title,
             self.status,

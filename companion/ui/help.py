@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..paths import resources_dir
 from .appearance import current, px
-from .common import scroll_area
+from .common import screen_heading, scroll_area
 from .live import follow, live
 
 if TYPE_CHECKING:
@@ -153,14 +153,8 @@ class AboutDialog(QDialog):
         self.main_window = window
         live(self, "setWindowTitle", lambda: self.tr("Over Strategiekit Companion"))
         self.setModal(False)
-        title = QLabel()
-        title.setObjectName("screenTitle")
-        live(title, "setText", lambda: self.tr("Strategiekit Companion"))
-        intro = QLabel()
-        intro.setWordWrap(True)
-        live(
-            intro,
-            "setText",
+        title, intro = screen_heading(
+            lambda: self.tr("Strategiekit Companion"),
             lambda: self.tr("De strategiekit Hoger Bereik op de werkplek, ook zonder internet."),
         )
 
