@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ..progress import Progress
-from .common import scroll_body, show_progress
+from .appearance import px
+from .common import screen_heading, scroll_body, show_progress
 from .live import live
 from .texts import ui_text
 
@@ -18,18 +19,12 @@ class FirstRunPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
-        live(self.heading, "setText", lambda: self.tr("De strategiekit wordt klaargezet"))
-        self.heading.setObjectName("screenTitle")
-        self.explain = QLabel()
-        live(
-            self.explain,
-            "setText",
+        self.heading, self.explain = screen_heading(
+            lambda: self.tr("De strategiekit wordt klaargezet"),
             lambda: self.tr(
                 "Dit gebeurt alleen de eerste keer. Daarna werkt alles ook zonder internet."
             ),
         )
-        self.explain.setWordWrap(True)
         self.stage = QLabel()
         live(self.stage, "setText", lambda: self.tr("Even geduld…"))
         self.bar = QProgressBar()
@@ -45,12 +40,24 @@ class FirstRunPanel(QWidget):
         self.retry.hide()
         self.retry.clicked.connect(self.retry_requested)
 
+        # One centred column of a set width. Wrapped labels added with an
+        # alignment get their one-line height and were cut off; inside the
+        # column they fill its width and grow to the lines they need.
+        column = QWidget()
+        live(column, "setFixedWidth", lambda: px(520))
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        for label in (self.heading, self.explain, self.stage, self.error):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            column_layout.addWidget(label)
+        column_layout.addWidget(self.bar)
+        column_layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignHCenter)
+
         layout = scroll_body(self)  # large text scrolls instead of widening the window
         layout.addStretch(1)
-        for widget in (self.heading, self.explain, self.stage, self.bar, self.error, self.retry):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        self.bar.setMinimumWidth(420)
 
     def show_progress(self, progress: Progress) -> None:
         self.error.hide()
