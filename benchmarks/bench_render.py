@@ -17,8 +17,8 @@ from functools import partial
 
 import pymupdf
 
-from companion.page_layout import PageLayout
-from companion.page_render import CachedRenderer, bench_page_turns, bench_render_fit_width
+from companion.pdf.page_layout import PageLayout
+from companion.pdf.page_render import CachedRenderer, bench_page_turns, bench_render_fit_width
 
 from .table import Row
 

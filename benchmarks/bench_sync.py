@@ -27,11 +27,11 @@ from pathlib import Path
 
 import pymupdf
 
-from companion.manifest import parse_manifest
+from companion.kit.manifest import parse_manifest
+from companion.kit.signing import load_private_key
 from companion.publish.publisher import write_portal
-from companion.signing import load_private_key
 from companion.sync.service import SyncService, check_cost, update_cost
-from tests.portal_server import PortalServer
+from tests.support.portal_server import PortalServer
 
 from .generate_kit import make_document
 from .table import Row

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pymupdf
 
+from companion.kit.signing import generate_keypair, load_private_key
 from companion.publish.publisher import write_portal
-from companion.signing import generate_keypair, load_private_key
 
 WORDS = [
     "bibliotheek",

@@ -26,12 +26,12 @@ from pathlib import Path
 
 import pymupdf
 
-from companion.importer import apply_source
-from companion.kitsource import FolderSource
-from companion.search import KitSearch
-from companion.signing import parse_public_key
+from companion.kit.importer import apply_source
+from companion.kit.search import KitSearch
+from companion.kit.signing import parse_public_key
+from companion.kit.source import FolderSource
+from companion.kit.trusted_keys import TRUSTED_KEYS
 from companion.store.kit_store import KitStore
-from companion.trusted_keys import TRUSTED_KEYS
 
 from .bench_render import Sample, bench_render, bench_turns
 from .bench_sync import bench_sync

@@ -27,8 +27,8 @@ def main() -> None:
         window.show()
     else:
         from companion.context import AppContext
+        from companion.kit.signing import parse_public_key
         from companion.paths import app_paths
-        from companion.signing import parse_public_key
         from companion.ui.main_window import MainWindow
 
         data_dir, bundled, key_file = Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])

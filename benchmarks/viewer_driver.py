@@ -78,8 +78,8 @@ class Loop:
 
 def open_window(data_dir: Path, kit_dir: Path, key_file: Path):
     from companion.context import AppContext
+    from companion.kit.signing import parse_public_key
     from companion.paths import app_paths
-    from companion.signing import parse_public_key
     from companion.ui.main_window import MainWindow
 
     keys = (parse_public_key(key_file.read_text()),)

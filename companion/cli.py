@@ -18,9 +18,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import CompanionError
-from .paths import app_paths
-from .progress import Progress
+from companion.errors import CompanionError
+from companion.paths import app_paths
+from companion.progress import Progress
 
 CommandRun = Callable[[argparse.Namespace], int]
 
@@ -39,7 +39,7 @@ def terminal_progress(progress: Progress) -> None:
 
 
 def _keygen(args: argparse.Namespace) -> int:
-    from .signing import generate_keypair
+    from companion.kit.signing import generate_keypair
 
     private_path = Path(args.keyfile)
     public_path = private_path.with_name(private_path.name + ".pub")
@@ -57,8 +57,8 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .publish.publisher import publish_sources
-    from .signing import load_private_key
+    from companion.kit.signing import load_private_key
+    from companion.publish.publisher import publish_sources
 
     key = load_private_key(Path(args.key))
     report = publish_sources(Path(args.source), Path(args.out), key)
@@ -68,7 +68,7 @@ def _publish(args: argparse.Namespace) -> int:
         f"{report.documents} documenten, veranderd: {changed}."
     )
     if args.kitupdate:
-        from .sync.updatefile import pack_folder
+        from companion.sync.updatefile import pack_folder
 
         info = pack_folder(report.out_dir, Path(args.kitupdate))
         print(f"Updatebestand: {info.path}")
@@ -76,7 +76,7 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from .context import AppContext
+    from companion.context import AppContext
 
     context = AppContext.open(app_paths(args.data_dir))
     for notice in context.notices:
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("words", nargs="+")
     search.add_argument("--limit", type=int, default=20)
 
-    from .sync.commands import add_sync_commands  # sync, import-update, export-update
+    from companion.sync.commands import add_sync_commands  # sync, import-update, export-update
 
     add_sync_commands(sub)
     return parser
@@ -124,10 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from .ui.app import run_app
+        from companion.ui.app import run_app
 
         return run_app(args.data_dir, selftest=args.selftest)
-    from .sync.commands import sync_runners
+    from companion.sync.commands import sync_runners
 
     runners: dict[str, CommandRun] = {"keygen": _keygen, "publish": _publish, "search": _search}
     runners.update(sync_runners())

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .library import KitLibrary
-from .paths import AppPaths, bundled_kit_dir
-from .search import KitSearch
-from .startup import bundled_is_newer, open_kit_store
-from .store.kit_store import KitStore
-from .store.user_store import UserStore
-from .trusted_keys import TRUSTED_KEYS
+from companion.kit.bundled import bundled_is_newer, open_kit_store
+from companion.kit.library import KitLibrary
+from companion.kit.search import KitSearch
+from companion.kit.trusted_keys import TRUSTED_KEYS
+from companion.paths import AppPaths, bundled_kit_dir
+from companion.store.kit_store import KitStore
+from companion.store.user_store import UserStore
 
 if TYPE_CHECKING:
-    from .importer import ImportResult
-    from .progress import ProgressCallback
+    from companion.kit.importer import ImportResult
+    from companion.progress import ProgressCallback
 
 
 @dataclass
@@ -72,8 +72,8 @@ class AppContext:
     ) -> ImportResult:
         """Run in a worker thread: it opens its own connection to the kit store."""
         # Imported here: the pipeline pulls in PyMuPDF, which start-up does not need.
-        from .importer import apply_source
-        from .kitsource import FolderSource
+        from companion.kit.importer import apply_source
+        from companion.kit.source import FolderSource
 
         store = KitStore(self.paths.kit_store)
         try:

@@ -15,7 +15,7 @@ and the values as keywords::
 
 from __future__ import annotations
 
-from .i18n import Text
+from companion.i18n import Text
 
 
 class CompanionError(Exception):

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.signing import load_private_key, parse_public_key
-
-from .kitbuilder import KitBuilder
+from companion.kit.signing import load_private_key, parse_public_key
+from tests.support.kitbuilder import KitBuilder
 
 KEYS = Path(__file__).parent / "keys"
 
@@ -91,7 +90,7 @@ def wait_for_kit(qtbot, window) -> None:
 @pytest.fixture(scope="session")
 def installed_kit(tmp_path_factory):
     """The real bundled kit, imported once; each window gets a copy of the store."""
-    from .ui_walk import install_real_kit
+    from tests.support.ui_walk import install_real_kit
 
     return install_real_kit(tmp_path_factory.mktemp("real-kit"))
 
@@ -102,8 +101,7 @@ def real_window(qtbot, tmp_path, installed_kit):
     from PySide6.QtWidgets import QApplication
 
     from companion.ui.appearance import reset_appearance
-
-    from .ui_walk import close_window, open_real_window, real_kit_copy
+    from tests.support.ui_walk import close_window, open_real_window, real_kit_copy
 
     windows = []
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-
-from .test_kit_sources import DOC, KIT_TOML, STEPS_TOML
+from tests.publish.test_kit_sources import DOC, KIT_TOML, STEPS_TOML
 
 PROJECT_KEY = Path(__file__).resolve().parents[1] / "keys" / "project-ed25519.key"
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 import pymupdf
 from markdown_it import MarkdownIt
 
-from ..errors import SourceError
-from ..i18n import QT_TRANSLATE_NOOP
-from .sources import Directive, DocumentSource, parse_directive
+from companion.errors import SourceError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.publish.sources import Directive, DocumentSource, parse_directive
 
 PORTRAIT = pymupdf.paper_rect("a4")
 LANDSCAPE = pymupdf.paper_rect("a4-l")

@@ -23,11 +23,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ..errors import ManifestError, SourceError
-from ..i18n import QT_TRANSLATE_NOOP
-from ..kitsource import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME
-from ..manifest import FORMAT, dump_manifest, parse_manifest
-from ..signing import sign
+from companion.errors import ManifestError, SourceError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.manifest import FORMAT, dump_manifest, parse_manifest
+from companion.kit.signing import sign
+from companion.kit.source import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ def publish_sources(source_dir: Path, out_dir: Path, key: Ed25519PrivateKey) -> 
     """Render every document and write the signed portal folder."""
     # Imported here: rendering pulls in the layout engine, which the app
     # itself never needs at start.
-    from .pdf_layout import render_document
-    from .sources import load_kit_sources
+    from companion.publish.pdf_layout import render_document
+    from companion.publish.sources import load_kit_sources
 
     sources = load_kit_sources(source_dir)
     previous = _previous_manifest(out_dir) or {}

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import SourceError
-from ..i18n import QT_TRANSLATE_NOOP, Text
-from ..manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
+from companion.errors import SourceError
+from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 FRONT_MATTER_FENCE = "+++"

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 
-from ..errors import StoreError
-from ..i18n import QT_TRANSLATE_NOOP
-from .sqlite_base import SqliteStore, schema_version
+from companion.errors import StoreError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.store.sqlite_base import SqliteStore, schema_version
 
 SCHEMA_VERSION = 1
 # A search row's rowid is position * PAGES_PER_DOCUMENT + page (1-based): it says

@@ -14,8 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import StoreError
-from ..i18n import QT_TRANSLATE_NOOP
+from companion.errors import StoreError
+from companion.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 
-from ..errors import StoreError
-from ..i18n import QT_TRANSLATE_NOOP
-from . import migrations
-from .sqlite_base import SqliteStore, schema_version
+from companion.errors import StoreError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.store import migrations
+from companion.store.sqlite_base import SqliteStore, schema_version
 
 
 def load_migrations() -> list[ModuleType]:

@@ -19,8 +19,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..kitsource import MANIFEST_NAME, SIGNATURE_NAME
-from ..manifest import FileRef
+from companion.kit.manifest import FileRef
+from companion.kit.source import MANIFEST_NAME, SIGNATURE_NAME
 
 STATE_NAME = "portal.json"
 

@@ -32,9 +32,9 @@ def add_sync_commands(sub: argparse._SubParsersAction) -> None:
 
 def _open_context(args: argparse.Namespace):
     """The program's stores, with the bundled kit in place (as at a normal start)."""
-    from ..cli import terminal_progress
-    from ..context import AppContext
-    from ..paths import app_paths
+    from companion.cli import terminal_progress
+    from companion.context import AppContext
+    from companion.paths import app_paths
 
     context = AppContext.open(app_paths(args.data_dir))
     for notice in context.notices:
@@ -45,12 +45,17 @@ def _open_context(args: argparse.Namespace):
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from ..cli import terminal_progress
-    from ..i18n import QT_TRANSLATE_NOOP
-    from .errors import NotConfiguredError
-    from .portal import DEFAULT_TIMEOUT
-    from .service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE, SyncService, online_for
-    from .settings import load_sync_settings
+    from companion.cli import terminal_progress
+    from companion.i18n import QT_TRANSLATE_NOOP
+    from companion.sync.errors import NotConfiguredError
+    from companion.sync.portal import DEFAULT_TIMEOUT
+    from companion.sync.service import (
+        NOT_CONFIGURED_MESSAGE,
+        OFFLINE_MESSAGE,
+        SyncService,
+        online_for,
+    )
+    from companion.sync.settings import load_sync_settings
 
     context = _open_context(args)
     try:
@@ -87,8 +92,8 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _import_update(args: argparse.Namespace) -> int:
-    from ..cli import terminal_progress
-    from .service import import_update_file
+    from companion.cli import terminal_progress
+    from companion.sync.service import import_update_file
 
     context = _open_context(args)
     try:
@@ -105,7 +110,7 @@ def _import_update(args: argparse.Namespace) -> int:
 
 
 def _export_update(args: argparse.Namespace) -> int:
-    from .service import export_update_file
+    from companion.sync.service import export_update_file
 
     context = _open_context(args)
     try:

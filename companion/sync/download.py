@@ -15,14 +15,14 @@ import os
 import re
 from collections.abc import Callable
 
-from ..errors import CancelledError, IntegrityError
-from ..i18n import QT_TRANSLATE_NOOP
-from ..importer import STOPPED, check_file
-from ..kitsource import FILES_DIR
-from ..manifest import FileRef
-from .cache import SyncCache
-from .errors import CacheError, NetworkError
-from .portal import DOWNLOAD_INTERRUPTED, PARTIAL, PortalClient
+from companion.errors import CancelledError, IntegrityError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.importer import STOPPED, check_file
+from companion.kit.manifest import FileRef
+from companion.kit.source import FILES_DIR
+from companion.sync.cache import SyncCache
+from companion.sync.errors import CacheError, NetworkError
+from companion.sync.portal import DOWNLOAD_INTERRUPTED, PARTIAL, PortalClient
 
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 

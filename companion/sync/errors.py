@@ -6,7 +6,7 @@ screens and the command line show ``message`` as it is and log ``detail``.
 
 from __future__ import annotations
 
-from ..errors import CompanionError, KitError
+from companion.errors import CompanionError, KitError
 
 
 class NotConfiguredError(CompanionError):

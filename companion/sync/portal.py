@@ -35,8 +35,8 @@ from email.message import Message
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from ..i18n import QT_TRANSLATE_NOOP
-from .errors import NetworkError, PortalError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.sync.errors import NetworkError, PortalError
 
 DEFAULT_TIMEOUT = 20.0
 CHUNK = 64 * 1024

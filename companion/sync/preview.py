@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..importer import missing_files
-from ..library import KitLibrary
-from ..manifest import Manifest
-from ..store.kit_store import KitStore
+from companion.kit.importer import missing_files
+from companion.kit.library import KitLibrary
+from companion.kit.manifest import Manifest
+from companion.store.kit_store import KitStore
 
 NEW, CHANGED, REMOVED = "nieuw", "gewijzigd", "verwijderd"
 

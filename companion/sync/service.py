@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CancelledError, MissingFileError, NotNewerError
-from ..i18n import QT_TRANSLATE_NOOP, Text
-from ..importer import (
+from companion.errors import CancelledError, MissingFileError, NotNewerError
+from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.importer import (
     STOPPED,
     ImportResult,
     Progress,
@@ -34,23 +34,28 @@ from ..importer import (
     missing_files,
     verify_manifest,
 )
-from ..kitsource import MANIFEST_NAME, SIGNATURE_NAME, ByteProgress
-from ..manifest import MAX_MANIFEST_SIZE, FileRef, parse_manifest
-from ..network import is_online
-from ..store.kit_store import InstalledKit, KitStore
-from ..trusted_keys import TRUSTED_KEYS
-from .cache import SyncCache
-from .download import download_file
-from .errors import NetworkError, NotConfiguredError, PortalError
-from .portal import (
+from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef, parse_manifest
+from companion.kit.source import MANIFEST_NAME, SIGNATURE_NAME, ByteProgress
+from companion.kit.trusted_keys import TRUSTED_KEYS
+from companion.store.kit_store import InstalledKit, KitStore
+from companion.sync.cache import SyncCache
+from companion.sync.download import download_file
+from companion.sync.errors import NetworkError, NotConfiguredError, PortalError
+from companion.sync.network import is_online
+from companion.sync.portal import (
     DEFAULT_TIMEOUT,
     NOT_MODIFIED,
     PortalClient,
     TransferLog,
     is_loopback_url,
 )
-from .preview import UpdatePreview, preview_update
-from .updatefile import MAX_SIGNATURE_SIZE, UpdateFileInfo, UpdateFileSource, export_from_store
+from companion.sync.preview import UpdatePreview, preview_update
+from companion.sync.updatefile import (
+    MAX_SIGNATURE_SIZE,
+    UpdateFileInfo,
+    UpdateFileSource,
+    export_from_store,
+)
 
 UPDATE, CURRENT = "update", "current"
 OFFLINE_MESSAGE = Text(

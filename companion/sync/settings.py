@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..store.user_store import UserStore
-from .portal import check_portal_url
+from companion.store.user_store import UserStore
+from companion.sync.portal import check_portal_url
 
 PORTAL_KEY = "sync.portal_url"
 CHECK_AT_START_KEY = "sync.check_at_start"

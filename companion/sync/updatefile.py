@@ -2,7 +2,7 @@
 
     manifest.json, manifest.json.sig, files/<sha256>   (the portal layout)
 
-Reading one is a :class:`~companion.kitsource.KitSource`, so it goes through
+Reading one is a :class:`~companion.kit.source.KitSource`, so it goes through
 the same import pipeline as the portal. Nothing is ever unpacked to disk: each
 member is read into memory, at most the number of bytes the manifest promises.
 Before that, the archive itself is checked, because a zip can lie:
@@ -27,10 +27,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import MissingFileError
-from ..i18n import QT_TRANSLATE_NOOP
-from ..importer import check_file
-from ..kitsource import (
+from companion.errors import MissingFileError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.importer import check_file
+from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef, Manifest, parse_manifest
+from companion.kit.source import (
     FILES_DIR,
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -38,9 +39,8 @@ from ..kitsource import (
     ByteProgress,
     FolderSource,
 )
-from ..manifest import MAX_MANIFEST_SIZE, FileRef, Manifest, parse_manifest
-from ..store.kit_store import KitStore
-from .errors import UpdateFileError
+from companion.store.kit_store import KitStore
+from companion.sync.errors import UpdateFileError
 
 MAX_SIGNATURE_SIZE = 1024
 # A kit is PDFs, which barely compress; a member that unpacks to more than

@@ -10,12 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..context import AppContext
-from ..errors import StoreError
-from ..logs import setup_logging
-from ..paths import app_paths, resources_dir
-from .error_handler import ErrorHandler
-from .main_window import MainWindow
+from companion.context import AppContext
+from companion.errors import StoreError
+from companion.logs import setup_logging
+from companion.paths import app_paths, resources_dir
+from companion.ui.error_handler import ErrorHandler
+from companion.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..paths import resources_dir
-from . import live
-from .style import HIGH_CONTRAST, NORMAL, Theme, style_sheet
+from companion.paths import resources_dir
+from companion.ui import live
+from companion.ui.style import HIGH_CONTRAST, NORMAL, Theme, style_sheet
 
 log = logging.getLogger(__name__)
 

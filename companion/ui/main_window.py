@@ -26,24 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..context import AppContext
-from ..errors import CompanionError
-from .appearance import Appearance, apply_appearance, load_appearance, px, save_appearance
-from .first_run import FirstRunPanel
-from .library_screen import LibraryScreen
-from .live import live
-from .notice_banner import NoticeBanner
-from .texts import ui_text
-from .workers import TaskRunner
+from companion.context import AppContext
+from companion.errors import CompanionError
+from companion.ui.appearance import (
+    Appearance,
+    apply_appearance,
+    load_appearance,
+    px,
+    save_appearance,
+)
+from companion.ui.live import live
+from companion.ui.screens.first_run import FirstRunPanel
+from companion.ui.screens.library import LibraryScreen
+from companion.ui.texts import ui_text
+from companion.ui.widgets.banner import NoticeBanner
+from companion.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from ..importer import ImportResult
-    from .actionplan_screen import ActionPlanScreen
-    from .checklist_screen import ChecklistScreen
-    from .search_screen import SearchScreen
-    from .tour import Tour
-    from .updates_screen import UpdatesScreen
-    from .viewer import ViewerScreen
+    from companion.kit.importer import ImportResult
+    from companion.ui.help.tour import Tour
+    from companion.ui.screens.actionplan.screen import ActionPlanScreen
+    from companion.ui.screens.checklist.screen import ChecklistScreen
+    from companion.ui.screens.search import SearchScreen
+    from companion.ui.screens.updates.screen import UpdatesScreen
+    from companion.ui.viewer import ViewerScreen
 
 UPDATE_CHECK_DELAY_MS = 1500
 TOUR_SEEN_KEY = "rondleiding.gezien"
@@ -130,14 +136,14 @@ class MainWindow(QMainWindow):
     # -- screens built on first use --------------------------------------------
 
     def _build_search(self) -> QWidget:
-        from .search_screen import SearchScreen
+        from companion.ui.screens.search import SearchScreen
 
         screen = SearchScreen(self.context.search)
         screen.open_requested.connect(self.open_document)
         return screen
 
     def _build_checklist(self) -> QWidget:
-        from .checklist_screen import ChecklistScreen
+        from companion.ui.screens.checklist.screen import ChecklistScreen
 
         screen = ChecklistScreen(self.context, self.open_document)
         screen.show_action_requested.connect(
@@ -149,12 +155,12 @@ class MainWindow(QMainWindow):
         return screen
 
     def _build_actionplan(self) -> QWidget:
-        from .actionplan_screen import ActionPlanScreen
+        from companion.ui.screens.actionplan.screen import ActionPlanScreen
 
         return ActionPlanScreen(self.context, self.runner, self.open_document)
 
     def _build_updates(self) -> QWidget:
-        from .updates_glue import build_updates_screen
+        from companion.ui.screens.updates.wiring import build_updates_screen
 
         return build_updates_screen(self)
 
@@ -178,8 +184,8 @@ class MainWindow(QMainWindow):
     def viewer(self) -> ViewerScreen:
         """The document viewer, built when the first document is opened."""
         if self._viewer is None:
-            from ..forms import FormValues
-            from .viewer import ViewerScreen
+            from companion.pdf.forms import FormValues
+            from companion.ui.viewer import ViewerScreen
 
             viewer = ViewerScreen(
                 self.runner, forms=FormValues(self.context.user), settings=self.context.user
@@ -247,10 +253,10 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, s=slot: (self.show_screen("actieplan"), s())
             )
             self.file_menu.insertAction(self.quit_action, plan_action)
-        from .updates_glue import add_update_menu
+        from companion.ui.screens.updates.wiring import add_update_menu
 
         add_update_menu(self)
-        from .help import add_help_menu
+        from companion.ui.help.help_window import add_help_menu
 
         add_help_menu(self)
 
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
 
     def start_tour(self) -> Tour:
         """Help > Rondleiding: a small panel that walks through the five screens."""
-        from .tour import Tour
+        from companion.ui.help.tour import Tour
 
         if self.tour is None:
             self.tour = Tour(self)
@@ -480,7 +486,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event) -> None:
         """Accept a dragged update file (.kitupdate); see updates_glue."""
-        from .updates_glue import update_file_from
+        from companion.ui.screens.updates.wiring import update_file_from
 
         if update_file_from(event.mimeData()) is not None:
             event.acceptProposedAction()
@@ -488,7 +494,7 @@ class MainWindow(QMainWindow):
             super().dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:
-        from .updates_glue import drop_update_file
+        from companion.ui.screens.updates.wiring import drop_update_file
 
         if drop_update_file(self, event.mimeData()):
             event.acceptProposedAction()
@@ -496,7 +502,7 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
 
     def closeEvent(self, event) -> None:
-        from .live import forget_within
+        from companion.ui.live import forget_within
 
         forget_within(self)  # its texts are not needed again
         self._update_timer.stop()

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import CompanionError
-from ..store.user_store import UserStore
-from ..sync.settings import SyncSettings, load_sync_settings, save_sync_settings
-from .appearance import TEXT_SIZES, Appearance, current, px
-from .common import scroll_body
-from .live import live
-from .texts import ui_text
+from companion.errors import CompanionError
+from companion.store.user_store import UserStore
+from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_settings
+from companion.ui.appearance import TEXT_SIZES, Appearance, current, px
+from companion.ui.live import live
+from companion.ui.texts import ui_text
+from companion.ui.widgets.common import scroll_body
 
 
 class SettingsPage(Protocol):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..errors import CompanionError
-from ..i18n import MESSAGES, Text
-from ..library import TYPE_LABELS
+from companion.errors import CompanionError
+from companion.i18n import MESSAGES, Text
+from companion.kit.library import TYPE_LABELS
 
 
 def ui_text(value: object) -> str:
@@ -43,12 +43,12 @@ def type_label(kind: str, many: bool = False) -> str:
 
 
 def status_label(status: str) -> str:
-    from ..actionplan import STATUS_LABELS  # not needed at start-up
+    from companion.plan.actionplan import STATUS_LABELS  # not needed at start-up
 
     return ui_text(STATUS_LABELS.get(status, status))
 
 
 def priority_label(priority: int) -> str:
-    from ..actionplan import PRIORITIES
+    from companion.plan.actionplan import PRIORITIES
 
     return ui_text(PRIORITIES.get(priority, str(priority)))

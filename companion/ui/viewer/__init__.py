@@ -7,6 +7,6 @@ into werkbladen), ``printing`` and ``presentation`` (projector and presenter
 view).
 """
 
-from .screen import ViewerScreen
+from companion.ui.viewer.screen import ViewerScreen
 
 __all__ = ["ViewerScreen"]

@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolTip, QWidget
 
-from ...doc_find import FindHit
-from ...page_cache import keep_window, render_order
-from ...page_layout import (
+from companion.pdf.find import FindHit
+from companion.pdf.page_cache import keep_window, render_order
+from companion.pdf.page_layout import (
     GAP,
     PageLayout,
     ZoomMode,
@@ -35,10 +35,10 @@ from ...page_layout import (
     fit_width_scale,
     step_zoom,
 )
-from ...page_render import LANE_THUMBS, LANE_VIEW
-from ...pdf_pages import Link, PdfPages, Word, words_text
-from ..live import live
-from .render_service import RenderService
+from companion.pdf.page_render import LANE_THUMBS, LANE_VIEW
+from companion.pdf.pages import Link, PdfPages, Word, words_text
+from companion.ui.live import live
+from companion.ui.viewer.render_service import RenderService
 
 HIT_COLOUR = QColor(255, 221, 87)
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)

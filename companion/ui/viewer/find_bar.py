@@ -1,6 +1,6 @@
 """Find in this document: a bar under the page with a box, next/previous and a count.
 
-The search itself runs in a worker (:func:`companion.doc_find.find_in_pdf`,
+The search itself runs in a worker (:func:`companion.pdf.find.find_in_pdf`,
 with its own document), so typing stays quick in a long document. Every hit
 is lit in the reading view; the current one in orange. F3 and Shift+F3 walk
 through them and wrap around at the ends.
@@ -14,11 +14,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from ...doc_find import FindHit, find_in_pdf
-from ..appearance import px
-from ..live import follow, live
-from ..workers import Task, TaskRunner
-from .canvas import PageCanvas
+from companion.pdf.find import FindHit, find_in_pdf
+from companion.ui.appearance import px
+from companion.ui.live import follow, live
+from companion.ui.viewer.canvas import PageCanvas
+from companion.ui.workers import Task, TaskRunner
 
 
 class FindBar(QWidget):

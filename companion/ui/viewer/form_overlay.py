@@ -3,7 +3,7 @@
 Each field gets a line edit, a multi-line box or a checkbox on top of its
 rectangle, as a child of its page widget, so it scrolls with the page and is
 resized with the zoom. Changes are reported with ``value_changed``; storing
-them is the screen's job (through :class:`companion.forms.FormValues`).
+them is the screen's job (through :class:`companion.pdf.forms.FormValues`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
-from ...forms import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
-from .canvas import PageCanvas
+from companion.pdf.forms import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
+from companion.ui.viewer.canvas import PageCanvas
 
 EDITOR_STYLE = (
     "background: rgba(226, 237, 252, 235); color: black; border: 1px solid #7aa0d8;"

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...page_render import LANE_PRESENT
-from ..live import live
-from .render_service import RenderService
+from companion.pdf.page_render import LANE_PRESENT
+from companion.ui.live import live
+from companion.ui.viewer.render_service import RenderService
 
 NEXT_KEYS = {
     Qt.Key.Key_Space,

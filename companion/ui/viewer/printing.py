@@ -19,8 +19,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ...errors import CompanionError
-from ...i18n import QT_TRANSLATE_NOOP
+from companion.errors import CompanionError
+from companion.i18n import QT_TRANSLATE_NOOP
 
 MAX_PRINT_DPI = 300
 

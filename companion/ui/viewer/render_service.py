@@ -16,9 +16,16 @@ import math
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from ...page_cache import DEFAULT_MAX_BYTES, ByteLRU
-from ...page_render import LANE_THUMBS, LANE_VIEW, PageRenderer, RenderJob, RenderQueue, scale_key
-from ...render import RenderedPage
+from companion.pdf.page_cache import DEFAULT_MAX_BYTES, ByteLRU
+from companion.pdf.page_render import (
+    LANE_THUMBS,
+    LANE_VIEW,
+    PageRenderer,
+    RenderJob,
+    RenderQueue,
+    scale_key,
+)
+from companion.pdf.render import RenderedPage
 
 log = logging.getLogger(__name__)
 

@@ -42,27 +42,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import BrokenPdfError, CompanionError
-from ...forms import FormValues, fill_pdf
-from ...i18n import QT_TRANSLATE_NOOP
-from ...network import is_online
-from ...page_cache import DEFAULT_MAX_BYTES
-from ...page_layout import ZOOM_STEPS, ZoomMode
-from ...pdf_pages import PdfPages
-from ..appearance import px
-from ..common import tab_chain
-from ..flow_layout import wrapping_row
-from ..live import live
-from ..notice_banner import NoticeBanner
-from ..texts import ui_text
-from ..workers import Task, TaskRunner
-from .canvas import PageCanvas
-from .find_bar import FindBar
-from .form_overlay import FieldEditors
-from .presentation import Presentation, pick_screens
-from .printing import print_pdf
-from .render_service import RenderService
-from .sidebar import Sidebar
+from companion.errors import BrokenPdfError, CompanionError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.pdf.forms import FormValues, fill_pdf
+from companion.pdf.page_cache import DEFAULT_MAX_BYTES
+from companion.pdf.page_layout import ZOOM_STEPS, ZoomMode
+from companion.pdf.pages import PdfPages
+from companion.sync.network import is_online
+from companion.ui.appearance import px
+from companion.ui.live import live
+from companion.ui.texts import ui_text
+from companion.ui.viewer.canvas import PageCanvas
+from companion.ui.viewer.find_bar import FindBar
+from companion.ui.viewer.form_overlay import FieldEditors
+from companion.ui.viewer.presentation import Presentation, pick_screens
+from companion.ui.viewer.printing import print_pdf
+from companion.ui.viewer.render_service import RenderService
+from companion.ui.viewer.sidebar import Sidebar
+from companion.ui.widgets.banner import NoticeBanner
+from companion.ui.widgets.common import tab_chain
+from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.workers import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 

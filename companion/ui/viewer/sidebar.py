@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...page_render import LANE_THUMBS
-from ...pdf_pages import OutlineEntry
-from ..appearance import px
-from ..live import follow, live
-from .render_service import RenderService
+from companion.pdf.page_render import LANE_THUMBS
+from companion.pdf.pages import OutlineEntry
+from companion.ui.appearance import px
+from companion.ui.live import follow, live
+from companion.ui.viewer.render_service import RenderService
 
 THUMB_WIDTH = 110
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1

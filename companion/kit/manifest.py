@@ -1,0 +1,296 @@
+"""The kit manifest: the one description of a kit version, whatever its source.
+
+Parsing is strict on purpose. A manifest comes from outside (portal, USB
+stick), so every field is checked for type and range before anything is
+stored, and every cross reference (a step naming a document, a document naming
+a theme) must resolve. See ../shared/DESIGN.md, "Content model".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from companion.errors import ManifestError
+from companion.i18n import QT_TRANSLATE_NOOP
+
+FORMAT = 1
+KIT_ID = "hoger-bereik"
+DOCUMENT_TYPES = (
+    "handleiding",
+    "werkblad",
+    "workshop",
+    "tip",
+    "voorbeeld",
+    "persona",
+    "presentatie",
+    "video",
+)
+# A single kit file above this is refused before download: the whole kit is a
+# few MB, and a cap keeps a hostile manifest from filling the disk.
+MAX_FILE_SIZE = 200 * 1024 * 1024
+MAX_MANIFEST_SIZE = 8 * 1024 * 1024
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf$")
+
+
+@dataclass(frozen=True)
+class FileRef:
+    sha256: str
+    size: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What every document says about itself, in the manifest, the store and the sources."""
+
+    id: str
+    title: str
+    type: str
+    themes: tuple[str, ...]
+    summary: str
+    audience: str
+    minutes: int | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Document(DocumentMeta):
+    file: FileRef
+    revision: int
+
+
+@dataclass(frozen=True)
+class StepItem:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    summary: str
+    documents: tuple[str, ...]
+    items: tuple[StepItem, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format: int
+    kit: str
+    version: int
+    published: str
+    title: str
+    changes: str
+    themes: tuple[Theme, ...]
+    documents: tuple[Document, ...]
+    steps: tuple[Step, ...]
+    _by_id: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({d.id: d for d in self.documents})
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._by_id.get(doc_id)
+
+    def unique_files(self) -> list[FileRef]:
+        """Each distinct file once: documents may share the same bytes."""
+        seen: dict[str, FileRef] = {}
+        for doc in self.documents:
+            seen.setdefault(doc.file.sha256, doc.file)
+        return list(seen.values())
+
+
+def dump_manifest(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+class _Reader:
+    """Small typed accessors that name the field that is wrong."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, what: str) -> ManifestError:
+        return ManifestError(
+            QT_TRANSLATE_NOOP(
+                "messages", "De inhoudslijst van de kit is onjuist. De kit is niet aangepast."
+            ),
+            f"{self.where}: {what}",
+        )
+
+    def obj(self, value: Any, name: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(f"{name} must be an object")
+        return value
+
+    def text(
+        self, data: dict[str, Any], key: str, *, empty: bool = False, limit: int = 20000
+    ) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or (not empty and not value.strip()) or len(value) > limit:
+            raise self.fail(f"{key!r} must be a text of at most {limit} characters")
+        return value
+
+    def integer(self, data: dict[str, Any], key: str, low: int, high: int) -> int:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.fail(f"{key!r} must be a whole number from {low} to {high}")
+        return value
+
+    def ident(self, value: Any, what: str) -> str:
+        if not isinstance(value, str) or not _ID.match(value):
+            raise self.fail(f"{what} {value!r} is not a valid id")
+        return value
+
+    def items(self, data: dict[str, Any], key: str) -> list[Any]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            raise self.fail(f"{key!r} must be a list")
+        return value
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    """Check and convert manifest bytes; raises ManifestError with the field at fault."""
+    r = _Reader("manifest")
+    if len(raw) > MAX_MANIFEST_SIZE:
+        raise r.fail("manifest too large")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise r.fail(f"not valid UTF-8 JSON: {exc}") from exc
+    data = r.obj(data, "manifest")
+    if data.get("format") != FORMAT:
+        raise ManifestError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Deze kit is gemaakt voor een nieuwere versie van het programma. "
+                "Werk het programma bij en probeer het opnieuw.",
+            ),
+            f"format {data.get('format')!r}, this program reads {FORMAT}",
+        )
+    kit = r.ident(data.get("kit"), "kit")
+    version = r.integer(data, "version", 1, 10**9)
+    published = r.text(data, "published")
+    if not _DATE.match(published):
+        raise r.fail("'published' must be a date YYYY-MM-DD")
+
+    themes = tuple(_parse_theme(t, i) for i, t in enumerate(r.items(data, "themes")))
+    theme_ids = _unique([t.id for t in themes], "theme")
+    documents = tuple(
+        _parse_document(d, i, theme_ids) for i, d in enumerate(r.items(data, "documents"))
+    )
+    doc_ids = _unique([d.id for d in documents], "document")
+    steps = tuple(_parse_step(s, i, doc_ids) for i, s in enumerate(r.items(data, "steps")))
+    _unique([s.id for s in steps], "step")
+    _unique([item.id for s in steps for item in s.items], "step item")
+    if not documents:
+        raise r.fail("a kit needs at least one document")
+    return Manifest(
+        format=FORMAT,
+        kit=kit,
+        version=version,
+        published=published,
+        title=r.text(data, "title", limit=200),
+        changes=r.text(data, "changes", empty=True),
+        themes=themes,
+        documents=documents,
+        steps=steps,
+    )
+
+
+def _unique(ids: list[str], what: str) -> set[str]:
+    seen: set[str] = set()
+    for value in ids:
+        if value in seen:
+            raise _Reader("manifest").fail(f"{what} id {value!r} appears twice")
+        seen.add(value)
+    return seen
+
+
+def _parse_theme(value: Any, index: int) -> Theme:
+    r = _Reader(f"themes[{index}]")
+    data = r.obj(value, "theme")
+    return Theme(
+        id=r.ident(data.get("id"), "theme id"),
+        title=r.text(data, "title", limit=200),
+        summary=r.text(data, "summary", empty=True),
+    )
+
+
+def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
+    r = _Reader(f"documents[{index}]")
+    data = r.obj(value, "document")
+    doc_id = r.ident(data.get("id"), "document id")
+    r = _Reader(f"document {doc_id}")
+    doc_type = data.get("type")
+    if doc_type not in DOCUMENT_TYPES:
+        raise r.fail(f"type {doc_type!r} is not one of {', '.join(DOCUMENT_TYPES)}")
+    themes = tuple(r.ident(t, "theme") for t in r.items(data, "themes"))
+    unknown = [t for t in themes if t not in theme_ids]
+    if unknown:
+        raise r.fail(f"unknown themes {unknown}")
+    minutes = None
+    if data.get("minutes") is not None:
+        minutes = r.integer(data, "minutes", 1, 24 * 60)
+    url = None
+    if data.get("url") is not None:
+        url = r.text(data, "url", limit=2000)
+        if not url.startswith("https://"):
+            raise r.fail("'url' must start with https://")
+    file_data = r.obj(data.get("file"), "file")
+    sha = file_data.get("sha256")
+    if not isinstance(sha, str) or not _SHA.match(sha):
+        raise r.fail("file.sha256 must be 64 lowercase hex digits")
+    name = file_data.get("name")
+    if not isinstance(name, str) or not _FILE_NAME.match(name):
+        raise r.fail("file.name must be a plain .pdf file name")
+    return Document(
+        id=doc_id,
+        title=r.text(data, "title", limit=300),
+        type=doc_type,
+        themes=themes,
+        summary=r.text(data, "summary", empty=True),
+        audience=r.text(data, "audience", empty=True) if "audience" in data else "",
+        minutes=minutes,
+        file=FileRef(sha256=sha, size=r.integer(file_data, "size", 1, MAX_FILE_SIZE), name=name),
+        revision=r.integer(data, "revision", 1, 10**9) if "revision" in data else 1,
+        url=url,
+    )
+
+
+def _parse_step(value: Any, index: int, doc_ids: set[str]) -> Step:
+    r = _Reader(f"steps[{index}]")
+    data = r.obj(value, "step")
+    step_id = r.ident(data.get("id"), "step id")
+    r = _Reader(f"step {step_id}")
+    documents = tuple(r.ident(d, "document") for d in r.items(data, "documents"))
+    missing = [d for d in documents if d not in doc_ids]
+    if missing:
+        raise r.fail(f"names documents that are not in the kit: {missing}")
+    items = []
+    for i, raw_item in enumerate(r.items(data, "items")):
+        ir = _Reader(f"step {step_id} item {i}")
+        item = ir.obj(raw_item, "item")
+        items.append(StepItem(id=ir.ident(item.get("id"), "item id"), text=ir.text(item, "text")))
+    return Step(
+        id=step_id,
+        title=r.text(data, "title", limit=300),
+        summary=r.text(data, "summary", empty=True),
+        documents=documents,
+        items=tuple(items),
+    )

@@ -1,0 +1,88 @@
+"""Where a kit comes from: the shape every source has.
+
+A kit source is a signed manifest plus content files named by their sha256
+(``files/<sha256>``), whether it is the folder shipped with the program, an
+update file on a USB stick or a portal on the web. The import pipeline only
+sees this interface, so every source passes the same checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from companion.errors import MissingFileError, SignatureError
+from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef
+
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.json.sig"
+FILES_DIR = "files"
+# A kit source packed in one zip file, for a USB stick (see companion/sync/updatefile.py).
+UPDATE_SUFFIX = ".kitupdate"
+
+# Called with the number of bytes of the current file read so far.
+ByteProgress = Callable[[int], None]
+
+
+class KitSource(Protocol):
+    """A place that holds one signed kit version."""
+
+    description: str
+
+    def read_manifest(self) -> tuple[bytes, bytes]:
+        """The manifest bytes and the detached signature bytes."""
+        ...
+
+    def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
+        """The bytes of one content file; at most ``ref.size`` + 1 bytes are read."""
+        ...
+
+
+class FolderSource:
+    """A kit laid out in a folder (the bundled kit, or a publish result)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.description = str(folder)
+
+    def read_manifest(self) -> tuple[bytes, bytes]:
+        manifest_path = self.folder / MANIFEST_NAME
+        try:
+            with manifest_path.open("rb") as handle:
+                manifest = handle.read(MAX_MANIFEST_SIZE + 1)
+        except OSError as exc:
+            raise MissingFileError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt."
+                ),
+                str(exc),
+            ) from exc
+        try:
+            signature = (self.folder / SIGNATURE_NAME).read_bytes()[:1024]
+        except OSError as exc:
+            raise SignatureError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "De kit heeft geen handtekening. Hij is niet geïnstalleerd."
+                ),
+                str(exc),
+            ) from exc
+        return manifest, signature
+
+    def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
+        path = self.folder / FILES_DIR / ref.sha256
+        try:
+            with path.open("rb") as handle:
+                # One byte more than promised, so a longer file is noticed.
+                data = handle.read(ref.size + 1)
+        except OSError as exc:
+            raise MissingFileError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Het bestand {name} ontbreekt in de kit. De kit is niet aangepast."
+                ),
+                str(exc),
+                name=ref.name,
+            ) from exc
+        progress(len(data))
+        return data

@@ -1,0 +1,124 @@
+"""The list of actions in a plan, one row each.
+
+An overdue action (past its due date, not done) is shown in dark red AND with
+a warning sign and the words "te laat", so it stands out also for people who
+do not see colour, and in a screen reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from companion.plan.actionplan import Action, dutch_date
+from companion.plan.checklist import REMOVED_LABEL
+from companion.ui.appearance import theme
+from companion.ui.live import live
+from companion.ui.texts import priority_label, status_label, ui_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMN_COUNT = 6
+
+
+class ActionTable(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        live(self, "setAccessibleName", lambda: self.tr("Acties in dit plan"))
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        live(
+            self,
+            "setHeaderLabels",
+            lambda: [
+                self.tr("Actie"),
+                self.tr("Status"),
+                self.tr("Partner"),
+                self.tr("Eigenaar"),
+                self.tr("Klaar op"),
+                self.tr("Prioriteit"),
+            ],
+        )
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_actions(
+        self, actions: list[Action], today: dt.date, step_titles: dict[str, str]
+    ) -> None:
+        """Fill the list; keeps the selected action selected when it is still there."""
+        selected = self.current_action_id()
+        self.blockSignals(True)
+        self.clear()
+        for a in actions:
+            self.addTopLevelItem(self._row(a, today, step_titles))
+        self.blockSignals(False)
+        if selected is not None:
+            self.select_action(selected)
+
+    def _row(self, a: Action, today: dt.date, step_titles: dict[str, str]) -> QTreeWidgetItem:
+        late = a.is_overdue(today)
+        due = dutch_date(a.due_date)
+        if late:
+            due = self.tr("{date} ⚠ te laat").format(date=due)
+        status = ("✓ " if a.status == "klaar" else "") + status_label(a.status)
+        item = QTreeWidgetItem(
+            [a.title, status, a.partner, a.owner, due, priority_label(a.priority)]
+        )
+        item.setData(0, ID_ROLE, a.id)
+        tip = [a.title]
+        late_tip = self.tr("Te laat: de einddatum is voorbij en de actie is nog niet klaar.")
+        if a.step_id:
+            step = step_titles.get(a.step_id) or self.tr("{step} ({removed})").format(
+                step=a.step_id, removed=ui_text(REMOVED_LABEL)
+            )
+            tip.append(self.tr("Stap: {step}").format(step=step))
+        if late:
+            tip.append(late_tip)
+        item.setToolTip(0, "\n".join(tip))
+        colours = theme()
+        if late:
+            brush = QBrush(QColor(colours.late))
+            for column in range(COLUMN_COUNT):
+                item.setForeground(column, brush)
+            font = item.font(4)
+            font.setBold(True)
+            item.setFont(4, font)
+            item.setToolTip(4, late_tip)
+        elif a.status == "klaar":
+            item.setForeground(1, QBrush(QColor(colours.done)))
+        return item
+
+    def current_action_id(self) -> int | None:
+        item = self.currentItem()
+        return None if item is None else item.data(0, ID_ROLE)
+
+    def visible_ids(self) -> list[int]:
+        return [self.topLevelItem(i).data(0, ID_ROLE) for i in range(self.topLevelItemCount())]
+
+    def row_texts(self, action_id: int) -> list[str]:
+        item = self._item(action_id)
+        return [] if item is None else [item.text(c) for c in range(COLUMN_COUNT)]
+
+    def row_colour(self, action_id: int) -> QColor | None:
+        item = self._item(action_id)
+        return None if item is None else item.foreground(0).color()
+
+    def select_action(self, action_id: int) -> bool:
+        item = self._item(action_id)
+        if item is None:
+            return False
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        return True
+
+    def _item(self, action_id: int) -> QTreeWidgetItem | None:
+        for i in range(self.topLevelItemCount()):
+            if self.topLevelItem(i).data(0, ID_ROLE) == action_id:
+                return self.topLevelItem(i)
+        return None

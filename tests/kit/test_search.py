@@ -1,0 +1,110 @@
+"""Search as people type it: accents optional, word starts, ranked, with page and snippet."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.kit.importer import apply_source
+from companion.kit.search import KitSearch, fold, query_terms
+from companion.kit.source import FolderSource
+from companion.store.kit_store import KitStore
+
+
+@pytest.fixture
+def search(tmp_path, kit_builder, test_public_keys):
+    kit_builder.documents["handleiding-gemeente"] = [
+        "Samenwerken met de gemeente",
+        "De gemeente is verantwoordelijk voor volwasseneducatie.",
+        "Bespreek de reïntegratie van werkzoekenden met het Werkplein.",
+    ]
+    store = KitStore(tmp_path / "kit.sqlite")
+    apply_source(store, FolderSource(kit_builder.build(1)), trusted_keys=test_public_keys)
+    yield KitSearch(store)
+    store.close()
+
+
+def test_accents_are_optional(search):
+    hits = search.search("reintegratie")
+    assert {h.document_id for h in hits} == {"handleiding-vindplaatsen", "handleiding-gemeente"}
+    gemeente = next(h for h in hits if h.document_id == "handleiding-gemeente")
+    assert gemeente.page == 3
+    assert "<b>reïntegratie</b>" in gemeente.snippet_html()
+
+
+def test_word_starts_match(search):
+    hits = search.search("laaggeletterd")
+    assert hits and all("laaggeletterde" in h.snippet.lower() for h in hits)
+    assert {h.document_id for h in hits} >= {"handleiding-vindplaatsen", "werkblad-klantreis"}
+
+
+def test_all_words_must_match_and_case_does_not_matter(search):
+    hits = search.search("GEMEENTE volwassen")
+    assert [(h.document_id, h.page) for h in hits] == [("handleiding-gemeente", 2)]
+
+
+def test_title_ranks_above_page_text(search):
+    hits = search.search("klantreis")
+    # "klantreis" is the title of the werkblad and only page text in the handleiding.
+    assert hits[0].document_id == "werkblad-klantreis"
+    assert "handleiding-vindplaatsen" in [h.document_id for h in hits[1:]]
+
+
+def test_one_result_per_document_lists_its_pages(search):
+    hits = search.search("gemeente")
+    assert [h.document_id for h in hits].count("handleiding-gemeente") == 1
+    assert next(h for h in hits if h.document_id == "handleiding-gemeente").pages == (1, 2)
+
+
+def test_nothing_found_and_odd_input(search):
+    assert search.search("xyzzyplugh") == []
+    assert search.search("") == []
+    assert search.search('"( AND * NEAR') == []  # FTS syntax typed by accident is just text
+
+
+def test_snippet_html_escapes_markup(search):
+    hit = search.search("bespreek")[0]
+    assert "<b>Bespreek</b>" in hit.snippet_html()
+    assert "<script" not in hit.snippet_html()
+
+
+def test_fold_and_terms():
+    assert fold("Reïntegratie CAFÉ") == "reintegratie cafe"
+    assert query_terms("de a reïntegratie, de") == ["de", "reintegratie"]
+
+
+def test_snippet_marks_word_starts_with_accents_and_case():
+    from companion.kit.snippets import MARK_END, MARK_START, make_snippet
+
+    text = (
+        "Begin. "
+        + "woord " * 40
+        + "De Reïntegratie van laaggeletterden gaat via de gemeente. "
+        + "x " * 80
+    )
+    snippet = make_snippet(text, ("reintegratie", "laaggeletterd"))
+    assert f"{MARK_START}Reïntegratie{MARK_END}" in snippet
+    assert f"{MARK_START}laaggeletterden{MARK_END}" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "gemeente" in snippet and len(snippet) < 140
+    # Only word starts: "integratie" inside "reïntegratie" is no hit.
+    assert make_snippet(text, ("integratie",)) is None
+
+
+def test_running_headers_and_footers_are_not_searched():
+    """A footer on every page would match every page; only body text is indexed."""
+    import pymupdf
+
+    from companion.pdf.text import page_texts
+
+    doc = pymupdf.open()
+    for number in (1, 2):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((56, 30), "Lopende kop met het woord kopregel", fontsize=8)
+        page.insert_text((56, 100), f"Inhoud van pagina {number} over vindplaatsen.", fontsize=11)
+        page.insert_text((56, 815), f"Voetregel · pagina {number} van 2", fontsize=8)
+    data = doc.tobytes()
+    texts = page_texts(data, "kop.pdf")
+    assert [("vindplaatsen" in t, "Voetregel" in t, "kopregel" in t) for t in texts] == [
+        (True, False, False),
+        (True, False, False),
+    ]
