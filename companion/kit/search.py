@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from companion.dutch.words import fold
 from companion.kit.snippets import MARK_END, MARK_START, make_snippet
 from companion.store.kit_store import PAGES_PER_DOCUMENT, KitStore
 
 # Column weights for bm25: title, summary, page text.
 WEIGHTS = (8.0, 3.0, 1.0)
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: the form both the index and the viewer compare."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def query_terms(text: str) -> list[str]:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from companion.kit.search import fold
+from companion.dutch.words import fold
 from companion.pdf.render import word_rects
 
 Rect = tuple[float, float, float, float]

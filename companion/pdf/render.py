@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 from dataclasses import dataclass
 
-from companion.kit.search import fold
+from companion.dutch.words import fold
 
 
 @dataclass(frozen=True)

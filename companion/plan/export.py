@@ -18,11 +18,6 @@ a crash never leaves half a file under the chosen name.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
-
 import csv
 import datetime as dt
 import html
@@ -403,41 +398,16 @@ def plan_html(data: ExportData, group_by: str = "status", width_pt: float = 495)
 def plan_pdf_bytes(
     data: ExportData, group_by: str = "status", report: ReportFn | None = None
 ) -> bytes:
-    """A4 PDF of the plan via PyMuPDF's Story, with a footer on each page."""
-    import pymupdf
+    """A4 PDF of the plan, with "Actieplan <naam> · pagina x van y" under each page."""
+    from companion.pdf.html_pdf import a4_text_width, html_to_pdf
 
-    buffer = io.BytesIO()
-    page_rect = pymupdf.paper_rect("a4")
-    where = pymupdf.Rect(50, 50, page_rect.width - 50, page_rect.height - 60)
-    story = pymupdf.Story(html=plan_html(data, group_by, where.width), user_css=PLAN_CSS)
-    writer = pymupdf.DocumentWriter(buffer)
-    more = True
-    pages = 0
-    while more:
-        device = writer.begin_page(page_rect)
-        more, _filled = story.place(where)
-        story.draw(device)
-        writer.end_page()
-        pages += 1
-        if report:
-            report(f"Pagina {pages} opgemaakt")
-    writer.close()
-
-    doc = pymupdf.open("pdf", buffer.getvalue())
-    total = doc.page_count
-    for number, page in enumerate(doc, start=1):
-        footer = f"Actieplan {data.plan.name}  ·  pagina {number} van {total}"
-        page.insert_text(
-            (50, page_rect.height - 30), footer, fontsize=8, fontname="helv", color=(0.3,) * 3
-        )
-    doc.set_metadata(
-        {
-            "title": f"Actieplan {data.plan.name}",
-            "creator": "Strategiekit Companion",
-            "producer": "Strategiekit Companion",
-        }
+    return html_to_pdf(
+        plan_html(data, group_by, a4_text_width()),
+        PLAN_CSS,
+        footer=lambda number, total: f"Actieplan {data.plan.name}  ·  pagina {number} van {total}",
+        title=f"Actieplan {data.plan.name}",
+        report=(lambda pages: report(f"Pagina {pages} opgemaakt")) if report else None,
     )
-    return doc.tobytes(garbage=3, deflate=True)
 
 
 def export_pdf(

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         from companion.ui.screens.updates.wiring import add_update_menu
 
         add_update_menu(self)
-        from companion.ui.help.help_window import add_help_menu
+        from companion.ui.help.menu import add_help_menu
 
         add_help_menu(self)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from companion.dutch.words import fold
 from companion.kit.importer import apply_source
-from companion.kit.search import KitSearch, fold, query_terms
+from companion.kit.search import KitSearch, query_terms
 from companion.kit.source import FolderSource
 from companion.store.kit_store import KitStore
 

@@ -126,7 +126,8 @@ def worksheet_with_fields(window) -> str:
 
 def fill_every_screen(qtbot, window) -> list[QWidget]:
     """Show each screen in a state with messages and content; returns extra windows."""
-    from companion.ui.help.help_window import show_about, show_help
+    from companion.ui.help.about import show_about
+    from companion.ui.help.help_window import show_help
     from companion.ui.screens.updates.wiring import open_settings
 
     window.show_screen("zoeken")

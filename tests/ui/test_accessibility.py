@@ -107,7 +107,8 @@ def check_keyboard_and_names(qtbot, window) -> int:
         assert not unnamed, f"{view}: no accessible name for {names(unnamed)}"
         stops += len(visited)
     # The dialogs and the tour: every control has a name too.
-    from companion.ui.help.help_window import show_about, show_help
+    from companion.ui.help.about import show_about
+    from companion.ui.help.help_window import show_help
     from companion.ui.screens.updates.wiring import open_settings
 
     settings = open_settings(window)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from companion.paths import resources_dir
 from companion.ui.appearance import Appearance, reset_appearance
-from companion.ui.help.help_window import HELP_NAME, program_version
+from companion.ui.help.about import program_version
+from companion.ui.help.help_window import HELP_NAME
 from companion.ui.main_window import TOUR_SEEN_KEY
 from tests.conftest import screenshot, wait_for_kit
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from companion.ui.appearance import Appearance, current, reset_appearance
-from companion.ui.help.help_window import LICENCES
+from companion.ui.help.about import LICENCES
 from tests.conftest import screenshot
 from tests.support.ui_walk import (
     Checker,

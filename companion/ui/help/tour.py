@@ -21,7 +21,7 @@ from companion.ui.live import follow, live
 from companion.ui.widgets.common import tab_chain
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell import Shell
 
 
 # (screen key, title, what it is for): translated when shown (context Tour).
@@ -80,7 +80,7 @@ class Tour(QFrame):
 
     finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window_ = window
         self.step = 0

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.dutch.words import fold
 from companion.kit.library import DocumentInfo, KitLibrary
-from companion.kit.search import fold
 from companion.ui.appearance import theme
 from companion.ui.live import follow, live
 from companion.ui.texts import type_label

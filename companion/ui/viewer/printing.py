@@ -8,11 +8,6 @@ and a long document must not freeze the window.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pymupdf
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect
@@ -21,6 +16,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from companion.errors import CompanionError
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.pdf.print_raster import PrintRaster
 
 MAX_PRINT_DPI = 300
 
@@ -29,9 +25,8 @@ class PrintError(CompanionError):
     """The printer could not be started or stopped half way."""
 
 
-def _orientation(page: pymupdf.Page) -> QPageLayout.Orientation:
-    rect = page.rect
-    if rect.width > rect.height:
+def _orientation(raster: PrintRaster, index: int) -> QPageLayout.Orientation:
+    if raster.landscape(index):
         return QPageLayout.Orientation.Landscape
     return QPageLayout.Orientation.Portrait
 
@@ -43,54 +38,57 @@ def print_pdf(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Print every page (or the range chosen in the dialog); returns pages printed."""
-    import pymupdf
+    with PrintRaster(pdf_bytes) as raster:
+        return _print_pages(raster, printer, report, cancelled)
 
-    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+
+def _print_pages(
+    raster: PrintRaster,
+    printer: QPrinter,
+    report: Callable[[tuple[int, int]], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    first, last = 1, raster.page_count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage():
+        first = max(1, printer.fromPage())
+        last = min(raster.page_count, printer.toPage() or raster.page_count)
+    numbers = list(range(first - 1, last))
+    dpi = min(max(72, printer.resolution()), MAX_PRINT_DPI)
+    printer.setPageOrientation(_orientation(raster, numbers[0]))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De printer kan niet worden gestart. Kies een andere printer of probeer het "
+                "opnieuw.",
+            ),
+            printer.printerName() or printer.outputFileName(),
+        )
+    printed = 0
     try:
-        first, last = 1, doc.page_count
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage():
-            first = max(1, printer.fromPage())
-            last = min(doc.page_count, printer.toPage() or doc.page_count)
-        numbers = list(range(first - 1, last))
-        dpi = min(max(72, printer.resolution()), MAX_PRINT_DPI)
-        printer.setPageOrientation(_orientation(doc[numbers[0]]))
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise PrintError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "De printer kan niet worden gestart. Kies een andere printer of probeer het "
-                    "opnieuw.",
-                ),
-                printer.printerName() or printer.outputFileName(),
+        for position, number in enumerate(numbers):
+            if cancelled and cancelled():
+                break
+            if position:
+                printer.setPageOrientation(_orientation(raster, number))
+                if not printer.newPage():
+                    raise PrintError(
+                        QT_TRANSLATE_NOOP("messages", "Afdrukken is halverwege gestopt."),
+                        "newPage failed",
+                    )
+            pix = raster.render(number, dpi)
+            image = QImage(
+                pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888
             )
-        printed = 0
-        try:
-            for position, number in enumerate(numbers):
-                if cancelled and cancelled():
-                    break
-                page = doc[number]
-                if position:
-                    printer.setPageOrientation(_orientation(page))
-                    if not printer.newPage():
-                        raise PrintError(
-                            QT_TRANSLATE_NOOP("messages", "Afdrukken is halverwege gestopt."),
-                            "newPage failed",
-                        )
-                pix = page.get_pixmap(dpi=dpi, alpha=False)
-                image = QImage(
-                    pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888
-                )
-                area = painter.viewport()
-                factor = min(area.width() / pix.width, area.height() / pix.height)
-                width, height = round(pix.width * factor), round(pix.height * factor)
-                target = QRect(area.x() + (area.width() - width) // 2, area.y(), width, height)
-                painter.drawImage(target, image)
-                printed += 1
-                if report:
-                    report((printed, len(numbers)))
-        finally:
-            painter.end()
-        return printed
+            area = painter.viewport()
+            factor = min(area.width() / pix.width, area.height() / pix.height)
+            width, height = round(pix.width * factor), round(pix.height * factor)
+            target = QRect(area.x() + (area.width() - width) // 2, area.y(), width, height)
+            painter.drawImage(target, image)
+            printed += 1
+            if report:
+                report((printed, len(numbers)))
     finally:
-        doc.close()
+        painter.end()
+    return printed

@@ -9,7 +9,7 @@ library's "nieuw"/"gewijzigd" marks.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,14 +19,14 @@ from companion.ui.live import live
 from companion.ui.texts import ui_text
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
     from companion.ui.screens.updates.screen import UpdatesScreen
     from companion.ui.settings_dialog import SettingsDialog
+    from companion.ui.shell import Shell
 
 KEY = "updates"
 
 
-def add_update_menu(window: MainWindow) -> None:
+def add_update_menu(window: Shell) -> None:
     """File menu: open / make an update file, settings (before 'Afsluiten')."""
     actions = (
         (
@@ -66,17 +66,17 @@ def add_update_menu(window: MainWindow) -> None:
     window.file_menu.insertSeparator(window.quit_action)
 
 
-def _run(window: MainWindow, slot, show_updates: bool) -> None:
+def _run(window: Shell, slot, show_updates: bool) -> None:
     if show_updates:
         window.show_screen(KEY)
     slot()
 
 
-def _screen(window: MainWindow) -> UpdatesScreen:
-    return window.updates_screen
+def _screen(window: Shell) -> UpdatesScreen:
+    return cast("UpdatesScreen", window.screen(KEY))
 
 
-def build_updates_screen(window: MainWindow) -> UpdatesScreen:
+def build_updates_screen(window: Shell) -> UpdatesScreen:
     """Build the Updates screen (on first use) and connect it to the window."""
     from companion.ui.screens.updates.screen import UpdatesScreen
 
@@ -127,12 +127,12 @@ def build_updates_screen(window: MainWindow) -> UpdatesScreen:
     return screen
 
 
-def open_settings(window: MainWindow) -> SettingsDialog:
+def open_settings(window: Shell) -> SettingsDialog:
     """Open the settings without blocking the window (``open``, not ``exec``)."""
     from companion.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.context.user, window)
-    dialog.accepted.connect(window.updates_screen.reload)
+    dialog.accepted.connect(_screen(window).reload)
     dialog.appearance_chosen.connect(window.set_appearance)
     dialog.finished.connect(dialog.deleteLater)
     window.settings_dialog = dialog
@@ -150,11 +150,11 @@ def update_file_from(mime: QMimeData) -> Path | None:
     return None
 
 
-def drop_update_file(window: MainWindow, mime: QMimeData) -> bool:
+def drop_update_file(window: Shell, mime: QMimeData) -> bool:
     """Install a dropped update file; False when the drop holds none."""
     path = update_file_from(mime)
     if path is None:
         return False
     window.show_screen(KEY)
-    window.updates_screen.import_file(path)
+    _screen(window).import_file(path)
     return True

@@ -1,4 +1,4 @@
-"""The command-line jobs for updates (wired into ``companion/cli.py``).
+"""The command-line jobs for updates (wired into ``companion/cli/__init__.py``).
 
     python main.py sync [--portal URL] [--timeout SECONDS]
     python main.py import-update FILE
@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from companion.cli.terminal import open_context, terminal_progress
+
 CommandRun = Callable[[argparse.Namespace], int]
 
 
@@ -30,22 +32,7 @@ def add_sync_commands(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("file", type=Path, help="doelbestand (.kitupdate wordt toegevoegd)")
 
 
-def _open_context(args: argparse.Namespace):
-    """The program's stores, with the bundled kit in place (as at a normal start)."""
-    from companion.cli import terminal_progress
-    from companion.context import AppContext
-    from companion.paths import app_paths
-
-    context = AppContext.open(app_paths(args.data_dir))
-    for notice in context.notices:
-        print(notice, file=sys.stderr)
-    if context.needs_bundled_kit():
-        context.install_bundled_kit(progress=terminal_progress)
-    return context
-
-
 def _sync(args: argparse.Namespace) -> int:
-    from companion.cli import terminal_progress
     from companion.i18n import QT_TRANSLATE_NOOP
     from companion.sync.errors import NotConfiguredError
     from companion.sync.portal import DEFAULT_TIMEOUT
@@ -57,7 +44,7 @@ def _sync(args: argparse.Namespace) -> int:
     )
     from companion.sync.settings import load_sync_settings
 
-    context = _open_context(args)
+    context = open_context(args)
     try:
         url = args.portal or load_sync_settings(context.user).portal_url
         if not url:
@@ -92,10 +79,9 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _import_update(args: argparse.Namespace) -> int:
-    from companion.cli import terminal_progress
     from companion.sync.service import import_update_file
 
-    context = _open_context(args)
+    context = open_context(args)
     try:
         outcome = import_update_file(
             context.paths.kit_store,
@@ -112,7 +98,7 @@ def _import_update(args: argparse.Namespace) -> int:
 def _export_update(args: argparse.Namespace) -> int:
     from companion.sync.service import export_update_file
 
-    context = _open_context(args)
+    context = open_context(args)
     try:
         info = export_update_file(context.paths.kit_store, args.file)
         print(
