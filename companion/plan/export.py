@@ -27,8 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from companion.files import write_atomic
 from companion.plan.actionplan import PRIORITIES, STATUS_LABELS, STATUSES, Action, Plan, dutch_date
-from companion.plan.plan_file import write_atomic
 
 ReportFn = Callable[[str], None]
 

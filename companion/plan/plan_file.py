@@ -21,13 +21,12 @@ newer program can add fields without raising the version.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from companion.errors import CompanionError
+from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.plan.actionplan import (
     MAX_NAME,
@@ -101,21 +100,6 @@ def write_plan_file(
     data = json.dumps(plan_to_dict(snapshot, step_titles), ensure_ascii=False, indent=2)
     write_atomic(path, (data + "\n").encode("utf-8"))
     return path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target and rename: a crash leaves the old file or the new one."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_plan_file(path: Path) -> PlanSnapshot:

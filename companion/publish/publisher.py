@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from companion.errors import ManifestError, SourceError
+from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.manifest import FORMAT, dump_manifest, parse_manifest
 from companion.kit.signing import sign
@@ -36,12 +36,6 @@ class PublishReport:
     documents: int
     changed: list[str]
     out_dir: Path
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def write_portal(
@@ -72,12 +66,12 @@ def write_portal(
     for sha in wanted:
         target = files_dir / sha
         if not target.exists() or target.stat().st_size != len(files[sha]):
-            _write_atomic(target, files[sha])
+            write_atomic(target, files[sha])
     for stale in files_dir.iterdir():
         if stale.name not in wanted:
             stale.unlink()
-    _write_atomic(out_dir / SIGNATURE_NAME, sign(key, raw))
-    _write_atomic(out_dir / MANIFEST_NAME, raw)
+    write_atomic(out_dir / SIGNATURE_NAME, sign(key, raw))
+    write_atomic(out_dir / MANIFEST_NAME, raw)
     return raw
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.files import write_atomic
 from companion.kit.manifest import FileRef
 from companion.kit.source import MANIFEST_NAME, SIGNATURE_NAME
 
@@ -32,12 +32,6 @@ class PortalState:
     url: str
     etag: str | None
     last_modified: str | None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 class SyncCache:
@@ -98,10 +92,10 @@ class SyncCache:
     ) -> None:
         """Keep an accepted manifest and the validators the portal sent with it."""
         self.root.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.root / MANIFEST_NAME, manifest)
-        _write_atomic(self.root / SIGNATURE_NAME, signature)
+        write_atomic(self.root / MANIFEST_NAME, manifest)
+        write_atomic(self.root / SIGNATURE_NAME, signature)
         state = {"url": url, "etag": etag, "last_modified": last_modified}
-        _write_atomic(self.root / STATE_NAME, json.dumps(state).encode("utf-8"))
+        write_atomic(self.root / STATE_NAME, json.dumps(state).encode("utf-8"))
 
     def forget_portal(self) -> None:
         for name in (STATE_NAME, MANIFEST_NAME, SIGNATURE_NAME):

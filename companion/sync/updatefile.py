@@ -18,16 +18,16 @@ Writing is deterministic: the same kit always gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from companion.errors import MissingFileError
+from companion.files import atomic_writer
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.importer import check_file
 from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef, Manifest, parse_manifest
@@ -248,9 +248,11 @@ def write_update_file(
     out: Path, manifest: bytes, signature: bytes, files: Iterable[tuple[str, bytes]]
 ) -> Path:
     """Write the zip next to ``out`` first and move it into place when complete."""
-    tmp = out.with_name(out.name + ".tmp")
     try:
-        return _write_zip(out, tmp, manifest, signature, files)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_writer(out) as handle:
+            _write_zip(handle, manifest, signature, files)
+        return out
     except OSError as exc:
         raise UpdateFileError(
             QT_TRANSLATE_NOOP(
@@ -261,16 +263,12 @@ def write_update_file(
             str(exc),
             folder=out.parent,
         ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()  # only there when writing stopped halfway
 
 
 def _write_zip(
-    out: Path, tmp: Path, manifest: bytes, signature: bytes, files: Iterable[tuple[str, bytes]]
-) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(tmp, "w") as archive:
+    handle: BinaryIO, manifest: bytes, signature: bytes, files: Iterable[tuple[str, bytes]]
+) -> None:
+    with zipfile.ZipFile(handle, "w") as archive:
 
         def add(name: str, data: bytes, method: int) -> None:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
@@ -283,10 +281,6 @@ def _write_zip(
         # PDFs are compressed already: storing them keeps export fast.
         for sha, data in sorted(files, key=lambda item: item[0]):
             add(f"{FILES_DIR}/{sha}", data, zipfile.ZIP_STORED)
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, out)
-    return out
 
 
 def with_suffix(path: Path) -> Path:

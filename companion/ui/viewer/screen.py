@@ -11,7 +11,6 @@ printer) are functions passed in, so tests drive the screen without dialogs.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.errors import BrokenPdfError, CompanionError
+from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.pdf.forms import FormValues, fill_pdf
 from companion.pdf.page_cache import DEFAULT_MAX_BYTES
@@ -625,9 +625,7 @@ class ViewerScreen(QWidget):
             path = path.with_name(path.name + ".pdf")
         try:
             data = self.filled_pdf()
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
+            write_atomic(path, data)
         except (OSError, RuntimeError, ValueError) as exc:
             log.warning("saving filled pdf failed: %s", exc)
             folder = path.parent

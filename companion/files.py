@@ -1,0 +1,56 @@
+"""Writing files so that a crash, a full disk or a pulled USB stick never leaves half a file.
+
+Every file the program writes for a person or for itself (exports, plan files,
+filled werkbladen, update files, the portal folder, the download cache's
+small files) goes through :func:`atomic_writer`: a temporary file with a
+unique name in the same folder, flushed to disk, then renamed over the
+target, and the folder itself flushed so the rename survives a power cut.
+On any failure the temporary file is removed and the target is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A binary handle whose bytes replace ``path`` only when the block ends without error."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: afterwards the old file or the new one, never a mix."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk; not possible on Windows, where it is skipped."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
