@@ -33,7 +33,7 @@ from companion.publish.publisher import write_portal
 from companion.sync.service import SyncService, check_cost, update_cost
 from tests.support.portal_server import PortalServer
 
-from .generate_kit import make_document
+from .generate_kit import make_document, self_rooted
 from .table import Row
 
 
@@ -121,7 +121,8 @@ def publish_one_change(portal: Path, key_file: Path) -> tuple[str, int]:
     entry["file"] = {**entry["file"], "sha256": sha, "size": len(data)}
     entry["revision"] = entry.get("revision", 1) + 1
     manifest["version"] += 1
-    write_portal(manifest, files, portal, load_private_key(key_file))
+    key = load_private_key(key_file)
+    write_portal(manifest, files, portal, key, self_rooted(key))
     return f"files/{sha}", len(data)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pymupdf
 
-from companion.kit.signing import generate_keypair, load_private_key
+from companion.kit.key_list import SignedKeys, dump_key_list, sign_key_list
+from companion.kit.signing import generate_keypair, load_private_key, public_text
 from companion.publish.publisher import write_portal
 
 WORDS = [
@@ -137,6 +138,11 @@ def make_document(rng: random.Random, pages: int, title: str) -> bytes:
     return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
 
 
+def self_rooted(key) -> SignedKeys:
+    """A key list naming ``key``, signed by ``key`` itself: the benchmark pins it as the root."""
+    return sign_key_list(key, dump_key_list(1, "2100-01-01", [public_text(key)]))
+
+
 def generate(out: Path, key_path: Path, documents: int, pages: int, version: int = 1) -> Path:
     """Write a portal folder with ``documents`` PDFs and about ``pages`` pages in all."""
     rng = random.Random(20261123)
@@ -171,13 +177,16 @@ def generate(out: Path, key_path: Path, documents: int, pages: int, version: int
         "kit": "hoger-bereik",
         "version": version,
         "published": "2026-11-23",
+        # Generated once and reused for years of runs: never stale.
+        "expires": "2100-01-01",
         "title": "Strategiekit Hoger Bereik (benchmark)",
         "changes": "Gegenereerd voor metingen.",
         "themes": [{"id": "aanpak", "title": "Aanpak", "summary": ""}],
         "documents": entries,
         "steps": [],
     }
-    write_portal(manifest, files, out, load_private_key(key_path))
+    key = load_private_key(key_path)
+    write_portal(manifest, files, out, key, self_rooted(key))
     return out
 
 

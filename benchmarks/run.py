@@ -75,7 +75,8 @@ def ensure_kit(out: Path, documents: int, pages: int) -> tuple[Path, Path]:
     """A generated kit (made once and reused) and its public key file."""
     kit = out / f"kit-{documents}x{pages}"
     key = out / "bench.key"
-    if not (kit / "manifest.json").exists():
+    # A kit made before key lists existed has no keys.json: make it again.
+    if not (kit / "manifest.json").exists() or not (kit / "keys.json").exists():
         print(f"generating a kit of {documents} documents, {pages} pages…", file=sys.stderr)
         generate(kit, key, documents, pages)
     return kit, key.with_name(key.name + ".pub")

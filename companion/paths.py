@@ -6,6 +6,8 @@ Data lives only in the platformdirs locations, or in one folder given with
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,10 +30,36 @@ class AppPaths:
     def user_store(self) -> Path:
         return self.data_dir / "user.sqlite"
 
+    @property
+    def lock_file(self) -> Path:
+        """Held by the running window: one program per data folder."""
+        return self.data_dir / "strategiekit.lock"
+
     def ensure(self) -> AppPaths:
         for folder in (self.data_dir, self.log_dir, self.cache_dir):
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+    def ensure_writable(self) -> bool:
+        """Make the folders; False when the data folder cannot be written.
+
+        A write-protected USB stick or a read-only network share is not an
+        error: the program then opens read-only. Tried by writing, because
+        permissions alone do not tell (a read-only mount, Windows ACLs).
+        """
+        for folder in (self.data_dir, self.log_dir, self.cache_dir):
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+        return folder_is_writable(self.data_dir)
+
+
+def folder_is_writable(folder: Path) -> bool:
+    """True when a file can be created (and removed) in ``folder``."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".schrijftest-"):
+            return True
+    except OSError:
+        return False
 
 
 def app_paths(data_dir: Path | None = None) -> AppPaths:

@@ -2,7 +2,9 @@
 
     python main.py                      start the program
     python main.py keygen KEYFILE       make a key pair (KEYFILE and KEYFILE.pub)
-    python main.py publish SOURCE OUT --key KEYFILE
+    python main.py sign-keys OUT --root ROOTKEY --release PUB --version N
+                                        sign the key list (which release keys sign kits)
+    python main.py publish SOURCE OUT --key KEYFILE [--keys keys/keys.json]
     python main.py search WORDS...      search the installed kit
     python main.py sync [--portal URL]  fetch a newer kit from the portal (0 also when none)
     python main.py import-update FILE   install the kit in a .kitupdate file
@@ -23,6 +25,17 @@ from companion.errors import CompanionError
 CommandRun = Callable[[argparse.Namespace], int]
 
 
+def whole_number(text: str) -> int:
+    """A whole number of at least 1, or a Dutch refusal (argparse then exits with 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 10**9:
+        raise argparse.ArgumentTypeError(f"{text!r} is geen heel getal van 1 of meer")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="strategiekit", description="Strategiekit Hoger Bereik, ook zonder internet."
@@ -38,10 +51,36 @@ def build_parser() -> argparse.ArgumentParser:
     keygen = sub.add_parser("keygen", help="maak een sleutelpaar om een kit te ondertekenen")
     keygen.add_argument("keyfile", help="bestand voor de geheime sleutel (.pub ernaast)")
 
+    sign_keys = sub.add_parser(
+        "sign-keys", help="onderteken de sleutellijst (welke sleutels kits mogen ondertekenen)"
+    )
+    sign_keys.add_argument("out", help="map voor keys.json en keys.json.sig")
+    sign_keys.add_argument("--root", required=True, help="geheime root-sleutel")
+    sign_keys.add_argument(
+        "--release",
+        action="append",
+        required=True,
+        help="publieke sleutel (bestand .pub of tekst) die kits mag ondertekenen; vaker mag",
+    )
+    sign_keys.add_argument("--version", type=whole_number, required=True, help="versie (1, 2, ...)")
+    sign_keys.add_argument("--expires", help="geldig tot (JJJJ-MM-DD)")
+    sign_keys.add_argument(
+        "--valid-days", type=whole_number, default=730, help="of: zoveel dagen vanaf vandaag"
+    )
+
     publish = sub.add_parser("publish", help="maak een ondertekende kit van de bronnen")
     publish.add_argument("source", help="map met kit.toml, steps.toml en de documenten")
     publish.add_argument("out", help="map voor manifest.json, de handtekening en files/")
-    publish.add_argument("--key", required=True, help="geheime sleutel (van keygen)")
+    publish.add_argument("--key", required=True, help="geheime release-sleutel")
+    publish.add_argument(
+        "--keys", help="sleutellijst keys.json (met .sig ernaast); standaard keys/keys.json"
+    )
+    publish.add_argument(
+        "--valid-days",
+        type=whole_number,
+        default=180,
+        help="zoveel dagen na de publicatiedatum verloopt de kit (standaard 180)",
+    )
     publish.add_argument("--kitupdate", metavar="FILE", help="maak er ook een updatebestand van")
 
     search = sub.add_parser("search", help="zoek in de geïnstalleerde kit")
@@ -66,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runners: dict[str, CommandRun] = {
         "keygen": kit_commands.keygen,
         "publish": kit_commands.publish,
+        "sign-keys": kit_commands.sign_keys,
         "search": kit_commands.search,
     }
     runners.update(sync_runners())

@@ -12,6 +12,7 @@ stderr and nothing was changed), 2 wrong arguments.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,13 +20,30 @@ from pathlib import Path
 from companion.cli.terminal import open_context, terminal_progress
 
 CommandRun = Callable[[argparse.Namespace], int]
+MAX_TIMEOUT = 600.0
+
+
+def seconds(text: str) -> float:
+    """A number of seconds above 0 and at most MAX_TIMEOUT; nan, inf, 0 and -1 are refused."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (0 < value <= MAX_TIMEOUT):  # also false for nan
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is geen geldige wachttijd: geef een aantal seconden groter dan 0 "
+            f"en hoogstens {MAX_TIMEOUT:.0f} (bijvoorbeeld 20)"
+        )
+    return value
 
 
 def add_sync_commands(sub: argparse._SubParsersAction) -> None:
     sync = sub.add_parser("sync", help="haal een nieuwe versie van de kit op van de portal")
     sync.add_argument("--portal", help="adres van de portal (anders dat uit Instellingen)")
     # No default here: parsing arguments must not load the HTTP code (start-up time).
-    sync.add_argument("--timeout", type=float, help="seconden wachten per verzoek (standaard 20)")
+    sync.add_argument(
+        "--timeout", type=seconds, help="seconden wachten per verzoek (standaard 20, hoogstens 600)"
+    )
     imp = sub.add_parser("import-update", help="installeer de kit uit een updatebestand")
     imp.add_argument("file", type=Path, help="een .kitupdate-bestand")
     exp = sub.add_parser("export-update", help="sla de geïnstalleerde kit op als updatebestand")
