@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QTextEdit,
     QWidget,
 )
@@ -67,15 +68,13 @@ class Health:
 def freeze_editing(widget: QWidget) -> None:
     """Make every control in ``widget`` that would change something read-only.
 
-    Buttons that only show or open something keep working; checkable ones (a
-    tick) and text fields, lists to choose from and dates do not change.
+    Buttons that only show or open something keep working; ticks, text
+    fields, lists to choose from and dates do not change.
     """
     for child in widget.findChildren(QWidget):
         if isinstance(child, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
             child.setReadOnly(True)
-        elif (isinstance(child, QAbstractButton) and child.isCheckable()) or isinstance(
-            child, QComboBox
-        ):
+        elif isinstance(child, QCheckBox | QRadioButton | QComboBox):
             child.setEnabled(False)
 
 

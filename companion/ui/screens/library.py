@@ -29,6 +29,7 @@ from companion.ui.appearance import theme
 from companion.ui.live import follow, live
 from companion.ui.texts import type_label
 from companion.ui.widgets.common import screen_heading, scroll_body, tab_chain
+from companion.ui.widgets.plain import plain_tip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK_COLUMN = 3  # "nieuw" / "gewijzigd" after an update, until the document is opened
@@ -207,7 +208,7 @@ class LibraryScreen(QWidget):
             for doc in docs:
                 item = QTreeWidgetItem([doc.title, type_label(doc.type), minutes_text(doc.minutes)])
                 item.setData(0, DOC_ID_ROLE, doc.id)
-                item.setToolTip(0, doc.summary)
+                item.setToolTip(0, plain_tip(doc.summary))  # the kit's words
                 group.addChild(item)
                 if doc.id == current and select is None:
                     select = item
