@@ -26,7 +26,7 @@ from types import ModuleType
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.store import migrations
-from companion.store.backups import backup_folder, make_backup
+from companion.store.backups import backup_folder, list_backups, make_backup
 from companion.store.sqlite_base import DamagedStoreError, SqliteStore, schema_version
 
 
@@ -106,12 +106,16 @@ class UserStore(SqliteStore):
         return current < latest_version()
 
     def _check_size(self) -> None:
-        """Refuse an emptied file instead of treating it as a new, empty store."""
+        """Refuse an emptied file instead of treating it as a new, empty store.
+
+        SQLite writes a header as soon as it sets up a store, so 0 bytes where
+        backups show a store existed means a file that was emptied (a failed
+        copy, a crashed sync tool). Without backups it is a store another
+        program is creating this very moment (two starts at once).
+        """
         size = _size(self.path)
         wal = _size(self.path.with_name(self.path.name + "-wal")) or 0
-        if size == 0 and wal == 0:
-            # SQLite writes a header as soon as it creates a store: 0 bytes means
-            # a file that was emptied (a failed copy, a crash of a sync tool).
+        if size == 0 and wal == 0 and list_backups(backup_folder(self.path)):
             raise UserStoreDamagedError(self.damaged_message, "file is empty (0 bytes)")
 
     # -- settings ------------------------------------------------------------
