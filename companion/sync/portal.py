@@ -139,12 +139,17 @@ class _Watch:
 
     def check(self) -> None:
         """Raise now if the watch has ended the request (called between reads)."""
+        if self.ended():
+            self._end(self.reason or "deadline")
+            raise self.error()
+
+    def ended(self) -> bool:
+        """True when cancelled, past a deadline or given up as too slow (also when the
+        watch thread has not looked yet: a socket timeout may come first)."""
         now = time.monotonic()
         for deadline in self.deadlines:
             self.reason = self.reason or deadline.reason(now)
-        if self.reason is not None:
-            self._end(self.reason)
-            raise self.error()
+        return self.reason is not None
 
     def error(self) -> Exception:
         if self.reason == "cancelled":
@@ -372,7 +377,7 @@ class Response:
                 # read1: whatever has arrived, so a stall mid-body keeps what came.
                 data = self._raw.read1(CHUNK)
             except (OSError, http.client.HTTPException) as exc:
-                if watch is not None and watch.reason is not None:
+                if watch is not None and watch.ended():
                     raise watch.error() from exc
                 raise self.client.network_error(exc, during_download=True) from exc
             if watch is not None:
@@ -462,7 +467,7 @@ class PortalClient:
                 answer_only = (exc.code, exc.headers)
             except (OSError, http.client.HTTPException) as exc:
                 self.log.records.append(RequestRecord(path, 0, sent, 0))
-                if watch.reason is not None:
+                if watch.ended():
                     raise watch.error() from exc
                 raise self.network_error(exc) from exc
             if answer_only is not None:
@@ -485,7 +490,7 @@ class PortalClient:
         if not self._deadlines:
             return self.timeout
         left = min(d.at for d in self._deadlines) - time.monotonic()
-        return max(0.05, min(self.timeout, left))
+        return max(0.05, min(self.timeout, left + 0.1))  # just past it: "too long" wins
 
     def http_error(self, path: str, code: int) -> PortalError:
         if code == 404:
