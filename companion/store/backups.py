@@ -33,7 +33,7 @@ from companion.store.sqlite_base import connect, quick_check, store_error
 FOLDER_NAME = "reservekopieen"
 KEEP_LAST = 10
 KEEP_WEEKS = 8
-_NAME = re.compile(r"^user-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+_NAME = re.compile(r"^user-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -59,7 +59,7 @@ def backup_folder(user_path: Path) -> Path:
 
 def list_backups(folder: Path) -> list[Backup]:
     """The backups in ``folder``, newest first."""
-    found = []
+    found: list[tuple[dt.datetime, int, Backup]] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -73,9 +73,9 @@ def list_backups(folder: Path) -> list[Backup]:
             size = path.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(Backup(path, made_at, size))
-    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
-    return found
+        found.append((made_at, int(match.group(2) or 1), Backup(path, made_at, size)))
+    found.sort(key=lambda item: item[:2], reverse=True)  # two in one second: -2 is newer
+    return [backup for _when, _number, backup in found]
 
 
 def _digest(path: Path) -> str:

@@ -125,6 +125,8 @@ class UserStore(SqliteStore):
         return default if row is None else row[0]
 
     def set_setting(self, key: str, value: str) -> None:
+        if self.read_only:
+            return  # choices still apply for this session; the banner says nothing is kept
         self.write(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -37,7 +37,7 @@ class BackupList(QListWidget):
         self.setMinimumHeight(px(200))
         locale = QLocale()
         for backup in backups:
-            when = locale.toString(backup.made_at, QLocale.FormatType.LongFormat)
+            when = locale.toString(backup.made_at, "dddd d MMMM yyyy, HH:mm")
             summary = summarize(backup.path)
             if summary is None:
                 what = self.tr("kan niet worden gelezen")

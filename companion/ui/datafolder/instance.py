@@ -54,8 +54,9 @@ class SingleInstance(QObject):
 
     def holder(self) -> int | None:
         """The process id of the program that holds the lock, if known."""
-        ok, pid, _host, _app = self.lock.getLockInfo()
-        return pid if ok else None
+        info = self.lock.getLockInfo()  # (pid, host, app); pid 0 when unknown
+        pid = info[-3] if isinstance(info, tuple) and len(info) >= 3 else 0
+        return int(pid) or None
 
     def serve(self, bring_forward: Callable[[], None]) -> None:
         """Listen for a second start and call ``bring_forward`` when it knocks."""
