@@ -160,9 +160,14 @@ def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
     started = QTimer(window)
     waited = [0]
 
+    def busy() -> bool:
+        """Putting the kit in place, or checking (and maybe rebuilding) the stores."""
+        checking = window.data_folder is not None and window.data_folder.checking
+        return window.import_task is not None or checking
+
     def poll() -> None:
         waited[0] += 100
-        if window.import_task is not None and waited[0] < SELFTEST_TIMEOUT_MS:
+        if busy() and waited[0] < SELFTEST_TIMEOUT_MS:
             return
         started.stop()
         installed = window.context.library.installed()

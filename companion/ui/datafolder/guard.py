@@ -53,10 +53,6 @@ log = logging.getLogger(__name__)
 USER_DATA_SCREENS = ("waar-begin-je", "actieplan")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataFolder", text)
-
-
 @dataclass(frozen=True)
 class Health:
     """What the check after start found."""
@@ -85,18 +81,25 @@ class DataFolderGuard(QObject):
         self.context = window.context
         self.checking = False
         self.restore_action = QAction(window)  # type: ignore[arg-type]
-        live(self.restore_action, "setText", lambda: _tr("Reservekopie terugzetten…"))
+        live(
+            self.restore_action,
+            "setText",
+            lambda: QCoreApplication.translate("DataFolder", "Reservekopie terugzetten…"),
+        )
         self.restore_action.triggered.connect(self.ask_restore)
         self.restore_action.setEnabled(not self.context.read_only)
         window.file_menu.insertAction(window.quit_action, self.restore_action)
         if self.context.read_only:
             mark = QLabel()
             mark.setObjectName("hint")
-            live(mark, "setText", lambda: _tr("Alleen lezen"))
+            live(mark, "setText", lambda: QCoreApplication.translate("DataFolder", "Alleen lezen"))
             live(
                 mark,
                 "setToolTip",
-                lambda: _tr("De gegevensmap kan niet worden beschreven: er wordt niets bewaard."),
+                lambda: QCoreApplication.translate(
+                    "DataFolder",
+                    "De gegevensmap kan niet worden beschreven: er wordt niets bewaard.",
+                ),
             )
             window.statusBar().addPermanentWidget(mark)
 
@@ -154,9 +157,10 @@ class DataFolderGuard(QObject):
         if problems:
             log.warning("user store damaged: %s", problems)
             self.window.banner.show_message(
-                lambda: _tr(
+                lambda: QCoreApplication.translate(
+                    "DataFolder",
                     "Je eigen gegevens (user.sqlite) zijn beschadigd. Zet een reservekopie "
-                    "terug met Bestand > Reservekopie terugzetten…"
+                    "terug met Bestand > Reservekopie terugzetten…",
                 )
             )
         self.after_start()
@@ -190,9 +194,10 @@ class DataFolderGuard(QObject):
         self.window.user_data_replaced()
         when = QLocale().toString(chosen.made_at, QLocale.FormatType.ShortFormat) if chosen else ""
         self.window.banner.show_message(
-            lambda: _tr(
+            lambda: QCoreApplication.translate(
+                "DataFolder",
                 "De reservekopie van {when} is teruggezet. Wat je daarvoor had, is ook als "
-                "reservekopie bewaard."
+                "reservekopie bewaard.",
             ).format(when=when)
         )
         return True
