@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.bundled import (
+    DAMAGED,
+    KitProblem,
     bundled_is_newer,
     check_kit_store,
     install_newest_kit,
@@ -139,13 +141,13 @@ class AppContext:
         self.damaged_kit = None
         return result
 
-    def check_kit_store(self) -> str | None:
+    def check_kit_store(self) -> KitProblem | None:
         """The full check of the kit store; run in a worker (see ``check_kit_store``)."""
         if self.read_only:
             return None
         return check_kit_store(self.paths.kit_store, self.trusted_keys)
 
-    def rebuild_kit_store(self) -> Text:
+    def rebuild_kit_store(self, kind: str = DAMAGED) -> Text:
         """Move the damaged kit store aside and start an empty one (on the GUI thread).
 
         The library and search keep their store object, which now reads the new
@@ -155,7 +157,7 @@ class AppContext:
         aside = move_aside(self.paths.kit_store, keep=2)
         self.kit.reopen()
         self.damaged_kit = aside
-        return rebuilt_notice(aside)
+        return rebuilt_notice(aside, kind)
 
 
 def keep_user_store_aside(paths: AppPaths) -> Path:

@@ -7,7 +7,7 @@ Data lives only in the platformdirs locations, or in one folder given with
 from __future__ import annotations
 
 import contextlib
-import tempfile
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,11 +55,17 @@ class AppPaths:
 
 def folder_is_writable(folder: Path) -> bool:
     """True when a file can be created (and removed) in ``folder``."""
+    probe = folder / f".schrijftest-{os.getpid()}"
     try:
-        with tempfile.TemporaryFile(dir=folder, prefix=".schrijftest-"):
-            return True
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return True  # another start's probe: the folder takes new files
     except OSError:
         return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return True
 
 
 def app_paths(data_dir: Path | None = None) -> AppPaths:

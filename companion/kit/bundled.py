@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,7 +44,29 @@ class OpenedKitStore(NamedTuple):
     aside: Path | None = None  # where a damaged file was moved
 
 
-def rebuilt_notice(aside: Path) -> Text:
+UNTRUSTED = "untrusted"
+DAMAGED = "damaged"
+
+
+@dataclass(frozen=True)
+class KitProblem:
+    """What the check after start found: ``kind`` is DAMAGED or UNTRUSTED."""
+
+    kind: str
+    detail: str
+
+
+def rebuilt_notice(aside: Path, kind: str = DAMAGED) -> Text:
+    if kind == UNTRUSTED:
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt "
+                "vertrouwd. De kit wordt opnieuw klaargezet; het oude bestand is bewaard als "
+                "{name}. Je eigen gegevens blijven zoals ze waren.",
+            ),
+            name=aside.name,
+        )
     return Text(
         QT_TRANSLATE_NOOP(
             "messages",
@@ -66,12 +89,11 @@ def open_kit_store(path: Path, *, read_only: bool = False) -> OpenedKitStore:
         return OpenedKitStore(KitStore(path), rebuilt_notice(aside), aside)
 
 
-def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> str | None:
+def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> KitProblem | None:
     """The whole file checked (``PRAGMA quick_check``) and the installed kit's signature.
 
     Runs in a worker just after start: it reads every page, which takes too
-    long for the GUI thread on a large kit. None when healthy, otherwise what
-    is wrong (for the log).
+    long for the GUI thread on a large kit. None when healthy.
     """
     from companion.kit.importer import check_signature
     from companion.kit.key_list import SignedKeys
@@ -81,11 +103,11 @@ def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> 
     try:
         store = KitStore(path)
     except StoreError as exc:
-        return f"open: {exc.detail or exc}"
+        return KitProblem(DAMAGED, f"open: {exc.detail or exc}")
     try:
         problems = store.quick_check()
         if problems:
-            return "quick_check: " + "; ".join(problems)
+            return KitProblem(DAMAGED, "quick_check: " + "; ".join(problems))
         try:
             signed = store.signed_manifest()
             keys = store.signed_key_list()
@@ -94,9 +116,9 @@ def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> 
             kit = SignedKit(signed[0], signed[1], SignedKeys(*keys) if keys else None)
             check_signature(kit, load_trust(path, trusted_keys))
         except KitError as exc:
-            return f"installed kit no longer verifies: {exc.detail or exc}"
+            return KitProblem(UNTRUSTED, f"installed kit no longer verifies: {exc.detail or exc}")
         except Exception as exc:  # any read error of the store is damage
-            return f"read: {type(exc).__name__}: {exc}"
+            return KitProblem(DAMAGED, f"read: {type(exc).__name__}: {exc}")
         return None
     finally:
         store.close()

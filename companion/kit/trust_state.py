@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.errors import SignatureError
+from companion.errors import SignatureError, StoreError
 from companion.files import write_atomic
+from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.key_list import KeyList, SignedKeys, newest_key_list
 from companion.kit.trusted_keys import pinned_roots
 
@@ -105,4 +106,15 @@ def record_install(trust: Trust, version: int, key_list: KeyList) -> None:
         "keys_signature": newest.signed.signature.decode("ascii").strip(),
     }
     body = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    write_atomic(trust.path, body)
+    try:
+        write_atomic(trust.path, body)
+    except OSError as exc:  # inside the kit's transaction: the install is rolled back
+        raise StoreError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De kit kan niet worden bewaard in {folder}. Is de schijf vol? "
+                "De kit is niet aangepast.",
+            ),
+            str(exc),
+            folder=trust.path.parent,
+        ) from exc

@@ -26,7 +26,6 @@ from types import ModuleType
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.store import migrations
-from companion.store.backups import backup_folder, list_backups, make_backup
 from companion.store.sqlite_base import DamagedStoreError, SqliteStore, schema_version
 
 
@@ -72,6 +71,8 @@ class UserStore(SqliteStore):
             # write lock, looking at the version again once it is held.
             current = schema_version(self.conn)
             if current > 0:
+                from companion.store.backups import backup_folder, make_backup
+
                 make_backup(self.conn, backup_folder(self.path))
             for module in load_migrations():
                 with self.transaction() as conn:
@@ -113,9 +114,12 @@ class UserStore(SqliteStore):
         copy, a crashed sync tool). Without backups it is a store another
         program is creating this very moment (two starts at once).
         """
-        size = _size(self.path)
+        if _size(self.path) != 0:
+            return
+        from companion.store.backups import backup_folder, list_backups  # rarely needed
+
         wal = _size(self.path.with_name(self.path.name + "-wal")) or 0
-        if size == 0 and wal == 0 and list_backups(backup_folder(self.path)):
+        if wal == 0 and list_backups(backup_folder(self.path)):
             raise UserStoreDamagedError(self.damaged_message, "file is empty (0 bytes)")
 
     # -- settings ------------------------------------------------------------

@@ -2879,6 +2879,10 @@ Do you want to open the website?</translation>
         <translation>Read only: the data folder {folder} cannot be written. You can read and search the kit, but what you change is not saved.</translation>
     </message>
     <message>
+        <source>De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt vertrouwd. De kit wordt opnieuw klaargezet; het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The installed kit was signed with a key that is no longer trusted. The kit is being set up again; the old file is kept as {name}. Your own data stays as it was.</translation>
+    </message>
+    <message>
         <source>De opgeslagen kit was beschadigd en wordt opnieuw klaargezet. Het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
         <translation>The stored kit was damaged and is being set up again. The old file is kept as {name}. Your own data stays as it was.</translation>
     </message>
@@ -2913,6 +2917,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Je eigen gegevens konden niet worden gelezen. Het oude bestand is bewaard als {name}.</source>
         <translation>Your own data could not be read. The old file is kept as {name}.</translation>
+    </message>
+    <message>
+        <source>De kit kan niet worden bewaard in {folder}. Is de schijf vol? De kit is niet aangepast.</source>
+        <translation>The kit cannot be stored in {folder}. Is the disk full? The kit was not changed.</translation>
     </message>
 </context>
 </TS>

@@ -145,7 +145,8 @@ def test_an_installed_kit_signed_with_the_burned_key_counts_as_damage(tmp_path):
         ],
     )
     store.close()
-    assert "no longer verifies" in check_kit_store(path)
+    problem = check_kit_store(path)
+    assert problem.kind == "untrusted" and "no longer verifies" in problem.detail
 
 
 # -- the user store ------------------------------------------------------------------------

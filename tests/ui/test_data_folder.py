@@ -153,3 +153,48 @@ def test_a_lock_left_by_a_crashed_program_is_taken_over(tmp_path):
     subprocess.run([sys.executable, "-c", code, str(paths.lock_file)], check=True)
     assert paths.lock_file.exists()  # left behind, as after a crash
     assert SingleInstance(paths).acquire()
+
+
+def test_an_emptied_user_store_at_start_is_kept_aside_and_a_backup_offered(
+    qtbot, tmp_path, kit_builder, test_public_keys
+):
+    """The start path of the program (``companion.ui.app``) with user.sqlite at 0 bytes."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from companion.context import AppContext
+    from companion.ui import app as app_module
+    from companion.ui.datafolder.backups_dialog import DamagedUserStoreDialog
+
+    paths = app_paths(tmp_path / "data")
+    context = AppContext.open(
+        paths, bundled_dir=kit_builder.build(1), trusted_keys=test_public_keys
+    )
+    context.install_bundled_kit()
+    ActionPlanService(context.user).create_plan("Zaanstad")
+    make_backup(context.user.conn, backup_folder(paths.user_store))
+    context.close()
+    paths.user_store.write_bytes(b"")  # emptied by a sync tool that crashed
+    for suffix in ("-wal", "-shm"):
+        paths.user_store.with_name(paths.user_store.name + suffix).unlink(missing_ok=True)
+
+    shown = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DamagedUserStoreDialog):
+            QTimer.singleShot(20, answer)
+            return
+        shown.append(dialog.list.item(0).text())
+        dialog.accept()  # "Terugzetten" on the newest backup
+
+    QTimer.singleShot(0, answer)
+    opened = app_module._open_context(paths, selftest=False)
+    try:
+        assert shown and "1 plan(nen)" in shown[0]
+        assert [p.name for p in ActionPlanService(opened.user).plans()] == ["Zaanstad"]
+        assert any("kon niet worden gelezen" in n or "konden niet" in n for n in opened.notices)
+        kept = [p for p in paths.data_dir.iterdir() if p.name.startswith("user.sqlite.beschadigd-")]
+        assert len(kept) == 1 and kept[0].read_bytes() == b""  # never thrown away
+    finally:
+        opened.close()

@@ -33,17 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from companion.errors import CompanionError, StoreError
-from companion.store.backups import (
-    Backup,
-    backup_folder,
-    list_backups,
-    make_backup,
-    restore_into,
-)
 from companion.store.sqlite_base import connect
 from companion.ui.live import live
 
 if TYPE_CHECKING:
+    from companion.kit.bundled import KitProblem
+    from companion.store.backups import Backup
     from companion.ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -57,7 +52,7 @@ USER_DATA_SCREENS = ("waar-begin-je", "actieplan")
 class Health:
     """What the check after start found."""
 
-    kit_problem: str | None
+    kit_problem: KitProblem | None
     backup: Backup | None
 
 
@@ -123,6 +118,8 @@ class DataFolderGuard(QObject):
         )
 
     def _check(self) -> Health:
+        from companion.store.backups import backup_folder, make_backup
+
         backup = None
         try:
             conn = connect(self.context.paths.user_store)
@@ -144,10 +141,10 @@ class DataFolderGuard(QObject):
             log.info("user store backed up to %s", health.backup.path)
         if health.kit_problem is None:
             return
-        log.warning("kit store damaged: %s", health.kit_problem)
+        log.warning("kit store %s: %s", health.kit_problem.kind, health.kit_problem.detail)
         if self.window.import_task is not None:
             return  # a kit is being put in place right now; it is checked again next start
-        notice = self.context.rebuild_kit_store()
+        notice = self.context.rebuild_kit_store(health.kit_problem.kind)
         self.window.banner.show_message(notice)
         self.window.install_kit()
 
@@ -168,6 +165,8 @@ class DataFolderGuard(QObject):
     # -- restoring a backup ------------------------------------------------------------
 
     def backups(self) -> list[Backup]:
+        from companion.store.backups import backup_folder, list_backups
+
         return list_backups(backup_folder(self.context.paths.user_store))
 
     def ask_restore(self) -> None:
@@ -183,6 +182,8 @@ class DataFolderGuard(QObject):
         """Put the backup at ``path`` back; the current state becomes a backup first."""
         if path is None:
             return False
+        from companion.store.backups import backup_folder, make_backup, restore_into
+
         chosen = next((b for b in self.backups() if b.path == path), None)
         user = self.context.user
         try:
