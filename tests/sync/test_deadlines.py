@@ -14,7 +14,7 @@ import pytest
 
 from companion.errors import CancelledError
 from companion.sync.cache import SyncCache
-from companion.sync.errors import NetworkError, PortalError, StaleError
+from companion.sync.errors import CacheError, NetworkError, PortalError, StaleError
 from companion.sync.portal import PortalClient
 from companion.sync.service import SyncService
 from tests.support import keys as test_keys
@@ -153,3 +153,17 @@ def test_an_update_file_is_not_refused_for_its_date(setup, tmp_path):
     update = pack_folder(setup.builder.build(2, name="usb"), tmp_path / "stick").path
     outcome = import_update_file(setup.kit_path, update, trusted_keys=setup.keys)
     assert outcome.changed and setup.installed_version() == 2
+
+
+def test_a_download_that_cannot_be_kept_leaves_no_temporary_file(setup):
+    """The finished file is written atomically: a failure leaves the cache as it was."""
+    setup.builder.documents["persona-henk"] = HENK_V2
+    setup.publish(2)
+    sha = setup.file_sha("persona-henk")
+    cache = SyncCache(setup.cache_dir).ensure()
+    cache.file_path(sha).mkdir()  # something in the way of the finished file
+    service = setup.service()
+    with pytest.raises(CacheError) as info:
+        service.install(service.check())
+    assert "kan niet worden bewaard" in info.value.message
+    assert [p.name for p in cache.files_dir.iterdir()] == [sha]  # no stray temporary file

@@ -288,23 +288,24 @@ def test_command_line_sync(cli_context, tmp_path, kit_builder, capsys):
         server.close()
 
 
+def _header(data: bytearray, signature: bytes, length_at: int, name_at: int, name: bytes) -> int:
+    """Where the zip header with ``signature`` for member ``name`` starts (-1: none)."""
+    at = data.find(signature)
+    while at != -1:
+        length = int.from_bytes(data[at + length_at : at + length_at + 2], "little")
+        if data[at + name_at : at + name_at + length] == name:
+            return at
+        at = data.find(signature, at + 4)
+    return -1
+
+
 def patch_member(path, out, member: str, *, version: int | None = None, flags: int = 0):
     """Set a member's "version needed" and flag bits in its local and central headers,
     the way another zip program (or an attacker) might write them."""
     data = bytearray(path.read_bytes())
     name = member.encode()
-    local = data.find(b"PK\x03\x04")
-    while local != -1:
-        name_len = int.from_bytes(data[local + 26 : local + 28], "little")
-        if data[local + 30 : local + 30 + name_len] == name:
-            break
-        local = data.find(b"PK\x03\x04", local + 4)
-    central = data.find(b"PK\x01\x02")
-    while central != -1:
-        name_len = int.from_bytes(data[central + 28 : central + 30], "little")
-        if data[central + 46 : central + 46 + name_len] == name:
-            break
-        central = data.find(b"PK\x01\x02", central + 4)
+    local = _header(data, b"PK\x03\x04", 26, 30, name)
+    central = _header(data, b"PK\x01\x02", 28, 46, name)
     assert local != -1 and central != -1, member
     if version is not None:
         data[local + 4 : local + 6] = version.to_bytes(2, "little")
