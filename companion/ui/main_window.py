@@ -472,6 +472,7 @@ class MainWindow(QMainWindow):
         self.kit_changed.emit()
         if self.stack.currentWidget() in (self.first_run, None) or self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+            self._nav_changed(0)  # also when row 0 was current already (a rebuilt kit)
             QTimer.singleShot(0, self.library_screen.tree.setFocus)
 
     def _refresh_kit_label(self) -> None:

@@ -567,8 +567,24 @@
         <translation>cannot be read</translation>
     </message>
     <message>
-        <source>{plans} plan(nen), {actions} actie(s), {ticks} afgevinkt</source>
-        <translation>{plans} plan(s), {actions} action(s), {ticks} ticked</translation>
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <source>{count} plannen</source>
+        <translation>{count} plans</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{count} afgevinkt</source>
+        <translation>{count} ticked</translation>
     </message>
 </context>
 <context>

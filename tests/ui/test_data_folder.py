@@ -16,7 +16,7 @@ from companion.plan.actionplan import ActionPlanService
 from companion.store.backups import backup_folder, list_backups, make_backup
 from companion.sync.settings import SyncSettings, save_sync_settings
 from companion.ui.datafolder.instance import SingleInstance
-from tests.conftest import wait_for_kit
+from tests.conftest import screenshot, wait_for_kit
 from tests.store.test_healing import damage_pages
 from tests.support.portal_server import Fault, PortalServer
 from tests.support.project import ROOT
@@ -42,6 +42,8 @@ def test_a_kit_store_damaged_on_disk_is_found_after_start_and_rebuilt(
     wait_for_kit(qtbot, window)
     assert window.context.library.installed().version == 2  # the newest kit, rescued
     assert window.context.check_kit_store() is None
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library_screen, timeout=5000)
+    screenshot(window, "kit-rebuilt-banner")
     assert any(p.name.startswith("kit.sqlite.beschadigd-") for p in (tmp_path / "data").iterdir())
 
 
@@ -65,7 +67,7 @@ def test_a_backup_is_made_at_start_and_can_be_put_back_from_the_menu(
     window.data_folder.ask_restore()
     dialog = window.restore_dialog
     assert dialog.list.count() == len(list_backups(folder)) >= 1
-    assert "1 plan(nen), 1 actie(s)" in dialog.list.item(0).text()
+    assert "1 plan, 1 actie, 0 afgevinkt" in dialog.list.item(0).text()
     dialog.accept()
 
     assert [p.name for p in service.plans()] == ["Zaanstad"]
@@ -84,6 +86,7 @@ def test_an_expired_kit_gets_a_calm_notice_and_stays_readable(qtbot, start_windo
     assert "verlopen op 2026-11-25" in window.kit_label.toolTip()
     window.show_screen("updates")
     assert "Deze versie is verlopen op 2026-11-25" in window.updates_screen.installed_label.text()
+    screenshot(window, "updates-expired-kit")
     assert window.open_document("persona-henk")  # reading never stops
 
 
@@ -191,7 +194,7 @@ def test_an_emptied_user_store_at_start_is_kept_aside_and_a_backup_offered(
     QTimer.singleShot(0, answer)
     opened = app_module._open_context(paths, selftest=False)
     try:
-        assert shown and "1 plan(nen)" in shown[0]
+        assert shown and "1 plan, 0 acties" in shown[0]
         assert [p.name for p in ActionPlanService(opened.user).plans()] == ["Zaanstad"]
         assert any("kon niet worden gelezen" in n or "konden niet" in n for n in opened.notices)
         kept = [p for p in paths.data_dir.iterdir() if p.name.startswith("user.sqlite.beschadigd-")]

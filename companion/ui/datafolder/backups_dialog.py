@@ -42,9 +42,18 @@ class BackupList(QListWidget):
             if summary is None:
                 what = self.tr("kan niet worden gelezen")
             else:
-                what = self.tr("{plans} plan(nen), {actions} actie(s), {ticks} afgevinkt").format(
-                    plans=summary.plans, actions=summary.actions, ticks=summary.ticks
+                plans = (
+                    self.tr("1 plan")
+                    if summary.plans == 1
+                    else self.tr("{count} plannen").format(count=summary.plans)
                 )
+                actions = (
+                    self.tr("1 actie")
+                    if summary.actions == 1
+                    else self.tr("{count} acties").format(count=summary.actions)
+                )
+                ticks = self.tr("{count} afgevinkt").format(count=summary.ticks)
+                what = f"{plans}, {actions}, {ticks}"
             item = QListWidgetItem(f"{when} · {what}")
             item.setData(PATH_ROLE, str(backup.path))
             self.addItem(item)
