@@ -31,6 +31,7 @@ class Theme:
     muted: str  # hints, labels in cards
     disabled: str
     error: str
+    error_bg: str  # a field that holds something wrong
     late: str
     done: str
     notice_bg: str
@@ -65,6 +66,7 @@ NORMAL = Theme(
     muted="#4a4a4a",
     disabled="#7d7d7d",
     error="#a4000f",
+    error_bg="#fdecee",
     late="#a4000f",
     done="#2e6b30",
     notice_bg="#fff4c2",
@@ -98,6 +100,7 @@ HIGH_CONTRAST = Theme(
     muted="#ffffff",
     disabled="#b0b0b0",
     error="#ff9e9e",
+    error_bg="#2b0000",
     late="#ff9e9e",
     done="#8dff8d",
     notice_bg="#000000",
@@ -247,6 +250,10 @@ QComboBox:focus {{
     padding: {max(0, field_v - f)}px {max(0, field_h - f)}px;
 }}
 QComboBox:focus {{ padding-right: {max(0, s(24) - f)}px; }}
+QLineEdit[invalid="true"] {{
+    border: {focus_width}px solid {t.error}; background: {t.error_bg};
+    padding: {max(0, field_v - f)}px {max(0, field_h - f)}px;
+}}
 QLineEdit:disabled, QPlainTextEdit:disabled, QSpinBox:disabled, QDateEdit:disabled,
 QComboBox:disabled {{ color: {t.disabled}; border-color: {t.disabled}; }}
 

@@ -139,12 +139,12 @@
         <translation>O&amp;wner</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
     </message>
     <message>
-        <source>Klaar op</source>
-        <translation>Due</translation>
+        <source>&amp;Klaar op</source>
+        <translation>&amp;Due</translation>
     </message>
     <message>
         <source>St&amp;ap</source>
@@ -604,6 +604,25 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>bijv. 15-3-2027, morgen</source>
+        <translation>e.g. 15-3-2027, tomorrow</translation>
+    </message>
+    <message>
+        <source>{date}: kies in de kalender</source>
+        <translation>{date}: pick in the calendar</translation>
+    </message>
+    <message>
+        <source>Kies een dag in de kalender</source>
+        <translation>Pick a day in the calendar</translation>
+    </message>
+    <message>
+        <source>geen datum</source>
+        <translation>no date</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
         <source>Er ging iets mis in het programma. Uw gegevens zijn bewaard.
@@ -1054,17 +1073,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Melding sluiten</source>
         <translation>Close message</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>datum</source>
-        <translation>date</translation>
-    </message>
-    <message>
-        <source>{date} gebruiken</source>
-        <translation>Use {date}</translation>
     </message>
 </context>
 <context>
@@ -2693,6 +2701,106 @@ Do you want to open the website?</translation>
     <message>
         <source>Afdrukken is halverwege gestopt.</source>
         <translation>Printing stopped halfway.</translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld 15-3-2027, 15 maart 2027, morgen of vrijdag.</source>
+        <translation>Type for example 15-3-2027, 15 March 2027, tomorrow or Friday.</translation>
+    </message>
+    <message>
+        <source>‘{text}’ is geen datum. {example}</source>
+        <translation>‘{text}’ is not a date. {example}</translation>
+    </message>
+    <message>
+        <source>Een maand gaat van 1 tot en met 12. {example}</source>
+        <translation>A month runs from 1 to 12. {example}</translation>
+    </message>
+    <message>
+        <source>Het jaar {year} ligt te ver weg. Klopt het jaartal?</source>
+        <translation>The year {year} is too far away. Is the year right?</translation>
+    </message>
+    <message>
+        <source>{month} {year} heeft geen dag {day}.</source>
+        <translation>{month} {year} has no day {day}.</translation>
+    </message>
+    <message>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Die dag is een {weekday}. Klopt de datum?</source>
+        <translation>That day is a {weekday}. Is the date right?</translation>
+    </message>
+    <message>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>zondag</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 </TS>

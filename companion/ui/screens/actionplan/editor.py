@@ -10,15 +10,12 @@ comes back while someone types does not move their cursor.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,57 +34,10 @@ from companion.plan.checklist import REMOVED_LABEL
 from companion.ui.appearance import px
 from companion.ui.live import live
 from companion.ui.texts import priority_label, status_label, ui_text
+from companion.ui.widgets.date_field import DateField
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_DELAY_MS = 600
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may also be empty: a tick box plus a date field with a calendar."""
-
-    changed = Signal()
-
-    def __init__(self, label: Callable[[], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.use = QCheckBox()
-        live(self.use, "setText", lambda: self.tr("datum"))
-        live(
-            self.use, "setAccessibleName", lambda: self.tr("{date} gebruiken").format(date=label())
-        )
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd-MM-yyyy")
-        live(self.edit, "setAccessibleName", label)
-        self.edit.setDate(QDate.currentDate())
-        self.use.toggled.connect(self._toggled)
-        self.edit.dateChanged.connect(lambda *_: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.use)
-        layout.addWidget(self.edit, 1)
-        self.edit.setVisible(False)  # no date: no greyed-out date that looks like one
-
-    def _toggled(self, on: bool) -> None:
-        self.edit.setVisible(on)
-        self.changed.emit()
-
-    def value(self) -> str | None:
-        if not self.use.isChecked():
-            return None
-        return self.edit.date().toString("yyyy-MM-dd")
-
-    def set_value(self, value: str | None) -> None:
-        if value == self.value():
-            return
-        self.use.blockSignals(True)
-        self.edit.blockSignals(True)
-        self.use.setChecked(value is not None)
-        self.edit.setVisible(value is not None)
-        if value is not None:
-            day = dt.date.fromisoformat(value)
-            self.edit.setDate(QDate(day.year, day.month, day.day))
-        self.use.blockSignals(False)
-        self.edit.blockSignals(False)
 
 
 class _FocusOut(QObject):
@@ -148,8 +98,8 @@ class ActionEditor(QWidget):
         self.owner = QLineEdit()
         live(self.owner, "setAccessibleName", lambda: self.tr("Eigenaar (wie doet het)"))
         live(self.owner, "setPlaceholderText", lambda: self.tr("Wie doet het?"))
-        self.start = OptionalDateEdit(lambda: self.tr("Startdatum"))
-        self.due = OptionalDateEdit(lambda: self.tr("Einddatum"))
+        self.start = DateField(lambda: self.tr("Startdatum"))
+        self.due = DateField(lambda: self.tr("Einddatum"))
         self.step = QComboBox()
         live(self.step, "setAccessibleName", lambda: self.tr("Stap uit Waar begin je?"))
         self.documents = QListWidget()
@@ -213,8 +163,8 @@ class ActionEditor(QWidget):
         form.addRow(self._label(lambda: self.tr("Status"), self.status), row)
         form.addRow(self._label(lambda: self.tr("&Partner"), self.partner), self.partner)
         form.addRow(self._label(lambda: self.tr("&Eigenaar"), self.owner), self.owner)
-        form.addRow(self._label(lambda: self.tr("Start"), self.start.use), self.start)
-        form.addRow(self._label(lambda: self.tr("Klaar op"), self.due.use), self.due)
+        form.addRow(self._label(lambda: self.tr("&Start"), self.start.edit), self.start)
+        form.addRow(self._label(lambda: self.tr("&Klaar op"), self.due.edit), self.due)
         form.addRow(self._label(lambda: self.tr("St&ap"), self.step), self.step)
         docs = QVBoxLayout()
         docs.addWidget(self.documents)
@@ -243,7 +193,10 @@ class ActionEditor(QWidget):
         chain: list[QWidget] = []
         for widget in self._fields():
             dates = (self.start, self.due)
-            chain += [widget.use, widget.edit] if widget in dates else [widget]  # type: ignore[attr-defined]
+            if widget in dates:
+                chain += [widget.edit, widget.calendar_button]  # type: ignore[attr-defined]
+            else:
+                chain.append(widget)
         return chain
 
     def retranslate(self) -> None:
@@ -317,8 +270,8 @@ class ActionEditor(QWidget):
             self.description.setPlainText(a.description)
         self.status.setCurrentIndex(STATUSES.index(a.status))
         self.priority.setCurrentIndex(list(PRIORITIES).index(a.priority))
-        self.start.set_value(a.start_date)
-        self.due.set_value(a.due_date)
+        self.start.set_value(a.start_date, keep_typing=same)
+        self.due.set_value(a.due_date, keep_typing=same)
         self._fill_steps(a)
         self._fill_documents(a)
         self.source.setText(self._source_text(a))
@@ -425,13 +378,25 @@ class ActionEditor(QWidget):
         for name, value in pending.items():
             self.edited.emit(action_id, {name: value})
 
-    def show_problem(self, message: object) -> None:
-        """A refused change (a PlanError or its message), in the current language."""
+    def show_problem(self, message: object, changes: dict | None = None) -> None:
+        """A refused change (a PlanError or its message), in the current language.
+
+        A refused date is also marked on its field (red, with the reason), which
+        then shows the stored date again once the person corrects it.
+        """
         live(self.problem, "setText", lambda: ui_text(message))
         self.problem.show()
+        for name, field in (("start_date", self.start), ("due_date", self.due)):
+            if changes and name in changes and self.action is not None:
+                field.refuse(message, getattr(self.action, name))
 
     def clear_problem(self) -> None:
         self.problem.hide()
+        # A date refused next to the other one (start after end) is tried again
+        # once the other changed: it may fit now, or it says why not.
+        for field in (self.start, self.due):
+            if field.refused():
+                QTimer.singleShot(0, field, field.commit)
 
     def _open_selected(self) -> None:
         item = self.documents.currentItem()

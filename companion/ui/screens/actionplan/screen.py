@@ -723,7 +723,7 @@ class ActionPlanScreen(QWidget):
         try:
             check_action_update(current, changes)
         except PlanError as exc:
-            self.editor.show_problem(exc)
+            self.editor.show_problem(exc, changes)
             return
         self.editor.clear_problem()
         self.undo_stack.push(EditActionCommand(self.service, self._show, current, changes))
