@@ -213,6 +213,16 @@ QToolButton:focus {{
     border: {focus_width}px solid {t.focus};
     padding: {max(0, s(4) - f)}px {max(0, s(8) - f)}px;
 }}
+QPushButton#chip {{
+    border-radius: {s(12)}px; padding: {s(3)}px {s(12)}px; background: {t.base};
+}}
+QPushButton#chip:checked {{
+    background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
+}}
+QPushButton#chip:focus {{
+    border: {focus_width}px solid {t.focus};
+    padding: {max(0, s(3) - f)}px {max(0, s(12) - f)}px;
+}}
 QPushButton[menuButton="true"] {{ padding-right: {s(26)}px; }}
 QPushButton::menu-indicator {{
     subcontrol-origin: padding; subcontrol-position: right center; right: {s(8)}px;

@@ -921,6 +921,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Title</translation>
     </message>
     <message>
+        <source>Ook bij</source>
+        <translation>Also in</translation>
+    </message>
+    <message>
         <source>Over dit document</source>
         <translation>About this document</translation>
     </message>
@@ -933,12 +937,28 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Open document</translation>
     </message>
     <message>
+        <source>Alle thema&apos;s</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>Alle thema&apos;s tonen</source>
+        <translation>Show all themes</translation>
+    </message>
+    <message>
+        <source>Alleen thema {theme}</source>
+        <translation>Only theme {theme}</translation>
+    </message>
+    <message>
         <source>Overig</source>
         <translation>Other</translation>
     </message>
     <message>
         <source>{group} ({count})</source>
         <translation>{group} ({count})</translation>
+    </message>
+    <message>
+        <source>Ook bij de thema&apos;s: {themes}</source>
+        <translation>Also in the themes: {themes}</translation>
     </message>
     <message>
         <source>nieuw</source>

@@ -46,16 +46,27 @@ def focusable(window: QWidget) -> set[QWidget]:
             continue
         if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy():
             continue
-        if isinstance(widget, QRadioButton) and widget.autoExclusive():
+        if one_of_a_group(widget):
             continue
         found.add(widget)
     return found
 
 
+def one_of_a_group(widget: QWidget) -> bool:
+    """Options that are one Tab stop together: radio buttons, and chips in an exclusive group
+    (arrow keys move between them, as Qt does for both)."""
+    if isinstance(widget, QRadioButton) and widget.autoExclusive():
+        return True
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        group = widget.group()
+        return group is not None and group.exclusive()
+    return False
+
+
 def radio_groups(window: QWidget) -> dict[int, set[QWidget]]:
     groups: dict[int, set[QWidget]] = {}
-    for widget in window.findChildren(QRadioButton):
-        if widget.isVisible() and widget.isEnabled() and widget.autoExclusive():
+    for widget in window.findChildren(QAbstractButton):
+        if widget.isVisible() and widget.isEnabled() and one_of_a_group(widget):
             group = widget.group() or widget.parentWidget()
             groups.setdefault(id(group), set()).add(widget)
     return groups
@@ -96,7 +107,7 @@ def check_keyboard_and_names(qtbot, window) -> int:
             window.show_screen(view)
         expected = focusable(window)
         visited = tab_round(qtbot, window, window.nav)
-        radios = {w for w in visited if isinstance(w, QRadioButton)}
+        radios = {w for w in visited if one_of_a_group(w)}
         for group in radio_groups(window).values():
             assert len(group & radios) == 1, f"{view}: a group of options is not one Tab stop"
         assert set(visited) - radios == expected, (
@@ -145,9 +156,10 @@ def test_tab_order_follows_reading_order(qtbot, real_window):
     screen = window.library_screen
     visited = tab_round(qtbot, window, window.nav)
     order = [w for w in visited if w is not window.nav]
-    assert order[:5] == [
+    assert order[:6] == [
         screen.by_theme,
         screen.filter,
+        screen.chip_buttons[""],  # the theme chips: one stop, the chosen one ("Alle thema's")
         screen.tree,
         screen.details,
         screen.open_button,

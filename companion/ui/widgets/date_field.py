@@ -84,15 +84,9 @@ class DateField(QWidget):
         live(self.calendar_button, "setToolTip", lambda: self.tr("Kies een dag in de kalender"))
         live(self.calendar_button, "setIconSize", lambda: QSize(px(18), px(18)))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(False)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
+        # The month is made when first opened: most fields never need it.
+        self._calendar: QCalendarWidget | None = None
         self.menu = QMenu(self.calendar_button)
-        holder = QWidgetAction(self.menu)
-        holder.setDefaultWidget(self.calendar)
-        self.menu.addAction(holder)
         self.menu.aboutToShow.connect(self._prepare_calendar)
         self.calendar_button.setMenu(self.menu)
         # The day in words, or why what was typed is not a date.
@@ -219,6 +213,20 @@ class DateField(QWidget):
         self.calendar_button.setIcon(calendar_icon(theme().text))
 
     # -- the calendar ---------------------------------------------------------------
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        if self._calendar is None:
+            calendar = QCalendarWidget()
+            calendar.setGridVisible(False)
+            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            calendar.clicked.connect(self._picked)
+            calendar.activated.connect(self._picked)
+            holder = QWidgetAction(self.menu)
+            holder.setDefaultWidget(calendar)
+            self.menu.addAction(holder)
+            self._calendar = calendar
+        return self._calendar
 
     def _prepare_calendar(self) -> None:
         self.calendar.setLocale(QLocale())  # month and day names in the chosen language

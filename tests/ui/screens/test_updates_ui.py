@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from companion.sync.service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE
 from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_settings
 from companion.sync.updatefile import pack_folder
+from companion.ui.screens.library import MARK_COLUMN
 from tests.conftest import screenshot as save_screenshot
 from tests.support.portal_server import Fault, PortalServer
 from tests.sync.test_sync import HENK_V2, digest
@@ -63,10 +64,10 @@ def nav_titles(window):
 def marks(window):
     tree = window.library_screen.tree
     return {
-        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(3)
+        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(MARK_COLUMN)
         for i in range(tree.topLevelItemCount())
         for j in range(tree.topLevelItem(i).childCount())
-        if tree.topLevelItem(i).child(j).text(3)
+        if tree.topLevelItem(i).child(j).text(MARK_COLUMN)
     }
 
 
