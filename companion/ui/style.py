@@ -228,6 +228,7 @@ QPushButton::menu-indicator {{
     subcontrol-origin: padding; subcontrol-position: right center; right: {s(8)}px;
 }}
 QToolButton[popupMode="1"] {{ padding-right: {s(22)}px; }}
+QToolButton#calendarButton::menu-indicator {{ image: none; width: 0px; }}
 QToolButton::menu-button {{
     border-left: 1px solid {t.border};
     width: {s(18)}px;

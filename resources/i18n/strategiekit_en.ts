@@ -111,8 +111,8 @@
         <translation>Documents for this action (tick them)</translation>
     </message>
     <message>
-        <source>Document openen</source>
-        <translation>Open document</translation>
+        <source>Openen</source>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Gekozen document openen</source>
@@ -386,8 +386,24 @@
         <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <source>Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie.</source>
-        <translation>There is no action plan yet. Click ‘New plan’ to make one, or import a plan file. In ‘Where do you start?’ one click turns a checklist item into an action.</translation>
+        <source>Maak je eerste plan</source>
+        <translation>Make your first plan</translation>
+    </message>
+    <message>
+        <source>Een plan zet op een rij wat je gaat doen, met wie en wanneer. Geef het een naam en voeg acties toe; alles wordt vanzelf bewaard. Heb je een planbestand van een collega? Importeer het dan.</source>
+        <translation>A plan lists what you are going to do, with whom and when. Give it a name and add actions; everything is saved by itself. Do you have a plan file from a colleague? Then import it.</translation>
+    </message>
+    <message>
+        <source>Tip: in ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie; het plan komt er dan vanzelf bij.</source>
+        <translation>Tip: in ‘Where do you start?’ one click turns a checklist item into an action; the plan is then made for you.</translation>
+    </message>
+    <message>
+        <source>Maak je eerste actieplan</source>
+        <translation>Make your first action plan</translation>
+    </message>
+    <message>
+        <source>Planbestand importeren…</source>
+        <translation>Import a plan file…</translation>
     </message>
     <message>
         <source>Ongedaan maken</source>
@@ -606,8 +622,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <source>bijv. 15-3-2027, morgen</source>
-        <translation>e.g. 15-3-2027, tomorrow</translation>
+        <source>bijv. 15-3-2027</source>
+        <translation>e.g. 15-3-2027</translation>
+    </message>
+    <message>
+        <source>Typ een datum, bijvoorbeeld 15-3-2027, 15 maart, morgen of vrijdag.</source>
+        <translation>Type a date, for example 15-3-2027, 15 March, tomorrow or Friday.</translation>
     </message>
     <message>
         <source>{date}: kies in de kalender</source>

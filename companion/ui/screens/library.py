@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.kit.library import BY_THEME, BY_TYPE, DocumentInfo, KitLibrary, theme_tag
-from companion.ui.appearance import theme
+from companion.ui.appearance import px, theme
 from companion.ui.live import follow, live
 from companion.ui.texts import type_label
 from companion.ui.widgets.common import screen_heading, scroll_body, tab_chain
@@ -36,6 +36,7 @@ TITLE_COLUMN, TYPE_COLUMN, TIME_COLUMN, TAGS_COLUMN = 0, 1, 2, 3
 MARK_COLUMN = 4  # "nieuw" / "gewijzigd" after an update, until the document is opened
 TITLE_CHARACTERS = 30  # a title shows at least this much before other columns give way
 TAG_CHARACTERS = 24
+SIDE_BY_SIDE_WIDTH = 820  # narrower than this (at 100 % text): the card goes under the list
 
 
 def minutes_text(minutes: int | None) -> str:
@@ -165,7 +166,7 @@ class LibraryScreen(QWidget):
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._show_details)
         self.tree.itemActivated.connect(self._activate)
-        self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)  # its size is known after the tree's
 
         self.details = QTextBrowser()
         live(self.details, "setAccessibleName", lambda: self.tr("Over dit document"))
@@ -345,8 +346,23 @@ class LibraryScreen(QWidget):
         room = self.tree.viewport().width() - others - tags - self.tree.indentation()
         self.tree.setColumnHidden(TAGS_COLUMN, room < TITLE_CHARACTERS * char)
 
+    def resizeEvent(self, event) -> None:
+        """Narrow (large text, the tour beside it): the card goes under the list, not beside."""
+        super().resizeEvent(event)
+        wanted = (
+            Qt.Orientation.Vertical
+            if self.width() < px(SIDE_BY_SIDE_WIDTH)
+            else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([3 * 1000, 1000] if wanted == Qt.Orientation.Vertical else [])
+            if wanted == Qt.Orientation.Horizontal:
+                width = self.splitter.width()
+                self.splitter.setSizes([2 * width // 3, width // 3])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tree and event.type() == QEvent.Type.Resize:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
 

@@ -32,6 +32,7 @@ from companion.dutch.dates import DateError, date_in_words, parse_date, short_da
 from companion.ui.appearance import current, px, theme
 from companion.ui.live import follow, live
 from companion.ui.texts import ui_text
+from companion.ui.widgets.flow_layout import FlowLayout
 
 
 def calendar_icon(colour: str, size: int = 64) -> QIcon:
@@ -71,11 +72,17 @@ class DateField(QWidget):
         self.today: Callable[[], dt.date] = dt.date.today
         self.edit = QLineEdit()
         live(self.edit, "setAccessibleName", label)
-        live(self.edit, "setPlaceholderText", lambda: self.tr("bijv. 15-3-2027, morgen"))
+        live(self.edit, "setPlaceholderText", lambda: self.tr("bijv. 15-3-2027"))
+        live(
+            self.edit,
+            "setToolTip",
+            lambda: self.tr("Typ een datum, bijvoorbeeld 15-3-2027, 15 maart, morgen of vrijdag."),
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.textEdited.connect(self._typing)
         self.edit.editingFinished.connect(self.commit)
         self.calendar_button = QToolButton()
+        self.calendar_button.setObjectName("calendarButton")
         live(
             self.calendar_button,
             "setAccessibleName",
@@ -92,21 +99,26 @@ class DateField(QWidget):
         # The day in words, or why what was typed is not a date.
         self.words = QLabel()
         self.words.setObjectName("hint")
-        self.words.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setObjectName("errorText")
         self.problem.setWordWrap(True)
         self.problem.hide()
 
-        row = QHBoxLayout()
+        entry = QWidget()
+        row = QHBoxLayout(entry)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
         row.addWidget(self.calendar_button)
+        live(self.edit, "setMinimumWidth", lambda: self.edit.fontMetrics().averageCharWidth() * 16)
+        # The day in words beside the field when there is room, under it when not.
+        line = QWidget()
+        flow = FlowLayout(line, spacing=px(8), centre_lines=True)
+        flow.addWidget(entry)
+        flow.addWidget(self.words)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(row)
-        layout.addWidget(self.words)
+        layout.addWidget(line)
         layout.addWidget(self.problem)
         follow(self, self._restyle, "restyle")
         self._restyle()

@@ -74,7 +74,8 @@ def ctrl(qtbot, widget, key, shift=False):
 def test_new_plan_and_action_filled_in_the_form_are_kept(qtbot, window_on):
     window = window_on()
     screen = window.actionplan_screen
-    assert screen.empty.isVisible() and not screen.body.isVisible()
+    assert screen.invite.isVisible() and not screen.body.isVisible()
+    assert not screen.plan_row.isVisible()  # no plans: no empty plan list
     screenshot(window, "actionplan-empty")
 
     qtbot.mouseClick(screen.new_plan_button, Qt.MouseButton.LeftButton)
@@ -240,7 +241,7 @@ def test_deleting_a_plan_asks_first_and_can_be_undone(qtbot, window_on):
     screen.confirm = lambda title, question: True
     qtbot.mouseClick(screen.delete_plan_button, Qt.MouseButton.LeftButton)
     assert screen.service.plans() == []
-    assert screen.empty.isVisible()
+    assert screen.invite.isVisible()
     assert screen.isAncestorOf(QApplication.focusWidget())  # the keys keep working
     ctrl(qtbot, QApplication.focusWidget(), Qt.Key.Key_Z)
     [plan] = screen.service.plans()

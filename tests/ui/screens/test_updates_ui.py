@@ -126,7 +126,7 @@ def test_start_check_tells_quietly_then_install_marks_the_library(
     window.open_document("tip-accountant")
     window.show_screen("bibliotheek")
     assert marks(window) == {}
-    assert window.library_screen.tree.isColumnHidden(3)
+    assert window.library_screen.tree.isColumnHidden(MARK_COLUMN)
 
 
 def test_install_can_be_cancelled_and_nothing_changes(qtbot, open_window, portal, kit_builder):

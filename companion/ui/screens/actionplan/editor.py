@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -108,12 +107,12 @@ class ActionEditor(QWidget):
             "setAccessibleName",
             lambda: self.tr("Documenten bij deze actie (aanvinken)"),
         )
-        live(self.documents, "setMaximumHeight", lambda: px(130))
+        live(self.documents, "setMaximumHeight", lambda: px(110))
         live(self.documents, "setMinimumHeight", lambda: px(80))
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.open_doc = QPushButton()
-        live(self.open_doc, "setText", lambda: self.tr("Document openen"))
+        live(self.open_doc, "setText", lambda: self.tr("Openen"))
         live(self.open_doc, "setAccessibleName", lambda: self.tr("Gekozen document openen"))
         self.open_doc.clicked.connect(self._open_selected)
         self.documents.itemActivated.connect(
@@ -156,20 +155,22 @@ class ActionEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._label(lambda: self.tr("&Titel"), self.title), self.title)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self._label(lambda: self.tr("Prioriteit"), self.priority))
-        row.addWidget(self.priority, 1)
-        form.addRow(self._label(lambda: self.tr("Status"), self.status), row)
+        # Each on its own row: the form stays narrow enough for large text beside the list.
+        form.addRow(self._label(lambda: self.tr("Status"), self.status), self.status)
+        form.addRow(self._label(lambda: self.tr("Prioriteit"), self.priority), self.priority)
         form.addRow(self._label(lambda: self.tr("&Partner"), self.partner), self.partner)
         form.addRow(self._label(lambda: self.tr("&Eigenaar"), self.owner), self.owner)
         form.addRow(self._label(lambda: self.tr("&Start"), self.start.edit), self.start)
         form.addRow(self._label(lambda: self.tr("&Klaar op"), self.due.edit), self.due)
         form.addRow(self._label(lambda: self.tr("St&ap"), self.step), self.step)
-        docs = QVBoxLayout()
-        docs.addWidget(self.documents)
-        docs.addWidget(self.open_doc, 0, Qt.AlignmentFlag.AlignRight)
-        form.addRow(self._label(lambda: self.tr("Documenten"), self.documents), docs)
+        # The open button under the row's name: no extra row below the list.
+        docs_label = QWidget()
+        docs_column = QVBoxLayout(docs_label)
+        docs_column.setContentsMargins(0, 0, 0, 0)
+        docs_column.addWidget(self._label(lambda: self.tr("Documenten"), self.documents))
+        docs_column.addWidget(self.open_doc, 0, Qt.AlignmentFlag.AlignLeft)
+        docs_column.addStretch(1)
+        form.addRow(docs_label, self.documents)
         form.addRow(
             self._label(lambda: self.tr("&Omschrijving"), self.description), self.description
         )
