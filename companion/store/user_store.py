@@ -47,7 +47,7 @@ class UserStore(SqliteStore):
 
     damaged_message = QT_TRANSLATE_NOOP(
         "messages",
-        "Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.",
+        "Je eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.",
     )
 
     def _prepare(self) -> None:
@@ -57,7 +57,7 @@ class UserStore(SqliteStore):
             raise StoreError(
                 QT_TRANSLATE_NOOP(
                     "messages",
-                    "Uw gegevens zijn gemaakt met een nieuwere versie van het programma. "
+                    "Je gegevens zijn gemaakt met een nieuwere versie van het programma. "
                     "Werk het programma bij.",
                 ),
                 f"user store schema {current}, this program knows {latest_version()}",

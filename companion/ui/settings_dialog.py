@@ -77,8 +77,8 @@ class UpdateSettingsPage(QWidget):
             explain,
             "setText",
             lambda: self.tr(
-                "De portal is de website waar de nieuwste versie van de kit staat. Uw bibliotheek "
-                "of de beheerder van de kit geeft u het adres. Laat het leeg als deze computer "
+                "De portal is de website waar de nieuwste versie van de kit staat. Je bibliotheek "
+                "of de beheerder van de kit geeft je het adres. Laat het leeg als deze computer "
                 "nooit internet heeft: werk de kit dan bij met een updatebestand."
             ),
         )
@@ -87,8 +87,8 @@ class UpdateSettingsPage(QWidget):
             network,
             "setText",
             lambda: self.tr(
-                "Het programma kijkt alleen als er internet is, en stoort u niet. Het gebruikt "
-                "de proxy-instellingen en de certificaten van uw systeem."
+                "Het programma kijkt alleen als er internet is, en stoort je niet. Het gebruikt "
+                "de proxy-instellingen en de certificaten van je systeem."
             ),
         )
         for label in (explain, network):
@@ -148,9 +148,9 @@ class AppearancePage(QWidget):
             explain,
             "setText",
             lambda: self.tr(
-                "Kies de taal van het programma, hoe groot de tekst is en of u liever "
+                "Kies de taal van het programma, hoe groot de tekst is en of je liever "
                 "witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. "
-                "Het programma past zich meteen aan; wat u typte blijft staan."
+                "Het programma past zich meteen aan; wat je typte blijft staan."
             ),
         )
         explain.setWordWrap(True)

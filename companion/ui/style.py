@@ -30,6 +30,8 @@ class Theme:
     focus: str
     muted: str  # hints, labels in cards
     disabled: str
+    placeholder: str  # the example text in an empty field
+    progress_chunk: str  # the filled part of a progress bar, with text on it
     error: str
     error_bg: str  # a field that holds something wrong
     late: str
@@ -65,6 +67,8 @@ NORMAL = Theme(
     focus="#0b57d0",
     muted="#4a4a4a",
     disabled="#7d7d7d",
+    placeholder="#5c6470",
+    progress_chunk="#6b9bd6",
     error="#a4000f",
     error_bg="#fdecee",
     late="#a4000f",
@@ -99,6 +103,8 @@ HIGH_CONTRAST = Theme(
     focus="#ffff00",
     muted="#ffffff",
     disabled="#b0b0b0",
+    placeholder="#c8c8c8",
+    progress_chunk="#6e6e00",
     error="#ff9e9e",
     error_bg="#2b0000",
     late="#ff9e9e",
@@ -117,6 +123,43 @@ HIGH_CONTRAST = Theme(
     link="#7fdfff",
     high_contrast=True,
 )
+
+
+# Which text colour is drawn on which background (by the Theme's field names), in the
+# style sheet and in code (marks in lists, HTML cards): every pair must reach 4.5:1
+# (WCAG 2), in every theme. tests/ui/test_contrast.py checks it, and that the style
+# sheet uses no text colour or background left out here.
+TEXT_ON_BACKGROUND: tuple[tuple[str, str], ...] = (
+    *(
+        (fg, bg)
+        for fg in ("text", "muted")
+        for bg in (
+            "window",
+            "base",
+            "alt_base",
+            "nav_bg",
+            "card_bg",
+            "card_removed_bg",
+            "notice_bg",
+        )
+    ),
+    *(("text", bg) for bg in ("button", "button_hover", "button_down", "progress_chunk")),
+    ("accent_text", "accent"),  # selected screen, selected rows, chosen chip, menus
+    *(("accent", bg) for bg in ("window", "base", "alt_base", "nav_bg")),  # titles, marks
+    *(("error", bg) for bg in ("window", "base", "card_bg", "error_bg")),
+    ("text", "error_bg"),
+    *(("late", bg) for bg in ("base", "alt_base")),
+    *(("done", bg) for bg in ("base", "alt_base")),
+    ("removed_text", "card_removed_bg"),
+    ("placeholder", "base"),
+    ("placeholder", "error_bg"),
+    ("link", "base"),
+    ("presenter_text", "presenter_bg"),
+    ("presenter_text", "presenter_button"),
+    ("timer", "presenter_bg"),
+)
+# Backgrounds without text of their own (around the pages of a document).
+NO_TEXT_ON = ("page_area",)
 
 
 def _contrast_indicators(t: Theme, s) -> str:
@@ -317,7 +360,7 @@ QProgressBar {{
     background: {t.base}; color: {t.text}; text-align: center;
     min-height: {s(18)}px;
 }}
-QProgressBar::chunk {{ background: {t.accent}; }}
+QProgressBar::chunk {{ background: {t.progress_chunk}; }}
 
 QMenuBar {{ background: {t.window}; color: {t.text}; }}
 QMenuBar::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}

@@ -560,7 +560,7 @@
         <translation>High contrast: white text on black, yellow for the focus</translation>
     </message>
     <message>
-        <source>Kies de taal van het programma, hoe groot de tekst is en of u liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat u typte blijft staan.</source>
+        <source>Kies de taal van het programma, hoe groot de tekst is en of je liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat je typte blijft staan.</source>
         <translation>Choose the language of the program, how large the text is, and whether you prefer white text on black. The contents of the kit stay in Dutch. The program changes straight away; what you typed stays where it is.</translation>
     </message>
     <message>
@@ -645,12 +645,12 @@
 <context>
     <name>ErrorHandler</name>
     <message>
-        <source>Er ging iets mis in het programma. Uw gegevens zijn bewaard.
+        <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
 
 Wat er gebeurde staat in het logbestand:
 {path}
 
-Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.</source>
+Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.</source>
         <translation>Something went wrong in the program. Your data has been kept.
 
 What happened is written in the log file:
@@ -1539,11 +1539,11 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Look for a new version at start</translation>
     </message>
     <message>
-        <source>De portal is de website waar de nieuwste versie van de kit staat. Uw bibliotheek of de beheerder van de kit geeft u het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
+        <source>De portal is de website waar de nieuwste versie van de kit staat. Je bibliotheek of de beheerder van de kit geeft je het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
         <translation>The portal is the website with the newest version of the kit. Your library or whoever manages the kit gives you the address. Leave it empty if this computer never has internet: then update the kit with an update file.</translation>
     </message>
     <message>
-        <source>Het programma kijkt alleen als er internet is, en stoort u niet. Het gebruikt de proxy-instellingen en de certificaten van uw systeem.</source>
+        <source>Het programma kijkt alleen als er internet is, en stoort je niet. Het gebruikt de proxy-instellingen en de certificaten van je systeem.</source>
         <translation>The program only looks when there is internet, and does not disturb you. It uses the proxy settings and certificates of your system.</translation>
     </message>
     <message>
@@ -1578,7 +1578,7 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Updates: there is a new version of the kit</translation>
     </message>
     <message>
-        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren.</source>
+        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) zie je wat er verandert en kun je hem installeren.</source>
         <translation>There is a new version of the kit (version {version}). In Updates (Ctrl+{number}) you can see what changes and install it.</translation>
     </message>
     <message>
@@ -1627,10 +1627,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Updates</source>
         <translation>Updates</translation>
-    </message>
-    <message>
-        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
-        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
     </message>
     <message>
         <source>Op deze computer</source>
@@ -1689,7 +1685,11 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Stop updating</translation>
     </message>
     <message>
-        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. U kunt het bestand ook op dit venster slepen.</source>
+        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Je eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
+        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
+    </message>
+    <message>
+        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. Je kunt het bestand ook op dit venster slepen.</source>
         <translation>Does this computer have no internet? On a computer with internet, put the kit in an update file ({suffix}), bring it on a USB stick and open it here. You can also drag the file onto this window.</translation>
     </message>
     <message>
@@ -2551,10 +2551,6 @@ Do you want to open the website?</translation>
         <translation>The key {path} cannot be read.</translation>
     </message>
     <message>
-        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Uw eigen gegevens blijven zoals ze waren.</source>
-        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
-    </message>
-    <message>
         <source>De opgeslagen kit is beschadigd.</source>
         <translation>The stored kit is damaged.</translation>
     </message>
@@ -2569,14 +2565,6 @@ Do you want to open the website?</translation>
     <message>
         <source>Het bestand {name} kan niet worden geopend.</source>
         <translation>The file {name} cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
-        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
-    </message>
-    <message>
-        <source>Uw gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
-        <translation>Your data was made with a newer version of the program. Update the program.</translation>
     </message>
     <message>
         <source>{reason} Of geef het adres mee: sync --portal URL.</source>
@@ -2643,15 +2631,15 @@ Do you want to open the website?</translation>
         <translation>Offline: no search was made for a new version of the kit.</translation>
     </message>
     <message>
-        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.</source>
-        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
-    </message>
-    <message>
         <source>De kit is bijgewerkt naar versie {version}.</source>
         <translation>The kit has been updated to version {version}.</translation>
     </message>
     <message>
-        <source>U heeft de nieuwste versie van de kit (versie {version}).</source>
+        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kun je de kit bijwerken met een updatebestand.</source>
+        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
+    </message>
+    <message>
+        <source>Je hebt de nieuwste versie van de kit (versie {version}).</source>
         <translation>You have the newest version of the kit (version {version}).</translation>
     </message>
     <message>
@@ -2841,6 +2829,18 @@ Do you want to open the website?</translation>
     <message>
         <source>zondag</source>
         <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
+        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
+    </message>
+    <message>
+        <source>Je gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
+        <translation>Your data was made with a newer version of the program. Update the program.</translation>
     </message>
 </context>
 </TS>

@@ -218,7 +218,7 @@ def test_no_portal_explains_how_and_settings_dialog_sets_it(qtbot, open_window, 
 
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
-    assert screen.status.text() == "U heeft de nieuwste versie van de kit (versie 1)."
+    assert screen.status.text() == "Je hebt de nieuwste versie van de kit (versie 1)."
     assert portal.paths() == ["manifest.json"]
 
 
