@@ -49,9 +49,15 @@ def load_appearance(settings) -> Appearance:
 
 
 def save_appearance(settings, appearance: Appearance) -> None:
-    settings.set_setting(LANGUAGE_KEY, appearance.language)
-    settings.set_setting(TEXT_SIZE_KEY, str(appearance.text_size))
-    settings.set_setting(CONTRAST_KEY, "1" if appearance.high_contrast else "0")
+    """Keep the choice; what equals the defaults (of IT, or the program's) is not stored,
+    so it keeps following them."""
+    program = Appearance()
+    for key, value, default in (
+        (LANGUAGE_KEY, appearance.language, program.language),
+        (TEXT_SIZE_KEY, str(appearance.text_size), str(program.text_size)),
+        (CONTRAST_KEY, "1" if appearance.high_contrast else "0", "0"),
+    ):
+        settings.choose_setting(key, value, default)
 
 
 @dataclass

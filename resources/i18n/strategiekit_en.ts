@@ -2842,5 +2842,13 @@ Do you want to open the website?</translation>
         <source>Je gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
         <translation>Your data was made with a newer version of the program. Update the program.</translation>
     </message>
+    <message>
+        <source>Het bestand met standaardinstellingen ({path}) kan niet worden gelezen en is overgeslagen. Vraag je IT-afdeling het na te kijken.</source>
+        <translation>The file with default settings ({path}) cannot be read and has been skipped. Ask your IT department to look at it.</translation>
+    </message>
+    <message>
+        <source>In het bestand met standaardinstellingen ({path}) is overgeslagen wat niet klopt: {keys}. De rest geldt wel.</source>
+        <translation>In the file with default settings ({path}), what is not right has been skipped: {keys}. The rest does apply.</translation>
+    </message>
 </context>
 </TS>

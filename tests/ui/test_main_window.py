@@ -158,3 +158,21 @@ def test_ctrl_q_quits_on_every_platform(qtbot, open_window, monkeypatch):
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+
+
+def test_defaults_of_it_set_language_and_text_size(qtbot, start_window, kit_builder, tmp_path):
+    from companion.paths import SITE_CONFIG_ENV
+    from companion.ui.appearance import current, reset_appearance
+
+    config = tmp_path / "strategiekit.toml"
+    config.write_text('[weergave]\ntaal = "en"\ntekstgrootte = 150\n', encoding="utf-8")
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(config))
+    try:
+        window = start_window(kit_builder.build(1), wait=True)
+        assert current().text_size == 150 and current().language == "en"
+        assert window.nav.item(0).text() == "Library"
+        assert window.context.user.own_setting("weergave.taal") is None  # still IT's
+    finally:
+        monkeypatch.undo()
+        reset_appearance()
