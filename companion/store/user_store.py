@@ -146,5 +146,21 @@ class UserStore(SqliteStore):
         return dict(self.conn.execute("SELECT document_id, revision FROM opened_documents"))
 
 
+def peek_setting(path: Path, key: str) -> str | None:
+    """One setting read without opening the store for writing (for the command line's
+    language before any command runs); None when there is no readable store or value."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else row[0]
+
+
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S")

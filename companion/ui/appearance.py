@@ -17,16 +17,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from companion.i18n import LANGUAGE_SETTING, LANGUAGES
 from companion.paths import resources_dir
 from companion.ui import live
 from companion.ui.style import HIGH_CONTRAST, NORMAL, Theme, style_sheet
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_KEY = "weergave.taal"
+LANGUAGE_KEY = LANGUAGE_SETTING
 TEXT_SIZE_KEY = "weergave.tekstgrootte"
 CONTRAST_KEY = "weergave.contrast"
-LANGUAGES = ("nl", "en")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
 

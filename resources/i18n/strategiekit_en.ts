@@ -538,6 +538,17 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>NIET OK: de kit staat niet klaar.</source>
+        <translation>NOT OK: the kit is not in place.</translation>
+    </message>
+    <message>
+        <source>OK: {title}, versie {version}, {count} documenten.</source>
+        <translation>OK: {title}, version {version}, {count} documents.</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>Weergave</source>
@@ -617,6 +628,127 @@
     <message>
         <source>Mijn actieplan</source>
         <translation>My action plan</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Strategiekit Hoger Bereik, ook zonder internet.</source>
+        <translation>Strategiekit Hoger Bereik, even without internet.</translation>
+    </message>
+    <message>
+        <source>alle gegevens in deze map (draagbaar)</source>
+        <translation>all data in this folder (portable)</translation>
+    </message>
+    <message>
+        <source>taal van de opdrachtregel (anders die van het programma)</source>
+        <translation>language of the command line (otherwise the program&apos;s)</translation>
+    </message>
+    <message>
+        <source>start, zet de kit klaar en stop weer (om een installatie te controleren)</source>
+        <translation>start, put the kit in place and stop again (to check an installation)</translation>
+    </message>
+    <message>
+        <source>maak een sleutelpaar om een kit te ondertekenen</source>
+        <translation>make a key pair to sign a kit</translation>
+    </message>
+    <message>
+        <source>bestand voor de geheime sleutel (.pub ernaast)</source>
+        <translation>file for the private key (.pub beside it)</translation>
+    </message>
+    <message>
+        <source>maak een ondertekende kit van de bronnen</source>
+        <translation>make a signed kit from the sources</translation>
+    </message>
+    <message>
+        <source>map met kit.toml, steps.toml en de documenten</source>
+        <translation>folder with kit.toml, steps.toml and the documents</translation>
+    </message>
+    <message>
+        <source>map voor manifest.json, de handtekening en files/</source>
+        <translation>folder for manifest.json, the signature and files/</translation>
+    </message>
+    <message>
+        <source>geheime sleutel (van keygen)</source>
+        <translation>private key (from keygen)</translation>
+    </message>
+    <message>
+        <source>maak er ook een updatebestand van</source>
+        <translation>also make an update file of it</translation>
+    </message>
+    <message>
+        <source>zoek in de geïnstalleerde kit</source>
+        <translation>search the installed kit</translation>
+    </message>
+    <message>
+        <source>{path} bestaat al; er is niets overschreven.</source>
+        <translation>{path} already exists; nothing has been overwritten.</translation>
+    </message>
+    <message>
+        <source>Geheime sleutel: {private}
+Publieke sleutel: {public}</source>
+        <translation>Private key: {private}
+Public key: {public}</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Versie {version} gepubliceerd in {folder}: {count} documenten, veranderd: {changed}.</source>
+        <translation>Version {version} published in {folder}: {count} documents, changed: {changed}.</translation>
+    </message>
+    <message>
+        <source>Updatebestand: {path}</source>
+        <translation>Update file: {path}</translation>
+    </message>
+    <message>
+        <source>haal een nieuwe versie van de kit op van de portal</source>
+        <translation>fetch a new version of the kit from the portal</translation>
+    </message>
+    <message>
+        <source>adres van de portal (anders dat uit Instellingen)</source>
+        <translation>address of the portal (otherwise the one in Settings)</translation>
+    </message>
+    <message>
+        <source>seconden wachten per verzoek (standaard 20)</source>
+        <translation>seconds to wait per request (default 20)</translation>
+    </message>
+    <message>
+        <source>installeer de kit uit een updatebestand</source>
+        <translation>install the kit from an update file</translation>
+    </message>
+    <message>
+        <source>een .kitupdate-bestand</source>
+        <translation>a .kitupdate file</translation>
+    </message>
+    <message>
+        <source>sla de geïnstalleerde kit op als updatebestand</source>
+        <translation>save the installed kit as an update file</translation>
+    </message>
+    <message>
+        <source>doelbestand (.kitupdate wordt toegevoegd)</source>
+        <translation>target file (.kitupdate is added)</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>Updatebestand opgeslagen: {path} (versie {version}, {files} bestanden, {mb} MB).</source>
+        <translation>Update file saved: {path} (version {version}, {files} files, {mb} MB).</translation>
+    </message>
+    <message>
+        <source>{stage} {done}/{total} bestanden, {percent}%</source>
+        <translation>{stage} {done}/{total} files, {percent}%</translation>
     </message>
 </context>
 <context>
@@ -2849,6 +2981,134 @@ Do you want to open the website?</translation>
     <message>
         <source>In het bestand met standaardinstellingen ({path}) is overgeslagen wat niet klopt: {keys}. De rest geldt wel.</source>
         <translation>In the file with default settings ({path}), what is not right has been skipped: {keys}. The rest does apply.</translation>
+    </message>
+    <message>
+        <source>{name} (niet meer in de kit)</source>
+        <translation>{name} (no longer in the kit)</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Stap</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Partner (vindplaats)</source>
+        <translation>Partner (where you find people)</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Uit de checklist</source>
+        <translation>From the checklist</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Actieplan {name}</source>
+        <translation>Action plan {name}</translation>
+    </message>
+    <message>
+        <source>{title} (klaar)</source>
+        <translation>{title} (done)</translation>
+    </message>
+    <message>
+        <source>Dit plan heeft nog geen acties.</source>
+        <translation>This plan has no actions yet.</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{count} te laat</source>
+        <translation>{count} late</translation>
+    </message>
+    <message>
+        <source>Stap {number}. {title}</source>
+        <translation>Step {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Zonder stap</source>
+        <translation>Without a step</translation>
+    </message>
+    <message>
+        <source>Actieplan: {name}</source>
+        <translation>Action plan: {name}</translation>
+    </message>
+    <message>
+        <source>Bibliotheek / locatie: {place}</source>
+        <translation>Library / location: {place}</translation>
+    </message>
+    <message>
+        <source>Afgedrukt op {date}</source>
+        <translation>Printed on {date}</translation>
+    </message>
+    <message>
+        <source>TE LAAT</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <source>start {date}</source>
+        <translation>start {date}</translation>
+    </message>
+    <message>
+        <source>klaar op {date}</source>
+        <translation>due {date}</translation>
+    </message>
+    <message>
+        <source>eigenaar: {name}</source>
+        <translation>owner: {name}</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Partner / eigenaar</source>
+        <translation>Partner / owner</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Actieplan {name}  ·  pagina {number} van {total}</source>
+        <translation>Action plan {name}  ·  page {number} of {total}</translation>
+    </message>
+    <message>
+        <source>Pagina {number} opgemaakt</source>
+        <translation>Page {number} laid out</translation>
     </message>
 </context>
 </TS>

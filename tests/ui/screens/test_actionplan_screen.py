@@ -410,3 +410,26 @@ def test_typing_in_an_action_then_closing_the_window_at_once_loses_nothing(qtbot
     window.close()
     again = window_on()
     assert again.actionplan_screen.editor.description.toPlainText() == "Nog snel opgeschreven"
+
+
+def test_exports_and_printouts_follow_the_chosen_language(qtbot, window_on, tmp_path):
+    from companion.ui.appearance import Appearance, reset_appearance
+
+    window = window_on(overdue_plan)
+    screen = window.actionplan_screen
+    window.set_appearance(Appearance(language="en"))
+    try:
+        screen.export_to("csv", tmp_path / "plan.csv", semicolon=False)
+        qtbot.waitUntil(lambda: screen.last_export is not None, timeout=10000)
+        header = (tmp_path / "plan.csv").read_text("utf-8-sig").splitlines()[0]
+        assert header.startswith("Title,Description,Status,Priority,Step,Documents")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printout.pdf"))
+        assert screen.print_plan(printer)
+        with pymupdf.open(tmp_path / "printout.pdf") as doc:
+            text = " ".join(" ".join(page.get_text() for page in doc).split())
+        assert "Action plan: Termijnen" in text and "LATE" in text
+        assert "Actieplan" not in text and "TE LAAT" not in text
+    finally:
+        reset_appearance()

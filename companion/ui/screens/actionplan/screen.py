@@ -11,6 +11,7 @@ under the title (no popups).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from companion.context import AppContext
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.logs import log_failure
 from companion.plan.actionplan import (
     DUE_FILTERS,
     SORT_KEYS,
@@ -48,7 +50,7 @@ from companion.plan.actionplan import (
 )
 from companion.plan.export import ExportData, export_csv, export_ics, export_pdf, plan_html
 from companion.plan.plan_file import PlanFileError, import_plan_file, write_plan_file
-from companion.ui.appearance import px
+from companion.ui.appearance import current, px
 from companion.ui.live import follow, live
 from companion.ui.screens.actionplan import dialogs as plan_dialogs
 from companion.ui.screens.actionplan.commands import (
@@ -72,6 +74,8 @@ from companion.ui.widgets.common import (
 )
 from companion.ui.widgets.flow_layout import wrapping_row
 from companion.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
 
 CURRENT_PLAN_SETTING = "actieplan.huidig"
 ONE_ROW_WIDTH = 1000  # the plan's name, library and description on one row from this width
@@ -898,8 +902,14 @@ class ActionPlanScreen(QWidget):
         assert self.plan_id is not None
         plan = self.service.plan(self.plan_id)
         assert plan is not None
+        # Exports and printouts speak the language the person chose for the program.
         return ExportData(
-            plan, self.service.actions(plan.id), self.step_titles, self.doc_titles, self.today()
+            plan,
+            self.service.actions(plan.id),
+            self.step_titles,
+            self.doc_titles,
+            self.today(),
+            language=current().language,
         )
 
     def ask_export(self, kind: str, **options) -> None:
@@ -985,6 +995,7 @@ class ActionPlanScreen(QWidget):
         try:
             plan = import_plan_file(self.service, Path(path))
         except PlanFileError as exc:
+            log_failure(log, f"plan file {Path(path).name} refused", exc)
             self._fail(exc)
             return False
         count = len(self.service.actions(plan.id))
