@@ -15,12 +15,11 @@ LOGGER = "companion.ui.workers"
 
 
 def run_task(qtbot, fn):
+    """Run ``fn`` on the worker pool; the errors it reported to the window."""
     runner = TaskRunner()
-    failures = []
-    with qtbot.waitSignal(
-        runner.start(fn, on_error=failures.append).signals.finished, timeout=10000
-    ):
-        pass
+    failures, results = [], []
+    runner.start(fn, on_error=failures.append, on_success=results.append)
+    qtbot.waitUntil(lambda: bool(failures or results), timeout=10000)
     runner.shutdown()
     return failures
 
