@@ -39,7 +39,9 @@ def test_by_theme_each_document_stands_once_under_its_first_theme(library):
     expected = {d["id"]: (d["themes"][0] if d["themes"] else "") for d in MANIFEST["documents"]}
     assert placed == expected
     rows = len(shelves) + sum(len(shelf.documents) for shelf in shelves)
-    assert len(MANIFEST["documents"]) == 46 and rows <= 60
+    # One row per document plus one per theme (the issue: at most 60 rows for 46 documents;
+    # the kit has grown since, and still fits).
+    assert rows == len(MANIFEST["documents"]) + len(shelves) <= 60
     assert [s.title for s in shelves] == [
         t["title"] for t in MANIFEST["themes"] if t["id"] in set(expected.values())
     ]
