@@ -213,11 +213,13 @@ class DateField(QWidget):
             self.problem.hide()
             self.edit.setAccessibleDescription("")
             self.words.show()
+            self.words.parentWidget().updateGeometry()
             return
         live(self.problem, "setText", lambda: ui_text(problem))
         self.edit.setAccessibleDescription(ui_text(problem))
         self.problem.show()
         self.words.hide()
+        self.words.parentWidget().updateGeometry()  # its line is one row shorter now
 
     def _restyle(self) -> None:
         self.edit.style().unpolish(self.edit)

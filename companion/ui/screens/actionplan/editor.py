@@ -101,6 +101,11 @@ class ActionEditor(QWidget):
         self.due = DateField(lambda: self.tr("Einddatum"))
         self.step = QComboBox()
         live(self.step, "setAccessibleName", lambda: self.tr("Stap uit Waar begin je?"))
+        # Long step titles are shortened in a narrow form, not the form made wider.
+        self.step.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.step.setMinimumContentsLength(12)
         self.documents = QListWidget()
         live(
             self.documents,

@@ -380,6 +380,7 @@ class ActionPlanScreen(QWidget):
         self.editor_area, editor_layout = scroll_area()
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.editor)
+        self.editor_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor_area)
@@ -453,6 +454,9 @@ class ActionPlanScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _share_width(self) -> None:
+        # The form never narrower than its fields need (it does not scroll sideways).
+        bar = self.editor_area.verticalScrollBar().sizeHint().width()
+        self.editor_area.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 2)
         if self._splitter_dragged:
             return
         total = self.splitter.width() - self.splitter.handleWidth()
