@@ -37,6 +37,7 @@ from companion.kit.library import KitLibrary
 from companion.kit.search import KitSearch
 from companion.paths import AppPaths, bundled_kit_dir
 from companion.store.kit_store import KitStore
+from companion.store.site_defaults import load_site_defaults
 from companion.store.sqlite_base import move_aside
 from companion.store.user_store import UserStore, UserStoreDamagedError
 
@@ -94,8 +95,12 @@ class AppContext:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)
             raise
+        # IT's defaults for every workstation; a person's own settings win.
+        site = load_site_defaults(paths.site_config)
+        user.defaults = site.values
         if opened.notice:
             notices.append(opened.notice)
+        notices.extend(site.notices)
         kit = opened.store
         return cls(
             paths=paths,

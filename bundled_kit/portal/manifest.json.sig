@@ -1,1 +1,1 @@
-1tfwA2nl185xagM+PEEmPRljF53NqBxjSDzYZ8RVM7thE/FLO9Jf45Yku+TATdmEbKf36AmLVo2c+wqII6vzAA==
+fZcQIGLBnxCy1rwWvAwd7IX+iyErksXX/5+p6Wk8kigqHj/QXVkBNlrJEbd1FLv8wvi9gupFEPe/xK0bTe5SBQ==

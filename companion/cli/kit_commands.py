@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from companion.cli.terminal import open_context
+from companion.cli.terminal import open_context, words
 
 
 def keygen(args: argparse.Namespace) -> int:
@@ -17,14 +17,24 @@ def keygen(args: argparse.Namespace) -> int:
     public_path = private_path.with_name(private_path.name + ".pub")
     for path in (private_path, public_path):
         if path.exists():
-            print(f"{path} bestaat al; er is niets overschreven.", file=sys.stderr)
+            print(
+                words.translate(
+                    "CommandLine", "{path} bestaat al; er is niets overschreven."
+                ).format(path=path),
+                file=sys.stderr,
+            )
             return 1
     private, public = generate_keypair()
     private_path.parent.mkdir(parents=True, exist_ok=True)
     # Readable by the owner only from the first byte on.
     write_atomic(private_path, (private + "\n").encode("ascii"), mode=0o600)
     write_atomic(public_path, (public + "\n").encode("ascii"))
-    print(f"Geheime sleutel: {private_path}\nPublieke sleutel: {public_path}\n{public}")
+    print(
+        words.translate(
+            "CommandLine", "Geheime sleutel: {private}\nPublieke sleutel: {public}"
+        ).format(private=private_path, public=public_path)
+    )
+    print(public)
     return 0
 
 
@@ -60,8 +70,11 @@ def sign_keys(args: argparse.Namespace) -> int:
     write_atomic(out / KEYS_NAME, signed.data)
     write_atomic(out / KEYS_SIGNATURE_NAME, signed.signature)
     print(
-        f"Sleutellijst versie {args.version} ({len(release)} sleutel(s), geldig tot {expires}) "
-        f"ondertekend: {out / KEYS_NAME}"
+        words.translate(
+            "CommandLine",
+            "Sleutellijst versie {version} ({count} sleutel(s), geldig tot {date}) "
+            "ondertekend: {path}",
+        ).format(version=args.version, count=len(release), date=expires, path=out / KEYS_NAME)
     )
     return 0
 
@@ -99,16 +112,22 @@ def publish(args: argparse.Namespace) -> int:
     report = publish_sources(
         Path(args.source), Path(args.out), key, keys, valid_days=args.valid_days
     )
-    changed = ", ".join(report.changed) if report.changed else "geen"
+    changed = (
+        ", ".join(report.changed) if report.changed else words.translate("CommandLine", "geen")
+    )
     print(
-        f"Versie {report.version} gepubliceerd in {report.out_dir}: "
-        f"{report.documents} documenten, veranderd: {changed}."
+        words.translate(
+            "CommandLine",
+            "Versie {version} gepubliceerd in {folder}: {count} documenten, veranderd: {changed}.",
+        ).format(
+            version=report.version, folder=report.out_dir, count=report.documents, changed=changed
+        )
     )
     if args.kitupdate:
         from companion.sync.updatefile import pack_folder
 
         info = pack_folder(report.out_dir, Path(args.kitupdate))
-        print(f"Updatebestand: {info.path}")
+        print(words.translate("CommandLine", "Updatebestand: {path}").format(path=info.path))
     return 0
 
 

@@ -19,14 +19,21 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sqlite3
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.store import migrations
-from companion.store.sqlite_base import DamagedStoreError, SqliteStore, schema_version
+from companion.store.sqlite_base import (
+    DamagedStoreError,
+    SqliteStore,
+    schema_version,
+    sqlite_uri,
+)
 
 
 class UserStoreDamagedError(DamagedStoreError):
@@ -124,9 +131,31 @@ class UserStore(SqliteStore):
 
     # -- settings ------------------------------------------------------------
 
+    # The defaults IT set for every workstation (companion/store/site_defaults.py):
+    # a setting the person never chose comes from here before the program's own.
+    defaults: Mapping[str, str] = MappingProxyType({})
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else row[0]
+        if row is not None:
+            return row[0]
+        return self.defaults.get(key, default)
+
+    def own_setting(self, key: str) -> str | None:
+        """What the person chose themselves (None: they never did, a default applies)."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def choose_setting(self, key: str, value: str, default: str | None = None) -> None:
+        """Keep ``value`` as the person's choice, unless it is what applies anyway.
+
+        ``default`` is the program's own default. A setting nobody changed keeps
+        following the defaults (also when IT sets or changes them later); one the
+        person set stays theirs.
+        """
+        if self.own_setting(key) is None and self.setting(key, default) == value:
+            return
+        self.set_setting(key, value)
 
     def set_setting(self, key: str, value: str) -> None:
         if self.read_only:
@@ -174,6 +203,22 @@ def _size(path: Path) -> int | None:
         return path.stat().st_size
     except OSError:
         return None
+
+
+def peek_setting(path: Path, key: str) -> str | None:
+    """One setting read without opening the store for writing (for the command line's
+    language before any command runs); None when there is no readable store or value."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, readonly=True), uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    return None if row is None else row[0]
 
 
 def _now() -> str:

@@ -7,14 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.context import AppContext, UserStoreDamagedError, keep_user_store_aside
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
-from companion.logs import setup_logging
+from companion.logs import log_failure, setup_logging
 from companion.paths import AppPaths, app_paths, resources_dir
 from companion.store.backups import backup_folder, list_backups, restore_file
 from companion.ui.datafolder.instance import SingleInstance
@@ -106,9 +106,9 @@ def _open_context(paths: AppPaths, selftest: bool) -> AppContext | None:
     try:
         return AppContext.open(paths)
     except UserStoreDamagedError as exc:
-        log.error("user store cannot be read: %s (%s)", exc.message, exc.detail)
+        log_failure(log, "user store cannot be read", exc)
         if selftest:
-            print(f"NIET OK: {exc.message}", file=sys.stderr)
+            print(f"NIET OK: {ui_text(exc)}", file=sys.stderr)
             return None
         try:
             aside = keep_user_store_aside(paths)
@@ -130,7 +130,7 @@ def _open_context(paths: AppPaths, selftest: bool) -> AppContext | None:
         return context
     except StoreError as exc:
         if selftest:
-            print(f"NIET OK: {exc.message}", file=sys.stderr)
+            print(f"NIET OK: {ui_text(exc)}", file=sys.stderr)
         else:
             _refuse(exc)
         return None
@@ -148,7 +148,7 @@ def _offer_backup(paths: AppPaths, aside: Path) -> None:
 
 
 def _refuse(exc: StoreError) -> None:
-    log.error("cannot open stores: %s (%s)", exc.message, exc.detail)
+    log_failure(log, "cannot open stores", exc)
     box = QMessageBox(QMessageBox.Icon.Critical, "Strategiekit Companion", ui_text(exc))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDetailedText(exc.detail)
@@ -172,11 +172,14 @@ def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
         started.stop()
         installed = window.context.library.installed()
         if installed is None:
-            _say("NIET OK: de kit staat niet klaar.", sys.stderr)
+            _say(QCoreApplication.translate("App", "NIET OK: de kit staat niet klaar."), sys.stderr)
             app.exit(1)
             return
         count = len(window.context.library.documents())
-        _say(f"OK: {installed.title}, versie {installed.version}, {count} documenten.", sys.stdout)
+        line = QCoreApplication.translate(
+            "App", "OK: {title}, versie {version}, {count} documenten."
+        ).format(title=installed.title, version=installed.version, count=count)
+        _say(line, sys.stdout)
         window.close()
         app.exit(0)
 

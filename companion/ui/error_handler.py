@@ -35,14 +35,14 @@ def unexpected_error_text(log_path: Path | None) -> str:
     if log_path is None:  # no log file (a read-only data folder)
         return QCoreApplication.translate(
             "ErrorHandler",
-            "Er ging iets mis in het programma. Uw gegevens zijn bewaard.\n\nProbeer het nog eens.",
+            "Er ging iets mis in het programma. Je gegevens zijn bewaard.\n\nProbeer het nog eens.",
         )
     return QCoreApplication.translate(
         "ErrorHandler",
-        "Er ging iets mis in het programma. Uw gegevens zijn bewaard.\n\n"
+        "Er ging iets mis in het programma. Je gegevens zijn bewaard.\n\n"
         "Wat er gebeurde staat in het logbestand:\n"
         "{path}\n\n"
-        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.",
+        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.",
     ).format(path=log_path)
 
 

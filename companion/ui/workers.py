@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from companion.errors import CompanionError
+from companion.logs import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +50,7 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit, self._cancel.is_set)
         except Exception as exc:  # handed to the window, which explains it
-            if isinstance(exc, CompanionError):
-                log.info("background task refused: %s (%s)", exc.message, exc.detail)
-            else:
-                log.exception("background task failed")
+            log_failure(log, "background task failed", exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
