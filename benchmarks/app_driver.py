@@ -23,7 +23,7 @@ and reads the list only as a person (or a screen reader) does: the visible
 item view next to the search box, its rows' texts. No internals of the
 search screen are used, so it keeps working when search becomes
 asynchronous. ``bare-search`` is the floor: a bare line edit and list that
-run the same search engine on every key and list the titles.
+run the same search engine once the whole query is typed and list the titles.
 """
 
 from __future__ import annotations
@@ -296,7 +296,7 @@ def focused_line_edit() -> QWidget | None:
 
 
 def search_mode(data_dir: Path, kit: Path, pub: Path, plan: dict) -> int:
-    QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])  # before the program's own code: it uses this one
     latencies: list[float] = []
     windows: list[QMainWindow] = []
 
@@ -309,13 +309,18 @@ def search_mode(data_dir: Path, kit: Path, pub: Path, plan: dict) -> int:
     script = Script(type_queries(focused_line_edit, plan, latencies, begin()))
     QTimer.singleShot(0, script.start)
     run_program(data_dir, kit, pub, windows.append)
+    app.processEvents()
     size = [windows[0].width(), windows[0].height()] if windows else None
     report({"latencies": latencies, "error": script.error, "window": size})
     return 0 if script.error is None else 1
 
 
 def bare_search_mode(data_dir: Path, plan: dict) -> int:
-    """The floor: the same engine run on every key, titles in a plain list, nothing else."""
+    """The floor: the same engine, run once when the last key is in, titles in a plain list.
+
+    It knows the queries, so it searches only the whole one: what is left is
+    the search, filling a list and painting it, with nothing in between.
+    """
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout
 
@@ -338,10 +343,17 @@ def bare_search_mode(data_dir: Path, plan: dict) -> int:
     layout.addWidget(view, 1)
     window.setCentralWidget(body)
 
+    queries = [query["text"] for query in plan["queries"]]
+    typed = [0]  # how many of the queries are done
+
     def run(text: str) -> None:
-        model.clear()
-        for hit in search.search(text) if text.strip() else []:
-            model.appendRow(QStandardItem(hit.title))
+        if not text:
+            model.clear()
+        elif typed[0] < len(queries) and text == queries[typed[0]]:
+            typed[0] += 1
+            model.clear()
+            for hit in search.search(text):
+                model.appendRow(QStandardItem(hit.title))
 
     box.textChanged.connect(run)
     latencies: list[float] = []

@@ -4,7 +4,8 @@ Built by the benchmark itself from PyMuPDF's text of the kit's PDFs, so it
 does not depend on the program's schema: one row per page, accents folded by
 FTS5 (``remove_diacritics 2``), each typed word a prefix, the best page of
 each of the top 50 documents by bm25, and a snippet for each. That is the
-work a result list needs, done the most direct way the tools allow.
+work a result list needs, done the most direct way the tools allow (the
+program also lists each document's other matching pages; the floor does not).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def build(pdfs: list[Path], target: Path) -> Path:
 
 
 def match_text(text: str) -> str:
-    words = [w.lower() for w in _WORD.findall(text) if len(w) > 1]
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in dict.fromkeys(words))
+    """Each typed word (two letters or more) as a prefix; FTS5 ANDs them."""
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in match_words(text))
 
 
 class FloorIndex:
@@ -53,24 +54,39 @@ class FloorIndex:
         self.conn.close()
 
     def search(self, text: str) -> list[tuple[int, int, str]]:
-        """(document, page, snippet) of the best page of each of the top documents."""
+        """(document, page, snippet) of the best page of each of the top documents.
+
+        Pages come best first; reading stops at the 50th document, and only
+        those pages' text is read, for a snippet around the first word found.
+        """
         match = match_text(text)
         if not match:
             return []
-        best = self.conn.execute(
-            "SELECT rowid, doc, min(rank) AS score FROM "
-            "(SELECT rowid, doc, rank FROM pages WHERE pages MATCH ?) "
-            "GROUP BY doc ORDER BY score LIMIT ?",
-            (match, LIMIT),
-        ).fetchall()
+        best: dict[int, int] = {}
+        for rowid, doc in self.conn.execute(
+            "SELECT rowid, doc FROM pages WHERE pages MATCH ? ORDER BY rank", (match,)
+        ):
+            best.setdefault(doc, rowid)
+            if len(best) >= LIMIT:
+                break
         if not best:
             return []
-        rowids = [rowid for rowid, _doc, _score in best]
-        snippets = dict(
+        rowids = list(best.values())
+        bodies = dict(
             self.conn.execute(
-                "SELECT rowid, snippet(pages, 2, '[', ']', '…', 12) FROM pages "
-                f"WHERE pages MATCH ? AND rowid IN ({','.join('?' * len(rowids))})",
-                (match, *rowids),
-            ).fetchall()
+                f"SELECT rowid, body FROM pages WHERE rowid IN ({','.join('?' * len(rowids))})",
+                rowids,
+            )
         )
-        return [(doc, rowid, snippets.get(rowid, "")) for rowid, doc, _score in best]
+        words = re.compile("|".join(re.escape(w) for w in match_words(text)), re.IGNORECASE)
+        return [(doc, rowid, snippet(bodies.get(rowid, ""), words)) for doc, rowid in best.items()]
+
+
+def match_words(text: str) -> list[str]:
+    return list(dict.fromkeys(w.lower() for w in _WORD.findall(text) if len(w) > 1))
+
+
+def snippet(body: str, words: re.Pattern[str], before: int = 60, after: int = 100) -> str:
+    found = words.search(body)
+    start = max(0, found.start() - before) if found else 0
+    return body[start : (found.end() if found else 0) + after]

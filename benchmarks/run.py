@@ -39,7 +39,7 @@ from .kits import (  # noqa: F401  (also the names the viewer rows used to impor
     make_kit,
 )
 from .measure import driver_env, load_average, machine, percentile, timed  # noqa: F401
-from .table import Row, print_table
+from .table import Row, markdown_table, print_table
 
 _driver_env = driver_env  # the name the viewer rows used to import from here
 
@@ -256,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     target = args.json or out / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(result, indent=1, ensure_ascii=False))
-    print(f"\nJSON: {target}")
+    target.with_suffix(".md").write_text(markdown_table(rows))
+    print(f"\nJSON: {target} (Markdown table beside it)")
     return 1 if failed else 0
 
 

@@ -166,3 +166,19 @@ def print_table(rows: list[Row]) -> None:
             print(f"{'':<4}{json.dumps(details, ensure_ascii=False)}")
         if row.note:
             print(f"{'':<4}{row.note}")
+
+
+def markdown_table(rows: list[Row]) -> str:
+    """The table as Markdown, for README's figures (program, floor, ratio, target, verdict)."""
+    lines = [
+        "| Rij | Programma | Vloer | Verhouding | Doel | Oordeel |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for row in rows:
+        verdict = row.verdict()
+        lines.append(
+            f"| `{row.key}` | {format_value(row.program, row.unit)} | "
+            f"{format_value(row.floor, row.unit)} | {format_ratio(row.ratio)} | "
+            f"{row.target.replace('|', '/')} | {'**MISSED**' if verdict == 'MISSED' else verdict} |"
+        )
+    return "\n".join(lines) + "\n"
