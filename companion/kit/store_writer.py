@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Manifest
 from companion.store.kit_store import PAGES_PER_DOCUMENT
 
@@ -150,3 +151,19 @@ def replace_content(
         "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)", list(info.items())
     )
     return changes
+
+
+def store_key_list(conn: sqlite3.Connection, manifest: Manifest, keys: SignedKeys) -> None:
+    """Keep the manifest's expiry and the key list that vouched for it beside the kit.
+
+    With them the installed kit verifies on its own again (at start, and in an
+    update file written from this store), root -> key list -> manifest.
+    """
+    conn.executemany(
+        "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)",
+        [
+            ("expires", manifest.expires),
+            ("keys", keys.data.decode("utf-8")),
+            ("keys_signature", keys.signature.decode("ascii").strip()),
+        ],
+    )

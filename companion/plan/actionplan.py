@@ -448,6 +448,8 @@ class ActionPlanService:
         values = check_action_update(current, changes)
         docs = values.pop("document_ids", None)
         with self.user.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone():
+                raise PlanError(ACTION_GONE, f"action {action_id}")  # deleted meanwhile
             if values:
                 sets = ", ".join(f"{k} = ?" for k in values)
                 conn.execute(
@@ -464,11 +466,15 @@ class ActionPlanService:
         return updated
 
     def delete_action(self, action_id: int) -> Action:
-        """Delete one action; returns it as it was (to undo)."""
-        action = self.action(action_id)
-        if action is None:
-            raise PlanError(ACTION_GONE, f"action {action_id}")
+        """Delete one action; returns it as it was (to undo).
+
+        Read inside the write transaction: another window on the same data may
+        have moved or deleted it since this one last looked.
+        """
         with self.user.transaction() as conn:
+            action = self.action(action_id)
+            if action is None:
+                raise PlanError(ACTION_GONE, f"action {action_id}")
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             conn.execute(
                 "UPDATE actions SET position = position - 1 WHERE plan_id = ? AND position > ?",
@@ -496,14 +502,15 @@ class ActionPlanService:
 
     def move_action(self, action_id: int, index: int) -> int:
         """Move an action to place ``index`` in its plan; returns where it was."""
-        action = self.action(action_id)
-        if action is None:
-            raise PlanError(ACTION_GONE, f"action {action_id}")
-        order = [a.id for a in self.actions(action.plan_id)]
-        old = order.index(action_id)
-        order.pop(old)
-        order.insert(max(0, min(index, len(order))), action_id)
         with self.user.transaction() as conn:
+            # Read under the write lock (see delete_action).
+            action = self.action(action_id)
+            if action is None:
+                raise PlanError(ACTION_GONE, f"action {action_id}")
+            order = [a.id for a in self.actions(action.plan_id)]
+            old = order.index(action_id)
+            order.pop(old)
+            order.insert(max(0, min(index, len(order))), action_id)
             conn.executemany(
                 "UPDATE actions SET position = ? WHERE id = ?",
                 [(pos, aid) for pos, aid in enumerate(order)],

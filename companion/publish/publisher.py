@@ -22,12 +22,20 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from companion.errors import ManifestError, SourceError
+from companion.errors import ManifestError, SignatureError, SourceError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.freshness import DEFAULT_VALID_DAYS, expires_after
+from companion.kit.key_list import SignedKeys, parse_key_list
 from companion.kit.manifest import FORMAT, dump_manifest, parse_manifest
-from companion.kit.signing import sign
-from companion.kit.source import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME
+from companion.kit.signing import public_bytes, sign
+from companion.kit.source import (
+    FILES_DIR,
+    KEYS_NAME,
+    KEYS_SIGNATURE_NAME,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+)
 
 
 @dataclass(frozen=True)
@@ -38,15 +46,81 @@ class PublishReport:
     out_dir: Path
 
 
+def with_expiry(manifest: Mapping[str, Any], valid_days: int) -> dict[str, Any]:
+    """The manifest with ``expires`` right after ``published`` (kept when already set).
+
+    Derived from the published date, not from today: the same sources
+    publish to the same bytes on any day.
+    """
+    if "expires" in manifest:
+        return dict(manifest)
+    out: dict[str, Any] = {}
+    for name, value in manifest.items():
+        out[name] = value
+        if name == "published":
+            try:
+                out["expires"] = expires_after(str(value), valid_days)
+            except ValueError as exc:
+                raise SourceError(
+                    QT_TRANSLATE_NOOP("messages", "De kit kan zo niet worden gepubliceerd."),
+                    str(exc),
+                ) from exc
+    return out
+
+
+def check_key_list(keys: SignedKeys) -> None:
+    """The check the program makes: a key list its pinned root did not sign is refused."""
+    from companion.kit.key_list import verify_key_list
+    from companion.kit.trusted_keys import pinned_roots
+
+    try:
+        verify_key_list(keys, pinned_roots())
+    except SignatureError as exc:
+        raise SourceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De sleutellijst (keys.json) is niet ondertekend met de root-sleutel die dit "
+                "programma vertrouwt. Onderteken hem opnieuw met sign-keys.",
+            ),
+            exc.detail,
+        ) from exc
+
+
+def check_release_key(key: Ed25519PrivateKey, keys: SignedKeys) -> None:
+    """Refuse to publish with a key the key list does not name: nobody would accept the kit."""
+    try:
+        listed = parse_key_list(keys).release_keys
+    except SignatureError as exc:
+        raise SourceError(
+            QT_TRANSLATE_NOOP("messages", "De sleutellijst (keys.json) is onjuist."), exc.detail
+        ) from exc
+    if public_bytes(key) not in listed:
+        raise SourceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Deze sleutel staat niet op de sleutellijst (keys.json). Onderteken met een "
+                "sleutel van de lijst, of maak een nieuwe lijst met sign-keys.",
+            ),
+            "release key not on the key list",
+        )
+
+
 def write_portal(
-    manifest: Mapping[str, Any], files: Mapping[str, bytes], out_dir: Path, key: Ed25519PrivateKey
+    manifest: Mapping[str, Any],
+    files: Mapping[str, bytes],
+    out_dir: Path,
+    key: Ed25519PrivateKey,
+    keys: SignedKeys,
+    *,
+    valid_days: int = DEFAULT_VALID_DAYS,
 ) -> bytes:
-    """Write a signed portal folder; returns the manifest bytes.
+    """Write a signed portal folder with its key list; returns the manifest bytes.
 
     The manifest is parsed back with the app's own parser first, so a publish
     can never produce a kit the app would refuse.
     """
-    raw = dump_manifest(dict(manifest))
+    check_release_key(key, keys)
+    raw = dump_manifest(with_expiry(manifest, valid_days))
     try:
         parsed = parse_manifest(raw)
     except ManifestError as exc:
@@ -70,6 +144,8 @@ def write_portal(
     for stale in files_dir.iterdir():
         if stale.name not in wanted:
             stale.unlink()
+    write_atomic(out_dir / KEYS_NAME, keys.data)
+    write_atomic(out_dir / KEYS_SIGNATURE_NAME, keys.signature)
     write_atomic(out_dir / SIGNATURE_NAME, sign(key, raw))
     write_atomic(out_dir / MANIFEST_NAME, raw)
     return raw
@@ -83,8 +159,19 @@ def _previous_manifest(out_dir: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def publish_sources(source_dir: Path, out_dir: Path, key: Ed25519PrivateKey) -> PublishReport:
-    """Render every document and write the signed portal folder."""
+def publish_sources(
+    source_dir: Path,
+    out_dir: Path,
+    key: Ed25519PrivateKey,
+    keys: SignedKeys,
+    *,
+    valid_days: int = DEFAULT_VALID_DAYS,
+) -> PublishReport:
+    """Render every document and write the signed portal folder.
+
+    ``keys``: the root-signed key list that names ``key``; ``valid_days``:
+    how long after the published date the manifest stays fresh.
+    """
     # Imported here: rendering pulls in the layout engine, which the app
     # itself never needs at start.
     from companion.publish.pdf_layout import render_document
@@ -164,5 +251,5 @@ def publish_sources(source_dir: Path, out_dir: Path, key: Ed25519PrivateKey) -> 
             for s in sources.steps
         ],
     }
-    write_portal(manifest, files, out_dir, key)
+    write_portal(manifest, files, out_dir, key, keys, valid_days=valid_days)
     return PublishReport(sources.version, len(documents), changed, out_dir)

@@ -1,7 +1,7 @@
 """The kit store: everything in the installed kit, and nothing a user made.
 
 Because it can always be rebuilt from a kit source, a damaged kit store is
-moved aside and rebuilt rather than repaired (see ``startup.py``). Content
+moved aside and rebuilt rather than repaired (see ``companion/kit/bundled.py``). Content
 files are stored once per sha256 (``blobs``); documents point at them. The
 page texts are kept per blob so an update only extracts text from new files,
 and the search index is rebuilt from them inside the same transaction.
@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
 
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP
@@ -108,6 +104,7 @@ class InstalledKit:
     published: str
     changes: str
     previous_version: int | None
+    expires: str = ""
 
 
 class KitStore(SqliteStore):
@@ -116,30 +113,38 @@ class KitStore(SqliteStore):
     damaged_message = QT_TRANSLATE_NOOP("messages", "De opgeslagen kit is beschadigd.")
 
     def _prepare(self) -> None:
+        if schema_version(self.conn) != SCHEMA_VERSION and not self.read_only:
+            # Two programs may start on an empty folder at once: create the
+            # schema under the write lock, after looking again.
+            with self.transaction() as conn:
+                self._create_schema(conn)
         version = schema_version(self.conn)
-        if version == SCHEMA_VERSION:
-            # Touch the tables the program needs, so a damaged file fails here
-            # at start and not halfway through a screen.
-            self.conn.execute("SELECT count(*) FROM kit_info").fetchone()
-            self.conn.execute("SELECT count(*) FROM documents").fetchone()
-            return
-        if version != 0:
+        if version != SCHEMA_VERSION:
             raise StoreError(
                 QT_TRANSLATE_NOOP(
                     "messages", "De opgeslagen kit komt uit een andere versie van het programma."
                 ),
                 f"kit store schema {version}, expected {SCHEMA_VERSION}",
             )
-        if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        # Read what start-up reads, so a damaged file fails here and not
+        # halfway through a screen (the full check runs just after start).
+        self.conn.execute("SELECT count(*) FROM documents").fetchone()
+        self.installed()
+
+    @staticmethod
+    def _create_schema(conn) -> None:
+        version = schema_version(conn)
+        if version != 0:
+            return  # made meanwhile by another program, or another version: checked above
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(
                 QT_TRANSLATE_NOOP("messages", "Dit bestand is geen kit van dit programma."),
                 "unknown tables",
             )
-        with self.transaction() as conn:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- reading -------------------------------------------------------------
 
@@ -155,6 +160,7 @@ class KitStore(SqliteStore):
             published=info["published"],
             changes=info["changes"],
             previous_version=int(previous) if previous else None,
+            expires=info.get("expires", ""),
         )
 
     def signed_manifest(self) -> tuple[bytes, bytes] | None:
@@ -171,6 +177,17 @@ class KitStore(SqliteStore):
         if "manifest" not in info:
             return None
         return info["manifest"].encode("utf-8"), info["signature"].encode("ascii")
+
+    def signed_key_list(self) -> tuple[bytes, bytes] | None:
+        """The key list (bytes and signature) that vouched for the installed kit."""
+        info = dict(
+            self.conn.execute(
+                "SELECT key, value FROM kit_info WHERE key IN ('keys', 'keys_signature')"
+            ).fetchall()
+        )
+        if "keys" not in info or "keys_signature" not in info:
+            return None
+        return info["keys"].encode("utf-8"), info["keys_signature"].encode("ascii")
 
     def blob(self, sha256: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()

@@ -177,10 +177,12 @@ class ActionPlanScreen(QWidget):
             ),
         )
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names files and plans
         self.message.setObjectName("hint")
         self.message.setWordWrap(True)
         self.message.hide()
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
