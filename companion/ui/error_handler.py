@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger("companion.unexpected")
@@ -25,10 +25,10 @@ ShowMessage = Callable[[str], None]
 def unexpected_error_text(log_path: Path) -> str:
     return QCoreApplication.translate(
         "ErrorHandler",
-        "Er ging iets mis in het programma. Uw gegevens zijn bewaard.\n\n"
+        "Er ging iets mis in het programma. Je gegevens zijn bewaard.\n\n"
         "Wat er gebeurde staat in het logbestand:\n"
         "{path}\n\n"
-        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.",
+        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.",
     ).format(path=log_path)
 
 
@@ -39,13 +39,18 @@ class _Relay(QObject):
 
 
 class ErrorHandler:
-    """Installs itself as sys.excepthook and threading.excepthook."""
+    """Installs itself as sys.excepthook and threading.excepthook.
+
+    Make it in the GUI thread: the message is always shown there, also for an
+    error in a worker thread (a widget made in another thread crashes Qt).
+    """
 
     def __init__(self, log_path: Path, show: ShowMessage | None = None) -> None:
         self.log_path = log_path
         self.show = show
         self.relay = _Relay()
-        self.relay.raised.connect(self._show)
+        # Queued, never direct: the message waits for the GUI thread's event loop.
+        self.relay.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.count = 0
         self._previous = (sys.excepthook, threading.excepthook)
 

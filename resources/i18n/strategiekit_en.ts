@@ -606,12 +606,12 @@
 <context>
     <name>ErrorHandler</name>
     <message>
-        <source>Er ging iets mis in het programma. Uw gegevens zijn bewaard.
+        <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
 
 Wat er gebeurde staat in het logbestand:
 {path}
 
-Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.</source>
+Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.</source>
         <translation>Something went wrong in the program. Your data has been kept.
 
 What happened is written in the log file:
