@@ -41,6 +41,9 @@ def screenshot(widget, name: str) -> None:
     """Save what a widget shows as PNG when SCREENSHOT_DIR is set (to look at it)."""
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.processEvents()  # pending layouts first: the picture a person sees
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
 

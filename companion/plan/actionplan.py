@@ -40,6 +40,8 @@ ACTION_GONE = QT_TRANSLATE_NOOP("messages", "Deze actie bestaat niet meer.")
 MAX_TITLE = 300
 MAX_NAME = 200
 MAX_TEXT = 20_000
+# The plan a person works in, shared by "Waar begin je?" and Actieplan (a plan id).
+CURRENT_PLAN_SETTING = "actieplan.huidig"
 
 
 class PlanError(CompanionError):
@@ -280,6 +282,25 @@ class ActionPlanService:
         plan = self.plan(int(cursor.lastrowid))
         assert plan is not None
         return plan
+
+    def current_plan(self) -> Plan | None:
+        """The plan chosen last, in either screen; else the first by name; None without plans.
+
+        One choice for the whole program, kept in the user store: a plan picked
+        in "Waar begin je?" is the one Actieplan shows, also after a restart. A
+        deleted choice falls back to the first plan left.
+        """
+        plans = self.plans()
+        saved = self.user.setting(CURRENT_PLAN_SETTING) or ""
+        chosen = next((p for p in plans if saved.isdigit() and p.id == int(saved)), None)
+        return chosen or (plans[0] if plans else None)
+
+    def set_current_plan(self, plan_id: int) -> None:
+        """Make ``plan_id`` the plan both screens show and new actions go to."""
+        if self.plan(plan_id) is None:
+            raise PlanError(PLAN_GONE, f"plan {plan_id}")
+        if self.user.setting(CURRENT_PLAN_SETTING) != str(plan_id):
+            self.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
 
     def update_plan(self, plan_id: int, **changes: str) -> Plan:
         values = check_plan_fields(changes)

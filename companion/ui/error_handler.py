@@ -54,7 +54,11 @@ class _Relay(QObject):
 
 
 class ErrorHandler:
-    """Installs itself as sys.excepthook and threading.excepthook."""
+    """Installs itself as sys.excepthook and threading.excepthook.
+
+    Make it in the GUI thread: the message is always shown there, also for an
+    error in a worker thread (a widget made in another thread crashes Qt).
+    """
 
     def __init__(
         self,
@@ -66,8 +70,9 @@ class ErrorHandler:
         self.show = show
         self.on_damage = on_damage
         self.relay = _Relay()
-        self.relay.raised.connect(self._show)
-        self.relay.damaged.connect(self._damaged)
+        # Queued, never direct: the message waits for the GUI thread's event loop.
+        self.relay.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.relay.damaged.connect(self._damaged, Qt.ConnectionType.QueuedConnection)
         self.count = 0
         self._previous = (sys.excepthook, threading.excepthook)
 
