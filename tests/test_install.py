@@ -63,7 +63,8 @@ def test_wheel_holds_the_program_its_kit_and_resources_and_nothing_else(wheel):
         if "__pycache__" not in path.parts
     }
     manifest = json.loads((ROOT / "bundled_kit/portal/manifest.json").read_text("utf-8"))
-    kit = {"companion/_bundled_kit/manifest.json", "companion/_bundled_kit/manifest.json.sig"} | {
+    signed = ("manifest.json", "manifest.json.sig", "keys.json", "keys.json.sig")
+    kit = {f"companion/_bundled_kit/{name}" for name in signed} | {
         f"companion/_bundled_kit/files/{doc['file']['sha256']}" for doc in manifest["documents"]
     }
     resources = {
