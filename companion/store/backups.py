@@ -208,7 +208,9 @@ def summarize(path: Path) -> BackupSummary | None:
         ):
             try:
                 counts.append(int(conn.execute(query).fetchone()[0]))
-            except sqlite3.Error:
+            except sqlite3.OperationalError as exc:
+                if not str(exc).startswith("no such table"):
+                    raise  # not a store at all, or damaged: "cannot be read"
                 counts.append(0)  # a backup from before that table existed
         return BackupSummary(*counts)
     except (sqlite3.Error, UnicodeDecodeError):

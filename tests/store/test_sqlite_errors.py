@@ -1,0 +1,205 @@
+"""What a person reads when SQLite refuses: the real failures, each in its own words.
+
+Every sentence names the file or folder, keeps SQLite's text for the log and
+reads as English for a person who chose English.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from companion.store.sqlite_base import (
+    DamagedStoreError,
+    DiskFullError,
+    ReadOnlyStoreError,
+    is_damage,
+    move_aside,
+    sqlite_uri,
+    store_error,
+)
+from companion.store.user_store import UserStore
+from tests.support.english import in_english
+
+
+def refused(path, action) -> sqlite3.Error:
+    try:
+        action()
+    except sqlite3.Error as exc:
+        return exc
+    raise AssertionError("SQLite did not refuse")
+
+
+@pytest.fixture
+def store_file(tmp_path):
+    path = tmp_path / "Bieb" / "user.sqlite"
+    UserStore(path).close()
+    return path
+
+
+def test_a_read_only_file_names_its_folder(store_file):
+    conn = sqlite3.connect(sqlite_uri(store_file, readonly=True), uri=True)
+    exc = refused(store_file, lambda: conn.execute("DELETE FROM settings"))
+    conn.close()
+    error = store_error(exc, store_file)
+    assert isinstance(error, ReadOnlyStoreError)
+    assert (
+        error.message
+        == f"De map {store_file.parent} is alleen-lezen: wat je veranderde is niet bewaard."
+    )
+    assert error.detail == str(exc)
+    assert in_english(error).startswith(f"The folder {store_file.parent} is read-only")
+
+
+def test_a_file_held_by_another_program_says_so(store_file):
+    holder = sqlite3.connect(store_file, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    other = sqlite3.connect(store_file, isolation_level=None, timeout=0)
+    try:
+        exc = refused(store_file, lambda: other.execute("BEGIN IMMEDIATE"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        other.close()
+    error = store_error(exc, store_file)
+    assert type(error).__name__ == "StoreError"
+    assert error.message == (
+        "user.sqlite is bezet door een ander programma. Er is niets veranderd. "
+        "Probeer het over een ogenblik opnieuw."
+    )
+    assert error.detail == "database is locked"
+    assert in_english(error) == (
+        "user.sqlite is in use by another program. Nothing was changed. Try again in a moment."
+    )
+
+
+def test_a_disk_that_fails_while_writing(store_file):
+    # What SQLite reports when a USB stick is pulled: an extended I/O code (SQLITE_IOERR_WRITE).
+    exc = sqlite3.OperationalError("write failed")
+    exc.sqlite_errorcode = 778
+    error = store_error(exc, store_file)
+    assert error.message == (
+        "De schijf gaf een fout bij het schrijven van user.sqlite. Er is niets veranderd. "
+        "Is de schijf of USB-stick vol of losgeraakt? Probeer het opnieuw."
+    )
+    assert error.detail == "write failed"
+    assert in_english(error).startswith("The disk reported an error while writing user.sqlite.")
+
+
+def test_a_full_disk_names_the_file(store_file):
+    exc = sqlite3.OperationalError("database or disk is full")
+    error = store_error(exc, store_file)
+    assert isinstance(error, DiskFullError)
+    assert error.message == (
+        "De schijf is vol: user.sqlite kon niet worden bijgewerkt. Er is niets veranderd. "
+        "Maak ruimte vrij op de schijf en probeer het opnieuw."
+    )
+    assert error.detail == "database or disk is full"
+    assert "user.sqlite" in in_english(error) and in_english(error) != error.message
+
+
+def test_a_file_that_is_no_database_is_damaged(tmp_path):
+    path = tmp_path / "user.sqlite"
+    path.write_bytes(b"dit is geen database" * 100)
+    conn = sqlite3.connect(path)
+    exc = refused(path, lambda: conn.execute("SELECT * FROM settings"))
+    conn.close()
+    error = store_error(exc, path)
+    assert isinstance(error, DamagedStoreError)
+    assert error.message == "Het bestand user.sqlite is beschadigd."
+    assert error.detail == "file is not a database"
+    assert in_english(error) == "The file user.sqlite is damaged."
+
+
+def test_a_file_that_cannot_be_opened_at_all(tmp_path):
+    path = tmp_path / "weg" / "user.sqlite"
+    exc = refused(path, lambda: sqlite3.connect(sqlite_uri(path, readonly=True), uri=True))
+    error = store_error(exc, path)
+    assert type(error).__name__ == "StoreError"
+    assert error.message == "Het bestand user.sqlite kan niet worden geopend."
+    assert error.detail == str(exc)
+    assert in_english(error) == "The file user.sqlite cannot be opened."
+
+
+@pytest.mark.parametrize(
+    ("exc", "damage"),
+    [
+        (sqlite3.DatabaseError("database disk image is malformed"), True),
+        (sqlite3.DatabaseError("file is not a database"), True),
+        (sqlite3.DatabaseError("Database Disk Image Is Malformed"), True),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), True),
+        (sqlite3.OperationalError("database is locked"), False),
+        (sqlite3.OperationalError("no such table: plans"), False),
+        (ValueError("malformed"), False),
+    ],
+)
+def test_which_failures_count_as_a_damaged_file(exc, damage):
+    """A damaged file is moved aside and rebuilt; a lock or a missing table is not damage."""
+    assert is_damage(exc) is damage
+
+
+def test_sqlite_s_own_codes_decide_before_the_text(tmp_path):
+    locked = sqlite3.OperationalError("database disk image is malformed")
+    locked.sqlite_errorcode = 5  # SQLITE_BUSY, whatever the text says
+    assert is_damage(locked) is False
+    corrupt = sqlite3.DatabaseError("odd")
+    corrupt.sqlite_errorcode = 11 | (1 << 8)  # SQLITE_CORRUPT_VTAB: an extended code
+    assert is_damage(corrupt) is True
+
+
+# -- moving a damaged file aside ------------------------------------------------------------
+
+ASIDE = r"kit\.sqlite\.beschadigd-\d{8}-\d{6}"
+
+
+def store_with_wal(path, content: bytes) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).write_bytes(content + suffix.encode())
+
+
+def test_a_damaged_file_goes_aside_with_its_wal_files(tmp_path):
+    path = tmp_path / "kit.sqlite"
+    store_with_wal(path, b"kapot")
+    aside = move_aside(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        aside.name,
+        aside.name + "-shm",
+        aside.name + "-wal",
+    ]
+    import re
+
+    assert re.fullmatch(ASIDE, aside.name)
+    assert aside.read_bytes() == b"kapot"
+    assert aside.with_name(aside.name + "-wal").read_bytes() == b"kapot-wal"
+    assert aside.with_name(aside.name + "-shm").read_bytes() == b"kapot-shm"
+
+
+def test_the_same_second_gives_numbered_names_and_only_the_newest_are_kept(tmp_path):
+    import time
+
+    path = tmp_path / "kit.sqlite"
+    # Names already taken in this second and the next: the new one gets "-3".
+    now = time.time()
+    for moment in (now, now + 1):
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(moment))
+        for name in (f"kit.sqlite.beschadigd-{stamp}", f"kit.sqlite.beschadigd-{stamp}-2"):
+            (tmp_path / name).write_bytes(b"eerder")
+    store_with_wal(path, b"nieuw")
+    aside = move_aside(path)
+    assert aside.name.endswith("-3")
+    assert aside.read_bytes() == b"nieuw"
+    everything = len(list(tmp_path.iterdir()))
+    assert everything == 4 + 3  # nothing deleted without keep
+
+
+def test_only_the_newest_damaged_copies_are_kept_with_their_wal_files(tmp_path):
+    path = tmp_path / "kit.sqlite"
+    asides = []
+    for content in (b"eerste", b"tweede", b"derde"):
+        store_with_wal(path, content)
+        asides.append(move_aside(path, keep=2))
+    left = sorted(p.name for p in tmp_path.iterdir())
+    kept = sorted(a.name + suffix for a in asides[1:] for suffix in ("", "-wal", "-shm"))
+    assert left == kept
+    assert [a.read_bytes() for a in asides[1:]] == [b"tweede", b"derde"]
