@@ -37,9 +37,10 @@ SURVIVED = {0, 5, 33}
 SKIPPED = {34}
 
 SQL_CALLS = {"execute", "executemany", "executescript", "write"}
+# SQL text built in pieces (" WHERE ", " AND ") outside the call that runs it.
 SQL_START = re.compile(
     r"^\s*(SELECT|INSERT|UPDATE|DELETE|WHERE|AND|OR|ORDER BY|PRAGMA|BEGIN|COMMIT|ROLLBACK|"
-    r"CREATE|JOIN|ON CONFLICT)\b"
+    r"CREATE|JOIN|ON CONFLICT)(\s|$)"
 )
 CODEC_CALLS = {"encode", "decode", "read_text", "write_text", "open"}
 CODECS = {"utf-8", "utf-8-sig", "ascii"}

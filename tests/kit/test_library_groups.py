@@ -56,6 +56,12 @@ def test_by_kind_the_window_names_each_shelf(library):
     assert library.types_present() == ["handleiding", "werkblad", "persona"]
 
 
+def test_after_forgetting_the_kit_is_read_again(library):
+    library.catalog()
+    library.forget()
+    assert library.catalog_document("persona-henk").title == "Persona Henk"
+
+
 def test_a_theme_s_short_name_is_what_comes_before_the_first_colon():
     assert theme_tag("Aanpak: hoe begin je: stap voor stap") == "Aanpak"
     assert theme_tag(": zonder naam") == ": zonder naam"

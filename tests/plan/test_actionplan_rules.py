@@ -166,10 +166,12 @@ def age_plan(service, plan_id):
 def test_every_change_to_an_action_marks_its_plan_changed(service, plan):
     first = service.add_action(plan.id, title="Bel", document_ids=["persona-henk"])
     second = service.add_action(plan.id, title="Mail")
+    deleted = []
     changes = [
         lambda: service.update_action(first.id, title="Bel de gemeente", partner="Taalhuis"),
         lambda: service.move_action(second.id, 0),
-        lambda: service.restore_action(service.delete_action(first.id)),
+        lambda: deleted.append(service.delete_action(first.id)),
+        lambda: service.restore_action(deleted.pop()),
         lambda: service.delete_action(second.id),
     ]
     for change in changes:

@@ -97,3 +97,25 @@ def test_a_file_at_the_size_limit_is_read_one_byte_more_is_refused(tmp_path):
         read_plan_file(path)
     assert info.value.message == "Dit bestand is te groot voor een actieplan."
     assert info.value.detail == f"{MAX_BYTES + 1} bytes > {MAX_BYTES}"
+
+
+def test_a_wrong_date_in_a_plan_file_says_which_action(tmp_path):
+    actions = [{"title": "Bel"}, {"title": "Mail", "due_date": "2026-02-30"}]
+    path = tmp_path / "plan.actieplan"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "strategiekit-actieplan",
+                "format_version": 1,
+                "plan": {"name": "Z"},
+                "actions": actions,
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(PlanFileError) as info:
+        read_plan_file(path)
+    assert info.value.message == (
+        "Dit actieplan-bestand klopt niet: actie 2 heeft een ongeldige datum. "
+        "Er is niets geïmporteerd."
+    )
