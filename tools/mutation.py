@@ -296,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only survivors, mutants not run yet, and those of changed files",
     )
+    run.add_argument(
+        "--package", action="append", help="with --unfinished: only this package (repeatable)"
+    )
     run.add_argument("names", nargs="*", help="mutant names or globs (default: all)")
     shown = commands.add_parser("report", help="survival rate per package")
     shown.add_argument("--survivors", action="store_true", help="print each survivor's diff")
@@ -306,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return report(args.survivors)
     names = list(args.names) + (unfinished_names() if args.unfinished else [])
+    if args.package:
+        names = [n for n in names if n.startswith(tuple(p.replace("/", ".") for p in args.package))]
     if args.unfinished and not names:
         print("Nothing left to run.")
         return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pymupdf
+import pytest
 
 from companion.plan.actionplan import Action, Plan
 from companion.plan.export import (
@@ -139,3 +141,18 @@ def test_the_pdf_names_the_plan_on_every_page_and_reports_progress():
     assert "Actieplan Zaanstad  ·  pagina 1 van 1" in text
     assert title == "Actieplan Zaanstad"
     assert reports == ["Pagina 1 opgemaakt"]
+
+
+@pytest.fixture
+def dutch_clock(monkeypatch):
+    """The workstation's clock in Dutch time, as in a library; back to what it was after."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_calendar_stamp_is_in_utc_on_a_dutch_workstation(dutch_clock):
+    text = ics_text(plan_data(RICH), now=NOW)
+    assert "DTSTAMP:20260310T093000Z" in text.split("\r\n")

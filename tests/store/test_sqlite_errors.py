@@ -87,6 +87,25 @@ def test_a_disk_that_fails_while_writing(store_file):
     assert in_english(error).startswith("The disk reported an error while writing user.sqlite.")
 
 
+def test_a_disk_error_known_only_by_its_words(store_file):
+    error = store_error(sqlite3.OperationalError("disk I/O error"), store_file)
+    assert error.message.startswith("De schijf gaf een fout bij het schrijven van user.sqlite.")
+
+
+def test_a_reopened_store_writes_to_the_new_file(tmp_path):
+    path = tmp_path / "user.sqlite"
+    store = UserStore(path)
+    try:
+        assert store.db["settings"].count == 0  # sqlite-utils, on the first file
+        store.close()
+        path.rename(tmp_path / "oud.sqlite")
+        store.reopen()  # a new, empty store at the same place
+        store.db["settings"].insert({"key": "taal", "value": "en"})
+        assert store.setting("taal") == "en"
+    finally:
+        store.close()
+
+
 def test_a_full_disk_names_the_file(store_file):
     exc = sqlite3.OperationalError("database or disk is full")
     error = store_error(exc, store_file)
