@@ -5,7 +5,7 @@
     .venv/bin/python tools/mutation.py report [--survivors]         # table (and each survivor)
 
 ``run`` is ``mutmut run`` (configured in ``pyproject.toml``, ``[tool.mutmut]``)
-with three kinds of mutant left out that no test can kill, because the program
+with four kinds of mutant left out that no test can kill, because the program
 does exactly the same with them. Each left-out mutant is listed, with its
 reason, in ``mutants/<file>.equivalent.json``; ``report`` counts them.
 
@@ -16,6 +16,8 @@ reason, in ``mutants/<file>.equivalent.json``; ``report`` counts them.
   SQLite reads keywords and table and column names in any case.
 - ``codec name``: the case of a codec name (``"utf-8"`` or ``"UTF-8"``), or the
   name ``"utf-8"`` dropped from ``encode``/``decode``, whose default it is.
+- ``HTML case``: upper or lower case of HTML tags without attributes (``<br/>``,
+  ``<BR/>``); tag names are read in any case.
 
 A mutant "survives" when no test failed on it, also when no test reached it
 ("no tests"); a timeout counts as killed (a test noticed the hang).
@@ -42,6 +44,8 @@ SQL_START = re.compile(
     r"^\s*(SELECT|INSERT|UPDATE|DELETE|WHERE|AND|OR|ORDER BY|PRAGMA|BEGIN|COMMIT|ROLLBACK|"
     r"CREATE|JOIN|ON CONFLICT)(\s|$)"
 )
+# Only tags, without attributes: tag names are read in any case (Qt and PyMuPDF alike).
+HTML_TAGS = re.compile(r"^(</?[A-Za-z][A-Za-z0-9]*\s*/?>)+$")
 CODEC_CALLS = {"encode", "decode", "read_text", "write_text", "open"}
 CODECS = {"utf-8", "utf-8-sig", "ascii"}
 
@@ -92,6 +96,8 @@ def equivalent(node, mutated, ancestors: list) -> str | None:
         is_sql = _in_first_argument(ancestors, SQL_CALLS) or SQL_START.match(text)
         if is_sql and "'" not in text and '"' not in text:
             return "SQL case"
+        if HTML_TAGS.match(text):
+            return "HTML case"
         return None
     if isinstance(node, cst.Call) and isinstance(mutated, cst.Call):
         name = _call_name(node)

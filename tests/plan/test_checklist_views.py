@@ -87,6 +87,14 @@ def test_what_stays_of_items_and_steps_the_kit_dropped(kit, kit_builder, test_ke
     )
 
 
+def test_a_dropped_step_with_only_a_note_on_an_item_keeps_its_title(kit, kit_builder, test_key):
+    context, service = kit
+    service.set_item_note("stap-3-a", "Met het team")  # a note, no tick
+    update(context, kit_builder, test_key, 2, steps_v1()[:2])
+    [gone] = [v for v in service.overview() if not v.in_kit]
+    assert (gone.id, gone.title, gone.items[0].note) == ("stap-3", "Kijk terug", "Met het team")
+
+
 def test_a_note_on_a_step_the_kit_dropped_keeps_its_title(kit, kit_builder, test_key):
     context, service = kit
     service.set_step_note("stap-3", "Eerste gedachte")
@@ -140,5 +148,5 @@ def test_an_action_from_an_item_the_kit_dropped(kit, kit_builder, test_key):
     action = service.make_action(plans, plan.id, "stap-2-b")
     assert action.title == "Plan een eerste gesprek met een vindplaats"
     assert (action.step_id, action.document_ids) == ("stap-2", ())
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="stap-onbekend"):
         service.make_action(plans, plan.id, "stap-onbekend")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 
@@ -14,10 +15,10 @@ from companion.plan.export import (
     csv_rows,
     export_csv,
     export_ics,
+    export_pdf,
     ics_escape,
     ics_fold,
     ics_text,
-    plan_pdf_bytes,
 )
 
 TODAY = dt.date(2026, 3, 10)
@@ -132,15 +133,32 @@ def test_a_finished_task_is_complete(tmp_path):
     ]
 
 
-def test_the_pdf_names_the_plan_on_every_page_and_reports_progress():
+def spans(page) -> dict[str, dict]:
+    """Each line of text on the page with its font size and colour."""
+    found = {}
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                found.setdefault(span["text"].strip(), span)
+    return found
+
+
+def test_the_pdf_as_a_person_sees_it(tmp_path):
     reports: list[str] = []
-    pdf = plan_pdf_bytes(plan_data(RICH), report=reports.append)
-    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
-        text = doc[0].get_text()
+    late = dataclasses.replace(RICH, due_date="2026-03-09")
+    path = export_pdf(plan_data(late), tmp_path / "plan.pdf", report=reports.append)
+    with pymupdf.open(path) as doc:
+        page = doc[0]
+        text = page.get_text()
         title = doc.metadata["title"]
+        shown = spans(page)
     assert "Actieplan Zaanstad  ·  pagina 1 van 1" in text
     assert title == "Actieplan Zaanstad"
     assert reports == ["Pagina 1 opgemaakt"]
+    # By status (the default), the last column is the step.
+    assert "Breng het speelveld in kaart" in " ".join(text.split())
+    assert round(shown["Actieplan: Zaanstad"]["size"]) == 18  # the heading, as the style says
+    assert shown["TE LAAT"]["color"] == 0xA4000F  # late: in words, and in red
 
 
 @pytest.fixture

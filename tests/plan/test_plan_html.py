@@ -24,6 +24,7 @@ class Page(HTMLParser):
         self.rows: list[list[dict]] = []
         self.tags: list[str] = []
         self._cell: dict | None = None
+        self.before = ""  # text before the first heading: there should be none
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
@@ -50,13 +51,15 @@ class Page(HTMLParser):
             self._cell = None
 
     def handle_data(self, data):
-        self._write(data)
+        self._write(" ".join(data.split("\n")))  # HTML shows a line break in the text as a space
 
     def _write(self, text):
         if self._cell is not None:
             self._cell["text"] += text
         elif self.blocks:
             self.blocks[-1] += text
+        else:
+            self.before += text
 
 
 def read(html: str) -> Page:
@@ -171,6 +174,22 @@ def test_columns_fill_the_width_they_are_given(data):
         ("14%", "width:62pt"),
     ]
     assert [cell["width"] for cell in page.rows[0]] == ["40%", "18%", "18%", "10%", "14%"]
+
+
+def test_several_actions_in_one_group_are_rows_of_one_table(data):
+    more = ExportData(
+        data.plan,
+        [*data.actions, Action(4, 1, "Nog een", position=3, priority=3)],
+        today=TODAY,
+    )
+    page = read(plan_html(more))
+    assert page.before == ""
+    assert page.blocks[4] == "Te doen (2)"
+    assert [texts(row)[0] for row in page.rows[1:3]] == [
+        "Bel de gemeente\nVraag naar\nhet budget\nDocumenten: persona-henk (niet meer in de kit), "
+        "oud-document (niet meer in de kit)\nUit de checklist: Maak een lijst van vindplaatsen",
+        "Nog een",
+    ]
 
 
 def test_a_plan_without_actions_says_so(data):

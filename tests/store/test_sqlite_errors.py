@@ -194,28 +194,28 @@ def test_a_damaged_file_goes_aside_with_its_wal_files(tmp_path):
     assert aside.with_name(aside.name + "-shm").read_bytes() == b"kapot-shm"
 
 
-def test_the_same_second_gives_numbered_names_and_only_the_newest_are_kept(tmp_path):
+def test_the_same_second_gives_numbered_names(tmp_path):
     import time
 
     path = tmp_path / "kit.sqlite"
-    # Names already taken in this second and the next: the new one gets "-3".
+    # The plain name already taken in this second and the next: the new one gets "-2".
     now = time.time()
     for moment in (now, now + 1):
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(moment))
-        for name in (f"kit.sqlite.beschadigd-{stamp}", f"kit.sqlite.beschadigd-{stamp}-2"):
-            (tmp_path / name).write_bytes(b"eerder")
+        (tmp_path / f"kit.sqlite.beschadigd-{stamp}").write_bytes(b"eerder")
     store_with_wal(path, b"nieuw")
     aside = move_aside(path)
-    assert aside.name.endswith("-3")
+    assert aside.name.endswith("-2")
     assert aside.read_bytes() == b"nieuw"
-    everything = len(list(tmp_path.iterdir()))
-    assert everything == 4 + 3  # nothing deleted without keep
+    assert len(list(tmp_path.iterdir())) == 2 + 3  # nothing deleted without keep
 
 
 def test_only_the_newest_damaged_copies_are_kept_with_their_wal_files(tmp_path):
     path = tmp_path / "kit.sqlite"
     asides = []
-    for content in (b"eerste", b"tweede", b"derde"):
+    path.write_bytes(b"eerste")  # no WAL files beside this one
+    asides.append(move_aside(path, keep=2))
+    for content in (b"tweede", b"derde"):
         store_with_wal(path, content)
         asides.append(move_aside(path, keep=2))
     left = sorted(p.name for p in tmp_path.iterdir())
