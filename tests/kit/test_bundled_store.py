@@ -111,6 +111,45 @@ def test_a_newer_kit_is_salvaged_and_the_old_file_left_as_it_was(tmp_path, kits,
     ]
 
 
+def test_salvage_reports_progress_and_can_be_cancelled(tmp_path, kits, test_public_keys):
+    from companion.errors import CancelledError
+
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:2], test_public_keys)
+    seen = []
+    install_newest_kit(
+        tmp_path / "kit.sqlite", kits[0], test_public_keys, salvage_from=old, progress=seen.append
+    )
+    assert seen  # the rebuild said how far it was
+    with pytest.raises(CancelledError):
+        install_newest_kit(
+            tmp_path / "ander.sqlite",
+            kits[0],
+            test_public_keys,
+            salvage_from=old,
+            cancelled=lambda: True,
+        )
+
+
+def test_a_tampered_old_file_is_logged_and_the_shipped_kit_used(
+    tmp_path, kits, test_public_keys, caplog
+):
+    import sqlite3
+
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:2], test_public_keys)
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE blobs SET data = CAST('kapot' AS BLOB)")
+    conn.commit()
+    conn.close()
+    with caplog.at_level(logging.INFO, logger="companion.kit.bundled"):
+        result = install_newest_kit(
+            tmp_path / "kit.sqlite", kits[0], test_public_keys, salvage_from=old
+        )
+    assert result.version == 1
+    assert f"salvaging the kit from {old} failed: " in caplog.text
+
+
 def test_an_older_kit_in_the_old_file_gives_way_to_the_shipped_one(
     tmp_path, kits, test_public_keys
 ):
