@@ -222,3 +222,31 @@ def test_only_the_newest_damaged_copies_are_kept_with_their_wal_files(tmp_path):
     kept = sorted(a.name + suffix for a in asides[1:] for suffix in ("", "-wal", "-shm"))
     assert left == kept
     assert [a.read_bytes() for a in asides[1:]] == [b"tweede", b"derde"]
+
+
+def test_one_statement_on_a_read_only_store_names_the_folder(tmp_path):
+    path = tmp_path / "Bieb" / "user.sqlite"
+    UserStore(path).close()
+    store = UserStore(path, read_only=True)
+    try:
+        with pytest.raises(ReadOnlyStoreError) as info:
+            store.write("DELETE FROM settings")
+        assert info.value.message == (
+            f"De map {path.parent} is alleen-lezen: wat je veranderde is niet bewaard."
+        )
+        assert info.value.detail == "readonly database"
+    finally:
+        store.close()
+
+
+def test_a_setting_saved_on_a_full_disk_says_the_disk_is_full(tmp_path):
+    store = UserStore(tmp_path / "user.sqlite")
+    try:
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(DiskFullError) as info:
+            store.set_setting("notitie", "x" * 100_000)
+        assert info.value.message.startswith("De schijf is vol: user.sqlite kon niet")
+        assert store.setting("notitie") is None
+    finally:
+        store.close()
