@@ -72,11 +72,30 @@ class AppContext:
     ) -> ImportResult:
         """Run in a worker thread: it opens its own connection to the kit store."""
         # Imported here: the pipeline pulls in PyMuPDF, which start-up does not need.
+        from companion.errors import CancelledError, KitError
+        from companion.kit.bundled import bundled_version
         from companion.kit.importer import apply_source
-        from companion.kit.source import FolderSource
+        from companion.kit.source import FolderSource, KeptKitSource
 
         store = KitStore(self.paths.kit_store)
         try:
+            # After a change of the kit store's schema the store kept the signed
+            # kit it had (see kit_store.py): rebuild from it when it is newer.
+            kept = KeptKitSource(store)
+            kept_version = kept.version()
+            if kept_version is not None and kept_version > (bundled_version(self.bundled_dir) or 0):
+                try:
+                    return apply_source(
+                        store,
+                        kept,
+                        trusted_keys=self.trusted_keys,
+                        progress=progress,
+                        cancelled=cancelled,
+                    )
+                except CancelledError:
+                    raise
+                except KitError:
+                    pass  # not verifiable any more: the bundled kit it is
             return apply_source(
                 store,
                 FolderSource(self.bundled_dir),

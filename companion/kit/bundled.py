@@ -57,9 +57,14 @@ def bundled_is_newer(store: KitStore, folder: Path) -> bool:
     installed = store.installed()
     if installed is None:
         return True
+    version = bundled_version(folder)
+    return version is not None and version > installed.version
+
+
+def bundled_version(folder: Path) -> int | None:
+    """The version number of the kit in ``folder`` (unverified), or None when unreadable."""
     try:
         manifest = json.loads((folder / MANIFEST_NAME).read_bytes())
-        version = int(manifest["version"])
+        return int(manifest["version"])
     except (OSError, ValueError, TypeError, KeyError):
-        return False
-    return version > installed.version
+        return None

@@ -1,8 +1,9 @@
 """The one import pipeline: any kit source into the kit store.
 
     read manifest -> verify signature -> parse -> check kit id and version
-    -> read the files the store lacks -> check size and sha256 -> extract text
-    -> write everything in one transaction
+    -> read the files the store lacks -> check size and sha256
+    -> extract text in worker processes (companion/pdf/extract_pool.py)
+    -> write everything in one transaction, or name every bad file and write nothing
 
 The bundled kit on first start, an update file and a portal download all come
 through :func:`apply_source`, so they are refused for the same reasons with
@@ -13,13 +14,16 @@ rolls back and the store keeps the kit it had.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from companion.errors import (
-    BrokenPdfError,
+    BadFilesError,
     CancelledError,
+    FileProblem,
     IntegrityError,
+    KitError,
     NotNewerError,
     SignatureError,
     WrongKitError,
@@ -28,11 +32,14 @@ from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from companion.kit.signing import verify
 from companion.kit.source import KitSource
-from companion.kit.store_writer import add_blob, replace_content
+from companion.kit.store_writer import add_blob, add_media, replace_content
 from companion.kit.trusted_keys import TRUSTED_KEYS
-from companion.pdf.text import page_texts
+from companion.pdf.extract_pool import Job, PoolSettings, extract_files
+from companion.pdf.text import ExtractedPdf
 from companion.progress import Progress, ProgressCallback
 from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
+
+log = logging.getLogger(__name__)
 
 STOPPED = Text(QT_TRANSLATE_NOOP("messages", "Gestopt. De kit is niet aangepast."))
 DONE = Text(QT_TRANSLATE_NOOP("messages", "Klaar."))
@@ -157,6 +164,27 @@ def _byte_reporter(
     return lambda count: report(Progress(stage, base + count, total, files_done, files))
 
 
+def file_problems(name: str, result: ExtractedPdf) -> list[FileProblem]:
+    """The extraction workers' findings for one file, as lines of the report."""
+    problems = [FileProblem(name, p.reason, p.page, p.detail) for p in result.problems]
+    if not problems and len(result.pages) >= PAGES_PER_DOCUMENT:
+        problems.append(
+            FileProblem(
+                name,
+                Text(QT_TRANSLATE_NOOP("messages", "het document heeft te veel pagina's")),
+                detail=f"{len(result.pages)} pages",
+            )
+        )
+    return problems
+
+
+def _refused(problems: list[FileProblem], errors: list[KitError]) -> KitError:
+    """One error for everything wrong: the file's own error if it was the only one."""
+    if len(problems) == 1 and len(errors) == 1:
+        return errors[0]
+    return BadFilesError(problems)
+
+
 def apply_source(
     store: KitStore,
     source: KitSource,
@@ -165,8 +193,15 @@ def apply_source(
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     verified: VerifiedKit | None = None,
+    extraction: PoolSettings | None = None,
 ) -> ImportResult:
-    """Install the kit in ``source`` into ``store``, all or nothing."""
+    """Install the kit in ``source`` into ``store``, all or nothing.
+
+    Every file is read and checked even after one was found bad, so the
+    refusal names every bad file (and page) at once. Text is extracted in
+    worker processes (``extraction`` sets their number and time limit) while
+    this thread verifies the next files and writes the finished ones.
+    """
     report = progress or (lambda _p: None)
     is_cancelled = cancelled or (lambda: False)
     previous = store.installed()
@@ -176,12 +211,27 @@ def apply_source(
         verified = read_verified(source, store, trusted_keys)
     manifest = verified.manifest
     needed = missing_files(store, manifest)
+    media = manifest.media_shas()
     total_bytes = sum(ref.size for ref in needed)
-    done_bytes = 0
+    problems: list[FileProblem] = []
+    errors: list[KitError] = []  # a file's own error, kept to re-raise when it is the only one
+    done = {"bytes": 0, "files": 0}
 
     def stop_if_cancelled() -> None:
         if is_cancelled():
             raise CancelledError(STOPPED)
+
+    def stage() -> Text:
+        return Text(
+            QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
+            number=min(done["files"] + 1, len(needed)),
+            total=len(needed),
+        )
+
+    def finished(ref: FileRef) -> None:
+        done["bytes"] += ref.size
+        done["files"] += 1
+        report(Progress(stage(), done["bytes"], total_bytes, done["files"], len(needed)))
 
     with store.transaction() as conn:
         # Another process (the command line beside the window) may have
@@ -190,32 +240,47 @@ def apply_source(
         verify_manifest(
             verified.manifest_bytes, verified.signature, store.installed(), trusted_keys
         )
-        for number, ref in enumerate(needed):
-            stop_if_cancelled()
-            stage = Text(
-                QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
-                number=number + 1,
-                total=len(needed),
-            )
-            report(Progress(stage, done_bytes, total_bytes, number, len(needed)))
 
-            on_bytes = _byte_reporter(report, stage, done_bytes, total_bytes, number, len(needed))
-            data = source.read_file(ref, on_bytes)
-            check_file(ref, data)
-            pages = page_texts(data, ref.name)
-            if len(pages) >= PAGES_PER_DOCUMENT:
-                raise BrokenPdfError(
-                    QT_TRANSLATE_NOOP("messages", "Het document {name} heeft te veel pagina's."),
-                    f"{len(pages)} pages",
-                    name=ref.name,
+        def jobs() -> Iterator[Job[FileRef]]:
+            """Read and verify each needed file; PDFs go on to the workers."""
+            for ref in needed:
+                stop_if_cancelled()
+                on_bytes = _byte_reporter(
+                    report, stage(), done["bytes"], total_bytes, done["files"], len(needed)
                 )
-            add_blob(conn, ref.sha256, data, pages)
-            done_bytes += ref.size
+                try:
+                    data = source.read_file(ref, on_bytes)
+                    check_file(ref, data)
+                except CancelledError:
+                    raise
+                except KitError as exc:
+                    errors.append(exc)
+                    problems.append(FileProblem(ref.name, exc.message, detail=exc.detail))
+                    finished(ref)
+                    continue
+                if ref.sha256 in media:
+                    add_media(conn, ref.sha256, data)
+                    finished(ref)
+                    continue
+                yield Job(ref, ref.name, data)
+
+        for job, result in extract_files(jobs(), extraction):
+            if result.warnings:
+                log.warning("MuPDF over %s: %s", job.name, result.warnings.strip())
+            found = file_problems(job.name, result)
+            if found:
+                problems.extend(found)
+                log.warning("refused %s: %s", job.name, "; ".join(p.detail for p in found))
+            else:
+                add_blob(conn, job.key.sha256, job.data, result.pages)
+            finished(job.key)
         stop_if_cancelled()
+        if problems:
+            raise _refused(problems, errors)
         report(
             Progress(
                 Text(QT_TRANSLATE_NOOP("messages", "De zoekindex wordt bijgewerkt…")),
-                done_bytes,
+                done["bytes"],
                 total_bytes,
                 len(needed),
                 len(needed),
@@ -224,7 +289,8 @@ def apply_source(
         changes = replace_content(
             conn, manifest, verified.manifest_bytes, verified.signature, store.now()
         )
-    report(Progress(DONE, done_bytes, total_bytes, len(needed), len(needed)))
+    store.checkpoint()
+    report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))
     return ImportResult(
         version=manifest.version,
         previous_version=previous.version if previous else None,
