@@ -276,6 +276,9 @@ def apply_source(
             finished(job.key)
         stop_if_cancelled()
         if problems:
+            # Workers finish in any order; the report follows the manifest.
+            order = {ref.name: n for n, ref in enumerate(needed)}
+            problems.sort(key=lambda p: (order.get(p.file, len(order)), p.page or 0))
             raise _refused(problems, errors)
         report(
             Progress(

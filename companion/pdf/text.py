@@ -41,11 +41,18 @@ class PdfProblem:
 
 @dataclass(frozen=True)
 class PageText:
-    """One page as the kit store keeps it: text (plain and packed) and its box."""
+    """One page as the kit store keeps it: its packed text (see :func:`pack_text`) and box.
 
-    text: str
+    Only the packed form crosses from the worker to the importer: half the
+    bytes, and the compressing is done in parallel, by the workers.
+    """
+
     packed: bytes
     box: PageBox
+
+    @property
+    def text(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -265,7 +272,7 @@ def extract_pdf(data: bytes, on_page: PageCallback | None = None) -> ExtractedPd
             try:
                 page = doc.load_page(index)
                 text = body_text(page)
-                pages.append(PageText(text, pack_text(text), page_box(page)))
+                pages.append(PageText(pack_text(text), page_box(page)))
             except Exception as exc:
                 problems.append(
                     PdfProblem(
