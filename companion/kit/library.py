@@ -155,14 +155,14 @@ class KitLibrary:
             )
         ]
 
-    def media(self, document_id: str) -> tuple[str, str, bytes] | None:
-        """A video's own media file: (file name, sha256, bytes), or None when it has none."""
+    def media(self, document_id: str) -> tuple[str, str] | None:
+        """A video's own media file: (file name, sha256), or None when it has none."""
         row = self.store.conn.execute(
-            "SELECT d.media_name, d.media_sha256, b.data FROM documents d "
-            "JOIN blobs b ON b.sha256 = d.media_sha256 WHERE d.id = ?",
+            "SELECT media_name, media_sha256 FROM documents "
+            "WHERE id = ? AND media_sha256 IS NOT NULL",
             (document_id,),
         ).fetchone()
-        return None if row is None else (row[0], row[1], bytes(row[2]))
+        return None if row is None else (row[0], row[1])
 
     def types_present(self) -> list[str]:
         present = {row[0] for row in self.store.conn.execute("SELECT DISTINCT type FROM documents")}
