@@ -32,9 +32,16 @@ from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from companion.kit.signing import verify
 from companion.kit.source import KitSource
-from companion.kit.store_writer import add_blob, add_media, replace_content
+from companion.kit.store_writer import (
+    add_blob,
+    add_media,
+    forget_stale,
+    index_pages,
+    plan_update,
+    replace_content,
+)
 from companion.kit.trusted_keys import TRUSTED_KEYS
-from companion.pdf.extract_pool import Job, PoolSettings, extract_files
+from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
 from companion.pdf.text import ExtractedPdf
 from companion.progress import Progress, ProgressCallback
 from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
@@ -212,6 +219,9 @@ def apply_source(
     manifest = verified.manifest
     needed = missing_files(store, manifest)
     media = manifest.media_shas()
+    pdf_count = sum(1 for ref in needed if ref.sha256 not in media)
+    if pdf_count:
+        prestart(min(pdf_count, (extraction or PoolSettings()).workers))
     total_bytes = sum(ref.size for ref in needed)
     problems: list[FileProblem] = []
     errors: list[KitError] = []  # a file's own error, kept to re-raise when it is the only one
@@ -240,6 +250,9 @@ def apply_source(
         verify_manifest(
             verified.manifest_bytes, verified.signature, store.installed(), trusted_keys
         )
+        # Search rows: old ones of changed documents out now, new ones in as text arrives.
+        plan = plan_update(conn, manifest)
+        forget_stale(conn, plan)
 
         def jobs() -> Iterator[Job[FileRef]]:
             """Read and verify each needed file; PDFs go on to the workers."""
@@ -271,8 +284,9 @@ def apply_source(
             if found:
                 problems.extend(found)
                 log.warning("refused %s: %s", job.name, "; ".join(p.detail for p in found))
-            else:
+            elif not problems:  # once refused, nothing more needs writing
                 add_blob(conn, job.key.sha256, job.data, result.pages)
+                index_pages(conn, plan, job.key.sha256, result.pages)
             finished(job.key)
         stop_if_cancelled()
         if problems:
@@ -290,7 +304,7 @@ def apply_source(
             )
         )
         changes = replace_content(
-            conn, manifest, verified.manifest_bytes, verified.signature, store.now()
+            conn, manifest, verified.manifest_bytes, verified.signature, store.now(), plan=plan
         )
     store.checkpoint()
     report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))

@@ -15,10 +15,74 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from companion.kit.manifest import Manifest
+from companion.kit.manifest import Document, Manifest
 from companion.pdf.text import PageText
-from companion.store.kit_store import KIND_MEDIA, KIND_PDF, search_rows
+from companion.store.kit_store import KIND_MEDIA, KIND_PDF, PAGES_PER_DOCUMENT, search_rows
+
+
+@dataclass
+class UpdatePlan:
+    """Which search rows a new version changes, worked out before any file is read.
+
+    With the plan made first, the old rows of changed and removed documents
+    are deleted at once and the new rows are written as each file's text
+    arrives from the workers, while the workers read the next files.
+    """
+
+    nums: dict[str, int]  # document id -> search number in the new version
+    stale: list[str]  # documents whose old rows go: removed, or file/title/summary changed
+    fresh: dict[str, list[Document]]  # file sha256 -> documents whose rows must be written
+    indexed: set[str] = field(default_factory=set)  # fresh documents already written
+
+
+def plan_update(conn: sqlite3.Connection, manifest: Manifest) -> UpdatePlan:
+    previous = {
+        row[0]: (row[1], (row[2], row[3], row[4]))
+        for row in conn.execute("SELECT id, num, sha256, title, summary FROM documents")
+    }
+    next_num = max((num for num, _ in previous.values()), default=0) + 1
+    nums: dict[str, int] = {}
+    fresh: dict[str, list[Document]] = {}
+    for doc in manifest.documents:
+        before = previous.get(doc.id)
+        if before is None:
+            nums[doc.id], next_num = next_num, next_num + 1
+        else:
+            nums[doc.id] = before[0]
+        if before is None or before[1] != _indexed_as(doc):
+            fresh.setdefault(doc.file.sha256, []).append(doc)
+    stale = [
+        doc_id
+        for doc_id, (_num, indexed) in previous.items()
+        if indexed != _indexed_as(manifest.document(doc_id))
+    ]
+    return UpdatePlan(nums, stale, fresh)
+
+
+def forget_stale(conn: sqlite3.Connection, plan: UpdatePlan) -> None:
+    """Delete the old search rows of changed and removed documents (old values, still stored)."""
+    _delete_search_rows(conn, plan.stale)
+
+
+def index_pages(
+    conn: sqlite3.Connection, plan: UpdatePlan, sha256: str, pages: Sequence[PageText]
+) -> None:
+    """Write the search rows of the fresh documents whose file this is."""
+    docs = [d for d in plan.fresh.get(sha256, ()) if d.id not in plan.indexed]
+    if not docs:
+        return
+    texts = [page.text for page in pages]
+    conn.executemany(
+        "INSERT INTO search_index (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
+        [
+            (plan.nums[d.id] * PAGES_PER_DOCUMENT + n, d.title, d.summary if n == 1 else "", t)
+            for d in docs
+            for n, t in enumerate(texts, start=1)
+        ],
+    )
+    plan.indexed.update(d.id for d in docs)
 
 
 def add_blob(conn: sqlite3.Connection, sha256: str, data: bytes, pages: Sequence[PageText]) -> None:
@@ -66,6 +130,7 @@ def replace_content(
     manifest_bytes: bytes,
     signature: bytes,
     installed_at: str,
+    plan: UpdatePlan | None = None,
 ) -> list[tuple[str, str, str]]:
     """Swap the kit's metadata, steps and search rows for ``manifest``'s.
 
@@ -76,22 +141,15 @@ def replace_content(
     from sqlite_utils import Database  # slow to import; only needed while writing
 
     db = Database(conn)
+    if plan is None:
+        plan = plan_update(conn, manifest)
+        forget_stale(conn, plan)
     previous = {
         row[0]: row[1:]
-        for row in conn.execute("SELECT id, num, sha256, changed_in, title, summary FROM documents")
+        for row in conn.execute("SELECT id, sha256, changed_in, title FROM documents")
     }
     old_version_row = conn.execute("SELECT value FROM kit_info WHERE key = 'version'").fetchone()
-
-    # What the search index must forget and learn: a document is re-indexed
-    # when its file, title or summary changed, and forgotten when removed.
     current_ids = {d.id for d in manifest.documents}
-    stale = [
-        doc_id
-        for doc_id, (_num, sha, _changed, title, summary) in previous.items()
-        if doc_id not in current_ids
-        or (sha, title, summary) != _indexed_as(manifest.document(doc_id))
-    ]
-    _delete_search_rows(conn, stale)
 
     for table in (
         "step_documents",
@@ -108,31 +166,23 @@ def replace_content(
         {"id": t.id, "position": i, "title": t.title, "summary": t.summary}
         for i, t in enumerate(manifest.themes)
     )
-    next_num = max((before[0] for before in previous.values()), default=0) + 1
     changes: list[tuple[str, str, str]] = []
     documents = []
-    fresh = []
     for i, doc in enumerate(manifest.documents):
         before = previous.get(doc.id)
         if before is None:
-            num, next_num = next_num, next_num + 1
             changed_in = manifest.version
-            fresh.append(doc.id)
             if old_version_row is not None:
                 changes.append((doc.id, doc.title, "nieuw"))
+        elif before[0] != doc.file.sha256:
+            changed_in = manifest.version
+            changes.append((doc.id, doc.title, "gewijzigd"))
         else:
-            num = before[0]
-            if doc.id in stale:
-                fresh.append(doc.id)
-            if before[1] != doc.file.sha256:
-                changed_in = manifest.version
-                changes.append((doc.id, doc.title, "gewijzigd"))
-            else:
-                changed_in = before[2]
+            changed_in = before[1]
         documents.append(
             {
                 "id": doc.id,
-                "num": num,
+                "num": plan.nums[doc.id],
                 "position": i,
                 "title": doc.title,
                 "type": doc.type,
@@ -150,7 +200,7 @@ def replace_content(
             }
         )
     changes.extend(
-        (doc_id, before[3], "verwijderd")
+        (doc_id, before[2], "verwijderd")
         for doc_id, before in previous.items()
         if doc_id not in current_ids
     )
@@ -177,7 +227,10 @@ def replace_content(
     db["last_changes"].insert_all(
         {"document_id": c[0], "title": c[1], "change": c[2]} for c in changes
     )
-    _add_search_rows(conn, fresh)
+    # Fresh documents whose file was already stored (so no text came in now).
+    _add_search_rows(
+        conn, [d.id for docs in plan.fresh.values() for d in docs if d.id not in plan.indexed]
+    )
     # Files no document points at any more are dropped with their pages, so
     # the store does not grow with every update.
     conn.execute(

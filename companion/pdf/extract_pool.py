@@ -82,6 +82,8 @@ class Job(Generic[K]):
 
 def _serve(conn: Connection) -> None:
     """Worker main loop: (job id, name, bytes, fault) in; heartbeats and a result out."""
+    import pymupdf  # noqa: F401  loaded now, while the parent still prepares the first file
+
     while True:
         try:
             if not conn.poll(IDLE_SECONDS):
@@ -97,10 +99,29 @@ def _serve(conn: Connection) -> None:
         if fault == FAULT_HANG:
             conn.send(("page", job_id, 0))
             time.sleep(3600)
-        result = extract_pdf(
-            data, lambda number, job_id=job_id: conn.send(("page", job_id, number))
-        )
+        result = extract_pdf(data, _Heartbeat(conn, job_id))
         conn.send(("done", job_id, result))
+
+
+class _Heartbeat:
+    """Tells the parent which page the worker has reached, at most a few times a second.
+
+    The parent's time limit runs from the last heartbeat, so a page that
+    hangs is noticed within the limit plus this interval.
+    """
+
+    INTERVAL = 0.25
+
+    def __init__(self, conn: Connection, job_id: int) -> None:
+        self.conn = conn
+        self.job_id = job_id
+        self.last = time.monotonic()
+
+    def __call__(self, number: int) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.INTERVAL:
+            self.last = now
+            self.conn.send(("page", self.job_id, number))
 
 
 def _abort_without_core_dump() -> None:
@@ -198,6 +219,34 @@ def _take_idle() -> _Worker | None:
     return None
 
 
+def prestart(count: int) -> None:
+    """Start up to ``count`` workers now, so they are ready when the files are.
+
+    Starting Python and loading MuPDF takes a few tenths of a second; the
+    import pipeline calls this before it verifies and reads the files, so
+    that time overlaps with its own work.
+    """
+    context = multiprocessing.get_context("spawn")
+    with _idle_lock:
+        have = sum(1 for w in _idle if w.process.is_alive())
+    for _ in range(max(0, min(count, default_workers()) - have)):
+        worker = _spawn(context)
+        worker.idle_since = time.monotonic()
+        with _idle_lock:
+            _idle.append(worker)
+
+
+def _spawn(context: Any) -> _Worker:
+    parent_end, child_end = context.Pipe(duplex=True)
+    process = context.Process(
+        target=_serve, args=(child_end,), name="companion-extract", daemon=True
+    )
+    with _main_module_hidden():
+        process.start()
+    child_end.close()
+    return _Worker(process, parent_end)
+
+
 class _Pool:
     """The workers one :func:`extract_files` call uses; idle ones are shared afterwards."""
 
@@ -211,14 +260,7 @@ class _Pool:
         if worker is not None:
             self.workers.append(worker)
             return worker
-        parent_end, child_end = self.context.Pipe(duplex=True)
-        process = self.context.Process(
-            target=_serve, args=(child_end,), name="companion-extract", daemon=True
-        )
-        with _main_module_hidden():
-            process.start()
-        child_end.close()
-        worker = _Worker(process, parent_end)
+        worker = _spawn(self.context)
         self.workers.append(worker)
         return worker
 
@@ -263,14 +305,7 @@ def extract_files(
     exhausted = False
     try:
         while True:
-            idle = [w for w in pool.workers if w.job is None]
-            while not exhausted and (idle or len(pool.workers) < pool.settings.workers):
-                job = next(pending, None)
-                if job is None:
-                    exhausted = True
-                    break
-                worker = idle.pop() if idle else pool.start_worker()
-                pool.give(worker, job)
+            exhausted = _hand_out(pool, pending, exhausted)
             busy = [w for w in pool.workers if w.job is not None]
             if not busy:
                 if exhausted:
@@ -279,14 +314,32 @@ def extract_files(
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
             now = time.monotonic()
+            finished = []
             for worker in busy:
                 job = worker.job
                 assert job is not None
                 outcome = _take(pool, worker, ready, now)
                 if outcome is not None:
-                    yield job, outcome
+                    finished.append((job, outcome))
+            if finished:
+                # The next files go to the idle workers first: they read them
+                # while the caller stores what just came back.
+                exhausted = _hand_out(pool, pending, exhausted)
+                yield from finished
     finally:
         pool.close()
+
+
+def _hand_out(pool: _Pool, pending: Iterator[Job], exhausted: bool) -> bool:
+    """Give a job to each idle worker (starting workers up to the limit); True when none left."""
+    idle = [w for w in pool.workers if w.job is None]
+    while not exhausted and (idle or len(pool.workers) < pool.settings.workers):
+        job = next(pending, None)
+        if job is None:
+            return True
+        worker = idle.pop() if idle else pool.start_worker()
+        pool.give(worker, job)
+    return exhausted
 
 
 def _take(pool: _Pool, worker: _Worker, ready: list, now: float) -> ExtractedPdf | None:
