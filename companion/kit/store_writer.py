@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 from companion.kit.manifest import Document, Manifest
 from companion.pdf.text import PageText
-from companion.store.kit_store import KIND_MEDIA, KIND_PDF, PAGES_PER_DOCUMENT, search_rows
+from companion.store.kit_store import (
+    CONTENT_TABLES,
+    KIND_MEDIA,
+    KIND_PDF,
+    PAGES_PER_DOCUMENT,
+    search_rows,
+)
 
 
 @dataclass
@@ -151,15 +157,7 @@ def replace_content(
     old_version_row = conn.execute("SELECT value FROM kit_info WHERE key = 'version'").fetchone()
     current_ids = {d.id for d in manifest.documents}
 
-    for table in (
-        "step_documents",
-        "step_items",
-        "steps",
-        "document_themes",
-        "documents",
-        "themes",
-        "last_changes",
-    ):
+    for table in CONTENT_TABLES:
         conn.execute(f"DELETE FROM {table}")
 
     db["themes"].insert_all(

@@ -99,8 +99,11 @@ def _serve(conn: Connection) -> None:
         if fault == FAULT_HANG:
             conn.send(("page", job_id, 0))
             time.sleep(3600)
-        result = extract_pdf(data, _Heartbeat(conn, job_id))
-        conn.send(("done", job_id, result))
+        try:
+            result = extract_pdf(data, _Heartbeat(conn, job_id))
+            conn.send(("done", job_id, result))
+        except OSError:  # the parent is gone (killed, or it stopped the run): so are we
+            return
 
 
 class _Heartbeat:

@@ -147,18 +147,19 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 """
 
-# Schema 1 (text twice: blob_pages and the FTS table's own content).
-_V1_DROP = (
-    "search_index",
-    "last_changes",
+# What one kit version fills besides files, pages and the index (dependents first):
+# the writer empties these and writes the new version's rows.
+CONTENT_TABLES = (
     "step_documents",
     "step_items",
     "steps",
     "document_themes",
     "documents",
     "themes",
-    "blob_pages",
+    "last_changes",
 )
+# Schema 1 (text twice: blob_pages and the FTS table's own content).
+_V1_DROP = ("search_index", *CONTENT_TABLES, "blob_pages")
 
 
 def unpack_text(packed: bytes) -> str:
