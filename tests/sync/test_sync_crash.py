@@ -122,7 +122,12 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     )
     try:
         deadline = time.monotonic() + 60
-        while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+        # Until the marker says where the child stopped (it exists a moment before it says so).
+        while (
+            not (marker.exists() and marker.read_text())
+            and child.poll() is None
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
         assert marker.read_text() == point, "the child never reached the kill point"
         os.kill(child.pid, signal.SIGKILL)
