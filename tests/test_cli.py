@@ -19,10 +19,12 @@ PROJECT_KEY = Path(__file__).resolve().parents[1] / "keys" / "project-ed25519.ke
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    """Kit sources for version 2 (the bundled kit is version 1), one werkblad."""
+    """Kit sources for version 900 (far above the bundled kit's), one werkblad."""
     folder = tmp_path / "sources"
     (folder / "werkbladen").mkdir(parents=True)
-    (folder / "kit.toml").write_text(KIT_TOML, encoding="utf-8")
+    kit_toml = KIT_TOML.replace("version = 2\n", "version = 900\n")
+    assert kit_toml != KIT_TOML
+    (folder / "kit.toml").write_text(kit_toml, encoding="utf-8")
     (folder / "steps.toml").write_text(STEPS_TOML, encoding="utf-8")
     (folder / "werkbladen" / "werkblad-test.md").write_text(DOC, encoding="utf-8")
     return folder
@@ -44,7 +46,7 @@ def test_publish_import_search_export(tmp_path, sources, capsys):
     portal, update = tmp_path / "portal", tmp_path / "kit-v2.kitupdate"
     args = ["publish", str(sources), str(portal), "--key", str(PROJECT_KEY)]
     assert main([*args, "--kitupdate", str(update)]) == 0
-    assert "Versie 2 gepubliceerd" in capsys.readouterr().out
+    assert "Versie 900 gepubliceerd" in capsys.readouterr().out
     first = update.read_bytes()
     assert main([*args, "--kitupdate", str(update)]) == 0
     assert "veranderd: geen" in capsys.readouterr().out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -48,7 +50,7 @@ def test_every_step_names_documents_that_exist(installed):
     library = KitLibrary(installed[0])
     ids = {d.id for d in library.documents()}
     steps = library.steps()
-    assert 6 <= len(steps) <= 8
+    assert len(steps) == 9
     for step in steps:
         assert step.documents and set(step.documents) <= ids, step.id
         assert 3 <= len(step.items) <= 6, step.id
@@ -81,3 +83,119 @@ def test_committed_kit_is_what_the_sources_publish(tmp_path):
     assert published == committed
     for relative in published:
         assert (out / relative).read_bytes() == (PORTAL / relative).read_bytes(), relative
+
+
+# -- Content: faithful to the public sources, and honest about what is illustrative ----
+
+V1_IDS = json.loads((Path(__file__).parent / "data" / "kit-v1-ids.json").read_text("utf-8"))
+PILOT_LIBRARIES = (
+    "Flevomeer",
+    "Schunck Heerlen",
+    "De Kempen",
+    "Katwijk",
+    "BiSC",
+    "Mar en Fean",
+    "Biblionet Drenthe",
+    "Den Haag",
+    "West-Achterhoek",
+    "Waterland",
+    "Kennemerwaard",
+)
+# A figure from 2018 (the only year the sources give figures for).
+FIGURE = re.compile(r"2,5 miljoen|tienduizenden|0,98|\b1 procent|één procent|miljoen mensen")
+
+
+def _pages(library: KitLibrary, doc_id: str) -> list[str]:
+    pdf = pymupdf.open(stream=library.pdf_bytes(doc_id), filetype="pdf")
+    return [" ".join(page.get_text().split()) for page in pdf]
+
+
+def _text(library: KitLibrary, doc_id: str) -> str:
+    return " ".join(_pages(library, doc_id))
+
+
+def test_ids_of_version_1_are_all_still_there(installed):
+    """Ticks, notes, plans and filled-in worksheets are stored under these ids."""
+    library = KitLibrary(installed[0])
+    assert library.installed().version > V1_IDS["version"]
+    docs = {d.id: d for d in library.documents()}
+    assert set(V1_IDS["documents"]) <= set(docs)
+    steps = {s.id: [i.id for i in s.items] for s in library.steps()}
+    for step_id, item_ids in V1_IDS["steps"].items():
+        assert set(item_ids) <= set(steps[step_id]), step_id
+    for doc_id, names in V1_IDS["fields"].items():
+        pdf = pymupdf.open(stream=library.pdf_bytes(doc_id), filetype="pdf")
+        fields = {w.field_name for page in pdf for w in page.widgets()}
+        assert set(names) <= fields, doc_id
+
+
+def test_over_deze_kit_comes_first_in_the_library(installed):
+    """The library groups by theme in kit order and opens on the first document."""
+    library = KitLibrary(installed[0])
+    first_theme = library.themes()[0]
+    assert (first_theme.id, first_theme.title) == ("over-deze-kit", "Over deze kit")
+    first = library.documents(theme=first_theme.id)[0]
+    assert (first.id, first.title) == ("handleiding-over-deze-kit", "Over deze kit")
+    text = _text(library, first.id)
+    for source in (
+        "bibliotheekenbasisvaardigheden.nl",
+        "lostlemon.nl",
+        "9 januari 2018",
+        "webinar",
+        "Lost Lemon, samen met Muzus",
+        "8 november 2018",
+        "31 januari 2019",
+    ):
+        assert source in text, source
+    for illustrative in ("persona's", "route", "tien lessen", "verzonnen"):
+        assert illustrative in text, illustrative
+
+
+def test_the_pilots_handleiding_names_every_pilot_library(installed):
+    library = KitLibrary(installed[0])
+    text = _text(library, "handleiding-tien-pilots")
+    for name in PILOT_LIBRARIES:
+        assert name in text, name
+    for fact in ("120.000 euro", "8 november 2018", "31 januari 2019", "Muzus", "elf"):
+        assert fact in text, fact
+
+
+def test_three_ways_in_have_a_theme_a_handleiding_a_werkblad_a_tip_and_a_persona(installed):
+    library = KitLibrary(installed[0])
+    in_theme = {d.id: d.type for d in library.documents(theme="drie-ingangen")}
+    assert {"handleiding", "werkblad", "tip", "persona"} <= set(in_theme.values())
+    assert in_theme["werkblad-drie-ingangen"] == "werkblad"
+    assert "taalambassadeur" in _text(library, "handleiding-drie-ingangen")
+    step = next(s for s in library.steps() if s.id == "stap-ingang")
+    assert "handleiding-drie-ingangen" in step.documents
+
+
+def test_every_figure_carries_its_year(installed):
+    """Nothing from 2018 reads as if it were today's figure."""
+    library = KitLibrary(installed[0])
+    for info in library.documents():
+        pdf = pymupdf.open(stream=library.pdf_bytes(info.id), filetype="pdf")
+        for page in pdf:
+            for block in page.get_text("blocks"):
+                text = " ".join(block[4].split())
+                if FIGURE.search(text):
+                    assert "2018" in text, f"{info.id} p.{page.number + 1}: {text}"
+    slides = _pages(library, "presentatie-partnerbijeenkomst")
+    assert not any("Wat we nu bereiken" in slide for slide in slides)
+    assert any("1 procent" in slide and "2018" in slide for slide in slides)
+
+
+def test_what_is_illustrative_says_so(installed):
+    library = KitLibrary(installed[0])
+    for info in library.documents():
+        pages = _pages(library, info.id)
+        text = " ".join(pages)
+        if info.type == "tip":
+            # Not "Tip van een bibliotheek": most tips name no library.
+            assert pages[0].startswith(f"TIP {info.title} "), info.id
+            assert "Waar komt deze tip vandaan?" in text, info.id
+        elif info.type == "voorbeeld":
+            assert pages[0].startswith(f"VOORBEELD {info.title} "), info.id
+            assert "verzonnen ter illustratie" in text, info.id
+        elif info.type == "persona":
+            assert "Verzonnen persoon" in text, info.id
