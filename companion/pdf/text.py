@@ -191,8 +191,13 @@ _LINE_BREAKS = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
 _UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+_ANY_ODD = re.compile(f"{_LINE_BREAKS.pattern}|{_UNWANTED.pattern}")
+
+
 def clean_text(text: str) -> str:
     """Text without NUL, other control characters, lone surrogates and non-characters."""
+    if _ANY_ODD.search(text) is None:  # nearly every page: one scan, no copies
+        return text
     return _UNWANTED.sub("", _LINE_BREAKS.sub("\n", text))
 
 
@@ -220,17 +225,24 @@ def body_text(page: pymupdf.Page) -> str:
     """
     import pymupdf
 
-    height = page.rect.height
+    rect = page.rect
+    width, height = rect.width, rect.height
     band = margin_band(height)
     turn = page.rotation_matrix if page.rotation % 360 else None
-    blocks = [b for b in page.get_text("blocks", sort=False) if b[6] == 0]
+    # Not the default flags: ligatures spelled out ("fi", so words stay
+    # findable), plain spaces, unknown characters kept as they are (so
+    # clean_text can drop a NUL instead of splitting the word at a U+FFFD),
+    # and no clipping, which is cheaper: text wholly off the page is left out below.
+    flags = pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+    blocks = [b for b in page.get_text("blocks", flags=flags, sort=False) if b[6] == 0]
     body, margin = [], []
     for block in blocks:
         if turn is None:
-            top, bottom = block[1], block[3]
+            left, top, right, bottom = block[:4]
         else:
-            shown = pymupdf.Rect(block[:4]) * turn
-            top, bottom = shown.y0, shown.y1
+            left, top, right, bottom = pymupdf.Rect(block[:4]) * turn
+        if right <= 0 or left >= width or bottom <= 0 or top >= height:
+            continue  # not on the page at all
         in_band = bottom <= band or top >= height - band
         (margin if in_band else body).append(block[4])
     kept = body or margin

@@ -83,3 +83,12 @@ def test_a_crashing_or_hanging_worker_costs_one_file(capfd):
         (1, "het lezen van de pagina duurde te lang (meer dan 2 seconden)")
     ]
     assert "MuPDF" not in capfd.readouterr().out
+
+
+def test_text_off_the_page_is_not_indexed():
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 300), "zichtbaar op de pagina", fontsize=11)
+    page.insert_text((700, 300), "verstopt naast de pagina", fontsize=11)
+    text = body_text(page)
+    assert "zichtbaar" in text and "verstopt" not in text
