@@ -17,6 +17,7 @@ from companion.kit.search import KitSearch
 from companion.kit.trusted_keys import TRUSTED_KEYS
 from companion.paths import AppPaths, bundled_kit_dir
 from companion.store.kit_store import KitStore
+from companion.store.site_defaults import load_site_defaults
 from companion.store.user_store import UserStore
 
 if TYPE_CHECKING:
@@ -45,6 +46,9 @@ class AppContext:
     ) -> AppContext:
         paths.ensure()
         user = UserStore(paths.user_store)
+        # IT's defaults for every workstation; a person's own settings win.
+        site = load_site_defaults(paths.site_config)
+        user.defaults = site.values
         kit, notice = open_kit_store(paths.kit_store)
         return cls(
             paths=paths,
@@ -54,7 +58,7 @@ class AppContext:
             search=KitSearch(kit),
             bundled_dir=bundled_dir or bundled_kit_dir(),
             trusted_keys=tuple(trusted_keys),
-            notices=[notice] if notice else [],
+            notices=([notice] if notice else []) + list(site.notices),
         )
 
     def close(self) -> None:

@@ -77,3 +77,32 @@ def test_publish_refuses_a_broken_source_with_a_clear_message(tmp_path, sources,
     err = capsys.readouterr().err
     assert "werkblad-test.md" in err
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_lang_en_speaks_english_also_in_help_and_errors(tmp_path, capsys):
+    key = tmp_path / "kit.key"
+    assert main(["--lang", "en", "keygen", str(key)]) == 0
+    assert "Private key: " in capsys.readouterr().out
+    assert main(["--lang", "en", "keygen", str(key)]) == 1
+    assert "already exists; nothing has been overwritten." in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    assert "all data in this folder (portable)" in capsys.readouterr().out
+
+
+def test_the_language_chosen_in_the_program_is_the_command_lines(tmp_path, capsys):
+    from companion.store.user_store import UserStore
+
+    data = tmp_path / "data"
+    data.mkdir()
+    user = UserStore(data / "user.sqlite")
+    user.set_setting("weergave.taal", "en")
+    user.close()
+    broken = tmp_path / "kapot.kitupdate"
+    broken.write_bytes(b"dit is geen updatebestand")
+    assert main(["--data-dir", str(data), "import-update", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "This update file is damaged or incomplete" in err
+    # --lang wins over the setting.
+    assert main(["--lang", "nl", "--data-dir", str(data), "import-update", str(broken)]) == 1
+    assert "Dit updatebestand is beschadigd" in capsys.readouterr().err

@@ -9,6 +9,8 @@
     python main.py export-update FILE   write the installed kit as a .kitupdate file
 
 Exit codes: 0 done, 1 refused (message on stderr), 2 wrong arguments.
+``--lang en`` (or ``nl``) sets the language of what the command line says; by
+default it is the language chosen in the program (see ``terminal.py``).
 """
 
 from __future__ import annotations
@@ -18,33 +20,74 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from companion.cli.terminal import choose_language, language_from, words
 from companion.errors import CompanionError
+from companion.i18n import LANGUAGES
 
 CommandRun = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="strategiekit", description="Strategiekit Hoger Bereik, ook zonder internet."
+        prog="strategiekit",
+        description=words.translate(
+            "CommandLine", "Strategiekit Hoger Bereik, ook zonder internet."
+        ),
     )
-    parser.add_argument("--data-dir", type=Path, help="alle gegevens in deze map (draagbaar)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help=words.translate("CommandLine", "alle gegevens in deze map (draagbaar)"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=words.translate(
+            "CommandLine", "taal van de opdrachtregel (anders die van het programma)"
+        ),
+    )
     parser.add_argument(
         "--selftest",
         action="store_true",
-        help="start, zet de kit klaar en stop weer (om een installatie te controleren)",
+        help=words.translate(
+            "CommandLine",
+            "start, zet de kit klaar en stop weer (om een installatie te controleren)",
+        ),
     )
     sub = parser.add_subparsers(dest="command")
 
-    keygen = sub.add_parser("keygen", help="maak een sleutelpaar om een kit te ondertekenen")
-    keygen.add_argument("keyfile", help="bestand voor de geheime sleutel (.pub ernaast)")
+    keygen = sub.add_parser(
+        "keygen",
+        help=words.translate("CommandLine", "maak een sleutelpaar om een kit te ondertekenen"),
+    )
+    keygen.add_argument(
+        "keyfile",
+        help=words.translate("CommandLine", "bestand voor de geheime sleutel (.pub ernaast)"),
+    )
 
-    publish = sub.add_parser("publish", help="maak een ondertekende kit van de bronnen")
-    publish.add_argument("source", help="map met kit.toml, steps.toml en de documenten")
-    publish.add_argument("out", help="map voor manifest.json, de handtekening en files/")
-    publish.add_argument("--key", required=True, help="geheime sleutel (van keygen)")
-    publish.add_argument("--kitupdate", metavar="FILE", help="maak er ook een updatebestand van")
+    publish = sub.add_parser(
+        "publish", help=words.translate("CommandLine", "maak een ondertekende kit van de bronnen")
+    )
+    publish.add_argument(
+        "source",
+        help=words.translate("CommandLine", "map met kit.toml, steps.toml en de documenten"),
+    )
+    publish.add_argument(
+        "out",
+        help=words.translate("CommandLine", "map voor manifest.json, de handtekening en files/"),
+    )
+    publish.add_argument(
+        "--key", required=True, help=words.translate("CommandLine", "geheime sleutel (van keygen)")
+    )
+    publish.add_argument(
+        "--kitupdate",
+        metavar="FILE",
+        help=words.translate("CommandLine", "maak er ook een updatebestand van"),
+    )
 
-    search = sub.add_parser("search", help="zoek in de geïnstalleerde kit")
+    search = sub.add_parser(
+        "search", help=words.translate("CommandLine", "zoek in de geïnstalleerde kit")
+    )
     search.add_argument("words", nargs="+")
     search.add_argument("--limit", type=int, default=20)
 
@@ -55,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    choose_language(language_from(arguments))
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         from companion.ui.app import run_app
 
@@ -72,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return runners[args.command](args)
     except CompanionError as exc:
-        print(f"\n{exc.message}", file=sys.stderr)
+        print(f"\n{words.say(exc.message)}", file=sys.stderr)
         if exc.detail:
             print(f"({exc.detail})", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from companion.cli.terminal import open_context
+from companion.cli.terminal import open_context, words
 
 
 def keygen(args: argparse.Namespace) -> int:
@@ -16,14 +16,24 @@ def keygen(args: argparse.Namespace) -> int:
     public_path = private_path.with_name(private_path.name + ".pub")
     for path in (private_path, public_path):
         if path.exists():
-            print(f"{path} bestaat al; er is niets overschreven.", file=sys.stderr)
+            print(
+                words.translate(
+                    "CommandLine", "{path} bestaat al; er is niets overschreven."
+                ).format(path=path),
+                file=sys.stderr,
+            )
             return 1
     private, public = generate_keypair()
     private_path.parent.mkdir(parents=True, exist_ok=True)
     private_path.write_text(private + "\n", encoding="ascii")
     private_path.chmod(0o600)
     public_path.write_text(public + "\n", encoding="ascii")
-    print(f"Geheime sleutel: {private_path}\nPublieke sleutel: {public_path}\n{public}")
+    print(
+        words.translate(
+            "CommandLine", "Geheime sleutel: {private}\nPublieke sleutel: {public}"
+        ).format(private=private_path, public=public_path)
+    )
+    print(public)
     return 0
 
 
@@ -33,16 +43,22 @@ def publish(args: argparse.Namespace) -> int:
 
     key = load_private_key(Path(args.key))
     report = publish_sources(Path(args.source), Path(args.out), key)
-    changed = ", ".join(report.changed) if report.changed else "geen"
+    changed = (
+        ", ".join(report.changed) if report.changed else words.translate("CommandLine", "geen")
+    )
     print(
-        f"Versie {report.version} gepubliceerd in {report.out_dir}: "
-        f"{report.documents} documenten, veranderd: {changed}."
+        words.translate(
+            "CommandLine",
+            "Versie {version} gepubliceerd in {folder}: {count} documenten, veranderd: {changed}.",
+        ).format(
+            version=report.version, folder=report.out_dir, count=report.documents, changed=changed
+        )
     )
     if args.kitupdate:
         from companion.sync.updatefile import pack_folder
 
         info = pack_folder(report.out_dir, Path(args.kitupdate))
-        print(f"Updatebestand: {info.path}")
+        print(words.translate("CommandLine", "Updatebestand: {path}").format(path=info.path))
     return 0
 
 

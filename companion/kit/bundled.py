@@ -39,7 +39,7 @@ def open_kit_store(path: Path) -> tuple[KitStore, Text | None]:
                 "messages",
                 "De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als "
                 "{name}. De kit wordt opnieuw klaargezet. "
-                "Uw eigen gegevens blijven zoals ze waren.",
+                "Je eigen gegevens blijven zoals ze waren.",
             ),
             name=aside.name,
         )

@@ -12,8 +12,9 @@ import importlib
 import pkgutil
 import sqlite3
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class UserStore(SqliteStore):
 
     damaged_message = QT_TRANSLATE_NOOP(
         "messages",
-        "Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.",
+        "Je eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.",
     )
 
     def _prepare(self) -> None:
@@ -57,7 +58,7 @@ class UserStore(SqliteStore):
             raise StoreError(
                 QT_TRANSLATE_NOOP(
                     "messages",
-                    "Uw gegevens zijn gemaakt met een nieuwere versie van het programma. "
+                    "Je gegevens zijn gemaakt met een nieuwere versie van het programma. "
                     "Werk het programma bij.",
                 ),
                 f"user store schema {current}, this program knows {latest_version()}",
@@ -84,9 +85,31 @@ class UserStore(SqliteStore):
 
     # -- settings ------------------------------------------------------------
 
+    # The defaults IT set for every workstation (companion/store/site_defaults.py):
+    # a setting the person never chose comes from here before the program's own.
+    defaults: Mapping[str, str] = MappingProxyType({})
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else row[0]
+        if row is not None:
+            return row[0]
+        return self.defaults.get(key, default)
+
+    def own_setting(self, key: str) -> str | None:
+        """What the person chose themselves (None: they never did, a default applies)."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def choose_setting(self, key: str, value: str, default: str | None = None) -> None:
+        """Keep ``value`` as the person's choice, unless it is what applies anyway.
+
+        ``default`` is the program's own default. A setting nobody changed keeps
+        following the defaults (also when IT sets or changes them later); one the
+        person set stays theirs.
+        """
+        if self.own_setting(key) is None and self.setting(key, default) == value:
+            return
+        self.set_setting(key, value)
 
     def set_setting(self, key: str, value: str) -> None:
         self.conn.execute(
@@ -121,6 +144,22 @@ class UserStore(SqliteStore):
 
     def opened_revisions(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT document_id, revision FROM opened_documents"))
+
+
+def peek_setting(path: Path, key: str) -> str | None:
+    """One setting read without opening the store for writing (for the command line's
+    language before any command runs); None when there is no readable store or value."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else row[0]
 
 
 def _now() -> str:

@@ -65,7 +65,7 @@ NOT_CONFIGURED_MESSAGE = Text(
     QT_TRANSLATE_NOOP(
         "messages",
         "Er is nog geen portal ingesteld. Vul het adres in bij Bestand > Instellingen "
-        "(tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.",
+        "(tabblad Updates). Zonder portal kun je de kit bijwerken met een updatebestand.",
     )
 )
 UPDATED_MESSAGE = QT_TRANSLATE_NOOP("messages", "De kit is bijgewerkt naar versie {version}.")
@@ -135,7 +135,7 @@ def verify_or_current(
 
 def _up_to_date(version: int | None) -> Text:
     return Text(
-        QT_TRANSLATE_NOOP("messages", "U heeft de nieuwste versie van de kit (versie {version})."),
+        QT_TRANSLATE_NOOP("messages", "Je hebt de nieuwste versie van de kit (versie {version})."),
         version=version,
     )
 

@@ -6,13 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.context import AppContext
 from companion.errors import StoreError
-from companion.logs import setup_logging
+from companion.logs import log_failure, setup_logging
 from companion.paths import app_paths, resources_dir
 from companion.ui.error_handler import ErrorHandler
 from companion.ui.main_window import MainWindow
@@ -38,7 +38,7 @@ def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
     try:
         context = AppContext.open(paths)
     except StoreError as exc:
-        log.error("cannot open stores: %s (%s)", exc.message, exc.detail)
+        log_failure(log, "cannot open stores", exc)
         QMessageBox.critical(None, "Strategiekit Companion", f"{exc.message}\n\n{exc.detail}")
         return 1
     window = MainWindow(context)
@@ -67,11 +67,14 @@ def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
         started.stop()
         installed = window.context.library.installed()
         if installed is None:
-            _say("NIET OK: de kit staat niet klaar.", sys.stderr)
+            _say(QCoreApplication.translate("App", "NIET OK: de kit staat niet klaar."), sys.stderr)
             app.exit(1)
             return
         count = len(window.context.library.documents())
-        _say(f"OK: {installed.title}, versie {installed.version}, {count} documenten.", sys.stdout)
+        line = QCoreApplication.translate(
+            "App", "OK: {title}, versie {version}, {count} documenten."
+        ).format(title=installed.title, version=installed.version, count=count)
+        _say(line, sys.stdout)
         window.close()
         app.exit(0)
 

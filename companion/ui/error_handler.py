@@ -25,10 +25,10 @@ ShowMessage = Callable[[str], None]
 def unexpected_error_text(log_path: Path) -> str:
     return QCoreApplication.translate(
         "ErrorHandler",
-        "Er ging iets mis in het programma. Uw gegevens zijn bewaard.\n\n"
+        "Er ging iets mis in het programma. Je gegevens zijn bewaard.\n\n"
         "Wat er gebeurde staat in het logbestand:\n"
         "{path}\n\n"
-        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.",
+        "Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.",
     ).format(path=log_path)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,11 +35,12 @@ from companion.ui.appearance import (
     px,
     save_appearance,
 )
-from companion.ui.live import live
+from companion.ui.live import follow, live
 from companion.ui.screens.first_run import FirstRunPanel
 from companion.ui.screens.library import LibraryScreen
 from companion.ui.texts import ui_text
 from companion.ui.widgets.banner import NoticeBanner
+from companion.ui.widgets.common import on_screen
 from companion.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -52,9 +53,23 @@ if TYPE_CHECKING:
     from companion.ui.viewer import ViewerScreen
 
 UPDATE_CHECK_DELAY_MS = 1500
+QUIT_KEYS = "Ctrl+Q"
 TOUR_SEEN_KEY = "rondleiding.gezien"
 
 log = logging.getLogger(__name__)
+
+
+def quit_keys() -> list[QKeySequence]:
+    """Ctrl+Q on every platform, plus the platform's own Quit keys where it has them.
+
+    Qt's Quit key list is empty on Windows, so Ctrl+Q (which the README
+    promises) is bound explicitly.
+    """
+    keys = [QKeySequence(QUIT_KEYS)]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +96,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         live(self.nav, "setAccessibleName", lambda: self.tr("Schermen"))
-        live(self.nav, "setFixedWidth", lambda: px(210))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.banner = NoticeBanner()
@@ -96,11 +111,12 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.stack, 1)
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(right, 1)
+        # The screen list, the screen, and (while it runs) the tour beside the screen.
+        self.central_layout = QHBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.nav)
+        self.central_layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
         self.kit_label = QLabel()
@@ -125,6 +141,9 @@ class MainWindow(QMainWindow):
         self.first_run.retry_requested.connect(self.start)
         self.stack.addWidget(self.first_run)
 
+        # The screen list is as wide as its longest name (in this language and size).
+        follow(self.nav, self._fit_nav, "fit nav")
+        self._fit_nav()
         QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.focus_search)
         # Ctrl+F finds in the open document when one is shown, else searches the kit.
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.find)
@@ -217,7 +236,7 @@ class MainWindow(QMainWindow):
         live(self.help_menu, "setTitle", lambda: self.tr("&Help"))
         self.quit_action = QAction(self)
         live(self.quit_action, "setText", lambda: self.tr("Afsluiten"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(quit_keys())
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         search = QAction(self)
@@ -300,6 +319,7 @@ class MainWindow(QMainWindow):
             lambda: self.tr("{screen} (Ctrl+{number})").format(screen=title(), number=number),
         )
         self.nav.addItem(item)
+        self._fit_nav()
         QShortcut(QKeySequence(f"Ctrl+{number}"), self).activated.connect(
             lambda k=key: self.show_screen(k)
         )
@@ -456,13 +476,15 @@ class MainWindow(QMainWindow):
 
     # -- appearance, help and the tour ------------------------------------------
 
+    def _fit_nav(self) -> None:
+        """The screen list as wide as its longest name: not wider (large text needs the room)."""
+        names = self.nav.sizeHintForColumn(0) if self.nav.count() else px(120)
+        frame = 2 * self.nav.frameWidth() + self.nav.contentsMargins().left()
+        self.nav.setFixedWidth(names + frame + px(8))
+
     def _fit_on_screen(self, width: int, height: int) -> None:
         """The wanted size, but never larger than the screen (large text scrolls instead)."""
-        screen = QWidget.screen(self) or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width()), min(height, room.height())
-        self.resize(width, height)
+        self.resize(on_screen(self, width, height))
 
     def set_appearance(self, appearance: Appearance) -> None:
         """Store and apply language, text size and contrast at once, in place."""
@@ -482,6 +504,7 @@ class MainWindow(QMainWindow):
         if self.tour is None:
             self.tour = Tour(self)
             self.tour.finished.connect(lambda: self.context.user.set_setting(TOUR_SEEN_KEY, "1"))
+            self.central_layout.addWidget(self.tour)  # beside the screen, never over it
         self.tour.start()
         return self.tour
 

@@ -111,8 +111,8 @@
         <translation>Documents for this action (tick them)</translation>
     </message>
     <message>
-        <source>Document openen</source>
-        <translation>Open document</translation>
+        <source>Openen</source>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Gekozen document openen</source>
@@ -139,12 +139,12 @@
         <translation>O&amp;wner</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
     </message>
     <message>
-        <source>Klaar op</source>
-        <translation>Due</translation>
+        <source>&amp;Klaar op</source>
+        <translation>&amp;Due</translation>
     </message>
     <message>
         <source>St&amp;ap</source>
@@ -386,8 +386,24 @@
         <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <source>Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie.</source>
-        <translation>There is no action plan yet. Click ‘New plan’ to make one, or import a plan file. In ‘Where do you start?’ one click turns a checklist item into an action.</translation>
+        <source>Maak je eerste plan</source>
+        <translation>Make your first plan</translation>
+    </message>
+    <message>
+        <source>Een plan zet op een rij wat je gaat doen, met wie en wanneer. Geef het een naam en voeg acties toe; alles wordt vanzelf bewaard. Heb je een planbestand van een collega? Importeer het dan.</source>
+        <translation>A plan lists what you are going to do, with whom and when. Give it a name and add actions; everything is saved by itself. Do you have a plan file from a colleague? Then import it.</translation>
+    </message>
+    <message>
+        <source>Tip: in ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie; het plan komt er dan vanzelf bij.</source>
+        <translation>Tip: in ‘Where do you start?’ one click turns a checklist item into an action; the plan is then made for you.</translation>
+    </message>
+    <message>
+        <source>Maak je eerste actieplan</source>
+        <translation>Make your first action plan</translation>
+    </message>
+    <message>
+        <source>Planbestand importeren…</source>
+        <translation>Import a plan file…</translation>
     </message>
     <message>
         <source>Ongedaan maken</source>
@@ -522,6 +538,17 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>NIET OK: de kit staat niet klaar.</source>
+        <translation>NOT OK: the kit is not in place.</translation>
+    </message>
+    <message>
+        <source>OK: {title}, versie {version}, {count} documenten.</source>
+        <translation>OK: {title}, version {version}, {count} documents.</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>Weergave</source>
@@ -544,7 +571,7 @@
         <translation>High contrast: white text on black, yellow for the focus</translation>
     </message>
     <message>
-        <source>Kies de taal van het programma, hoe groot de tekst is en of u liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat u typte blijft staan.</source>
+        <source>Kies de taal van het programma, hoe groot de tekst is en of je liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat je typte blijft staan.</source>
         <translation>Choose the language of the program, how large the text is, and whether you prefer white text on black. The contents of the kit stay in Dutch. The program changes straight away; what you typed stays where it is.</translation>
     </message>
     <message>
@@ -604,14 +631,158 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Strategiekit Hoger Bereik, ook zonder internet.</source>
+        <translation>Strategiekit Hoger Bereik, even without internet.</translation>
+    </message>
+    <message>
+        <source>alle gegevens in deze map (draagbaar)</source>
+        <translation>all data in this folder (portable)</translation>
+    </message>
+    <message>
+        <source>taal van de opdrachtregel (anders die van het programma)</source>
+        <translation>language of the command line (otherwise the program&apos;s)</translation>
+    </message>
+    <message>
+        <source>start, zet de kit klaar en stop weer (om een installatie te controleren)</source>
+        <translation>start, put the kit in place and stop again (to check an installation)</translation>
+    </message>
+    <message>
+        <source>maak een sleutelpaar om een kit te ondertekenen</source>
+        <translation>make a key pair to sign a kit</translation>
+    </message>
+    <message>
+        <source>bestand voor de geheime sleutel (.pub ernaast)</source>
+        <translation>file for the private key (.pub beside it)</translation>
+    </message>
+    <message>
+        <source>maak een ondertekende kit van de bronnen</source>
+        <translation>make a signed kit from the sources</translation>
+    </message>
+    <message>
+        <source>map met kit.toml, steps.toml en de documenten</source>
+        <translation>folder with kit.toml, steps.toml and the documents</translation>
+    </message>
+    <message>
+        <source>map voor manifest.json, de handtekening en files/</source>
+        <translation>folder for manifest.json, the signature and files/</translation>
+    </message>
+    <message>
+        <source>geheime sleutel (van keygen)</source>
+        <translation>private key (from keygen)</translation>
+    </message>
+    <message>
+        <source>maak er ook een updatebestand van</source>
+        <translation>also make an update file of it</translation>
+    </message>
+    <message>
+        <source>zoek in de geïnstalleerde kit</source>
+        <translation>search the installed kit</translation>
+    </message>
+    <message>
+        <source>{path} bestaat al; er is niets overschreven.</source>
+        <translation>{path} already exists; nothing has been overwritten.</translation>
+    </message>
+    <message>
+        <source>Geheime sleutel: {private}
+Publieke sleutel: {public}</source>
+        <translation>Private key: {private}
+Public key: {public}</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Versie {version} gepubliceerd in {folder}: {count} documenten, veranderd: {changed}.</source>
+        <translation>Version {version} published in {folder}: {count} documents, changed: {changed}.</translation>
+    </message>
+    <message>
+        <source>Updatebestand: {path}</source>
+        <translation>Update file: {path}</translation>
+    </message>
+    <message>
+        <source>haal een nieuwe versie van de kit op van de portal</source>
+        <translation>fetch a new version of the kit from the portal</translation>
+    </message>
+    <message>
+        <source>adres van de portal (anders dat uit Instellingen)</source>
+        <translation>address of the portal (otherwise the one in Settings)</translation>
+    </message>
+    <message>
+        <source>seconden wachten per verzoek (standaard 20)</source>
+        <translation>seconds to wait per request (default 20)</translation>
+    </message>
+    <message>
+        <source>installeer de kit uit een updatebestand</source>
+        <translation>install the kit from an update file</translation>
+    </message>
+    <message>
+        <source>een .kitupdate-bestand</source>
+        <translation>a .kitupdate file</translation>
+    </message>
+    <message>
+        <source>sla de geïnstalleerde kit op als updatebestand</source>
+        <translation>save the installed kit as an update file</translation>
+    </message>
+    <message>
+        <source>doelbestand (.kitupdate wordt toegevoegd)</source>
+        <translation>target file (.kitupdate is added)</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>Updatebestand opgeslagen: {path} (versie {version}, {files} bestanden, {mb} MB).</source>
+        <translation>Update file saved: {path} (version {version}, {files} files, {mb} MB).</translation>
+    </message>
+    <message>
+        <source>{stage} {done}/{total} bestanden, {percent}%</source>
+        <translation>{stage} {done}/{total} files, {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>bijv. 15-3-2027</source>
+        <translation>e.g. 15-3-2027</translation>
+    </message>
+    <message>
+        <source>Typ een datum, bijvoorbeeld 15-3-2027, 15 maart, morgen of vrijdag.</source>
+        <translation>Type a date, for example 15-3-2027, 15 March, tomorrow or Friday.</translation>
+    </message>
+    <message>
+        <source>{date}: kies in de kalender</source>
+        <translation>{date}: pick in the calendar</translation>
+    </message>
+    <message>
+        <source>Kies een dag in de kalender</source>
+        <translation>Pick a day in the calendar</translation>
+    </message>
+    <message>
+        <source>geen datum</source>
+        <translation>no date</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
-        <source>Er ging iets mis in het programma. Uw gegevens zijn bewaard.
+        <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
 
 Wat er gebeurde staat in het logbestand:
 {path}
 
-Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.</source>
+Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.</source>
         <translation>Something went wrong in the program. Your data has been kept.
 
 What happened is written in the log file:
@@ -906,6 +1077,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Title</translation>
     </message>
     <message>
+        <source>Ook bij</source>
+        <translation>Also in</translation>
+    </message>
+    <message>
         <source>Over dit document</source>
         <translation>About this document</translation>
     </message>
@@ -926,12 +1101,28 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Play the video with your computer&apos;s video player</translation>
     </message>
     <message>
+        <source>Alle thema&apos;s</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>Alle thema&apos;s tonen</source>
+        <translation>Show all themes</translation>
+    </message>
+    <message>
+        <source>Alleen thema {theme}</source>
+        <translation>Only theme {theme}</translation>
+    </message>
+    <message>
         <source>Overig</source>
         <translation>Other</translation>
     </message>
     <message>
         <source>{group} ({count})</source>
         <translation>{group} ({count})</translation>
+    </message>
+    <message>
+        <source>Ook bij de thema&apos;s: {themes}</source>
+        <translation>Also in the themes: {themes}</translation>
     </message>
     <message>
         <source>nieuw</source>
@@ -1070,17 +1261,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Melding sluiten</source>
         <translation>Close message</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>datum</source>
-        <translation>date</translation>
-    </message>
-    <message>
-        <source>{date} gebruiken</source>
-        <translation>Use {date}</translation>
     </message>
 </context>
 <context>
@@ -1507,11 +1687,11 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Look for a new version at start</translation>
     </message>
     <message>
-        <source>De portal is de website waar de nieuwste versie van de kit staat. Uw bibliotheek of de beheerder van de kit geeft u het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
+        <source>De portal is de website waar de nieuwste versie van de kit staat. Je bibliotheek of de beheerder van de kit geeft je het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
         <translation>The portal is the website with the newest version of the kit. Your library or whoever manages the kit gives you the address. Leave it empty if this computer never has internet: then update the kit with an update file.</translation>
     </message>
     <message>
-        <source>Het programma kijkt alleen als er internet is, en stoort u niet. Het gebruikt de proxy-instellingen en de certificaten van uw systeem.</source>
+        <source>Het programma kijkt alleen als er internet is, en stoort je niet. Het gebruikt de proxy-instellingen en de certificaten van je systeem.</source>
         <translation>The program only looks when there is internet, and does not disturb you. It uses the proxy settings and certificates of your system.</translation>
     </message>
     <message>
@@ -1546,7 +1726,7 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Updates: there is a new version of the kit</translation>
     </message>
     <message>
-        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren.</source>
+        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) zie je wat er verandert en kun je hem installeren.</source>
         <translation>There is a new version of the kit (version {version}). In Updates (Ctrl+{number}) you can see what changes and install it.</translation>
     </message>
     <message>
@@ -1595,10 +1775,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Updates</source>
         <translation>Updates</translation>
-    </message>
-    <message>
-        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
-        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
     </message>
     <message>
         <source>Op deze computer</source>
@@ -1657,7 +1833,11 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Stop updating</translation>
     </message>
     <message>
-        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. U kunt het bestand ook op dit venster slepen.</source>
+        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Je eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
+        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
+    </message>
+    <message>
+        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. Je kunt het bestand ook op dit venster slepen.</source>
         <translation>Does this computer have no internet? On a computer with internet, put the kit in an update file ({suffix}), bring it on a USB stick and open it here. You can also drag the file onto this window.</translation>
     </message>
     <message>
@@ -2527,10 +2707,6 @@ Do you want to open the website?</translation>
         <translation>The key {path} cannot be read.</translation>
     </message>
     <message>
-        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Uw eigen gegevens blijven zoals ze waren.</source>
-        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
-    </message>
-    <message>
         <source>De opgeslagen kit is beschadigd.</source>
         <translation>The stored kit is damaged.</translation>
     </message>
@@ -2545,14 +2721,6 @@ Do you want to open the website?</translation>
     <message>
         <source>Het bestand {name} kan niet worden geopend.</source>
         <translation>The file {name} cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
-        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
-    </message>
-    <message>
-        <source>Uw gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
-        <translation>Your data was made with a newer version of the program. Update the program.</translation>
     </message>
     <message>
         <source>{reason} Of geef het adres mee: sync --portal URL.</source>
@@ -2619,15 +2787,15 @@ Do you want to open the website?</translation>
         <translation>Offline: no search was made for a new version of the kit.</translation>
     </message>
     <message>
-        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.</source>
-        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
-    </message>
-    <message>
         <source>De kit is bijgewerkt naar versie {version}.</source>
         <translation>The kit has been updated to version {version}.</translation>
     </message>
     <message>
-        <source>U heeft de nieuwste versie van de kit (versie {version}).</source>
+        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kun je de kit bijwerken met een updatebestand.</source>
+        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
+    </message>
+    <message>
+        <source>Je hebt de nieuwste versie van de kit (versie {version}).</source>
         <translation>You have the newest version of the kit (version {version}).</translation>
     </message>
     <message>
@@ -2717,6 +2885,254 @@ Do you want to open the website?</translation>
     <message>
         <source>Afdrukken is halverwege gestopt.</source>
         <translation>Printing stopped halfway.</translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld 15-3-2027, 15 maart 2027, morgen of vrijdag.</source>
+        <translation>Type for example 15-3-2027, 15 March 2027, tomorrow or Friday.</translation>
+    </message>
+    <message>
+        <source>‘{text}’ is geen datum. {example}</source>
+        <translation>‘{text}’ is not a date. {example}</translation>
+    </message>
+    <message>
+        <source>Een maand gaat van 1 tot en met 12. {example}</source>
+        <translation>A month runs from 1 to 12. {example}</translation>
+    </message>
+    <message>
+        <source>Het jaar {year} ligt te ver weg. Klopt het jaartal?</source>
+        <translation>The year {year} is too far away. Is the year right?</translation>
+    </message>
+    <message>
+        <source>{month} {year} heeft geen dag {day}.</source>
+        <translation>{month} {year} has no day {day}.</translation>
+    </message>
+    <message>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Die dag is een {weekday}. Klopt de datum?</source>
+        <translation>That day is a {weekday}. Is the date right?</translation>
+    </message>
+    <message>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
+        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
+    </message>
+    <message>
+        <source>Je gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
+        <translation>Your data was made with a newer version of the program. Update the program.</translation>
+    </message>
+    <message>
+        <source>Het bestand met standaardinstellingen ({path}) kan niet worden gelezen en is overgeslagen. Vraag je IT-afdeling het na te kijken.</source>
+        <translation>The file with default settings ({path}) cannot be read and has been skipped. Ask your IT department to look at it.</translation>
+    </message>
+    <message>
+        <source>In het bestand met standaardinstellingen ({path}) is overgeslagen wat niet klopt: {keys}. De rest geldt wel.</source>
+        <translation>In the file with default settings ({path}), what is not right has been skipped: {keys}. The rest does apply.</translation>
+    </message>
+    <message>
+        <source>{name} (niet meer in de kit)</source>
+        <translation>{name} (no longer in the kit)</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Stap</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Partner (vindplaats)</source>
+        <translation>Partner (where you find people)</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Uit de checklist</source>
+        <translation>From the checklist</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Actieplan {name}</source>
+        <translation>Action plan {name}</translation>
+    </message>
+    <message>
+        <source>{title} (klaar)</source>
+        <translation>{title} (done)</translation>
+    </message>
+    <message>
+        <source>Dit plan heeft nog geen acties.</source>
+        <translation>This plan has no actions yet.</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{count} te laat</source>
+        <translation>{count} late</translation>
+    </message>
+    <message>
+        <source>Stap {number}. {title}</source>
+        <translation>Step {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Zonder stap</source>
+        <translation>Without a step</translation>
+    </message>
+    <message>
+        <source>Actieplan: {name}</source>
+        <translation>Action plan: {name}</translation>
+    </message>
+    <message>
+        <source>Bibliotheek / locatie: {place}</source>
+        <translation>Library / location: {place}</translation>
+    </message>
+    <message>
+        <source>Afgedrukt op {date}</source>
+        <translation>Printed on {date}</translation>
+    </message>
+    <message>
+        <source>TE LAAT</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <source>start {date}</source>
+        <translation>start {date}</translation>
+    </message>
+    <message>
+        <source>klaar op {date}</source>
+        <translation>due {date}</translation>
+    </message>
+    <message>
+        <source>eigenaar: {name}</source>
+        <translation>owner: {name}</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Partner / eigenaar</source>
+        <translation>Partner / owner</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Actieplan {name}  ·  pagina {number} van {total}</source>
+        <translation>Action plan {name}  ·  page {number} of {total}</translation>
+    </message>
+    <message>
+        <source>Pagina {number} opgemaakt</source>
+        <translation>Page {number} laid out</translation>
     </message>
     <message>
         <source>{file}: {reason}</source>

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 from companion.context import AppContext
+from companion.kit.library import theme_tag
 from companion.paths import app_paths, resources_dir
 from companion.ui.appearance import Appearance, save_appearance
 
@@ -435,7 +436,7 @@ def kit_texts(context: AppContext) -> set[str]:
     if installed is not None:
         texts |= {installed.title, installed.published, installed.changes}
     for theme in library.themes():
-        texts |= {theme.title, theme.summary}
+        texts |= {theme.title, theme.summary, theme_tag(theme.title)}
     for doc in library.documents():
         texts |= {doc.id, doc.title, doc.summary, doc.audience, doc.url or ""}
     for step in library.steps():

@@ -113,7 +113,7 @@ def test_check_with_no_update_is_one_small_conditional_request(setup):
     first = service.check()
     # The portal serves what is installed: no signature request is needed either.
     assert first.status == "current"
-    assert first.message == "U heeft de nieuwste versie van de kit (versie 1)."
+    assert first.message == "Je hebt de nieuwste versie van de kit (versie 1)."
     assert setup.server.paths() == ["manifest.json"]
 
     setup.server.clear()
@@ -293,7 +293,7 @@ def test_equal_version_is_nothing_to_do(setup):
     before = setup.digests()
     outcome = setup.service().install()
     assert not outcome.changed
-    assert outcome.message == "U heeft de nieuwste versie van de kit (versie 2)."
+    assert outcome.message == "Je hebt de nieuwste versie van de kit (versie 2)."
     assert setup.digests() == before
 
 

@@ -36,7 +36,7 @@ def test_error_in_a_slot_is_logged_and_explained(qtbot, handler):
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
 
     assert str(log_path) in shown[0]
-    assert "Uw gegevens zijn bewaard" in shown[0]
+    assert "Je gegevens zijn bewaard" in shown[0]
     logged = log_path.read_text(encoding="utf-8")
     assert "ValueError: kapotte knop" in logged and "broken_slot" in logged
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from companion.sync.service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE
 from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_settings
 from companion.sync.updatefile import pack_folder
+from companion.ui.screens.library import MARK_COLUMN
 from tests.conftest import screenshot as save_screenshot
 from tests.support.portal_server import Fault, PortalServer
 from tests.sync.test_sync import HENK_V2, digest
@@ -63,10 +64,10 @@ def nav_titles(window):
 def marks(window):
     tree = window.library_screen.tree
     return {
-        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(3)
+        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(MARK_COLUMN)
         for i in range(tree.topLevelItemCount())
         for j in range(tree.topLevelItem(i).childCount())
-        if tree.topLevelItem(i).child(j).text(3)
+        if tree.topLevelItem(i).child(j).text(MARK_COLUMN)
     }
 
 
@@ -125,7 +126,7 @@ def test_start_check_tells_quietly_then_install_marks_the_library(
     window.open_document("tip-accountant")
     window.show_screen("bibliotheek")
     assert marks(window) == {}
-    assert window.library_screen.tree.isColumnHidden(3)
+    assert window.library_screen.tree.isColumnHidden(MARK_COLUMN)
 
 
 def test_install_can_be_cancelled_and_nothing_changes(qtbot, open_window, portal, kit_builder):
@@ -217,7 +218,7 @@ def test_no_portal_explains_how_and_settings_dialog_sets_it(qtbot, open_window, 
 
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
-    assert screen.status.text() == "U heeft de nieuwste versie van de kit (versie 1)."
+    assert screen.status.text() == "Je hebt de nieuwste versie van de kit (versie 1)."
     assert portal.paths() == ["manifest.json"]
 
 

@@ -136,7 +136,7 @@ class UpdatesScreen(QWidget):
             lambda: self.tr("Updates"),
             lambda: self.tr(
                 "Haal een nieuwe versie van de kit op: van de portal als er internet is, of met "
-                "een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities "
+                "een updatebestand (bijvoorbeeld van een USB-stick). Je eigen vinkjes, notities "
                 "en plannen blijven altijd bewaard."
             ),
         )
@@ -226,7 +226,7 @@ class UpdatesScreen(QWidget):
             lambda: self.tr(
                 "Heeft deze computer geen internet? Zet op een computer met internet de kit in "
                 "een updatebestand ({suffix}), neem het mee op een USB-stick en open het "
-                "hier. U kunt het bestand ook op dit venster slepen."
+                "hier. Je kunt het bestand ook op dit venster slepen."
             ).format(suffix=UPDATE_SUFFIX),
         )
         file_explain.setWordWrap(True)
