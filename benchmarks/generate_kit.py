@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pymupdf
 
-from companion.kit.signing import generate_keypair, load_private_key
+from companion.kit.key_list import SignedKeys, dump_key_list, sign_key_list
+from companion.kit.signing import generate_keypair, load_private_key, public_text
 from companion.publish.publisher import write_portal
 
 WORDS = [
@@ -152,13 +153,21 @@ def page_counts(rng: random.Random, documents: int, pages: int) -> list[int]:
     return counts
 
 
+def self_rooted(key) -> SignedKeys:
+    """A key list naming ``key``, signed by ``key`` itself: the benchmark pins it as the root."""
+    return sign_key_list(key, dump_key_list(1, "2100-01-01", [public_text(key)]))
+
+
 def publish(manifest: dict, files: dict[str, bytes], out: Path, key_path: Path) -> None:
     """Sign and write a portal folder with the benchmark's own throw-away key.
 
     The one place the benchmarks sign anything, so a change in how kits are
-    signed lands here only.
+    signed lands here only. The key is its own root (``self_rooted``), and the
+    kit never expires: it is generated once and reused for years of runs.
     """
-    write_portal(manifest, files, out, load_private_key(key_path))
+    key = load_private_key(key_path)
+    manifest = {**manifest, "expires": "2100-01-01"}
+    write_portal(manifest, files, out, key, self_rooted(key))
 
 
 def ensure_key(key_path: Path) -> Path:

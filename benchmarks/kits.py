@@ -56,7 +56,8 @@ def ensure_kit(out: Path, documents: int, pages: int) -> tuple[Path, Path]:
     """A generated kit of exactly ``pages`` pages (made once and reused) and its public key."""
     kit = out / f"kit-{documents}d-{pages}p"
     key = out / KEY_NAME
-    if not (kit / "manifest.json").exists():
+    # A kit made before key lists existed has no keys.json: make it again.
+    if not (kit / "manifest.json").exists() or not (kit / "keys.json").exists():
         print(f"generating a kit of {documents} documents, {pages} pages…", file=sys.stderr)
         generate(kit, key, documents, pages)
     return kit, key.with_name(key.name + ".pub")

@@ -23,16 +23,28 @@ MAX_BYTES = 1_000_000
 BACKUPS = 3
 
 
-def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
-    """Send the program's log records to the rotating file; returns its path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
+    """Send the program's log records to the rotating file; returns its path.
+
+    A log folder that cannot be written (a read-only data folder) is no reason
+    not to start: the records then go to the console, and None is returned.
+    """
     path = log_dir / LOG_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path  # already set up (tests start the window more than once)
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError:
+        handler, path = logging.StreamHandler(), None
+    handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
     return path

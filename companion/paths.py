@@ -7,6 +7,7 @@ section "Portable mode and the defaults file of IT" at the end).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -33,10 +34,42 @@ class AppPaths:
     def user_store(self) -> Path:
         return self.data_dir / "user.sqlite"
 
+    @property
+    def lock_file(self) -> Path:
+        """Held by the running window: one program per data folder."""
+        return self.data_dir / "strategiekit.lock"
+
     def ensure(self) -> AppPaths:
         for folder in (self.data_dir, self.log_dir, self.cache_dir):
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+    def ensure_writable(self) -> bool:
+        """Make the folders; False when the data folder cannot be written.
+
+        A write-protected USB stick or a read-only network share is not an
+        error: the program then opens read-only. Tried by writing, because
+        permissions alone do not tell (a read-only mount, Windows ACLs).
+        """
+        for folder in (self.data_dir, self.log_dir, self.cache_dir):
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+        return folder_is_writable(self.data_dir)
+
+
+def folder_is_writable(folder: Path) -> bool:
+    """True when a file can be created (and removed) in ``folder``."""
+    probe = folder / f".schrijftest-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return True  # another start's probe: the folder takes new files
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return True
 
 
 def app_paths(data_dir: Path | None = None, *, program: Path | None = None) -> AppPaths:

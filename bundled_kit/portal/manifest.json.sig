@@ -1,1 +1,1 @@
-FVaRv+uaFo+yniR3B01RD2QwEOmCodHqDZwyZ4HgGROhZIUC7vlisVlPQJtKj7a7py9/caDniAiFp6T5QIR1Aw==
+fZcQIGLBnxCy1rwWvAwd7IX+iyErksXX/5+p6Wk8kigqHj/QXVkBNlrJEbd1FLv8wvi9gupFEPe/xK0bTe5SBQ==

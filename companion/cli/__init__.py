@@ -2,7 +2,9 @@
 
     python main.py                      start the program
     python main.py keygen KEYFILE       make a key pair (KEYFILE and KEYFILE.pub)
-    python main.py publish SOURCE OUT --key KEYFILE
+    python main.py sign-keys OUT --root ROOTKEY --release PUB --version N
+                                        sign the key list (which release keys sign kits)
+    python main.py publish SOURCE OUT --key KEYFILE [--keys keys/keys.json]
     python main.py search WORDS...      search the installed kit
     python main.py sync [--portal URL]  fetch a newer kit from the portal (0 also when none)
     python main.py import-update FILE   install the kit in a .kitupdate file
@@ -25,6 +27,21 @@ from companion.errors import CompanionError
 from companion.i18n import LANGUAGES
 
 CommandRun = Callable[[argparse.Namespace], int]
+
+
+def whole_number(text: str) -> int:
+    """A whole number of at least 1, or a Dutch refusal (argparse then exits with 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 10**9:
+        raise argparse.ArgumentTypeError(
+            words.translate("CommandLine", "{text} is geen heel getal van 1 of meer").format(
+                text=repr(text)
+            )
+        )
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +82,43 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.translate("CommandLine", "bestand voor de geheime sleutel (.pub ernaast)"),
     )
 
+    sign_keys = sub.add_parser(
+        "sign-keys",
+        help=words.translate(
+            "CommandLine", "onderteken de sleutellijst (welke sleutels kits mogen ondertekenen)"
+        ),
+    )
+    sign_keys.add_argument(
+        "out", help=words.translate("CommandLine", "map voor keys.json en keys.json.sig")
+    )
+    sign_keys.add_argument(
+        "--root", required=True, help=words.translate("CommandLine", "geheime root-sleutel")
+    )
+    sign_keys.add_argument(
+        "--release",
+        action="append",
+        required=True,
+        help=words.translate(
+            "CommandLine",
+            "publieke sleutel (bestand .pub of tekst) die kits mag ondertekenen; vaker mag",
+        ),
+    )
+    sign_keys.add_argument(
+        "--version",
+        type=whole_number,
+        required=True,
+        help=words.translate("CommandLine", "versie (1, 2, ...)"),
+    )
+    sign_keys.add_argument(
+        "--expires", help=words.translate("CommandLine", "geldig tot (JJJJ-MM-DD)")
+    )
+    sign_keys.add_argument(
+        "--valid-days",
+        type=whole_number,
+        default=730,
+        help=words.translate("CommandLine", "of: zoveel dagen vanaf vandaag"),
+    )
+
     publish = sub.add_parser(
         "publish", help=words.translate("CommandLine", "maak een ondertekende kit van de bronnen")
     )
@@ -77,7 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.translate("CommandLine", "map voor manifest.json, de handtekening en files/"),
     )
     publish.add_argument(
-        "--key", required=True, help=words.translate("CommandLine", "geheime sleutel (van keygen)")
+        "--key", required=True, help=words.translate("CommandLine", "geheime release-sleutel")
+    )
+    publish.add_argument(
+        "--keys",
+        help=words.translate(
+            "CommandLine", "sleutellijst keys.json (met .sig ernaast); standaard keys/keys.json"
+        ),
+    )
+    publish.add_argument(
+        "--valid-days",
+        type=whole_number,
+        default=180,
+        help=words.translate(
+            "CommandLine", "zoveel dagen na de publicatiedatum verloopt de kit (standaard 180)"
+        ),
     )
     publish.add_argument(
         "--kitupdate",
@@ -111,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runners: dict[str, CommandRun] = {
         "keygen": kit_commands.keygen,
         "publish": kit_commands.publish,
+        "sign-keys": kit_commands.sign_keys,
         "search": kit_commands.search,
     }
     runners.update(sync_runners())

@@ -12,6 +12,7 @@ stderr and nothing was changed), 2 wrong arguments.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,24 @@ from pathlib import Path
 from companion.cli.terminal import open_context, terminal_progress, words
 
 CommandRun = Callable[[argparse.Namespace], int]
+MAX_TIMEOUT = 600.0
+
+
+def seconds(text: str) -> float:
+    """A number of seconds above 0 and at most MAX_TIMEOUT; nan, inf, 0 and -1 are refused."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (0 < value <= MAX_TIMEOUT):  # also false for nan
+        raise argparse.ArgumentTypeError(
+            words.translate(
+                "CommandLine",
+                "{text} is geen geldige wachttijd: geef een aantal seconden groter dan 0 "
+                "en hoogstens {most} (bijvoorbeeld 20)",
+            ).format(text=repr(text), most=f"{MAX_TIMEOUT:.0f}")
+        )
+    return value
 
 
 def add_sync_commands(sub: argparse._SubParsersAction) -> None:
@@ -33,8 +52,10 @@ def add_sync_commands(sub: argparse._SubParsersAction) -> None:
     # No default here: parsing arguments must not load the HTTP code (start-up time).
     sync.add_argument(
         "--timeout",
-        type=float,
-        help=words.translate("CommandLine", "seconden wachten per verzoek (standaard 20)"),
+        type=seconds,
+        help=words.translate(
+            "CommandLine", "seconden wachten per verzoek (standaard 20, hoogstens 600)"
+        ),
     )
     imp = sub.add_parser(
         "import-update",

@@ -15,6 +15,8 @@ from typing import Any
 
 from companion.errors import ManifestError
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.freshness import parse_day
+from companion.kit.json_input import JsonInputError, load_json
 
 FORMAT = 1
 KIT_ID = "hoger-bereik"
@@ -37,7 +39,6 @@ MAX_MANIFEST_SIZE = 8 * 1024 * 1024
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf$")
 MEDIA_SUFFIXES = (".mp4", ".m4v", ".webm", ".ogv", ".mov", ".mp3", ".m4a", ".ogg")
 _MEDIA_NAME = re.compile(
@@ -107,6 +108,8 @@ class Manifest:
     themes: tuple[Theme, ...]
     documents: tuple[Document, ...]
     steps: tuple[Step, ...]
+    # After this date a portal that still offers this manifest is refused (freshness.py).
+    expires: str = ""
     _by_id: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -185,9 +188,9 @@ def parse_manifest(raw: bytes) -> Manifest:
     if len(raw) > MAX_MANIFEST_SIZE:
         raise r.fail("manifest too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise r.fail(f"not valid UTF-8 JSON: {exc}") from exc
+        data = load_json(raw)
+    except JsonInputError as exc:
+        raise r.fail(f"not plain UTF-8 JSON: {exc}") from exc
     data = r.obj(data, "manifest")
     if data.get("format") != FORMAT:
         raise ManifestError(
@@ -201,8 +204,14 @@ def parse_manifest(raw: bytes) -> Manifest:
     kit = r.ident(data.get("kit"), "kit")
     version = r.integer(data, "version", 1, 10**9)
     published = r.text(data, "published")
-    if not _DATE.match(published):
-        raise r.fail("'published' must be a date YYYY-MM-DD")
+    expires = r.text(data, "expires", limit=10)
+    for name, value in (("published", published), ("expires", expires)):
+        try:
+            parse_day(value)
+        except ValueError as exc:
+            raise r.fail(f"{name!r} must be a date YYYY-MM-DD") from exc
+    if expires < published:
+        raise r.fail("'expires' lies before 'published'")
 
     themes = tuple(_parse_theme(t, i) for i, t in enumerate(r.items(data, "themes")))
     theme_ids = _unique([t.id for t in themes], "theme")
@@ -225,6 +234,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         themes=themes,
         documents=documents,
         steps=steps,
+        expires=expires,
     )
 
 

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from companion.errors import MissingFileError, SignatureError
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.key_list import MAX_KEY_LIST_SIZE, SignedKeys
 from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef
 from companion.store.kit_store import KitStore
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.sig"
+# The root-signed list of release keys (see companion/kit/key_list.py).
+KEYS_NAME = "keys.json"
+KEYS_SIGNATURE_NAME = "keys.json.sig"
+MAX_SIGNATURE_SIZE = 1024
 FILES_DIR = "files"
 # A kit source packed in one zip file, for a USB stick (see companion/sync/updatefile.py).
 UPDATE_SUFFIX = ".kitupdate"
@@ -37,9 +43,27 @@ class KitSource(Protocol):
         """The manifest bytes and the detached signature bytes."""
         ...
 
+    def read_key_list(self) -> SignedKeys | None:
+        """The key list the source carries (``keys.json`` and its signature), if any."""
+        ...
+
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
         """The bytes of one content file; at most ``ref.size`` + 1 bytes are read."""
         ...
+
+
+@dataclass(frozen=True)
+class SignedKit:
+    """What a source offers before anything is interpreted: bytes and signatures."""
+
+    manifest: bytes
+    signature: bytes
+    keys: SignedKeys | None = None
+
+
+def read_signed(source: KitSource) -> SignedKit:
+    manifest, signature = source.read_manifest()
+    return SignedKit(manifest, signature, source.read_key_list())
 
 
 class FolderSource:
@@ -62,7 +86,8 @@ class FolderSource:
                 str(exc),
             ) from exc
         try:
-            signature = (self.folder / SIGNATURE_NAME).read_bytes()[:1024]
+            with (self.folder / SIGNATURE_NAME).open("rb") as handle:
+                signature = handle.read(MAX_SIGNATURE_SIZE)
         except OSError as exc:
             raise SignatureError(
                 QT_TRANSLATE_NOOP(
@@ -71,6 +96,16 @@ class FolderSource:
                 str(exc),
             ) from exc
         return manifest, signature
+
+    def read_key_list(self) -> SignedKeys | None:
+        try:
+            with (self.folder / KEYS_NAME).open("rb") as handle:
+                data = handle.read(MAX_KEY_LIST_SIZE + 1)
+            with (self.folder / KEYS_SIGNATURE_NAME).open("rb") as handle:
+                signature = handle.read(MAX_SIGNATURE_SIZE)
+        except OSError:
+            return None  # refused later, unless a key list seen before still vouches
+        return SignedKeys(data, signature)
 
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
         path = self.folder / FILES_DIR / ref.sha256
@@ -122,6 +157,10 @@ class KeptKitSource:
                 "no kept manifest",
             )
         return kept
+
+    def read_key_list(self) -> SignedKeys | None:
+        keys = self.store.legacy_key_list()
+        return SignedKeys(*keys) if keys else None
 
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
         data = self.store.legacy_blob(ref.sha256)

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Document, Manifest
 from companion.pdf.text import PageText
 from companion.store.kit_store import (
@@ -258,3 +259,19 @@ def replace_content(
 def _indexed_as(doc) -> tuple[str, str, str] | None:
     """What a manifest document's search rows are made of (file, title, summary)."""
     return None if doc is None else (doc.file.sha256, doc.title, doc.summary)
+
+
+def store_key_list(conn: sqlite3.Connection, manifest: Manifest, keys: SignedKeys) -> None:
+    """Keep the manifest's expiry and the key list that vouched for it beside the kit.
+
+    With them the installed kit verifies on its own again (at start, and in an
+    update file written from this store), root -> key list -> manifest.
+    """
+    conn.executemany(
+        "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)",
+        [
+            ("expires", manifest.expires),
+            ("keys", keys.data.decode("utf-8")),
+            ("keys_signature", keys.signature.decode("ascii").strip()),
+        ],
+    )

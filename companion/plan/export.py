@@ -26,6 +26,7 @@ import csv
 import datetime as dt
 import html
 import io
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -124,11 +125,21 @@ def csv_rows(data: ExportData) -> list[list[str]]:
     return [[_no_formula(cell) for cell in row] for row in rows]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _no_formula(cell: str) -> str:
-    """Keep Excel from running a cell as a formula (=, +, @, or - before a non-space)."""
-    if cell[:1] in ("=", "+", "@", "\t", "\r") or (
-        cell[:1] == "-" and len(cell) > 1 and not cell[1].isspace()
-    ):
+    """Keep a spreadsheet from running a cell as a formula: prefix it with ``'``.
+
+    Excel and LibreOffice skip leading spaces and line breaks, read "- 1+1" as
+    a sum, and treat the full-width "＝" (and other compatibility forms) like
+    "=", so the check looks at the NFKC form without leading whitespace. A
+    cell that starts with a tab or carriage return is guarded too (both can
+    start a formula in some spreadsheet programs).
+    """
+    if cell[:1] in ("\t", "\r"):
+        return "'" + cell
+    if unicodedata.normalize("NFKC", cell).lstrip().startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 

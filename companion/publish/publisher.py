@@ -22,13 +22,21 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from companion.errors import FileProblem, ManifestError, SourceError
+from companion.errors import FileProblem, ManifestError, SignatureError, SourceError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.freshness import DEFAULT_VALID_DAYS, expires_after
 from companion.kit.importer import file_problems
+from companion.kit.key_list import SignedKeys, parse_key_list
 from companion.kit.manifest import FORMAT, MAX_MEDIA_SIZE, dump_manifest, parse_manifest
-from companion.kit.signing import sign
-from companion.kit.source import FILES_DIR, MANIFEST_NAME, SIGNATURE_NAME
+from companion.kit.signing import public_bytes, sign
+from companion.kit.source import (
+    FILES_DIR,
+    KEYS_NAME,
+    KEYS_SIGNATURE_NAME,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+)
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files
 
 
@@ -40,15 +48,81 @@ class PublishReport:
     out_dir: Path
 
 
+def with_expiry(manifest: Mapping[str, Any], valid_days: int) -> dict[str, Any]:
+    """The manifest with ``expires`` right after ``published`` (kept when already set).
+
+    Derived from the published date, not from today: the same sources
+    publish to the same bytes on any day.
+    """
+    if "expires" in manifest:
+        return dict(manifest)
+    out: dict[str, Any] = {}
+    for name, value in manifest.items():
+        out[name] = value
+        if name == "published":
+            try:
+                out["expires"] = expires_after(str(value), valid_days)
+            except ValueError as exc:
+                raise SourceError(
+                    QT_TRANSLATE_NOOP("messages", "De kit kan zo niet worden gepubliceerd."),
+                    str(exc),
+                ) from exc
+    return out
+
+
+def check_key_list(keys: SignedKeys) -> None:
+    """The check the program makes: a key list its pinned root did not sign is refused."""
+    from companion.kit.key_list import verify_key_list
+    from companion.kit.trusted_keys import pinned_roots
+
+    try:
+        verify_key_list(keys, pinned_roots())
+    except SignatureError as exc:
+        raise SourceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "De sleutellijst (keys.json) is niet ondertekend met de root-sleutel die dit "
+                "programma vertrouwt. Onderteken hem opnieuw met sign-keys.",
+            ),
+            exc.detail,
+        ) from exc
+
+
+def check_release_key(key: Ed25519PrivateKey, keys: SignedKeys) -> None:
+    """Refuse to publish with a key the key list does not name: nobody would accept the kit."""
+    try:
+        listed = parse_key_list(keys).release_keys
+    except SignatureError as exc:
+        raise SourceError(
+            QT_TRANSLATE_NOOP("messages", "De sleutellijst (keys.json) is onjuist."), exc.detail
+        ) from exc
+    if public_bytes(key) not in listed:
+        raise SourceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Deze sleutel staat niet op de sleutellijst (keys.json). Onderteken met een "
+                "sleutel van de lijst, of maak een nieuwe lijst met sign-keys.",
+            ),
+            "release key not on the key list",
+        )
+
+
 def write_portal(
-    manifest: Mapping[str, Any], files: Mapping[str, bytes], out_dir: Path, key: Ed25519PrivateKey
+    manifest: Mapping[str, Any],
+    files: Mapping[str, bytes],
+    out_dir: Path,
+    key: Ed25519PrivateKey,
+    keys: SignedKeys,
+    *,
+    valid_days: int = DEFAULT_VALID_DAYS,
 ) -> bytes:
-    """Write a signed portal folder; returns the manifest bytes.
+    """Write a signed portal folder with its key list; returns the manifest bytes.
 
     The manifest is parsed back with the app's own parser first, so a publish
     can never produce a kit the app would refuse.
     """
-    raw = dump_manifest(dict(manifest))
+    check_release_key(key, keys)
+    raw = dump_manifest(with_expiry(manifest, valid_days))
     try:
         parsed = parse_manifest(raw)
     except ManifestError as exc:
@@ -72,6 +146,8 @@ def write_portal(
     for stale in files_dir.iterdir():
         if stale.name not in wanted:
             stale.unlink()
+    write_atomic(out_dir / KEYS_NAME, keys.data)
+    write_atomic(out_dir / KEYS_SIGNATURE_NAME, keys.signature)
     write_atomic(out_dir / SIGNATURE_NAME, sign(key, raw))
     write_atomic(out_dir / MANIFEST_NAME, raw)
     return raw
@@ -130,13 +206,17 @@ def publish_sources(
     source_dir: Path,
     out_dir: Path,
     key: Ed25519PrivateKey,
+    keys: SignedKeys,
     *,
+    valid_days: int = DEFAULT_VALID_DAYS,
     extraction: PoolSettings | None = None,
 ) -> PublishReport:
     """Build every document and write the signed portal folder, or nothing.
 
-    Every file is checked before anything is written: a report names every
-    mistake (file, page where it applies, reason) and then nothing is published.
+    ``keys``: the root-signed key list that names ``key``; ``valid_days``:
+    how long after the published date the manifest stays fresh. Every file is
+    checked before anything is written: a report names every mistake (file,
+    page where it applies, reason) and then nothing is published.
     """
     # Imported here: rendering pulls in the layout engine, which the app
     # itself never needs at start.
@@ -257,7 +337,7 @@ def publish_sources(
             for s in sources.steps
         ],
     }
-    write_portal(manifest, files, out_dir, key)
+    write_portal(manifest, files, out_dir, key, keys, valid_days=valid_days)
     return PublishReport(sources.version, len(documents), changed, out_dir)
 
 

@@ -194,6 +194,22 @@ def search_rows(
         yield rowid, title, summary, unpack_text(packed)
 
 
+def _keep_only_the_signed_kit(conn: sqlite3.Connection) -> None:
+    """Schema 1 -> 2, inside the caller's transaction: keep the signed kit, drop the rest.
+
+    What stays (the manifest, its signature and the content files) is enough
+    to rebuild the kit through the import pipeline (``KeptKitSource``).
+    """
+    for table in _V1_DROP:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.execute("ALTER TABLE blobs RENAME TO legacy_blobs")
+    conn.execute("ALTER TABLE kit_info RENAME TO legacy_kit_info")
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
 @dataclass(frozen=True)
 class InstalledKit:
     """What the kit store holds now (read from ``kit_info``)."""
@@ -204,6 +220,7 @@ class InstalledKit:
     published: str
     changes: str
     previous_version: int | None
+    expires: str = ""
 
 
 class KitStore(SqliteStore):
@@ -212,45 +229,41 @@ class KitStore(SqliteStore):
     damaged_message = QT_TRANSLATE_NOOP("messages", "De opgeslagen kit is beschadigd.")
 
     def _prepare(self) -> None:
+        if schema_version(self.conn) != SCHEMA_VERSION and not self.read_only:
+            # Two programs may start on an empty folder at once: create the
+            # schema under the write lock, after looking again.
+            with self.transaction() as conn:
+                self._create_schema(conn)
         version = schema_version(self.conn)
-        if version == SCHEMA_VERSION:
-            # Touch the tables the program needs, so a damaged file fails here
-            # at start and not halfway through a screen.
-            self.conn.execute("SELECT count(*) FROM kit_info").fetchone()
-            self.conn.execute("SELECT count(*) FROM documents").fetchone()
-            return
-        if version == 1:
-            self._keep_only_the_signed_kit()
-            return
-        if version != 0:
+        if version != SCHEMA_VERSION:
             raise StoreError(
                 QT_TRANSLATE_NOOP(
                     "messages", "De opgeslagen kit komt uit een andere versie van het programma."
                 ),
                 f"kit store schema {version}, expected {SCHEMA_VERSION}",
             )
-        if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        # Read what start-up reads, so a damaged file fails here and not
+        # halfway through a screen (the full check runs just after start).
+        self.conn.execute("SELECT count(*) FROM documents").fetchone()
+        self.installed()
+
+    @staticmethod
+    def _create_schema(conn) -> None:
+        version = schema_version(conn)
+        if version == 1:
+            _keep_only_the_signed_kit(conn)
+            return
+        if version != 0:
+            return  # made meanwhile by another program, or another version: checked above
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(
                 QT_TRANSLATE_NOOP("messages", "Dit bestand is geen kit van dit programma."),
                 "unknown tables",
             )
-        with self.transaction() as conn:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _keep_only_the_signed_kit(self) -> None:
-        """Schema 1 -> 2: keep the signed manifest and files, drop what is rebuilt."""
-        with self.transaction() as conn:
-            for table in _V1_DROP:
-                conn.execute(f"DROP TABLE IF EXISTS {table}")
-            conn.execute("ALTER TABLE blobs RENAME TO legacy_blobs")
-            conn.execute("ALTER TABLE kit_info RENAME TO legacy_kit_info")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- reading -------------------------------------------------------------
 
@@ -266,6 +279,7 @@ class KitStore(SqliteStore):
             published=info["published"],
             changes=info["changes"],
             previous_version=int(previous) if previous else None,
+            expires=info.get("expires", ""),
         )
 
     def signed_manifest(self) -> tuple[bytes, bytes] | None:
@@ -282,6 +296,17 @@ class KitStore(SqliteStore):
         if "manifest" not in info:
             return None
         return info["manifest"].encode("utf-8"), info["signature"].encode("ascii")
+
+    def signed_key_list(self) -> tuple[bytes, bytes] | None:
+        """The key list (bytes and signature) that vouched for the installed kit."""
+        info = dict(
+            self.conn.execute(
+                "SELECT key, value FROM kit_info WHERE key IN ('keys', 'keys_signature')"
+            ).fetchall()
+        )
+        if "keys" not in info or "keys_signature" not in info:
+            return None
+        return info["keys"].encode("utf-8"), info["keys_signature"].encode("ascii")
 
     def blob(self, sha256: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
@@ -311,6 +336,19 @@ class KitStore(SqliteStore):
         if "manifest" not in info or "signature" not in info:
             return None
         return info["manifest"].encode("utf-8"), info["signature"].encode("ascii")
+
+    def legacy_key_list(self) -> tuple[bytes, bytes] | None:
+        """The key list (bytes and signature) kept with that kit, if it had one."""
+        if not self._has_legacy():
+            return None
+        info = dict(
+            self.conn.execute(
+                "SELECT key, value FROM legacy_kit_info WHERE key IN ('keys', 'keys_signature')"
+            ).fetchall()
+        )
+        if "keys" not in info or "keys_signature" not in info:
+            return None
+        return info["keys"].encode("utf-8"), info["keys_signature"].encode("ascii")
 
     def legacy_blob(self, sha256: str) -> bytes | None:
         if not self._has_legacy():

@@ -45,6 +45,7 @@ from companion.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from companion.kit.importer import ImportResult
+    from companion.ui.datafolder.guard import DataFolderGuard
     from companion.ui.help.tour import Tour
     from companion.ui.screens.actionplan.screen import ActionPlanScreen
     from companion.ui.screens.checklist.screen import ChecklistScreen
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from companion.ui.viewer import ViewerScreen
 
 UPDATE_CHECK_DELAY_MS = 1500
+CLOSE_WAIT_MS = 1500
 QUIT_KEYS = "Ctrl+Q"
 TOUR_SEEN_KEY = "rondleiding.gezien"
 
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self._screen_keys: list[str] = []
         self._screens: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built_by: dict[str, Callable[[], QWidget]] = {}
+        self.data_folder: DataFolderGuard | None = None
         self._previous_screen = "bibliotheek"
 
         right = QWidget()
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.kit_label = QLabel()
+        self.kit_label.setTextFormat(Qt.TextFormat.PlainText)  # the kit's title
         self.statusBar().addPermanentWidget(self.kit_label)
 
         self.library_screen = LibraryScreen(context.library)
@@ -148,6 +153,9 @@ class MainWindow(QMainWindow):
         # Ctrl+F finds in the open document when one is shown, else searches the kit.
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.find)
         self._build_menus()
+        from companion.ui.datafolder.guard import DataFolderGuard
+
+        self.data_folder = DataFolderGuard(self)
 
         for notice in context.notices:
             self.banner.show_message(notice)
@@ -309,6 +317,7 @@ class MainWindow(QMainWindow):
             self._install_screen(key, screen)
         else:
             self._factories[key] = screen
+            self._built_by[key] = screen
         number = len(self._screen_keys)
         item = QListWidgetItem()
         live(item, "setText", title)
@@ -330,6 +339,24 @@ class MainWindow(QMainWindow):
         reload = getattr(widget, "reload", None)
         if callable(reload):
             self.kit_changed.connect(reload)
+        if self.data_folder is not None:
+            self.data_folder.screen_added(key, widget)
+
+    def user_data_replaced(self) -> None:
+        """A backup was put back: screens with a person's own data are built anew."""
+        from companion.ui.datafolder.guard import USER_DATA_SCREENS
+
+        apply_appearance(load_appearance(self.context.user))
+        showing = self.current_screen_key()
+        for key in USER_DATA_SCREENS:
+            widget = self._screens.pop(key, None)
+            if widget is not None:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+                self._factories[key] = self._built_by[key]
+        if "updates" in self._screens:
+            self.updates_screen.reload()
+        self.show_screen(showing if showing in self._screen_keys else "bibliotheek")
 
     def screen(self, key: str) -> QWidget:
         """The screen for ``key``, built now if it was not yet."""
@@ -401,18 +428,24 @@ class MainWindow(QMainWindow):
         if installed is not None:
             self._kit_ready()
         if needs_import:
-            if installed is None:
-                self.nav.setEnabled(False)
-                self.stack.setCurrentWidget(self.first_run)
-            self.import_task = self.runner.start(
-                self.context.install_bundled_kit,
-                on_success=self._import_done,
-                on_error=self._import_failed,
-                on_progress=self._import_progress,
-            )
+            self.install_kit()
         # Looking for a newer kit waits until the window is in use: it is
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
+        if self.data_folder is not None:
+            self.data_folder.after_start()  # backup and kit check, in a worker
+
+    def install_kit(self) -> None:
+        """Put the newest verified kit in place, in a worker (first start, or a rebuild)."""
+        if self.context.library.installed() is None:
+            self.nav.setEnabled(False)
+            self.stack.setCurrentWidget(self.first_run)
+        self.import_task = self.runner.start(
+            self.context.install_bundled_kit,
+            on_success=self._import_done,
+            on_error=self._import_failed,
+            on_progress=self._import_progress,
+        )
 
     def update_check_pending(self) -> bool:
         return self._update_timer.isActive() or self._check_when_kit_ready
@@ -460,19 +493,33 @@ class MainWindow(QMainWindow):
         self.kit_changed.emit()
         if self.stack.currentWidget() in (self.first_run, None) or self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+            self._nav_changed(0)  # also when row 0 was current already (a rebuilt kit)
             QTimer.singleShot(0, self.library_screen.tree.setFocus)
 
     def _refresh_kit_label(self) -> None:
+        from companion.kit.freshness import kit_expired
+
         installed = self.context.library.installed()
+        expired = installed is not None and kit_expired(installed.expires)
 
         def text() -> str:
             if installed is None:
                 return self.tr("Geen kit")
-            return self.tr("{title} · versie {version}").format(
+            label = self.tr("{title} · versie {version}").format(
                 title=installed.title, version=installed.version
             )
+            return label + (self.tr(" · verlopen") if expired else "")
+
+        def tip() -> str:
+            if not expired or installed is None:
+                return ""
+            return self.tr(
+                "Deze versie van de kit is verlopen op {date}. Kijk bij Updates of er een "
+                "nieuwe is. Lezen kan gewoon."
+            ).format(date=installed.expires)
 
         live(self.kit_label, "setText", text)
+        live(self.kit_label, "setToolTip", tip)
 
     # -- appearance, help and the tour ------------------------------------------
 
@@ -532,5 +579,7 @@ class MainWindow(QMainWindow):
         self._update_timer.stop()
         if self._viewer is not None:
             self._viewer.shutdown()
-        self.runner.shutdown()
+        # Cancel background work (network reads end at once, see sync/portal.py)
+        # and wait briefly: the program must end within two seconds.
+        self.runner.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

@@ -89,7 +89,8 @@ class TaskRunner(QObject):
         return task
 
     def busy(self) -> bool:
-        return bool(self._running)
+        """Work still running (a finished task may not have said so yet)."""
+        return any(not task.done.is_set() for task in self._running)
 
     def shutdown(self, timeout_ms: int = 10000) -> None:
         """Ask every task to stop and wait for them (on closing the window)."""

@@ -584,6 +584,37 @@
     </message>
 </context>
 <context>
+    <name>BackupList</name>
+    <message>
+        <source>Reservekopieën</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>kan niet worden gelezen</source>
+        <translation>cannot be read</translation>
+    </message>
+    <message>
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <source>{count} plannen</source>
+        <translation>{count} plans</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{count} afgevinkt</source>
+        <translation>{count} ticked</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistScreen</name>
     <message>
         <source>Waar begin je?</source>
@@ -633,6 +664,10 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>{text} is geen heel getal van 1 of meer</source>
+        <translation>{text} is not a whole number of 1 or more</translation>
+    </message>
+    <message>
         <source>Strategiekit Hoger Bereik, ook zonder internet.</source>
         <translation>Strategiekit Hoger Bereik, even without internet.</translation>
     </message>
@@ -657,6 +692,34 @@
         <translation>file for the private key (.pub beside it)</translation>
     </message>
     <message>
+        <source>onderteken de sleutellijst (welke sleutels kits mogen ondertekenen)</source>
+        <translation>sign the key list (which keys may sign kits)</translation>
+    </message>
+    <message>
+        <source>map voor keys.json en keys.json.sig</source>
+        <translation>folder for keys.json and keys.json.sig</translation>
+    </message>
+    <message>
+        <source>geheime root-sleutel</source>
+        <translation>private root key</translation>
+    </message>
+    <message>
+        <source>publieke sleutel (bestand .pub of tekst) die kits mag ondertekenen; vaker mag</source>
+        <translation>public key (a .pub file or text) that may sign kits; may be given more than once</translation>
+    </message>
+    <message>
+        <source>versie (1, 2, ...)</source>
+        <translation>version (1, 2, ...)</translation>
+    </message>
+    <message>
+        <source>geldig tot (JJJJ-MM-DD)</source>
+        <translation>valid until (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>of: zoveel dagen vanaf vandaag</source>
+        <translation>or: this many days from today</translation>
+    </message>
+    <message>
         <source>maak een ondertekende kit van de bronnen</source>
         <translation>make a signed kit from the sources</translation>
     </message>
@@ -669,8 +732,16 @@
         <translation>folder for manifest.json, the signature and files/</translation>
     </message>
     <message>
-        <source>geheime sleutel (van keygen)</source>
-        <translation>private key (from keygen)</translation>
+        <source>geheime release-sleutel</source>
+        <translation>private release key</translation>
+    </message>
+    <message>
+        <source>sleutellijst keys.json (met .sig ernaast); standaard keys/keys.json</source>
+        <translation>key list keys.json (with .sig beside it); default keys/keys.json</translation>
+    </message>
+    <message>
+        <source>zoveel dagen na de publicatiedatum verloopt de kit (standaard 180)</source>
+        <translation>the kit expires this many days after its publication date (default 180)</translation>
     </message>
     <message>
         <source>maak er ook een updatebestand van</source>
@@ -689,6 +760,10 @@
 Publieke sleutel: {public}</source>
         <translation>Private key: {private}
 Public key: {public}</translation>
+    </message>
+    <message>
+        <source>Sleutellijst versie {version} ({count} sleutel(s), geldig tot {date}) ondertekend: {path}</source>
+        <translation>Key list version {version} ({count} key(s), valid until {date}) signed: {path}</translation>
     </message>
     <message>
         <source>geen</source>
@@ -711,8 +786,12 @@ Public key: {public}</translation>
         <translation>address of the portal (otherwise the one in Settings)</translation>
     </message>
     <message>
-        <source>seconden wachten per verzoek (standaard 20)</source>
-        <translation>seconds to wait per request (default 20)</translation>
+        <source>{text} is geen geldige wachttijd: geef een aantal seconden groter dan 0 en hoogstens {most} (bijvoorbeeld 20)</source>
+        <translation>{text} is not a valid waiting time: give a number of seconds above 0 and at most {most} (for example 20)</translation>
+    </message>
+    <message>
+        <source>seconden wachten per verzoek (standaard 20, hoogstens 600)</source>
+        <translation>seconds to wait per request (default 20, at most 600)</translation>
     </message>
     <message>
         <source>installeer de kit uit een updatebestand</source>
@@ -752,6 +831,60 @@ Public key: {public}</translation>
     </message>
 </context>
 <context>
+    <name>DamagedUserStoreDialog</name>
+    <message>
+        <source>Je gegevens konden niet worden gelezen</source>
+        <translation>Your data could not be read</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (vinkjes, notities, actieplannen) konden niet worden gelezen. Het bestand is niet weggegooid: het staat als {name} in {folder}.
+
+Zet een reservekopie terug. De nieuwste staat bovenaan.</source>
+        <translation>Your own data (ticks, notes, action plans) could not be read. The file was not thrown away: it is kept as {name} in {folder}.
+
+Restore a backup. The newest is at the top.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (vinkjes, notities, actieplannen) konden niet worden gelezen. Het bestand is niet weggegooid: het staat als {name} in {folder}.
+
+Er is geen reservekopie. Het programma begint zonder eigen gegevens; de kit zelf is er gewoon.</source>
+        <translation>Your own data (ticks, notes, action plans) could not be read. The file was not thrown away: it is kept as {name} in {folder}.
+
+There is no backup. The program starts without your own data; the kit itself is there as usual.</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Zonder gegevens beginnen</source>
+        <translation>Start without data</translation>
+    </message>
+</context>
+<context>
+    <name>DataFolder</name>
+    <message>
+        <source>Reservekopie terugzetten…</source>
+        <translation>Restore backup…</translation>
+    </message>
+    <message>
+        <source>Alleen lezen</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>De gegevensmap kan niet worden beschreven: er wordt niets bewaard.</source>
+        <translation>The data folder cannot be written: nothing is saved.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (user.sqlite) zijn beschadigd. Zet een reservekopie terug met Bestand &gt; Reservekopie terugzetten…</source>
+        <translation>Your own data (user.sqlite) is damaged. Restore a backup with File &gt; Restore backup…</translation>
+    </message>
+    <message>
+        <source>De reservekopie van {when} is teruggezet. Wat je daarvoor had, is ook als reservekopie bewaard.</source>
+        <translation>The backup of {when} has been restored. What you had before is kept as a backup as well.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>bijv. 15-3-2027</source>
@@ -776,6 +909,14 @@ Public key: {public}</translation>
 </context>
 <context>
     <name>ErrorHandler</name>
+    <message>
+        <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
+
+Probeer het nog eens.</source>
+        <translation>Something went wrong in the program. Your data has been kept.
+
+Please try again.</translation>
+    </message>
     <message>
         <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
 
@@ -1247,6 +1388,14 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <source>{title} · versie {version}</source>
         <translation>{title} · version {version}</translation>
     </message>
+    <message>
+        <source> · verlopen</source>
+        <translation> · expired</translation>
+    </message>
+    <message>
+        <source>Deze versie van de kit is verlopen op {date}. Kijk bij Updates of er een nieuwe is. Lezen kan gewoon.</source>
+        <translation>This version of the kit expired on {date}. Look under Updates for a new one. Reading works as usual.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBanner</name>
@@ -1439,6 +1588,25 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Pagina {page} van {total}</source>
         <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Kies de reservekopie die je terug wilt zetten. Je vinkjes, notities en actieplannen worden dan zoals ze toen waren. Wat je nu hebt, wordt eerst zelf als reservekopie bewaard, dus je kunt dit weer ongedaan maken.</source>
+        <translation>Choose the backup to restore. Your ticks, notes and action plans then become what they were at that time. What you have now is first kept as a backup itself, so you can undo this.</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Er zijn nog geen reservekopieën.</source>
+        <translation>There are no backups yet.</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +2061,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Documents: {summary}. The Library shows what is new.</translation>
     </message>
     <message>
+        <source>Deze versie is verlopen op {date}: er is waarschijnlijk een nieuwere. Zoek hieronder naar een nieuwe versie of vraag om een updatebestand. Lezen kan gewoon.</source>
+        <translation>This version expired on {date}: there is probably a newer one. Look for a new version below or ask for an update file. Reading works as usual.</translation>
+    </message>
+    <message>
         <source>Even geduld: het programma is nog bezig met de kit.</source>
         <translation>Please wait: the program is still busy with the kit.</translation>
     </message>
@@ -2299,6 +2471,10 @@ Do you want to open the website?</translation>
         <translation>The kit has no signature. It has not been installed.</translation>
     </message>
     <message>
+        <source>Deze kit is ondertekend met een oude sleutel die niet meer wordt vertrouwd (hij is openbaar geworden). Hij is niet geïnstalleerd. Haal de kit opnieuw op bij de portal of vraag om een nieuw updatebestand.</source>
+        <translation>This kit is signed with an old key that is no longer trusted (it became public). It was not installed. Get the kit again from the portal or ask for a new update file.</translation>
+    </message>
+    <message>
         <source>De handtekening van de kit klopt niet. De kit is misschien veranderd na het maken. Hij is niet geïnstalleerd.</source>
         <translation>The signature of the kit is not right. The kit may have been changed after it was made. It has not been installed.</translation>
     </message>
@@ -2313,6 +2489,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Deze kit (versie {version}) is ouder dan de geïnstalleerde (versie {installed}). Er is niets veranderd.</source>
         <translation>This kit (version {version}) is older than the installed one (version {installed}). Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Deze kit (versie {version}) is ouder dan een versie die al eerder op deze computer stond (versie {highest}). Er is niets veranderd.</source>
+        <translation>This kit (version {version}) is older than a version this computer had before (version {highest}). Nothing was changed.</translation>
     </message>
     <message>
         <source>Het bestand {name} is niet compleet of te groot. De kit is niet aangepast.</source>
@@ -2439,6 +2619,14 @@ Do you want to open the website?</translation>
         <translation>This is not an action plan file (it is not text). Nothing has been imported.</translation>
     </message>
     <message>
+        <source>Dit actieplan-bestand zit veel dieper in elkaar dan een actieplan. Er is niets geïmporteerd.</source>
+        <translation>This action plan file is nested far deeper than an action plan. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan-bestand bevat ongeldige tekens. Er is niets geïmporteerd.</source>
+        <translation>This action plan file contains invalid characters. Nothing was imported.</translation>
+    </message>
+    <message>
         <source>Dit actieplan-bestand is beschadigd of niet compleet. Er is niets geïmporteerd.</source>
         <translation>This action plan file is damaged or incomplete. Nothing has been imported.</translation>
     </message>
@@ -2525,6 +2713,18 @@ Do you want to open the website?</translation>
     <message>
         <source>De kit kan zo niet worden gepubliceerd.</source>
         <translation>The kit cannot be published like this.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst (keys.json) is niet ondertekend met de root-sleutel die dit programma vertrouwt. Onderteken hem opnieuw met sign-keys.</source>
+        <translation>The key list (keys.json) is not signed with the root key this program trusts. Sign it again with sign-keys.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst (keys.json) is onjuist.</source>
+        <translation>The key list (keys.json) is not valid.</translation>
+    </message>
+    <message>
+        <source>Deze sleutel staat niet op de sleutellijst (keys.json). Onderteken met een sleutel van de lijst, of maak een nieuwe lijst met sign-keys.</source>
+        <translation>This key is not on the key list (keys.json). Sign with a key from the list, or make a new list with sign-keys.</translation>
     </message>
     <message>
         <source>Een bestand past niet bij de inhoudslijst.</source>
@@ -2719,6 +2919,26 @@ Do you want to open the website?</translation>
         <translation>This file is not a kit of this program.</translation>
     </message>
     <message>
+        <source>De schijf is vol: {name} kon niet worden bijgewerkt. Er is niets veranderd. Maak ruimte vrij op de schijf en probeer het opnieuw.</source>
+        <translation>The disk is full: {name} could not be updated. Nothing was changed. Free up space on the disk and try again.</translation>
+    </message>
+    <message>
+        <source>De map {folder} is alleen-lezen: wat je veranderde is niet bewaard.</source>
+        <translation>The folder {folder} is read-only: what you changed was not saved.</translation>
+    </message>
+    <message>
+        <source>De schijf gaf een fout bij het schrijven van {name}. Er is niets veranderd. Is de schijf of USB-stick vol of losgeraakt? Probeer het opnieuw.</source>
+        <translation>The disk reported an error while writing {name}. Nothing was changed. Is the disk or USB stick full or disconnected? Try again.</translation>
+    </message>
+    <message>
+        <source>{name} is bezet door een ander programma. Er is niets veranderd. Probeer het over een ogenblik opnieuw.</source>
+        <translation>{name} is in use by another program. Nothing was changed. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is beschadigd.</source>
+        <translation>The file {name} is damaged.</translation>
+    </message>
+    <message>
         <source>Het bestand {name} kan niet worden geopend.</source>
         <translation>The file {name} cannot be opened.</translation>
     </message>
@@ -2741,6 +2961,14 @@ Do you want to open the website?</translation>
     <message>
         <source>De verbinding viel weg tijdens het downloaden. Wat al binnen was, is bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet aangepast.</source>
         <translation>The connection was lost during the download. What had arrived is kept: next time it carries on where it stopped. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>De verbinding met de portal is te traag. Wat al binnen was, is bewaard: de volgende keer gaat het verder. Probeer het later opnieuw. De kit is niet aangepast.</source>
+        <translation>The connection to the portal is too slow. What arrived has been kept: next time it continues. Try again later. The kit was not changed.</translation>
+    </message>
+    <message>
+        <source>De portal doet er te lang over. Wat al binnen was, is bewaard: de volgende keer gaat het verder. Probeer het later opnieuw. De kit is niet aangepast.</source>
+        <translation>The portal takes too long. What arrived has been kept: next time it continues. Try again later. The kit was not changed.</translation>
     </message>
     <message>
         <source>Dit is geen geldig adres van een portal. Het begint met https:// (bijvoorbeeld https://www.voorbeeld.nl/strategiekit/).</source>
@@ -2795,6 +3023,10 @@ Do you want to open the website?</translation>
         <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
     </message>
     <message>
+        <source>De portal biedt een verlopen versie van de kit aan (geldig tot {date}). Misschien wordt de portal niet meer bijgewerkt, of houdt iemand nieuwe versies tegen. Er is niets veranderd; vraag de beheerder van de portal of gebruik een updatebestand.</source>
+        <translation>The portal offers an expired version of the kit (valid until {date}). Perhaps the portal is no longer updated, or someone is holding back new versions. Nothing was changed; ask the portal&apos;s administrator or use an update file.</translation>
+    </message>
+    <message>
         <source>Je hebt de nieuwste versie van de kit (versie {version}).</source>
         <translation>You have the newest version of the kit (version {version}).</translation>
     </message>
@@ -2811,12 +3043,20 @@ Do you want to open the website?</translation>
         <translation>The portal offers version {offered} of the kit, but this computer already has version {installed}. An older version is not installed. Nothing has changed.</translation>
     </message>
     <message>
+        <source>De portal geeft een onverwacht antwoord (304 zonder inhoudslijst). Probeer het later opnieuw. Er is niets veranderd.</source>
+        <translation>The portal gives an unexpected answer (304 without a manifest). Try again later. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>De inhoudslijst op de portal is te groot. Er is niets veranderd.</source>
         <translation>The list of contents on the portal is too large. Nothing has changed.</translation>
     </message>
     <message>
         <source>De handtekening op de portal is geen handtekening. Er is niets veranderd.</source>
         <translation>The signature on the portal is not a signature. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst op de portal is te groot. Er is niets veranderd.</source>
+        <translation>The key list on the portal is too large. Nothing was changed.</translation>
     </message>
     <message>
         <source>Zoeken naar een nieuwe versie…</source>
@@ -2837,6 +3077,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Dit updatebestand is beschadigd of niet compleet (misschien is het kopiëren niet afgemaakt). Kopieer het opnieuw en probeer het nog eens. Er is niets veranderd.</source>
         <translation>This update file is damaged or incomplete (perhaps the copying did not finish). Copy it again and try once more. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Dit updatebestand is op een manier ingepakt die dit programma niet kan lezen (een andere zip-versie, versleuteld of met een andere compressie). Maak het updatebestand opnieuw met Strategiekit Companion. Er is niets veranderd.</source>
+        <translation>This update file is packed in a way this program cannot read (another zip version, encrypted or with other compression). Make the update file again with Strategiekit Companion. Nothing was changed.</translation>
     </message>
     <message>
         <source>Dit updatebestand pakt uit tot veel meer dan het zegt te bevatten. Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
@@ -2869,6 +3113,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Het updatebestand kan niet worden opgeslagen in {folder}. Is de schijf of USB-stick vol of alleen-lezen? Kies een andere plek.</source>
         <translation>The update file cannot be saved in {folder}. Is the disk or USB stick full or read-only? Choose another place.</translation>
+    </message>
+    <message>
+        <source>In de opgeslagen kit ontbreekt iets of is iets kapot.</source>
+        <translation>Something is missing or broken in the stored kit.</translation>
     </message>
     <message>
         <source>Er is nog geen kit geïnstalleerd om op te slaan.</source>
@@ -2987,12 +3235,12 @@ Do you want to open the website?</translation>
         <translation>Sunday</translation>
     </message>
     <message>
-        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Je eigen gegevens blijven zoals ze waren.</source>
-        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
+        <source>Je eigen gegevens (user.sqlite) kunnen niet worden gelezen. Er is niets gewist.</source>
+        <translation>Your own data (user.sqlite) cannot be read. Nothing was deleted.</translation>
     </message>
     <message>
-        <source>Je eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
-        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
+        <source>Je gegevens komen uit een oudere versie van het programma en de map {folder} is alleen-lezen, dus ze kunnen niet worden bijgewerkt.</source>
+        <translation>Your data comes from an older version of the program and the folder {folder} is read-only, so it cannot be updated.</translation>
     </message>
     <message>
         <source>Je gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
@@ -3133,6 +3381,50 @@ Do you want to open the website?</translation>
     <message>
         <source>Pagina {number} opgemaakt</source>
         <translation>Page {number} laid out</translation>
+    </message>
+    <message>
+        <source>Geef de datum als JJJJ-MM-DD, bijvoorbeeld 2028-12-31.</source>
+        <translation>Give the date as YYYY-MM-DD, for example 2028-12-31.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst {path} (met keys.json.sig ernaast) kan niet worden gelezen. Geef hem mee met --keys.</source>
+        <translation>The key list {path} (with keys.json.sig beside it) cannot be read. Pass it with --keys.</translation>
+    </message>
+    <message>
+        <source>Alleen lezen: de gegevensmap {folder} kan niet worden beschreven. Je kunt de kit lezen en zoeken, maar wat je verandert wordt niet bewaard.</source>
+        <translation>Read only: the data folder {folder} cannot be written. You can read and search the kit, but what you change is not saved.</translation>
+    </message>
+    <message>
+        <source>De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt vertrouwd. De kit wordt opnieuw klaargezet; het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The installed kit was signed with a key that is no longer trusted. The kit is being set up again; the old file is kept as {name}. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit was beschadigd en wordt opnieuw klaargezet. Het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The stored kit was damaged and is being set up again. The old file is kept as {name}. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>De kit heeft geen geldige lijst met vertrouwde sleutels. Hij is niet geïnstalleerd.</source>
+        <translation>The kit has no valid list of trusted keys. It was not installed.</translation>
+    </message>
+    <message>
+        <source>De kit kan niet worden bewaard in {folder}. Is de schijf vol? De kit is niet aangepast.</source>
+        <translation>The kit cannot be stored in {folder}. Is the disk full? The kit was not changed.</translation>
+    </message>
+    <message>
+        <source>Er kon geen reservekopie van je gegevens worden gemaakt in {folder}. Is de schijf vol? Je gegevens zelf zijn niet veranderd.</source>
+        <translation>No backup of your data could be made in {folder}. Is the disk full? Your data itself was not changed.</translation>
+    </message>
+    <message>
+        <source>De reservekopie {name} is zelf beschadigd. Kies een andere. Er is niets veranderd.</source>
+        <translation>The backup {name} is damaged itself. Choose another one. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Strategiekit Companion is al open voor de gegevensmap {folder}. Gebruik dat venster; een tweede keer starten kan niet.</source>
+        <translation>Strategiekit Companion is already open for the data folder {folder}. Use that window; it cannot be started a second time.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens konden niet worden gelezen. Het oude bestand is bewaard als {name}.</source>
+        <translation>Your own data could not be read. The old file is kept as {name}.</translation>
     </message>
     <message>
         <source>{file}: {reason}</source>

@@ -21,7 +21,7 @@ from companion.errors import (
 from companion.kit.importer import apply_source
 from companion.kit.library import KitLibrary
 from companion.kit.search import KitSearch
-from companion.kit.signing import generate_keypair, load_private_key
+from companion.kit.signing import generate_keypair, load_private_key, sign
 from companion.kit.source import FolderSource
 from companion.store.kit_store import KitStore
 
@@ -140,11 +140,14 @@ def test_refuses_missing_signature(store, installed_v1, kit_builder, test_public
 def test_refuses_kit_signed_with_another_key(
     store, installed_v1, tmp_path, kit_builder, test_public_keys
 ):
+    """Signed by a key the key list does not name (the genuine list travels along)."""
     private, _public = generate_keypair()
     other_key = tmp_path / "other.key"
     other_key.write_text(private)
-    kit_builder.key = load_private_key(other_key)
-    refuse(store, kit_builder.build(2), test_public_keys, SignatureError, "handtekening")
+    folder = kit_builder.build(2)
+    raw = (folder / "manifest.json").read_bytes()
+    (folder / "manifest.json.sig").write_bytes(sign(load_private_key(other_key), raw))
+    refuse(store, folder, test_public_keys, SignatureError, "handtekening")
 
 
 def test_refuses_changed_file(store, installed_v1, kit_builder, test_public_keys):
@@ -206,8 +209,6 @@ def test_refuses_signed_manifest_that_breaks_the_model(
     data = json.loads((folder / "manifest.json").read_text())
     data["steps"][0]["documents"] = ["bestaat-niet"]
     raw = json.dumps(data).encode()
-    from companion.kit.signing import sign
-
     (folder / "manifest.json").write_bytes(raw)
     (folder / "manifest.json.sig").write_bytes(sign(test_key, raw))
     error = refuse(store, folder, test_public_keys, ManifestError, "inhoudslijst")

@@ -289,6 +289,24 @@ def test_export_replaces_a_file_whole(tmp_path, data):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plan.csv")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [" =1+1", "\n=1+1", "- 1+1", "＝1+1", "\u3000+1", "﹫SUM(A1)", "\t=1", "@A1", "+31 6"],
+)
+def test_csv_guards_every_way_a_cell_can_start_a_formula(tmp_path, text):
+    user = UserStore(tmp_path / "user.sqlite")
+    service = ActionPlanService(user)
+    plan = service.create_plan("Plan")
+    service.add_action(plan.id, title="Veilige titel", description=text)
+    data = ExportData(service.plan(plan.id), service.actions(plan.id), STEPS, DOCS, TODAY)
+    user.close()
+    rows = list(csv.reader(csv_bytes(data).decode("utf-8-sig").splitlines(keepends=True)))
+    header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert header == list(CSV_COLUMNS)
+    assert row["Omschrijving"] == "'" + text  # shown as the text itself, never computed
+    assert row["Titel"] == "Veilige titel"
+
+
 # -- in the language the person chose ------------------------------------------------------
 
 

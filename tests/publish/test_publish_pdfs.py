@@ -28,6 +28,7 @@ from companion.store.kit_store import KitStore
 from tests.publish.test_kit_sources import KIT_TOML, STEPS_TOML, _doc
 from tests.support import bad_pdfs
 from tests.support.project import TEST_KEYS
+from tests.test_cli import key_list, pinned_test_root  # noqa: F401 (fixtures)
 
 FAKE_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256)) * 40
 
@@ -75,10 +76,10 @@ def sources(tmp_path: Path) -> Path:
 
 
 def test_a_pdf_goes_in_byte_for_byte_with_its_fields_and_outline(
-    sources, tmp_path, test_key, test_public_keys
+    sources, tmp_path, test_key, test_key_list, test_public_keys
 ):
     out = tmp_path / "portal"
-    report = publish_sources(sources, out, test_key)
+    report = publish_sources(sources, out, test_key, test_key_list)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     entry = next(d for d in manifest["documents"] if d["id"] == "werkblad-test")
     original = (sources / "werkbladen" / "werkblad-klantreis.pdf").read_bytes()
@@ -91,7 +92,7 @@ def test_a_pdf_goes_in_byte_for_byte_with_its_fields_and_outline(
     assert set(report.changed) == {"werkblad-test", "video-webinar"}
 
     # Published again unchanged: same bytes, nothing to send in an update.
-    again = publish_sources(sources, out, test_key)
+    again = publish_sources(sources, out, test_key, test_key_list)
     assert again.changed == []
 
     store = KitStore(tmp_path / "kit.sqlite")
@@ -117,9 +118,11 @@ def test_a_pdf_goes_in_byte_for_byte_with_its_fields_and_outline(
     store.close()
 
 
-def test_every_problem_is_listed_and_nothing_is_published(sources, tmp_path, test_key):
+def test_every_problem_is_listed_and_nothing_is_published(
+    sources, tmp_path, test_key, test_key_list
+):
     out = tmp_path / "portal"
-    publish_sources(sources, out, test_key)
+    publish_sources(sources, out, test_key, test_key_list)
     before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     folder = sources / "werkbladen"
@@ -140,7 +143,7 @@ def test_every_problem_is_listed_and_nothing_is_published(sources, tmp_path, tes
     (folder / "werkblad-kaal.md").write_text(_doc("werkblad-kaal", summary=None), "utf-8")
 
     with pytest.raises(SourceProblemsError) as info:
-        publish_sources(sources, out, test_key)
+        publish_sources(sources, out, test_key, test_key_list)
 
     assert [(p.file, p.page, p.reason) for p in info.value.problems] == [
         ("werkbladen/werkblad-film.md", None, "alleen een video heeft een 'media'-bestand"),
@@ -152,12 +155,19 @@ def test_every_problem_is_listed_and_nothing_is_published(sources, tmp_path, tes
     assert {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
-def test_command_line_prints_every_problem(sources, tmp_path, capsys):
+def test_command_line_prints_every_problem(
+    sources,
+    tmp_path,
+    key_list,  # noqa: F811 (the fixture)
+    pinned_test_root,  # noqa: F811 (the fixture)
+    capsys,
+):
     (sources / "werkbladen" / "werkblad-klantreis.pdf").write_bytes(bad_pdfs.encrypted())
     shutil.copy(sources / "werkbladen" / "werkblad-test.md", sources / "werkbladen" / "x.md")
     out = tmp_path / "portal"
     key = TEST_KEYS / "test-ed25519.key"
-    assert main(["publish", str(sources), str(out), "--key", str(key)]) == 1
+    command = ["publish", str(sources), str(out), "--key", str(key), "--keys", str(key_list)]
+    assert main(command) == 1
     err = capsys.readouterr().err
     assert "Er is niets gepubliceerd." in err
     assert "• werkbladen/x.md: het id 'werkblad-test' moet gelijk zijn aan de bestandsnaam" in err

@@ -13,7 +13,9 @@ from typing import Any
 
 import pymupdf
 
+from companion.kit.key_list import SignedKeys
 from companion.publish.publisher import write_portal
+from tests.support import keys as test_keys
 
 
 def make_pdf(pages: list[str], *, landscape: bool = False) -> bytes:
@@ -44,9 +46,12 @@ BASE_DOCUMENTS: dict[str, list[str]] = {
 class KitBuilder:
     """Makes versions of a small kit; each call can change, add or drop documents."""
 
-    def __init__(self, root: Path, key: Any) -> None:
+    def __init__(self, root: Path, key: Any, keys: SignedKeys | None = None) -> None:
         self.root = root
         self.key = key
+        # The key list the portals carry (default: the test root's, naming ``key``).
+        self.keys = keys or test_keys.key_list(release=[key])
+        self.expires = test_keys.FAR_FUTURE
         self.documents: dict[str, list[str]] = copy.deepcopy(BASE_DOCUMENTS)
         # Documents whose file is given as bytes (a real or a broken PDF, or no PDF at all).
         self.files: dict[str, bytes] = {}
@@ -83,6 +88,7 @@ class KitBuilder:
             "kit": kit,
             "version": version,
             "published": "2026-11-20",
+            "expires": self.expires,
             "title": "Strategiekit Hoger Bereik",
             "changes": f"Versie {version}.",
             "themes": [{"id": "aanpak", "title": "Aanpak", "summary": "Hoe begin je?"}],
@@ -103,7 +109,12 @@ class KitBuilder:
         out = self.root / (name or f"v{version}")
         files: dict[str, bytes] = {}
         manifest = self.manifest_for(version, files, kit)
-        write_portal(manifest, files, out, self.key)
+        self.write(manifest, files, out)
+        return out
+
+    def write(self, manifest: dict, files: dict[str, bytes], out: Path) -> Path:
+        """A signed portal folder for any manifest (with the builder's key and key list)."""
+        write_portal(manifest, files, out, self.key, self.keys)
         return out
 
     def file_path(self, portal: Path, doc_id: str) -> Path:

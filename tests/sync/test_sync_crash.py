@@ -105,7 +105,7 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     marker = tmp_path / "marker"
-    key = (TEST_KEYS / "test-ed25519.key.pub").read_text().strip()
+    key = (TEST_KEYS / "test-root-ed25519.key.pub").read_text().strip()
     child = subprocess.Popen(
         [
             sys.executable,
@@ -122,7 +122,7 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     )
     try:
         deadline = time.monotonic() + 60
-        # Until the marker says where the child stopped (it exists a moment before it says so).
+        # The marker is written, not renamed into place: wait for its words too.
         while (
             not (marker.exists() and marker.read_text())
             and child.poll() is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from companion.ui.appearance import Appearance, apply_appearance, reset_appearance
@@ -60,6 +60,15 @@ def test_every_text_colour_on_its_background_is_readable(theme: Theme):
     # Greyed-out controls are exempt in WCAG, but must still be seen.
     for bg in ("window", "button"):
         assert contrast(theme.disabled, getattr(theme, bg)) >= 3.0
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_error_text_stands_out_from_ordinary_text(theme: Theme):
+    # Readable is not enough: an error in the colour of ordinary text is not seen as one.
+    # Dark red against near-black text is about 2.1, light red against white about 2.0.
+    assert contrast(theme.error, theme.text) >= 1.5
+    hue = QColor(theme.error).hslHue()
+    assert hue <= 15 or hue >= 345  # red, the colour people read as "wrong"
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)

@@ -128,7 +128,7 @@ def test_damaged_kit_store_is_rebuilt_with_a_message(qtbot, open_window, tmp_pat
 
     window = open_window()
     assert window.banner.isVisible()
-    assert "kon niet worden gelezen" in window.banner.text.text()
+    assert "was beschadigd en wordt opnieuw klaargezet" in window.banner.text.text()
     wait_for_kit(qtbot, window)
     assert "Persona Henk" in titles_in_tree(window)
 

@@ -131,6 +131,7 @@ class AboutDialog(QDialog):
 
     def _value(self, text) -> QLabel:
         label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # folder names and the kit's title
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         live(label, "setText", text)
         return label

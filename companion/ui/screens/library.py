@@ -33,6 +33,7 @@ from companion.ui.live import follow, live
 from companion.ui.texts import type_label
 from companion.ui.widgets.common import say, screen_heading, scroll_body, tab_chain
 from companion.ui.widgets.flow_layout import FlowLayout
+from companion.ui.widgets.plain import plain_tip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_COLUMN, TYPE_COLUMN, TIME_COLUMN, TAGS_COLUMN = 0, 1, 2, 3
@@ -331,10 +332,11 @@ class LibraryScreen(QWidget):
                     [doc.title, type_label(doc.type), minutes_text(doc.minutes), tags]
                 )
                 item.setData(0, DOC_ID_ROLE, doc.id)
-                item.setToolTip(0, doc.summary)
+                item.setToolTip(0, plain_tip(doc.summary))  # the kit's words
                 if tags:
                     item.setToolTip(
-                        TAGS_COLUMN, self.tr("Ook bij de thema's: {themes}").format(themes=tags)
+                        TAGS_COLUMN,
+                        plain_tip(self.tr("Ook bij de thema's: {themes}").format(themes=tags)),
                     )
                 group.addChild(item)
                 if doc.id == current and select is None:

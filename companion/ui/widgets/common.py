@@ -121,6 +121,8 @@ def say(label: QLabel, text: TextFn | str | None) -> None:
         label.hide()
         return
     make = text if callable(text) else (lambda: ui_text(text))
+    # Messages name files and quote the kit or a plan file: never markup.
+    label.setTextFormat(Qt.TextFormat.PlainText)
     live(label, "setText", make)
     label.show()
 

@@ -103,6 +103,7 @@ def test_new_plan_and_action_filled_in_the_form_are_kept(qtbot, window_on):
     qtbot.keyClick(editor.due.edit, Qt.Key.Key_Return)
     assert editor.due.edit.text() == "20-05-2031"
     assert editor.due.words.text() == "dinsdag 20 mei 2031"
+    assert editor.documents.item(2).text() == "Persona Henk"
     editor.documents.item(2).setCheckState(Qt.CheckState.Checked)
     editor.description.setFocus()
     qtbot.keyClicks(editor.description, "Signalen bespreken")
@@ -113,7 +114,7 @@ def test_new_plan_and_action_filled_in_the_form_are_kept(qtbot, window_on):
     assert (action.partner, action.owner) == ("UWV", "Anna")
     assert (action.status, action.priority, action.step_id) == ("bezig", 1, "stap-2")
     assert action.due_date == "2031-05-20" and action.start_date is None
-    assert action.document_ids == (editor.documents.item(2).data(Qt.ItemDataRole.UserRole + 1),)
+    assert action.document_ids == ("persona-henk",)  # the third in the list: Persona Henk
     assert action.description == "Signalen bespreken"
     assert screen.table.row_texts(action.id) == [
         "Gesprek met het UWV",
@@ -335,6 +336,18 @@ def test_export_every_format_from_the_screen(qtbot, window_on, tmp_path):
     assert results["Agenda: afspraak op elke einddatum (.ics)…"].count(b"BEGIN:VEVENT") == 4
     plan_file = json.loads(results["Planbestand voor een andere computer (.actieplan)…"])
     assert plan_file["actions"][0]["title"] == "Te laat"
+
+
+def test_a_plan_with_a_very_long_name_still_exports(qtbot, window_on, tmp_path):
+    window = window_on(lambda service: service.create_plan("é" * 200))
+    screen = window.actionplan_screen
+    screen.choose_save_path = lambda _kind, suggested: tmp_path / suggested  # "Opslaan" as offered
+    csv_export = next(a for a in screen.export_actions if a.text() == "CSV met komma's…")
+    csv_export.trigger()
+    qtbot.waitUntil(lambda: screen.last_export is not None, timeout=10000)
+    assert screen.last_export == tmp_path / ("actieplan-" + "é" * 53 + ".csv")
+    assert screen.last_export.read_bytes().startswith("\ufeffTitel,".encode())
+    assert not screen.error.isVisible()
 
 
 def test_failed_export_says_so_and_keeps_the_plan(qtbot, window_on, tmp_path):

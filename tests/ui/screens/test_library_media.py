@@ -16,9 +16,10 @@ def test_play_button_hands_the_video_file_to_the_system(
     sources,
     tmp_path,
     test_key,
+    test_key_list,
 ):
     portal = tmp_path / "portal"
-    publish_sources(sources, portal, test_key)
+    publish_sources(sources, portal, test_key, test_key_list)
     played = []
     window = start_window(
         portal, configure=lambda w: setattr(w.library_screen, "open_media", played.append)

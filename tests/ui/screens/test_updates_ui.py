@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from companion.sync.service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE
 from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_settings
 from companion.sync.updatefile import pack_folder
 from companion.ui.screens.library import MARK_COLUMN
@@ -47,7 +46,6 @@ def open_window(start_window, kit_builder):
 
 
 def screenshot(qtbot, widget, name):
-    qtbot.wait(20)  # let posted layout requests run, so the picture is what a person sees
     save_screenshot(widget, name)
 
 
@@ -178,9 +176,10 @@ def test_offline_at_start_says_so_once_and_sends_nothing(
     messages = []
     window.updates_screen.status_message.connect(messages.append)
     wait_idle(qtbot, window)
-    assert window.statusBar().currentMessage() == OFFLINE_MESSAGE
+    offline = "Offline: er is niet gezocht naar een nieuwe versie van de kit."
+    assert window.statusBar().currentMessage() == offline
     window.start()  # a second start (retry) does not say it again
-    assert messages == [OFFLINE_MESSAGE]
+    assert messages == [offline]
     assert portal.paths() == []
     assert window.current_screen_key() == "bibliotheek"
 
@@ -191,7 +190,9 @@ def test_no_portal_explains_how_and_settings_dialog_sets_it(qtbot, open_window, 
     assert nav_titles(window)[-1] == "Updates"  # the last screen in the list
     window.show_screen("updates")
     screen = window.updates_screen
-    assert screen.portal_label.text() == NOT_CONFIGURED_MESSAGE
+    assert screen.portal_label.text().startswith(
+        "Er is nog geen portal ingesteld. Vul het adres in bij Bestand > Instellingen"
+    )
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     assert screen.status.text() == "Stel eerst het adres van de portal in met de knop Instellingen."
     assert portal.paths() == []

@@ -34,6 +34,7 @@ from companion.ui.appearance import px
 from companion.ui.live import live
 from companion.ui.texts import priority_label, status_label, ui_text
 from companion.ui.widgets.date_field import DateField
+from companion.ui.widgets.plain import plain_tip
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_DELAY_MS = 600
@@ -71,6 +72,7 @@ class ActionEditor(QWidget):
         focus_out = _FocusOut(self.flush, self)
 
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title from a plan file
         self.heading.setObjectName("documentTitle")
         self.title = QLineEdit()
         live(self.title, "setAccessibleName", lambda: self.tr("Titel van de actie"))
@@ -132,9 +134,11 @@ class ActionEditor(QWidget):
         )
         self.description.setTabChangesFocus(True)
         self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # the kit's words
         self.source.setObjectName("hint")
         self.source.setWordWrap(True)
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setObjectName("errorText")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -318,7 +322,9 @@ class ActionEditor(QWidget):
         entries += [(d, self._gone(d)) for d in a.document_ids if d not in known]
         for doc_id, title in entries:
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{title} (dubbelklik om te openen)").format(title=title))
+            item.setToolTip(
+                plain_tip(self.tr("{title} (dubbelklik om te openen)").format(title=title))
+            )
             item.setData(DOC_ROLE, doc_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(

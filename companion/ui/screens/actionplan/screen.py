@@ -49,6 +49,7 @@ from companion.plan.actionplan import (
     sort_actions,
 )
 from companion.plan.export import ExportData, export_csv, export_ics, export_pdf, plan_html
+from companion.plan.file_names import export_file_name
 from companion.plan.plan_file import PlanFileError, import_plan_file, write_plan_file
 from companion.ui.appearance import current, px
 from companion.ui.live import follow, live
@@ -77,7 +78,6 @@ from companion.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-CURRENT_PLAN_SETTING = "actieplan.huidig"
 ONE_ROW_WIDTH = 1000  # the plan's name, library and description on one row from this width
 
 
@@ -121,11 +121,6 @@ def _group(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         row.addWidget(widget)
     return holder
-
-
-def _safe_name(name: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in name)
-    return "-".join(keep.split()) or "actieplan"
 
 
 class ActionPlanScreen(QWidget):
@@ -177,10 +172,12 @@ class ActionPlanScreen(QWidget):
             ),
         )
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names files and plans
         self.message.setObjectName("hint")
         self.message.setWordWrap(True)
         self.message.hide()
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -619,17 +616,20 @@ class ActionPlanScreen(QWidget):
         self.refresh()
 
     def showEvent(self, event) -> None:
-        # Actions made in "Waar begin je?" appear without pressing anything.
+        # Actions made in "Waar begin je?" appear without pressing anything, in the
+        # plan chosen there.
         super().showEvent(event)
-        self.refresh()
+        current = self.service.current_plan()
+        if current is not None and current.id != self.plan_id:
+            self.show_plan(current.id)  # saves what was typed in the plan shown before
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         plans = self.service.plans()
         if self.plan_id is None or all(p.id != self.plan_id for p in plans):
-            saved = self.context.user.setting(CURRENT_PLAN_SETTING)
-            wanted = int(saved) if saved and saved.isdigit() else None
-            ids = [p.id for p in plans]
-            self.plan_id = wanted if wanted in ids else (ids[0] if ids else None)
+            current = self.service.current_plan()
+            self.plan_id = current.id if current is not None else None
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
         for p in plans:
@@ -726,7 +726,7 @@ class ActionPlanScreen(QWidget):
         """Make ``plan_id`` current, and the one shown first next time."""
         if plan_id != self.plan_id:
             self.plan_id = plan_id
-            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+            self.service.set_current_plan(plan_id)
 
     def _refresh_showing(self, action_id: int | None) -> None:
         """Read the plan again and select ``action_id``, clearing filters that hide it."""
@@ -923,7 +923,7 @@ class ActionPlanScreen(QWidget):
         self._save_plan_fields()
         plan = self.service.plan(self.plan_id)
         assert plan is not None
-        path = self.choose_save_path(kind, f"actieplan-{_safe_name(plan.name)}.{kind}")
+        path = self.choose_save_path(kind, export_file_name(plan.name, kind))
         if path is not None:
             self.export_to(kind, path, **options)
 

@@ -18,6 +18,7 @@ from companion.plan.checklist import REMOVED_LABEL
 from companion.ui.appearance import px, theme
 from companion.ui.live import live
 from companion.ui.texts import priority_label, status_label, ui_text
+from companion.ui.widgets.plain import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_COUNT = 6
@@ -108,7 +109,7 @@ class ActionTable(QTreeWidget):
             tip.append(self.tr("Stap: {step}").format(step=step))
         if late:
             tip.append(late_tip)
-        item.setToolTip(0, "\n".join(tip))
+        item.setToolTip(0, plain_tip("\n".join(tip)))  # a title from a plan file
         colours = theme()
         if late:
             brush = QBrush(QColor(colours.late))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from companion.context import AppContext
 from companion.errors import CompanionError
+from companion.kit.freshness import kit_expired
 from companion.kit.importer import Progress
 from companion.sync.portal import DEFAULT_TIMEOUT
 from companion.sync.preview import CHANGED, NEW, REMOVED, UpdatePreview
@@ -144,7 +145,7 @@ class UpdatesScreen(QWidget):
         # -- installed --
         self.installed_label = QLabel()
         self.installed_label.setWordWrap(True)
-        self.installed_label.setTextFormat(Qt.TextFormat.RichText)
+        self.installed_label.setTextFormat(Qt.TextFormat.RichText)  # kit texts are escaped
         installed_box = QGroupBox()
         live(installed_box, "setTitle", lambda: self.tr("Op deze computer"))
         QVBoxLayout(installed_box).addWidget(self.installed_label)
@@ -152,6 +153,7 @@ class UpdatesScreen(QWidget):
         # -- portal --
         self.portal_label = QLabel()
         self.portal_label.setWordWrap(True)
+        self.portal_label.setTextFormat(Qt.TextFormat.PlainText)  # an address someone typed
         self.check_button = QPushButton()
         live(self.check_button, "setText", lambda: self.tr("Nu zoeken naar een nieuwe versie"))
         live(
@@ -175,8 +177,7 @@ class UpdatesScreen(QWidget):
         # -- status, what is new, progress --
         self.status = QLabel()
         self.status.setWordWrap(True)
-        # File names from a kit are shown as they are, never as rich text.
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names, portal messages
         live(self.status, "setAccessibleName", lambda: self.tr("Uitkomst"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview = QTextBrowser()
@@ -198,6 +199,7 @@ class UpdatesScreen(QWidget):
         self.preview_box.hide()
 
         self.stage = QLabel()
+        self.stage.setTextFormat(Qt.TextFormat.PlainText)
         self.bar = QProgressBar()
         live(self.bar, "setAccessibleName", lambda: self.tr("Voortgang"))
         self.bar.setTextVisible(False)
@@ -323,6 +325,14 @@ class UpdatesScreen(QWidget):
                         summary=summary
                     )
                 )
+        if kit_expired(installed.expires):
+            lines.append(
+                self.tr(
+                    "Deze versie is verlopen op {date}: er is waarschijnlijk een nieuwere. "
+                    "Zoek hieronder naar een nieuwe versie of vraag om een updatebestand. "
+                    "Lezen kan gewoon."
+                ).format(date=html.escape(installed.expires))
+            )
         return "<br>".join(lines)
 
     def _retranslate(self) -> None:
@@ -335,8 +345,10 @@ class UpdatesScreen(QWidget):
         self._layout.setStretch(self._layout.count() - 1, 0 if visible else 1)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.check_button, self.install_button, self.import_button):
-            button.setEnabled(not busy)
+        self.check_button.setEnabled(not busy)
+        # In a read-only data folder nothing can be installed.
+        for button in (self.install_button, self.import_button):
+            button.setEnabled(not busy and not self.context.read_only)
         self.export_button.setEnabled(not busy and self.context.library.installed() is not None)
         self.progress_box.setVisible(busy)
         self.cancel_button.setEnabled(busy)
@@ -434,7 +446,7 @@ class UpdatesScreen(QWidget):
             self._say(lambda: self.tr("Zoeken naar een nieuwe versie…"))
         self._check_url = url
         return self._start(
-            lambda report, cancelled: self._service(url).check(),
+            lambda report, cancelled: self._service(url).check(cancelled),
             self._checked,
             quiet=quiet,
         )
