@@ -101,6 +101,8 @@ def test_old_schema_is_rebuilt_from_the_newest_verified_kit(
             ("version", "3"),
             ("manifest", manifest.decode()),
             ("signature", (newer / "manifest.json.sig").read_text().strip()),
+            ("keys", (newer / "keys.json").read_text()),
+            ("keys_signature", (newer / "keys.json.sig").read_text().strip()),
         ],
     )
     for doc in json.loads(manifest)["documents"]:
