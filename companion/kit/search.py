@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from companion.dutch.words import fold
 from companion.kit.snippets import MARK_END, MARK_START, make_snippet
-from companion.store.kit_store import PAGES_PER_DOCUMENT, KitStore
+from companion.store.kit_store import PAGES_PER_DOCUMENT, KitStore, unpack_text
 
 # Column weights for bm25: title, summary, page text.
 WEIGHTS = (8.0, 3.0, 1.0)
@@ -64,7 +64,8 @@ class KitSearch:
         weights = ", ".join(str(w) for w in WEIGHTS)
         # SQLite ranks every matching page; the first page seen of a document is
         # its best, and reading stops once ``limit`` documents are in. Only rowids
-        # and scores are read here (see PAGES_PER_DOCUMENT), never the text.
+        # and scores are read here (rowid = document num * PAGES_PER_DOCUMENT +
+        # page, see kit_store.py), never the text.
         best: dict[int, tuple[float, int]] = {}
         for rowid, score in conn.execute(
             f"SELECT rowid, bm25(search_index, {weights}) AS score FROM search_index "
@@ -80,44 +81,42 @@ class KitSearch:
 
         # Pages whose own text matches. The title is on every page row, so the
         # ranked query alone would list every page of a document whose title matches.
-        wanted = {position for position, _ in top}
+        wanted = {num for num, _ in top}
         body_pages: dict[int, list[int]] = {}
         for (rowid,) in conn.execute(
             "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid",
             (f"body : ({match})",),
         ):
-            position, page = divmod(rowid, PAGES_PER_DOCUMENT)
-            if position in wanted:
-                body_pages.setdefault(position, []).append(page)
+            num, page = divmod(rowid, PAGES_PER_DOCUMENT)
+            if num in wanted:
+                body_pages.setdefault(num, []).append(page)
 
         documents = {
             row[0]: row[1:]
             for row in conn.execute(
-                f"SELECT position, id, title, type, summary, sha256 FROM documents "
-                f"WHERE position IN ({','.join('?' * len(top))})",
-                [position for position, _ in top],
+                f"SELECT num, id, title, type, summary, sha256 FROM documents "
+                f"WHERE num IN ({','.join('?' * len(top))})",
+                [num for num, _ in top],
             )
         }
-        wanted_pages = [
-            (documents[position][4], rowid % PAGES_PER_DOCUMENT) for position, (_s, rowid) in top
-        ]
+        wanted_pages = [(documents[num][4], rowid % PAGES_PER_DOCUMENT) for num, (_s, rowid) in top]
         page_texts = {
-            (sha, page): text
-            for sha, page, text in conn.execute(
-                "SELECT sha256, page, text FROM blob_pages WHERE (sha256, page) IN "
+            (sha, page): unpack_text(packed)
+            for sha, page, packed in conn.execute(
+                "SELECT sha256, page, text FROM pages WHERE (sha256, page) IN "
                 f"(VALUES {','.join(['(?, ?)'] * len(wanted_pages))})",
                 [value for pair in wanted_pages for value in pair],
             )
         }
         hits = []
-        for position, (_score, rowid) in top:
-            doc_id, title, doc_type, summary, sha = documents[position]
+        for num, (_score, rowid) in top:
+            doc_id, title, doc_type, summary, sha = documents[num]
             page = rowid % PAGES_PER_DOCUMENT
             snippet = (
                 make_snippet(page_texts.get((sha, page), ""), tuple(terms))
                 or make_snippet(summary, tuple(terms))
                 or summary[:200]
             )
-            pages = tuple(body_pages.get(position, [page]))
+            pages = tuple(body_pages.get(num, [page]))
             hits.append(SearchHit(doc_id, title, doc_type, page, pages, snippet, tuple(terms)))
         return hits
