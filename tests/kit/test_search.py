@@ -70,7 +70,9 @@ def test_snippet_html_escapes_markup(search):
 
 def test_fold_and_terms():
     assert fold("Reïntegratie CAFÉ") == "reintegratie cafe"
-    assert query_terms("de a reïntegratie, de") == ["de", "reintegratie"]
+    # Stop words and single letters are not search words, unless nothing else was typed.
+    assert query_terms("de a reïntegratie, de") == ["reintegratie"]
+    assert query_terms("de het") == ["de", "het"]
 
 
 def test_snippet_marks_word_starts_with_accents_and_case():
