@@ -29,6 +29,7 @@ import html
 import itertools
 import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from companion.dutch.query import ParsedQuery, QueryPart, parse_query
@@ -58,6 +59,10 @@ SYNONYMS = 0.4
 NEAR_PARTS = 6
 
 
+class SearchCancelled(Exception):
+    """A newer search was asked for; this one stopped between two steps."""
+
+
 def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -79,7 +84,8 @@ class Concept:
     light: list[str] = field(default_factory=list)
 
     def ways(self) -> list[tuple[str, float]]:
-        """(expression, weight) for each way the concept can be met."""
+        """(expression, weight) for each way the concept can be met (forms only when the
+        kit has other forms or longer words than the one typed)."""
         found = [(self.exact, EXACT)]
         if self.forms:
             found.append((" OR ".join(dict.fromkeys(self.forms)), FORMS))
@@ -138,18 +144,18 @@ class _Matches:
 
     title: set[int]
     summary: set[int]
-    body: dict[int, str]  # num -> comma-separated page numbers
+    counts: dict[int, int]  # num -> how many of its pages match
+    body: dict[int, str]  # num -> the matching rows' pages, comma-separated (0: row 0)
 
     def documents(self) -> set[int]:
-        return self.title | self.summary | set(self.body)
+        return self.title | self.summary | set(self.counts)
 
     def page_count(self, num: int) -> int:
-        pages = self.body.get(num)
-        return pages.count(",") + 1 if pages else 0
+        return self.counts.get(num, 0)
 
     def pages(self, num: int) -> set[int]:
         pages = self.body.get(num)
-        return {int(p) for p in pages.split(",")} if pages else set()
+        return {int(p) for p in pages.split(",")} - {0} if pages else set()
 
 
 def _value(matches: _Matches, doc: _Document) -> float:
@@ -172,6 +178,7 @@ class KitSearch:
         self._documents: dict[int, _Document] = {}
         self._synonyms = Synonyms()
         self._vocabulary: Vocabulary | None = None
+        self._cancelled: Callable[[], bool] | None = None
 
     # -- what the kit holds now (read again after an update) ------------------------------
 
@@ -198,8 +205,19 @@ class KitSearch:
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         return self.run(text, limit).hits
 
-    def run(self, text: str, limit: int = 50, *, correct: bool = True) -> SearchResults:
-        """Search ``text``; ``correct=False`` searches the words exactly as typed."""
+    def run(
+        self,
+        text: str,
+        limit: int = 50,
+        *,
+        correct: bool = True,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResults:
+        """Search ``text``; ``correct=False`` searches the words exactly as typed.
+
+        ``cancelled()`` is asked between steps: True raises SearchCancelled.
+        """
+        self._cancelled = cancelled
         parsed = parse_query(text)
         if not parsed:
             return SearchResults(text, [])
@@ -227,33 +245,39 @@ class KitSearch:
         return [(self._matches(conn, expression), weight) for expression, weight in concept.ways()]
 
     def _matches(self, conn: sqlite3.Connection, expression: str) -> _Matches:
-        title: set[int] = set()
-        summary: set[int] = set()
-        for rowid, title_score in conn.execute(
-            "SELECT rowid, bm25(search_index, 1.0, 0.0, 0.0) FROM search_index "
-            "WHERE search_index MATCH ?",
-            (f"{{title summary}} : ({expression})",),
+        """One pass over the index for all rows (page 0 is title and summary), one over
+        the titles; the summaries only when a title matched too."""
+        if self._cancelled is not None and self._cancelled():
+            raise SearchCancelled
+        counts: dict[int, int] = {}
+        body: dict[int, str] = {}
+        described: set[int] = set()
+        for num, pages, count, on_row_0 in conn.execute(
+            "SELECT rowid / ?1, group_concat(rowid % ?1), count(*), max(rowid % ?1 = 0) "
+            "FROM search_index WHERE search_index MATCH ?2 GROUP BY 1",
+            (PAGES_PER_DOCUMENT, expression),
         ):
-            num = rowid // PAGES_PER_DOCUMENT
-            if title_score < 0:
-                title.add(num)
-            summary.add(num)
-        if title:  # a title-only hit is no summary hit: ask the summary alone
-            summary = {
-                rowid // PAGES_PER_DOCUMENT
-                for (rowid,) in conn.execute(
-                    "SELECT rowid FROM search_index WHERE search_index MATCH ?",
-                    (f"summary : ({expression})",),
-                )
-            }
-        body = dict(
-            conn.execute(
-                "SELECT rowid / ?1, group_concat(rowid % ?1) FROM search_index "
-                "WHERE search_index MATCH ?2 GROUP BY 1",
-                (PAGES_PER_DOCUMENT, f"body : ({expression})"),
+            body[num] = pages
+            if on_row_0:
+                described.add(num)
+            if count > on_row_0:
+                counts[num] = count - on_row_0
+        title: set[int] = set()
+        summary = described
+        if described:
+            title = self._rows_0(conn, f"title : ({expression})")
+            if title:
+                summary = (described - title) | self._rows_0(conn, f"summary : ({expression})")
+        return _Matches(title, summary, counts, body)
+
+    @staticmethod
+    def _rows_0(conn: sqlite3.Connection, expression: str) -> set[int]:
+        return {
+            rowid // PAGES_PER_DOCUMENT
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (expression,)
             )
-        )
-        return _Matches(title, summary, body)
+        }
 
     # -- what each part of the query means ----------------------------------------------
 
@@ -279,7 +303,11 @@ class KitSearch:
         return concepts
 
     def _word_concept(self, word: str, vocabulary: Vocabulary) -> Concept:
-        concept = Concept(word, _quoted(word), [_quoted(word) + "*"], [], [word])
+        concept = Concept(word, _quoted(word), [], [], [word])
+        if is_stop_word(word):  # "de het een": those words, not every word that starts so
+            return concept
+        if vocabulary.starts(word, longer=True):
+            concept.forms.append(_quoted(word) + "*")
         forms = vocabulary.forms(word)
         if forms and not vocabulary.starts(word):
             # A form the kit does not use ("gemeentes"): rank as the nearest one it does.
@@ -346,16 +374,14 @@ class KitSearch:
 
     @staticmethod
     def _page_texts(conn: sqlite3.Connection, wanted: list[tuple[str, int]]) -> dict:
-        if not wanted:
-            return {}
-        return {
-            (sha, page): unpack_text(packed)
-            for sha, page, packed in conn.execute(
-                "SELECT sha256, page, text FROM pages WHERE (sha256, page) IN "
-                f"(VALUES {','.join(['(?, ?)'] * len(wanted))})",
-                [value for pair in wanted for value in pair],
-            )
-        }
+        texts = {}
+        for key in dict.fromkeys(wanted):
+            row = conn.execute(
+                "SELECT text FROM pages WHERE sha256 = ? AND page = ?", key
+            ).fetchone()
+            if row is not None:
+                texts[key] = unpack_text(row[0])
+        return texts
 
 
 def _documents(ways: list[tuple[_Matches, float]]) -> set[int]:

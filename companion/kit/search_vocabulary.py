@@ -51,10 +51,11 @@ class Vocabulary:
         self._all: list[str] | None = None
         self._stems: list[str] | None = None
 
-    def starts(self, word: str) -> bool:
-        """Whether some word of the kit starts with ``word`` (or is it)."""
+    def starts(self, word: str, *, longer: bool = False) -> bool:
+        """Whether some word of the kit starts with ``word`` (``longer``: and is not it)."""
         row = self.conn.execute(
-            "SELECT 1 FROM search_terms WHERE term >= ? AND term < ? LIMIT 1",
+            f"SELECT 1 FROM search_terms WHERE term {'>' if longer else '>='} ? AND term < ? "
+            "LIMIT 1",
             (word, word + "\U0010ffff"),
         ).fetchone()
         return row is not None
