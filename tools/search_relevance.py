@@ -40,10 +40,16 @@ def main() -> int:
             return [hit.document_id for hit in search.search(text)]
 
         total = evaluate(ids, queries)
-        for kind in dict.fromkeys(q.kind for q in queries):
-            part = evaluate(ids, [q for q in queries if q.kind == kind])
-            print(f"{kind:12} {part.queries:3} queries  hit@3 {part.hit_at_3:5.1%}  MRR {part.mrr:.3f}")
-        print(f"{'all':12} {total.queries:3} queries  hit@3 {total.hit_at_3:5.1%}  MRR {total.mrr:.3f}")
+        kinds = [
+            (kind, [q for q in queries if q.kind == kind])
+            for kind in dict.fromkeys(q.kind for q in queries)
+        ]
+        for kind, part in [*kinds, ("all", queries)]:
+            score = evaluate(ids, part)
+            print(
+                f"{kind:12} {score.queries:3} queries  "
+                f"hit@3 {score.hit_at_3:5.1%}  MRR {score.mrr:.3f}"
+            )
         if args.misses:
             for text, top in total.misses:
                 print(f"  miss: {text!r} -> {top}")

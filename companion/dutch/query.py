@@ -73,9 +73,7 @@ def parse_query(text: str) -> ParsedQuery:
             elif found and _kept(found[0]):
                 parts.append(QueryPart((found[0],)))
             continue
-        parts.extend(
-            QueryPart((w,)) for w in found if only_stop_words or not is_stop_word(w)
-        )
+        parts.extend(QueryPart((w,)) for w in found if only_stop_words or not is_stop_word(w))
     return ParsedQuery(tuple(dict.fromkeys(parts)))
 
 

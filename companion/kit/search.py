@@ -324,9 +324,7 @@ class KitSearch:
         parts = vocabulary.split(word) if len(word) >= 8 else None
         if parts is not None:
             head, tail = parts
-            concept.forms.append(
-                f"NEAR({_quoted(head)} {_quoted(tail)}*, {NEAR_PARTS})"
-            )
+            concept.forms.append(f"NEAR({_quoted(head)} {_quoted(tail)}*, {NEAR_PARTS})")
             concept.light.extend(parts)
         return concept
 
@@ -442,7 +440,4 @@ def _synonym_expression(entry: Synonym) -> str:
 
 
 def _synonym_light(entry: Synonym) -> list[str]:
-    return [
-        start if len(start := _stem_start(w)) >= 4 else w for w in _synonym_words(entry)
-    ]
-
+    return [start if len(start := _stem_start(w)) >= 4 else w for w in _synonym_words(entry)]

@@ -73,8 +73,7 @@ def document_rows(num: int, title: str, summary: str, pages: Sequence[str]) -> l
     base = num * PAGES_PER_DOCUMENT
     rows: list[SearchRow] = [(base, indexed_text(title), indexed_text(summary), "")]
     rows.extend(
-        (base + number, "", "", body)
-        for number, body in enumerate(page_bodies(pages), start=1)
+        (base + number, "", "", body) for number, body in enumerate(page_bodies(pages), start=1)
     )
     return rows
 

@@ -62,9 +62,7 @@ class Synonyms:
             return cls()
         if not isinstance(data, list):
             return cls()
-        return cls(
-            [g for g in data if isinstance(g, list) and all(isinstance(t, str) for t in g)]
-        )
+        return cls([g for g in data if isinstance(g, list) and all(isinstance(t, str) for t in g)])
 
     def matches(self, typed: list[str]) -> list[SynonymMatch]:
         """Where entries of a group stand in ``typed`` (words in search form, no stop words)."""
