@@ -247,25 +247,31 @@ def parse_manifest(raw: bytes) -> Manifest:
     )
 
 
+def synonym_group(value: Any) -> tuple[str, ...] | None:
+    """One group of synonyms, stripped, or None when it breaks the limits above."""
+    if (
+        not isinstance(value, list)
+        or not 2 <= len(value) <= MAX_SYNONYMS_PER_GROUP
+        or not all(isinstance(t, str) and t.strip() and len(t) <= MAX_SYNONYM_LENGTH for t in value)
+    ):
+        return None
+    return tuple(t.strip() for t in value)
+
+
 def _parse_synonyms(value: Any) -> tuple[tuple[str, ...], ...]:
     """``[["warm doorverwijzen", "warme overdracht"], ...]``: lists of two or more texts."""
     r = _Reader("synonyms")
     if not isinstance(value, list) or len(value) > MAX_SYNONYM_GROUPS:
         raise r.fail(f"must be a list of at most {MAX_SYNONYM_GROUPS} groups")
     groups = []
-    for index, group in enumerate(value):
-        if (
-            not isinstance(group, list)
-            or not 2 <= len(group) <= MAX_SYNONYMS_PER_GROUP
-            or not all(
-                isinstance(t, str) and t.strip() and len(t) <= MAX_SYNONYM_LENGTH for t in group
-            )
-        ):
+    for index, raw in enumerate(value):
+        group = synonym_group(raw)
+        if group is None:
             raise r.fail(
                 f"group {index} must list 2 to {MAX_SYNONYMS_PER_GROUP} texts of at most "
                 f"{MAX_SYNONYM_LENGTH} characters"
             )
-        groups.append(tuple(t.strip() for t in group))
+        groups.append(group)
     return tuple(groups)
 
 

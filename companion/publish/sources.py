@@ -36,6 +36,7 @@ from companion.kit.manifest import (
     Step,
     StepItem,
     Theme,
+    synonym_group,
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -550,14 +551,8 @@ def _load_synonyms(folder: Path) -> tuple[tuple[str, ...], ...]:
     for index, block in enumerate(blocks):
         at = _Where(path, folder, f"synoniemen {index + 1}")
         at.only_keys(block, ("words",))
-        words = block.get("words")
-        if (
-            not isinstance(words, list)
-            or not 2 <= len(words) <= MAX_SYNONYMS_PER_GROUP
-            or not all(
-                isinstance(w, str) and w.strip() and len(w) <= MAX_SYNONYM_LENGTH for w in words
-            )
-        ):
+        group = synonym_group(block.get("words"))
+        if group is None:
             raise at.fail(
                 Text(
                     QT_TRANSLATE_NOOP(
@@ -572,7 +567,7 @@ def _load_synonyms(folder: Path) -> tuple[tuple[str, ...], ...]:
                 "words must be a list of 2 to "
                 f"{MAX_SYNONYMS_PER_GROUP} texts of at most {MAX_SYNONYM_LENGTH} characters",
             )
-        groups.append(tuple(w.strip() for w in words))
+        groups.append(group)
     return tuple(groups)
 
 
