@@ -36,6 +36,11 @@ MAX_FILE_SIZE = 200 * 1024 * 1024
 # A video's own media file (played offline) may be bigger, up to what one SQLite value holds.
 MAX_MEDIA_SIZE = 900 * 1024 * 1024
 MAX_MANIFEST_SIZE = 8 * 1024 * 1024
+# The optional synonym list: groups of words or short phrases that mean the same
+# in the kit (search finds one for the other). Small on purpose.
+MAX_SYNONYM_GROUPS = 500
+MAX_SYNONYMS_PER_GROUP = 30
+MAX_SYNONYM_LENGTH = 80
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -110,6 +115,9 @@ class Manifest:
     steps: tuple[Step, ...]
     # After this date a portal that still offers this manifest is refused (freshness.py).
     expires: str = ""
+    # Groups of words that mean the same in this kit ("warm doorverwijzen",
+    # "warme overdracht"); optional: older manifests have none.
+    synonyms: tuple[tuple[str, ...], ...] = ()
     _by_id: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -235,7 +243,36 @@ def parse_manifest(raw: bytes) -> Manifest:
         documents=documents,
         steps=steps,
         expires=expires,
+        synonyms=_parse_synonyms(data.get("synonyms", [])),
     )
+
+
+def synonym_group(value: Any) -> tuple[str, ...] | None:
+    """One group of synonyms, stripped, or None when it breaks the limits above."""
+    if (
+        not isinstance(value, list)
+        or not 2 <= len(value) <= MAX_SYNONYMS_PER_GROUP
+        or not all(isinstance(t, str) and t.strip() and len(t) <= MAX_SYNONYM_LENGTH for t in value)
+    ):
+        return None
+    return tuple(t.strip() for t in value)
+
+
+def _parse_synonyms(value: Any) -> tuple[tuple[str, ...], ...]:
+    """``[["warm doorverwijzen", "warme overdracht"], ...]``: lists of two or more texts."""
+    r = _Reader("synonyms")
+    if not isinstance(value, list) or len(value) > MAX_SYNONYM_GROUPS:
+        raise r.fail(f"must be a list of at most {MAX_SYNONYM_GROUPS} groups")
+    groups = []
+    for index, raw in enumerate(value):
+        group = synonym_group(raw)
+        if group is None:
+            raise r.fail(
+                f"group {index} must list 2 to {MAX_SYNONYMS_PER_GROUP} texts of at most "
+                f"{MAX_SYNONYM_LENGTH} characters"
+            )
+        groups.append(group)
+    return tuple(groups)
 
 
 def _unique(ids: list[str], what: str) -> set[str]:

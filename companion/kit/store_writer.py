@@ -13,20 +13,16 @@ from and added to the index.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Document, Manifest
+from companion.kit.search_index import add_rows, delete_rows, document_rows, stored_rows
 from companion.pdf.text import PageText
-from companion.store.kit_store import (
-    CONTENT_TABLES,
-    KIND_MEDIA,
-    KIND_PDF,
-    PAGES_PER_DOCUMENT,
-    search_rows,
-)
+from companion.store.kit_store import CONTENT_TABLES, KIND_MEDIA, KIND_PDF
 
 
 @dataclass
@@ -81,13 +77,9 @@ def index_pages(
     if not docs:
         return
     texts = [page.text for page in pages]
-    conn.executemany(
-        "INSERT INTO search_index (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-        [
-            (plan.nums[d.id] * PAGES_PER_DOCUMENT + n, d.title, d.summary if n == 1 else "", t)
-            for d in docs
-            for n, t in enumerate(texts, start=1)
-        ],
+    add_rows(
+        conn,
+        [row for d in docs for row in document_rows(plan.nums[d.id], d.title, d.summary, texts)],
     )
     plan.indexed.update(d.id for d in docs)
 
@@ -117,18 +109,13 @@ def add_media(conn: sqlite3.Connection, sha256: str, data: bytes) -> None:
 
 
 def _delete_search_rows(conn: sqlite3.Connection, document_ids: list[str]) -> None:
-    conn.executemany(
-        "INSERT INTO search_index (search_index, rowid, title, summary, body) "
-        "VALUES ('delete', ?, ?, ?, ?)",
-        list(search_rows(conn, document_ids)),
-    )
+    if document_ids:
+        delete_rows(conn, stored_rows(conn, document_ids))
 
 
 def _add_search_rows(conn: sqlite3.Connection, document_ids: list[str]) -> None:
-    conn.executemany(
-        "INSERT INTO search_index (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-        search_rows(conn, document_ids),
-    )
+    if document_ids:
+        add_rows(conn, stored_rows(conn, document_ids))
 
 
 def replace_content(
@@ -249,6 +236,7 @@ def replace_content(
         "signature": signature.decode("ascii").strip(),
         "installed_at": installed_at,
         "previous_version": old_version_row[0] if old_version_row else "",
+        "synonyms": json.dumps([list(group) for group in manifest.synonyms], ensure_ascii=False),
     }
     conn.executemany(
         "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)", list(info.items())

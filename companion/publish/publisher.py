@@ -337,6 +337,8 @@ def publish_sources(
             for s in sources.steps
         ],
     }
+    if sources.synonyms:  # optional: a manifest without it is still a valid one
+        manifest["synonyms"] = [list(group) for group in sources.synonyms]
     write_portal(manifest, files, out_dir, key, keys, valid_days=valid_days)
     return PublishReport(sources.version, len(documents), changed, out_dir)
 

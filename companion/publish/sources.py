@@ -10,6 +10,7 @@ Layout of a sources folder (see bundled_kit/README.md)::
 
     kit.toml          kit id, title, version, date, changes, [[themes]]
     steps.toml        [[steps]] with [[steps.items]]: the "waar begin je?" route
+    synonyms.toml     optional: [[synonyms]] words = [...], words that mean the same
     **/<id>.md        one document: TOML front matter between +++ lines, then Markdown
 """
 
@@ -27,11 +28,15 @@ from companion.errors import FileProblem, SourceError, SourceProblemsError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.manifest import (
     DOCUMENT_TYPES,
+    MAX_SYNONYM_GROUPS,
+    MAX_SYNONYM_LENGTH,
+    MAX_SYNONYMS_PER_GROUP,
     MEDIA_SUFFIXES,
     DocumentMeta,
     Step,
     StepItem,
     Theme,
+    synonym_group,
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -73,6 +78,8 @@ class KitSources:
     themes: tuple[ThemeSource, ...]
     documents: tuple[DocumentSource, ...]
     steps: tuple[StepSource, ...]
+    # Groups of words that mean the same in the kit, for search (synonyms.toml).
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,9 +174,16 @@ def read_kit_sources(folder: Path) -> SourceCheck:
         steps = _load_steps(folder, known)
     except SourceError as exc:
         errors.append(exc)
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    try:
+        synonyms = _load_synonyms(folder)
+    except SourceError as exc:
+        errors.append(exc)
     sources = None
     if head is not None:
-        sources = KitSources(themes=themes, documents=documents, steps=steps, **head)
+        sources = KitSources(
+            themes=themes, documents=documents, steps=steps, synonyms=synonyms, **head
+        )
     return SourceCheck(sources, documents, errors)
 
 
@@ -514,6 +528,47 @@ def _load_steps(folder: Path, doc_ids: set[str]) -> tuple[StepSource, ...]:
     _unique([s.id for s in steps], "stap", where)
     _unique([i.id for s in steps for i in s.items], "punt", where)
     return tuple(steps)
+
+
+def _load_synonyms(folder: Path) -> tuple[tuple[str, ...], ...]:
+    """synonyms.toml (optional): ``[[synonyms]]`` blocks, each ``words = [...]``."""
+    path = folder / "synonyms.toml"
+    if not path.exists():
+        return ()
+    data = _read_toml(path, folder)
+    where = _Where(path, folder)
+    where.only_keys(data, ("synonyms",))
+    blocks = where.tables(data, "synonyms")
+    if len(blocks) > MAX_SYNONYM_GROUPS:
+        raise where.fail(
+            Text(
+                QT_TRANSLATE_NOOP("messages", "hoogstens {count} groepen synoniemen"),
+                count=MAX_SYNONYM_GROUPS,
+            ),
+            f"more than {MAX_SYNONYM_GROUPS} synonym groups",
+        )
+    groups = []
+    for index, block in enumerate(blocks):
+        at = _Where(path, folder, f"synoniemen {index + 1}")
+        at.only_keys(block, ("words",))
+        group = synonym_group(block.get("words"))
+        if group is None:
+            raise at.fail(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "'words' moet een lijst van {low} tot {high} woorden zijn "
+                        "(elk hoogstens {limit} tekens)",
+                    ),
+                    low=2,
+                    high=MAX_SYNONYMS_PER_GROUP,
+                    limit=MAX_SYNONYM_LENGTH,
+                ),
+                "words must be a list of 2 to "
+                f"{MAX_SYNONYMS_PER_GROUP} texts of at most {MAX_SYNONYM_LENGTH} characters",
+            )
+        groups.append(group)
+    return tuple(groups)
 
 
 def _theme(raw: dict[str, Any], index: int, where: _Where) -> ThemeSource:

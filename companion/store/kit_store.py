@@ -3,7 +3,7 @@
 Because it can always be rebuilt from a kit source, a damaged kit store is
 moved aside and rebuilt rather than repaired (see ``companion/kit/bundled.py``).
 
-Schema (version 2), for whoever reads or extends it:
+Schema (version 3), for whoever reads or extends it:
 
 ``blobs``
     Content files, stored once per sha256: the PDFs byte for byte, and media
@@ -22,19 +22,27 @@ Schema (version 2), for whoever reads or extends it:
     does not renumber the search rows of documents that did not change.
 ``search_index``
     FTS5, *contentless* (``content=''``): only the index, no second copy of
-    the text. One row per document page; ``rowid = num * PAGES_PER_DOCUMENT +
-    page`` says which document and page it is, so ranking never reads text.
-    Columns: ``title`` (the document title, on every page row so that a title
-    word and a page word together still find the page), ``summary`` (on the
-    first page row only) and ``body`` (the page text). Tokenizer
-    ``unicode61 remove_diacritics 2`` (accents optional); word starts are
-    prefix queries (``"woord"*``). There is no ``prefix=`` index: it tripled
-    the index and the store must stay within 3x the PDF bytes.
-    Because the table is contentless, a row is removed with the FTS5
-    ``'delete'`` command and the exact values it was indexed with, which the
-    writer rebuilds from ``documents`` and ``pages`` (``store_writer.py``).
-    To index differently (stemming, synonyms), create the new table and fill
-    it from :func:`search_rows`.
+    the text. ``rowid = num * PAGES_PER_DOCUMENT + page`` says which document
+    and page a row is, so ranking never reads text. Page 0 is the document
+    itself (``title`` and ``summary``); pages 1.. hold the page text in
+    ``body`` (without lines that run over most pages, such as a running
+    header the margin cut missed). Every value is stored as the words search
+    compares (``companion.dutch.words``: folded, "zzp'ers" as "zzpers"),
+    made by ``companion/kit/search_index.py``. Tokenizer ``unicode61
+    remove_diacritics 2``; word starts are prefix queries (``"woord"*``).
+    There is no ``prefix=`` index: it tripled the index and the store must
+    stay within 3x the PDF bytes. Because the table is contentless, a row is
+    removed with the FTS5 ``'delete'`` command and the exact values it was
+    indexed with, which the writer rebuilds from ``documents`` and ``pages``.
+``search_terms``
+    Every word the index has held, with its stem (Snowball Dutch) and the
+    word spelled backwards: the index-time half of stemming, and how search
+    finds word forms, compounds ("klantreis" for "reis") and corrections for
+    typos without scanning the index. Words of removed documents may stay;
+    search checks hits in the index itself (``search_vocab``, fts5vocab).
+``kit_info``
+    The installed kit's fields, its signed manifest and key list, and
+    ``synonyms`` (the manifest's synonym groups as JSON, for search).
 
 Older schemas are not migrated row by row: the store is rebuildable, so an
 old-schema file keeps only its signed manifest and content files (as
@@ -56,7 +64,7 @@ from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.store.sqlite_base import SqliteStore, schema_version
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # A search row's rowid is num * PAGES_PER_DOCUMENT + page (1-based): it says
 # which document and page it is, so ranking and grouping never read the text.
 PAGES_PER_DOCUMENT = 100_000
@@ -145,6 +153,14 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     content = '',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TABLE search_terms (
+    term TEXT PRIMARY KEY,
+    stem TEXT NOT NULL,
+    reversed TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX search_terms_stem ON search_terms (stem);
+CREATE INDEX search_terms_reversed ON search_terms (reversed);
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');
 """
 
 # What one kit version fills besides files, pages and the index (dependents first):
@@ -158,8 +174,9 @@ CONTENT_TABLES = (
     "themes",
     "last_changes",
 )
-# Schema 1 (text twice: blob_pages and the FTS table's own content).
-_V1_DROP = ("search_index", *CONTENT_TABLES, "blob_pages")
+# What an older schema had besides its signed kit (children before parents):
+# schema 1 kept text twice (blob_pages), schema 2 indexed without word forms.
+_OLD_DROP = ("search_vocab", "search_index", "search_terms", *CONTENT_TABLES, "pages", "blob_pages")
 
 
 def unpack_text(packed: bytes) -> str:
@@ -167,43 +184,63 @@ def unpack_text(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
 
 
-SearchRow = tuple[int, str, str, str]
+@dataclass(frozen=True)
+class IndexedDocument:
+    """What one document's search rows are made of (see ``companion/kit/search_index.py``)."""
+
+    num: int
+    title: str
+    summary: str
+    pages: list[str]
 
 
-def search_rows(
+def indexed_documents(
     conn: sqlite3.Connection, document_ids: list[str] | None = None
-) -> Iterator[SearchRow]:
-    """(rowid, title, summary, body) exactly as ``search_index`` holds them.
+) -> Iterator[IndexedDocument]:
+    """The title, summary and page texts of the documents named (all when None).
 
-    For the documents named (all when None). The writer uses this both to add
-    rows and to delete them again with the FTS5 'delete' command, which needs
-    the very values a row was indexed with.
+    The writer turns these into search rows both to add them and to delete
+    them again with the FTS5 'delete' command, which needs the very values a
+    row was indexed with.
     """
     sql = (
-        "SELECT d.num * ? + p.page, d.title, "
-        "CASE WHEN p.page = 1 THEN d.summary ELSE '' END, p.text "
+        "SELECT d.num, d.title, d.summary, p.text "
         "FROM documents d JOIN pages p ON p.sha256 = d.sha256"
     )
-    params: list[object] = [PAGES_PER_DOCUMENT]
+    params: list[object] = []
     if document_ids is not None:
         if not document_ids:
             return
         sql += f" WHERE d.id IN ({','.join('?' * len(document_ids))})"
         params.extend(document_ids)
-    for rowid, title, summary, packed in conn.execute(sql + " ORDER BY d.num, p.page", params):
-        yield rowid, title, summary, unpack_text(packed)
+    current: IndexedDocument | None = None
+    for num, title, summary, packed in conn.execute(sql + " ORDER BY d.num, p.page", params):
+        if current is None or current.num != num:
+            if current is not None:
+                yield current
+            current = IndexedDocument(num, title, summary, [])
+        current.pages.append(unpack_text(packed))
+    if current is not None:
+        yield current
 
 
 def _keep_only_the_signed_kit(conn: sqlite3.Connection) -> None:
-    """Schema 1 -> 2, inside the caller's transaction: keep the signed kit, drop the rest.
+    """An older schema -> this one, inside the caller's transaction: keep the signed kit.
 
     What stays (the manifest, its signature and the content files) is enough
     to rebuild the kit through the import pipeline (``KeptKitSource``).
     """
-    for table in _V1_DROP:
+    for table in _OLD_DROP:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
-    conn.execute("ALTER TABLE blobs RENAME TO legacy_blobs")
-    conn.execute("ALTER TABLE kit_info RENAME TO legacy_kit_info")
+    kept = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'legacy_kit_info'"
+    ).fetchone()[0]
+    if kept:  # kept by an earlier schema change and not rebuilt yet: that kit stays
+        conn.execute("DROP TABLE blobs")
+        conn.execute("DROP TABLE kit_info")
+    else:
+        conn.execute("ALTER TABLE blobs RENAME TO legacy_blobs")
+        conn.execute("ALTER TABLE kit_info RENAME TO legacy_kit_info")
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
@@ -250,7 +287,7 @@ class KitStore(SqliteStore):
     @staticmethod
     def _create_schema(conn) -> None:
         version = schema_version(conn)
-        if version == 1:
+        if 0 < version < SCHEMA_VERSION:
             _keep_only_the_signed_kit(conn)
             return
         if version != 0:

@@ -752,6 +752,10 @@
         <translation>search the installed kit</translation>
     </message>
     <message>
+        <source>zoek de woorden precies zoals getypt, zonder tikfouten te verbeteren</source>
+        <translation>search the words exactly as typed, without correcting typos</translation>
+    </message>
+    <message>
         <source>{path} bestaat al; er is niets overschreven.</source>
         <translation>{path} already exists; nothing has been overwritten.</translation>
     </message>
@@ -776,6 +780,10 @@ Public key: {public}</translation>
     <message>
         <source>Updatebestand: {path}</source>
         <translation>Update file: {path}</translation>
+    </message>
+    <message>
+        <source>Resultaten voor ‘{corrected}’. Zocht je toch ‘{typed}’? (--exact)</source>
+        <translation>Results for ‘{corrected}’. Search for ‘{typed}’ instead? (--exact)</translation>
     </message>
     <message>
         <source>haal een nieuwe versie van de kit op van de portal</source>
@@ -1640,8 +1648,20 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Search results</translation>
     </message>
     <message>
-        <source>Typ een of meer woorden. Hoofdletters en accenten maken niet uit.</source>
-        <translation>Type one or more words. Capitals and accents do not matter.</translation>
+        <source>Zoeken lukte niet. Probeer het opnieuw.</source>
+        <translation>Searching failed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Resultaten voor ‘{words}’.</source>
+        <translation>Results for ‘{words}’.</translation>
+    </message>
+    <message>
+        <source>Zocht je toch ‘{words}’?</source>
+        <translation>Search for ‘{words}’ instead?</translation>
+    </message>
+    <message>
+        <source>Typ een of meer woorden. Hoofdletters, accenten en kleine tikfouten maken niet uit. Zet woorden tussen aanhalingstekens om ze precies zo te zoeken.</source>
+        <translation>Type one or more words. Capitals, accents and small typos do not matter. Put words in quotes to search for them exactly.</translation>
     </message>
     <message>
         <source>Niets gevonden voor ‘{words}’. Probeer een ander of korter woord.</source>
@@ -2845,6 +2865,14 @@ Do you want to open the website?</translation>
     <message>
         <source>het document {id} bestaat niet</source>
         <translation>the document {id} does not exist</translation>
+    </message>
+    <message>
+        <source>hoogstens {count} groepen synoniemen</source>
+        <translation>at most {count} synonym groups</translation>
+    </message>
+    <message>
+        <source>&apos;words&apos; moet een lijst van {low} tot {high} woorden zijn (elk hoogstens {limit} tekens)</source>
+        <translation>&apos;words&apos; must be a list of {low} to {high} words (each at most {limit} characters)</translation>
     </message>
     <message>
         <source>het bestand ontbreekt</source>
