@@ -1,1 +1,1 @@
-fZcQIGLBnxCy1rwWvAwd7IX+iyErksXX/5+p6Wk8kigqHj/QXVkBNlrJEbd1FLv8wvi9gupFEPe/xK0bTe5SBQ==
+oKM5qOCqvlUqDmjLxL4c9S8xKAMbEE7IHc2f76Njp/iOtf190kkR+bMNhiJyOmHGG1CON9/l+GE6dwALYSItDw==

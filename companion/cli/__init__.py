@@ -158,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("words", nargs="+")
     search.add_argument("--limit", type=int, default=20)
+    search.add_argument(
+        "--exact",
+        action="store_true",
+        help=words.translate(
+            "CommandLine", "zoek de woorden precies zoals getypt, zonder tikfouten te verbeteren"
+        ),
+    )
 
     from companion.cli.sync_commands import add_sync_commands  # sync, import-update, export-update
 

@@ -132,8 +132,21 @@ def publish(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
+    """Search as the Zoeken screen does (same word rules, same corrections).
+
+    A corrected word is said first, on standard error, so the result lines on
+    standard output stay one per document; ``--exact`` searches as typed.
+    """
     context = open_context(args)
-    for hit in context.search.search(" ".join(args.words), limit=args.limit):
+    results = context.search.run(" ".join(args.words), limit=args.limit, correct=not args.exact)
+    if results.corrections:
+        print(
+            words.translate(
+                "CommandLine", "Resultaten voor ‘{corrected}’. Zocht je toch ‘{typed}’? (--exact)"
+            ).format(corrected=results.corrected_text, typed=results.text),
+            file=sys.stderr,
+        )
+    for hit in results.hits:
         snippet = hit.snippet.replace("\ue000", "[").replace("\ue001", "]").replace("\n", " ")
         print(f"{hit.document_id}\tp.{hit.page}\t{hit.title}\t{snippet}")
     context.close()

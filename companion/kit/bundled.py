@@ -171,6 +171,9 @@ def install_newest_kit(
             result = _salvage(store, salvage_from, bundled_dir, trusted_keys, progress, cancelled)
             if result is not None:
                 return result
+        result = _from_kept_kit(store, bundled_dir, trusted_keys, progress, cancelled)
+        if result is not None:
+            return result
         try:
             return apply_source(
                 store,
@@ -188,6 +191,33 @@ def install_newest_kit(
             return ImportResult(installed.version, None, 0, 0)
     finally:
         store.close()
+
+
+def _from_kept_kit(
+    store: KitStore,
+    bundled_dir: Path,
+    trusted_keys: Iterable[bytes] | None,
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult | None:
+    """Rebuild from the kit a store kept when its schema changed (see kit_store.py),
+    when it is newer than the bundled kit and still verifies; None otherwise."""
+    from companion.kit.importer import apply_source
+    from companion.kit.source import KeptKitSource
+
+    kept = KeptKitSource(store)
+    version = kept.version()
+    if version is None or version <= (bundled_version(bundled_dir) or 0):
+        return None
+    try:
+        return apply_source(
+            store, kept, trusted_keys=trusted_keys, progress=progress, cancelled=cancelled
+        )
+    except CancelledError:
+        raise
+    except Exception as exc:  # whatever is wrong with it: the bundled kit it is
+        log.warning("rebuilding from the kept kit failed: %s", exc)
+        return None
 
 
 def _salvage(

@@ -1,8 +1,9 @@
 """The one import pipeline: any kit source into the kit store.
 
     read manifest -> verify signature -> parse -> check kit id and version
-    -> read the files the store lacks -> check size and sha256 -> extract text
-    -> write everything in one transaction
+    -> read the files the store lacks -> check size and sha256
+    -> extract text in worker processes (companion/pdf/extract_pool.py)
+    -> write everything in one transaction, or name every bad file and write nothing
 
 The bundled kit on first start, an update file and a portal download all come
 through :func:`apply_source`, so they are refused for the same reasons with
@@ -13,13 +14,16 @@ rolls back and the store keeps the kit it had.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from companion.errors import (
-    BrokenPdfError,
+    BadFilesError,
     CancelledError,
+    FileProblem,
     IntegrityError,
+    KitError,
     NotNewerError,
     SignatureError,
     WrongKitError,
@@ -29,12 +33,23 @@ from companion.kit.key_list import KeyList, current_key_lists
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from companion.kit.signing import verify
 from companion.kit.source import KitSource, SignedKit, read_signed
-from companion.kit.store_writer import add_blob, replace_content, store_key_list
+from companion.kit.store_writer import (
+    add_blob,
+    add_media,
+    forget_stale,
+    index_pages,
+    plan_update,
+    replace_content,
+    store_key_list,
+)
 from companion.kit.trust_state import Trust, load_trust, record_install
 from companion.kit.trusted_keys import BURNED_KEYS
-from companion.pdf.text import page_texts
+from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
+from companion.pdf.text import ExtractedPdf
 from companion.progress import DONE, STOPPED, Progress, ProgressCallback
 from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -205,6 +220,27 @@ def _byte_reporter(
     return lambda count: report(Progress(stage, base + count, total, files_done, files))
 
 
+def file_problems(name: str, result: ExtractedPdf) -> list[FileProblem]:
+    """The extraction workers' findings for one file, as lines of the report."""
+    problems = [FileProblem(name, p.reason, p.page, p.detail) for p in result.problems]
+    if not problems and len(result.pages) >= PAGES_PER_DOCUMENT:
+        problems.append(
+            FileProblem(
+                name,
+                Text(QT_TRANSLATE_NOOP("messages", "het document heeft te veel pagina's")),
+                detail=f"{len(result.pages)} pages",
+            )
+        )
+    return problems
+
+
+def _refused(problems: list[FileProblem], errors: list[KitError]) -> KitError:
+    """One error for everything wrong: the file's own error if it was the only one."""
+    if len(problems) == 1 and len(errors) == 1:
+        return errors[0]
+    return BadFilesError(problems)
+
+
 def apply_source(
     store: KitStore,
     source: KitSource,
@@ -213,12 +249,17 @@ def apply_source(
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     verified: VerifiedKit | None = None,
+    extraction: PoolSettings | None = None,
     own_kit: bool = False,
 ) -> ImportResult:
     """Install the kit in ``source`` into ``store``, all or nothing.
 
     ``trusted_keys``: the pinned root keys (tests pass throw-away roots).
     ``own_kit``: the source is the kit shipped with the program (see verify_manifest).
+    Every file is read and checked even after one was found bad, so the
+    refusal names every bad file (and page) at once. Text is extracted in
+    worker processes (``extraction`` sets their number and time limit) while
+    this thread verifies the next files and writes the finished ones.
     """
     report = progress or (lambda _p: None)
     is_cancelled = cancelled or (lambda: False)
@@ -229,12 +270,30 @@ def apply_source(
         verified = read_verified(source, store, trusted_keys, own_kit=own_kit)
     manifest = verified.manifest
     needed = missing_files(store, manifest)
+    media = manifest.media_shas()
+    pdf_count = sum(1 for ref in needed if ref.sha256 not in media)
+    if pdf_count:
+        prestart(min(pdf_count, (extraction or PoolSettings()).workers))
     total_bytes = sum(ref.size for ref in needed)
-    done_bytes = 0
+    problems: list[FileProblem] = []
+    errors: list[KitError] = []  # a file's own error, kept to re-raise when it is the only one
+    done = {"bytes": 0, "files": 0}
 
     def stop_if_cancelled() -> None:
         if is_cancelled():
             raise CancelledError(STOPPED)
+
+    def stage() -> Text:
+        return Text(
+            QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
+            number=min(done["files"] + 1, len(needed)),
+            total=len(needed),
+        )
+
+    def finished(ref: FileRef) -> None:
+        done["bytes"] += ref.size
+        done["files"] += 1
+        report(Progress(stage(), done["bytes"], total_bytes, done["files"], len(needed)))
 
     with store.transaction() as conn:
         # Another process (the command line beside the window) may have
@@ -242,44 +301,67 @@ def apply_source(
         # check again so a slower, older update can never land on a newer one.
         trust = load_trust(store.path, trusted_keys)
         verified = verify_manifest(verified.signed, store.installed(), trust, own_kit=own_kit)
-        for number, ref in enumerate(needed):
-            stop_if_cancelled()
-            stage = Text(
-                QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
-                number=number + 1,
-                total=len(needed),
-            )
-            report(Progress(stage, done_bytes, total_bytes, number, len(needed)))
+        # Search rows: old ones of changed documents out now, new ones in as text arrives.
+        plan = plan_update(conn, manifest)
+        forget_stale(conn, plan)
 
-            on_bytes = _byte_reporter(report, stage, done_bytes, total_bytes, number, len(needed))
-            data = source.read_file(ref, on_bytes)
-            check_file(ref, data)
-            pages = page_texts(data, ref.name)
-            if len(pages) >= PAGES_PER_DOCUMENT:
-                raise BrokenPdfError(
-                    QT_TRANSLATE_NOOP("messages", "Het document {name} heeft te veel pagina's."),
-                    f"{len(pages)} pages",
-                    name=ref.name,
+        def jobs() -> Iterator[Job[FileRef]]:
+            """Read and verify each needed file; PDFs go on to the workers."""
+            for ref in needed:
+                stop_if_cancelled()
+                on_bytes = _byte_reporter(
+                    report, stage(), done["bytes"], total_bytes, done["files"], len(needed)
                 )
-            add_blob(conn, ref.sha256, data, pages)
-            done_bytes += ref.size
+                try:
+                    data = source.read_file(ref, on_bytes)
+                    check_file(ref, data)
+                except CancelledError:
+                    raise
+                except KitError as exc:
+                    errors.append(exc)
+                    problems.append(FileProblem(ref.name, exc.message, detail=exc.detail))
+                    finished(ref)
+                    continue
+                if ref.sha256 in media:
+                    add_media(conn, ref.sha256, data)
+                    finished(ref)
+                    continue
+                yield Job(ref, ref.name, data)
+
+        for job, result in extract_files(jobs(), extraction):
+            if result.warnings:
+                log.warning("MuPDF over %s: %s", job.name, result.warnings.strip())
+            found = file_problems(job.name, result)
+            if found:
+                problems.extend(found)
+                log.warning("refused %s: %s", job.name, "; ".join(p.detail for p in found))
+            elif not problems:  # once refused, nothing more needs writing
+                add_blob(conn, job.key.sha256, job.data, result.pages)
+                index_pages(conn, plan, job.key.sha256, result.pages)
+            finished(job.key)
         stop_if_cancelled()
+        if problems:
+            # Workers finish in any order; the report follows the manifest.
+            order = {ref.name: n for n, ref in enumerate(needed)}
+            problems.sort(key=lambda p: (order.get(p.file, len(order)), p.page or 0))
+            raise _refused(problems, errors)
         report(
             Progress(
                 Text(QT_TRANSLATE_NOOP("messages", "De zoekindex wordt bijgewerkt…")),
-                done_bytes,
+                done["bytes"],
                 total_bytes,
                 len(needed),
                 len(needed),
             )
         )
         changes = replace_content(
-            conn, manifest, verified.manifest_bytes, verified.signature, store.now()
+            conn, manifest, verified.manifest_bytes, verified.signature, store.now(), plan=plan
         )
         store_key_list(conn, manifest, verified.key_list.signed)
         # Still inside the write transaction: one writer at a time, also across processes.
         record_install(trust, manifest.version, verified.key_list)
-    report(Progress(DONE, done_bytes, total_bytes, len(needed), len(needed)))
+    store.checkpoint()
+    report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))
     return ImportResult(
         version=manifest.version,
         previous_version=previous.version if previous else None,

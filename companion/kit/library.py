@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from companion.dutch.words import fold
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
+from companion.pdf.page_box import PageBox
 from companion.store.kit_store import InstalledKit, KitStore
 
 # (one, many) in Dutch; the window translates them (context "messages").
@@ -70,6 +71,7 @@ class DocumentInfo(DocumentMeta):
     page_count: int
     changed_in: int
     sha256: str
+    media_name: str | None = None  # a video's own file, played offline; None: only the link
 
     @property
     def type_label(self) -> str:
@@ -78,7 +80,7 @@ class DocumentInfo(DocumentMeta):
 
 _DOCUMENT_SQL = """
 SELECT d.id, d.title, d.type, d.summary, d.audience, d.minutes, d.url, d.revision,
-       b.page_count, d.changed_in, d.sha256,
+       b.page_count, d.changed_in, d.sha256, d.media_name,
        (SELECT group_concat(theme_id, ' ') FROM
             (SELECT theme_id FROM document_themes t WHERE t.document_id = d.id
              ORDER BY t.position)) AS themes
@@ -99,7 +101,8 @@ def _document(row: tuple) -> DocumentInfo:
         page_count=row[8],
         changed_in=row[9],
         sha256=row[10],
-        themes=tuple((row[11] or "").split()),
+        media_name=row[11],
+        themes=tuple((row[12] or "").split()),
     )
 
 
@@ -252,6 +255,32 @@ class KitLibrary:
             (doc_id,),
         ).fetchone()
         return None if row is None else bytes(row[0])
+
+    def page_boxes(self, document_id: str) -> list[PageBox] | None:
+        """Each page's size and turn as shown, stored at import; None for an unknown document.
+
+        The viewer lays out a whole document from this without opening a page.
+        """
+        conn = self.store.conn
+        row = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        return [
+            PageBox(width, height, rotation)
+            for width, height, rotation in conn.execute(
+                "SELECT width, height, rotation FROM pages WHERE sha256 = ? ORDER BY page",
+                (row[0],),
+            )
+        ]
+
+    def media(self, document_id: str) -> tuple[str, str] | None:
+        """A video's own media file: (file name, sha256), or None when it has none."""
+        row = self.store.conn.execute(
+            "SELECT media_name, media_sha256 FROM documents "
+            "WHERE id = ? AND media_sha256 IS NOT NULL",
+            (document_id,),
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def types_present(self) -> list[str]:
         present = {row[0] for row in self.store.conn.execute("SELECT DISTINCT type FROM documents")}

@@ -8,6 +8,7 @@ sees this interface, so every source passes the same checks.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from companion.errors import MissingFileError, SignatureError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.key_list import MAX_KEY_LIST_SIZE, SignedKeys
 from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef
+from companion.store.kit_store import KitStore
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.sig"
@@ -119,5 +121,56 @@ class FolderSource:
                 str(exc),
                 name=ref.name,
             ) from exc
+        progress(len(data))
+        return data
+
+
+class KeptKitSource:
+    """The signed kit kept in the kit store when its schema changed (see kit_store.py).
+
+    It goes through the same checks as any source (signature, version, every
+    file's sha256), so a store that was rebuilt for a new schema ends up with
+    the newest verified kit it had, not the older bundled one.
+    """
+
+    def __init__(self, store: KitStore) -> None:
+        self.store = store
+        self.description = "kept kit"
+
+    def version(self) -> int | None:
+        """The kept kit's version (unverified: only to choose a source), or None."""
+        kept = self.store.legacy_manifest()
+        if kept is None:
+            return None
+        try:
+            return int(json.loads(kept[0])["version"])
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def read_manifest(self) -> tuple[bytes, bytes]:
+        kept = self.store.legacy_manifest()
+        if kept is None:
+            raise MissingFileError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt."
+                ),
+                "no kept manifest",
+            )
+        return kept
+
+    def read_key_list(self) -> SignedKeys | None:
+        keys = self.store.legacy_key_list()
+        return SignedKeys(*keys) if keys else None
+
+    def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
+        data = self.store.legacy_blob(ref.sha256)
+        if data is None:
+            raise MissingFileError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Het bestand {name} ontbreekt in de kit. De kit is niet aangepast."
+                ),
+                ref.sha256,
+                name=ref.name,
+            )
         progress(len(data))
         return data

@@ -1,8 +1,11 @@
 """Find in one document: every place a phrase occurs, as rectangles per page.
 
 Two ways in. A person types in the viewer's find bar: that phrase is matched
-anywhere inside words, ignoring case and accents ("reintegratie" finds
-"reïntegratie"), and a phrase of several words must appear in that order.
+anywhere inside words, with kit search's word rules (``companion.dutch``:
+case and accents ignored, "zzpers" finds "zzp'ers", stop words left out
+unless nothing else was typed or the phrase is in quotes), and a phrase of
+several words must appear in that order (little words and signs such as "&"
+may stand between them: "klik tik" finds "Klik & Tik").
 Or the viewer is opened from kit search: then the words are lit exactly the
 way search matched them (:func:`companion.pdf.render.word_rects`, word starts), so
 what search found is what lights up.
@@ -20,12 +23,12 @@ if TYPE_CHECKING:
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from companion.dutch.words import fold
+from companion.dutch.query import parse_query
+from companion.dutch.stop_words import is_stop_word
+from companion.dutch.words import search_form
 from companion.pdf.render import word_rects
 
 Rect = tuple[float, float, float, float]
-
-_PUNCTUATION = ".,;:!?()[]{}\"'‘’“”«»…-–—/"
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ class FindHit:
 
 
 def phrase_words(query: str) -> list[str]:
-    return [w for w in (fold(part).strip(_PUNCTUATION) for part in query.split()) if w]
+    """The words to find, in order, read as kit search reads a query."""
+    return [w for part in parse_query(query).parts for w in part.words]
 
 
 def find_on_page(page: pymupdf.Page, query: str) -> list[FindHit]:
@@ -50,12 +54,20 @@ def find_on_page(page: pymupdf.Page, query: str) -> list[FindHit]:
     if not wanted:
         return []
     words = page.get_text("words", sort=True)
-    folded = [fold(w[4]) for w in words]
+    skip_stop_words = not any(is_stop_word(w) for w in wanted)
+    # The page's words that can take part, with their place among all words.
+    kept = [
+        (index, form)
+        for index, word in enumerate(words)
+        if (form := search_form(word[4])) and not (skip_stop_words and is_stop_word(form))
+    ]
     hits = []
     n = len(wanted)
-    for start in range(len(words) - n + 1):
-        if _matches(folded[start : start + n], wanted):
-            rects = _merge_lines([tuple(w[:4]) for w in words[start : start + n]])
+    for start in range(len(kept) - n + 1):
+        run = kept[start : start + n]
+        if _matches([form for _index, form in run], wanted):
+            first, last = run[0][0], run[-1][0]
+            rects = _merge_lines([tuple(w[:4]) for w in words[first : last + 1]])
             hits.append(FindHit(page.number, tuple(rects)))
     return hits
 
@@ -64,12 +76,11 @@ def _matches(words: Sequence[str], wanted: Sequence[str]) -> bool:
     if len(wanted) == 1:
         return wanted[0] in words[0]
     first, *middle, last = wanted
-    if not words[0].strip(_PUNCTUATION).endswith(first):
+    if not words[0].endswith(first):
         return False
-    for word, want in zip(words[1:-1], middle, strict=True):
-        if word.strip(_PUNCTUATION) != want:
-            return False
-    return words[-1].strip(_PUNCTUATION).startswith(last)
+    if any(word != want for word, want in zip(words[1:-1], middle, strict=True)):
+        return False
+    return words[-1].startswith(last)
 
 
 def _merge_lines(rects: list[Rect]) -> list[Rect]:

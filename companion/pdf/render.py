@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 from dataclasses import dataclass
 
-from companion.dutch.words import fold
+from companion.dutch.words import fold, search_form
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def word_rects(page: pymupdf.Page, terms: tuple[str, ...] | list[str]) -> list[p
     folded = tuple(fold(t) for t in terms if t)
     rects = []
     for x0, y0, x1, y1, word, *_rest in page.get_text("words", sort=True):
-        clean = fold(word).strip(".,;:!?()[]{}\"'‘’“”«»…-–—/")
-        if clean.startswith(folded):
+        clean = search_form(word)  # as search reads it: "zzp'ers" is "zzpers"
+        if clean and clean.startswith(folded):
             rects.append(pymupdf.Rect(x0, y0, x1, y1))
     return rects

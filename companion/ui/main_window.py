@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.kit_label)
 
         self.library_screen = LibraryScreen(context.library)
+        self.library_screen.media_dir = context.paths.cache_dir
         self.library_screen.open_requested.connect(lambda doc_id: self.open_document(doc_id))
         self.library_screen.opened_revisions = context.user.opened_revisions
         self.add_screen("bibliotheek", lambda: self.tr("Bibliotheek"), self.library_screen)

@@ -752,6 +752,10 @@
         <translation>search the installed kit</translation>
     </message>
     <message>
+        <source>zoek de woorden precies zoals getypt, zonder tikfouten te verbeteren</source>
+        <translation>search the words exactly as typed, without correcting typos</translation>
+    </message>
+    <message>
         <source>{path} bestaat al; er is niets overschreven.</source>
         <translation>{path} already exists; nothing has been overwritten.</translation>
     </message>
@@ -776,6 +780,10 @@ Public key: {public}</translation>
     <message>
         <source>Updatebestand: {path}</source>
         <translation>Update file: {path}</translation>
+    </message>
+    <message>
+        <source>Resultaten voor ‘{corrected}’. Zocht je toch ‘{typed}’? (--exact)</source>
+        <translation>Results for ‘{corrected}’. Search for ‘{typed}’ instead? (--exact)</translation>
     </message>
     <message>
         <source>haal een nieuwe versie van de kit op van de portal</source>
@@ -1166,6 +1174,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Pages</translation>
     </message>
     <message>
+        <source>Deze video staat op deze computer en speelt ook zonder internet: kies Video afspelen.</source>
+        <translation>This video is stored on this computer and also plays without internet: choose Play video.</translation>
+    </message>
+    <message>
         <source>Deze video speelt alleen met internet. Open het document voor de link.</source>
         <translation>This video only plays with internet. Open the document for the link.</translation>
     </message>
@@ -1230,6 +1242,14 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Open document</translation>
     </message>
     <message>
+        <source>Video afspelen</source>
+        <translation>Play video</translation>
+    </message>
+    <message>
+        <source>Video afspelen met de videospeler van je computer</source>
+        <translation>Play the video with your computer&apos;s video player</translation>
+    </message>
+    <message>
         <source>Alle thema&apos;s</source>
         <translation>All themes</translation>
     </message>
@@ -1272,6 +1292,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Kies een document in de lijst om te zien waar het over gaat. Dubbelklik of druk op Enter om het te openen.</source>
         <translation>Choose a document in the list to see what it is about. Double-click or press Enter to open it.</translation>
+    </message>
+    <message>
+        <source>De video kan niet worden klaargezet. Is de schijf vol? Probeer het opnieuw.</source>
+        <translation>The video could not be prepared. Is the disk full? Please try again.</translation>
     </message>
 </context>
 <context>
@@ -1624,8 +1648,20 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Search results</translation>
     </message>
     <message>
-        <source>Typ een of meer woorden. Hoofdletters en accenten maken niet uit.</source>
-        <translation>Type one or more words. Capitals and accents do not matter.</translation>
+        <source>Zoeken lukte niet. Probeer het opnieuw.</source>
+        <translation>Searching failed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Resultaten voor ‘{words}’.</source>
+        <translation>Results for ‘{words}’.</translation>
+    </message>
+    <message>
+        <source>Zocht je toch ‘{words}’?</source>
+        <translation>Search for ‘{words}’ instead?</translation>
+    </message>
+    <message>
+        <source>Typ een of meer woorden. Hoofdletters, accenten en kleine tikfouten maken niet uit. Zet woorden tussen aanhalingstekens om ze precies zo te zoeken.</source>
+        <translation>Type one or more words. Capitals, accents and small typos do not matter. Put words in quotes to search for them exactly.</translation>
     </message>
     <message>
         <source>Niets gevonden voor ‘{words}’. Probeer een ander of korter woord.</source>
@@ -2487,16 +2523,16 @@ Do you want to open the website?</translation>
         <translation>The file {name} has been changed or damaged. The kit has not been changed.</translation>
     </message>
     <message>
+        <source>het document heeft te veel pagina&apos;s</source>
+        <translation>the document has too many pages</translation>
+    </message>
+    <message>
         <source>De kit wordt gecontroleerd…</source>
         <translation>Checking the kit…</translation>
     </message>
     <message>
         <source>Document {number} van {total} wordt klaargezet…</source>
         <translation>Setting up document {number} of {total}…</translation>
-    </message>
-    <message>
-        <source>Het document {name} heeft te veel pagina&apos;s.</source>
-        <translation>The document {name} has too many pages.</translation>
     </message>
     <message>
         <source>De zoekindex wordt bijgewerkt…</source>
@@ -2581,22 +2617,6 @@ Do you want to open the website?</translation>
     <message>
         <source>Deze kit is gemaakt voor een nieuwere versie van het programma. Werk het programma bij en probeer het opnieuw.</source>
         <translation>This kit was made for a newer version of the program. Update the program and try again.</translation>
-    </message>
-    <message>
-        <source>Het document {name} is beschadigd en kan niet worden geopend.</source>
-        <translation>The document {name} is damaged and cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.</source>
-        <translation>The document {name} is protected with a password and cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Het document {name} heeft geen pagina&apos;s.</source>
-        <translation>The document {name} has no pages.</translation>
-    </message>
-    <message>
-        <source>Pagina {page} van {name} is beschadigd.</source>
-        <translation>Page {page} of {name} is damaged.</translation>
     </message>
     <message>
         <source>Dit actieplan-bestand klopt niet: {reason} Er is niets geïmporteerd.</source>
@@ -2731,8 +2751,16 @@ Do you want to open the website?</translation>
         <translation>A file does not match the list of contents.</translation>
     </message>
     <message>
-        <source>Versie {version} is lager dan de gepubliceerde versie {previous}.</source>
-        <translation>Version {version} is lower than the published version {previous}.</translation>
+        <source>het bestand kan niet worden gelezen</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>versie {version} is lager dan de gepubliceerde versie {previous}</source>
+        <translation>version {version} is lower than the published version {previous}</translation>
+    </message>
+    <message>
+        <source>het bestand is leeg of groter dan {limit} MB</source>
+        <translation>the file is empty or larger than {limit} MB</translation>
     </message>
     <message>
         <source>De bronnen zijn veranderd. Verhoog de versie in kit.toml en publiceer opnieuw.</source>
@@ -2779,8 +2807,24 @@ Do you want to open the website?</translation>
         <translation>unknown theme {theme}</translation>
     </message>
     <message>
+        <source>alleen een video heeft een &apos;media&apos;-bestand</source>
+        <translation>only a video has a &apos;media&apos; file</translation>
+    </message>
+    <message>
         <source>het document heeft geen tekst</source>
         <translation>the document has no text</translation>
+    </message>
+    <message>
+        <source>{key} moet een bestand zijn dat eindigt op {kinds}</source>
+        <translation>{key} must be a file ending in {kinds}</translation>
+    </message>
+    <message>
+        <source>{key} moet in de map met bronnen staan</source>
+        <translation>{key} must be inside the sources folder</translation>
+    </message>
+    <message>
+        <source>het bestand {file} bestaat niet</source>
+        <translation>the file {file} does not exist</translation>
     </message>
     <message>
         <source>alleen een video heeft een &apos;url&apos;</source>
@@ -2821,6 +2865,14 @@ Do you want to open the website?</translation>
     <message>
         <source>het document {id} bestaat niet</source>
         <translation>the document {id} does not exist</translation>
+    </message>
+    <message>
+        <source>hoogstens {count} groepen synoniemen</source>
+        <translation>at most {count} synonym groups</translation>
+    </message>
+    <message>
+        <source>&apos;words&apos; moet een lijst van {low} tot {high} woorden zijn (elk hoogstens {limit} tekens)</source>
+        <translation>&apos;words&apos; must be a list of {low} to {high} words (each at most {limit} characters)</translation>
     </message>
     <message>
         <source>het bestand ontbreekt</source>
@@ -3401,6 +3453,106 @@ Do you want to open the website?</translation>
     <message>
         <source>Je eigen gegevens konden niet worden gelezen. Het oude bestand is bewaard als {name}.</source>
         <translation>Your own data could not be read. The old file is kept as {name}.</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}, pagina {page}: {reason}</source>
+        <translation>{file}, page {page}: {reason}</translation>
+    </message>
+    <message>
+        <source>De kit is niet geïnstalleerd: 1 bestand is niet goed.</source>
+        <translation>The kit was not installed: 1 file is not right.</translation>
+    </message>
+    <message>
+        <source>De kit is niet geïnstalleerd: {count} bestanden zijn niet goed.</source>
+        <translation>The kit was not installed: {count} files are not right.</translation>
+    </message>
+    <message>
+        <source>Er is niets gepubliceerd. Los deze problemen op en publiceer opnieuw:</source>
+        <translation>Nothing was published. Fix these problems and publish again:</translation>
+    </message>
+    <message>
+        <source>het programma liep vast op dit bestand (het is waarschijnlijk kapot)</source>
+        <translation>the program got stuck on this file (it is probably damaged)</translation>
+    </message>
+    <message>
+        <source>het lezen van de pagina duurde te lang (meer dan {seconds} seconden)</source>
+        <translation>reading the page took too long (more than {seconds} seconds)</translation>
+    </message>
+    <message>
+        <source>een PNG-afbeelding</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <source>een JPEG-afbeelding</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <source>een GIF-afbeelding</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <source>een TIFF-afbeelding</source>
+        <translation>a TIFF image</translation>
+    </message>
+    <message>
+        <source>een EPUB-boek</source>
+        <translation>an EPUB book</translation>
+    </message>
+    <message>
+        <source>een Word-document (DOCX)</source>
+        <translation>a Word document (DOCX)</translation>
+    </message>
+    <message>
+        <source>een XPS-document</source>
+        <translation>an XPS document</translation>
+    </message>
+    <message>
+        <source>een zip-bestand</source>
+        <translation>a zip file</translation>
+    </message>
+    <message>
+        <source>een webpagina (HTML)</source>
+        <translation>a web page (HTML)</translation>
+    </message>
+    <message>
+        <source>een SVG-afbeelding</source>
+        <translation>an SVG image</translation>
+    </message>
+    <message>
+        <source>een XML-bestand</source>
+        <translation>an XML file</translation>
+    </message>
+    <message>
+        <source>dit is geen PDF</source>
+        <translation>this is not a PDF</translation>
+    </message>
+    <message>
+        <source>dit is geen PDF maar {kind}</source>
+        <translation>this is not a PDF but {kind}</translation>
+    </message>
+    <message>
+        <source>het bestand is beschadigd en kan niet worden gelezen</source>
+        <translation>the file is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <source>het bestand is beveiligd (versleuteld of met een wachtwoord); sla het op zonder beveiliging</source>
+        <translation>the file is protected (encrypted or with a password); save it without protection</translation>
+    </message>
+    <message>
+        <source>het bestand heeft geen pagina&apos;s</source>
+        <translation>the file has no pages</translation>
+    </message>
+    <message>
+        <source>Het document {name} kan niet worden geopend: {reason}.</source>
+        <translation>The document {name} cannot be opened: {reason}.</translation>
+    </message>
+    <message>
+        <source>de pagina is beschadigd en kan niet worden gelezen</source>
+        <translation>the page is damaged and cannot be read</translation>
     </message>
 </context>
 </TS>

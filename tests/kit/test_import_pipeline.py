@@ -10,7 +10,6 @@ import pymupdf
 import pytest
 
 from companion.errors import (
-    BrokenPdfError,
     CancelledError,
     IntegrityError,
     ManifestError,
@@ -201,17 +200,6 @@ def test_refuses_other_kit(store, installed_v1, kit_builder, test_public_keys):
     refuse(
         store, kit_builder.build(2, kit="andere-kit"), test_public_keys, WrongKitError, "andere kit"
     )
-
-
-def test_refuses_broken_pdf(store, installed_v1, kit_builder, test_key, test_public_keys, tmp_path):
-    files: dict[str, bytes] = {}
-    manifest = kit_builder.manifest_for(2, files)
-    broken = b"%PDF-1.7\nthis is not really a pdf at all\n%%EOF\n"
-    sha = hashlib.sha256(broken).hexdigest()
-    files[sha] = broken
-    manifest["documents"][0]["file"] = {"sha256": sha, "size": len(broken), "name": "kapot.pdf"}
-    folder = kit_builder.write(manifest, files, tmp_path / "broken")
-    refuse(store, folder, test_public_keys, BrokenPdfError, "kapot.pdf is beschadigd")
 
 
 def test_refuses_signed_manifest_that_breaks_the_model(

@@ -182,9 +182,18 @@ def test_find_ignores_case_and_accents_and_matches_inside_words():
     assert [h.index for h in find_in_pdf(data, query="reintegratie")] == [3]
     assert find_in_pdf(data, query="integratie")[0].index == 3
     assert find_in_pdf(data, query="niet aanwezig") == []
-    # A phrase must appear in that order.
-    assert [h.index for h in find_in_pdf(data, query="de vindplaats")] == [1]
-    assert find_in_pdf(data, query="vindplaats de") == []
+    # A phrase must appear in that order; little words count only in quotes (search's rules).
+    assert [h.index for h in find_in_pdf(data, query='"de vindplaats"')] == [1]
+    assert find_in_pdf(data, query='"vindplaats de"') == []
+    assert [h.index for h in find_in_pdf(data, query="de vindplaats")] == [1, 3]
+
+
+def test_find_uses_search_word_rules_for_apostrophes_and_signs():
+    data = numbered_pdf(3, {2: "Vind zzp'ers via hun boekhouder.", 3: "Van Klik & Tik naar taal."})
+    assert [h.index for h in find_in_pdf(data, query="zzpers")] == [1]
+    assert [h.index for h in find_in_pdf(data, query="zzp-ers boekhouder")] == []
+    assert [h.index for h in find_in_pdf(data, query="klik en tik")] == [2]
+    assert [h.index for h in find_in_pdf(data, query="tik klik")] == []
 
 
 def test_find_rectangles_cover_the_word():

@@ -53,13 +53,20 @@ class KitBuilder:
         self.keys = keys or test_keys.key_list(release=[key])
         self.expires = test_keys.FAR_FUTURE
         self.documents: dict[str, list[str]] = copy.deepcopy(BASE_DOCUMENTS)
+        # Documents whose file is given as bytes (a real or a broken PDF, or no PDF at all).
+        self.files: dict[str, bytes] = {}
+
+    def add_file(self, doc_id: str, data: bytes, title: str | None = None) -> None:
+        """A document whose content file is exactly ``data``, named ``<doc_id>.pdf``."""
+        self.documents[doc_id] = [title or doc_id]
+        self.files[doc_id] = data
 
     def manifest_for(
         self, version: int, files: dict[str, bytes], kit: str = "hoger-bereik"
     ) -> dict:
         documents = []
         for doc_id, pages in self.documents.items():
-            data = make_pdf(pages)
+            data = self.files[doc_id] if doc_id in self.files else make_pdf(pages)
             sha = hashlib.sha256(data).hexdigest()
             files[sha] = data
             doc_type = doc_id.split("-")[0]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -25,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from companion.kit.library import BY_THEME, BY_TYPE, DocumentInfo, KitLibrary, theme_tag
+from companion.kit.media import media_file
 from companion.ui.appearance import px, theme
 from companion.ui.live import follow, live
 from companion.ui.texts import type_label
-from companion.ui.widgets.common import screen_heading, scroll_body, tab_chain
+from companion.ui.widgets.common import say, screen_heading, scroll_body, tab_chain
 from companion.ui.widgets.flow_layout import FlowLayout
 from companion.ui.widgets.plain import plain_tip
 
@@ -73,7 +76,13 @@ def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> st
         for k, v in rows
     )
     video = ""
-    if doc.type == "video" and doc.url:
+    if doc.type == "video" and doc.media_name:
+        words = QCoreApplication.translate(
+            "LibraryScreen",
+            "Deze video staat op deze computer en speelt ook zonder internet: kies Video afspelen.",
+        )
+        video = f"<p style='color:{muted}'>{html.escape(words)}</p>"
+    elif doc.type == "video" and doc.url:
         words = QCoreApplication.translate(
             "LibraryScreen",
             "Deze video speelt alleen met internet. Open het document voor de link.",
@@ -177,11 +186,35 @@ class LibraryScreen(QWidget):
         live(self.open_button, "setAccessibleName", lambda: self.tr("Document openen"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_current)
+        self.play_button = QPushButton()
+        live(self.play_button, "setText", lambda: self.tr("Video afspelen"))
+        live(
+            self.play_button,
+            "setAccessibleName",
+            lambda: self.tr("Video afspelen met de videospeler van je computer"),
+        )
+        self.play_button.hide()
+        self.play_button.clicked.connect(self.play_current)
+        # Set by the main window: where a video's file is written to be played.
+        self.media_dir: Path | None = None
+        self.open_media: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        self.media_problem = QLabel()
+        self.media_problem.setObjectName("errorText")
+        self.media_problem.setWordWrap(True)
+        self.media_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.media_problem.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.play_button)
+        buttons.addWidget(self.open_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.details, 1)
-        side_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        side_layout.addWidget(self.media_problem)
+        side_layout.addLayout(buttons)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tree)
@@ -252,6 +285,7 @@ class LibraryScreen(QWidget):
             *self.chip_buttons.values(),
             self.tree,
             self.details,
+            self.play_button,
             self.open_button,
         )
 
@@ -432,6 +466,8 @@ class LibraryScreen(QWidget):
         doc_id = item.data(0, DOC_ID_ROLE) if item is not None else None
         doc = self.library.catalog_document(doc_id) if doc_id else None
         self.open_button.setEnabled(doc is not None)
+        self.play_button.setVisible(doc is not None and bool(doc.media_name))
+        self.media_problem.hide()
         if doc is None:
             words = self.tr(
                 "Kies een document in de lijst om te zien waar het over gaat. "
@@ -445,6 +481,30 @@ class LibraryScreen(QWidget):
         doc_id = item.data(0, DOC_ID_ROLE)
         if doc_id:
             self.open_requested.emit(doc_id)
+
+    def play_current(self) -> bool:
+        """Play the chosen video's own file with the system's player (no internet needed)."""
+        doc_id = self.current_document_id()
+        if not doc_id or self.media_dir is None:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            path = media_file(self.library, doc_id, self.media_dir)
+        except OSError:
+            path = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if path is None:
+            say(
+                self.media_problem,
+                lambda: self.tr(
+                    "De video kan niet worden klaargezet. Is de schijf vol? Probeer het opnieuw."
+                ),
+            )
+            return False
+        self.media_problem.hide()
+        self.open_media(path)
+        return True
 
     def _open_current(self) -> None:
         doc_id = self.current_document_id()

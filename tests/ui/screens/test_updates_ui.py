@@ -285,3 +285,32 @@ def test_open_bad_update_file_and_export(qtbot, open_window, kit_builder, tmp_pa
     assert screen.status.text().startswith(f"Opgeslagen: {out} (versie 1")
     with zipfile.ZipFile(out) as archive:
         assert archive.namelist()[:2] == ["manifest.json", "manifest.json.sig"]
+
+
+def test_update_file_with_bad_pdfs_names_every_file(qtbot, open_window, kit_builder, tmp_path):
+    """Not "Er ging iets mis": every bad file, in plain text, and nothing changed."""
+    from tests.support import bad_pdfs
+
+    window = open_window("")
+    wait_idle(qtbot, window)
+    screen = window.updates_screen
+    window.show_screen("updates")
+    kit_builder.add_file("tip-kring", bad_pdfs.page_tree_cycle())
+    kit_builder.add_file("tip-boek", bad_pdfs.epub())
+    update = pack_folder(kit_builder.build(2), tmp_path / "usb" / "kit").path
+    kit_before = digest(window.context.paths.kit_store)
+    user_before = digest(window.context.paths.user_store)
+
+    screen.choose_import_file = lambda: update
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert screen.status.text().splitlines() == [
+        "De kit is niet geïnstalleerd: 2 bestanden zijn niet goed.",
+        "• tip-kring.pdf, pagina 2: de pagina is beschadigd en kan niet worden gelezen",
+        "• tip-boek.pdf: dit is geen PDF maar een EPUB-boek",
+    ]
+    assert screen.status.textFormat() == Qt.TextFormat.PlainText
+    assert screen.status.objectName() == "errorText"
+    assert digest(window.context.paths.kit_store) == kit_before
+    assert digest(window.context.paths.user_store) == user_before
+    screenshot(qtbot, window, "updates-bad-files")

@@ -361,7 +361,8 @@ class UpdatesScreen(QWidget):
         make = text if callable(text) else (lambda: ui_text(text))
         say(self.status, make)
         self.status.show()
-        self.status_message.emit(make())
+        # The status bar has room for one line; a report of bad files has one per file.
+        self.status_message.emit(make().split("\n", 1)[0])
 
     def _show_progress(self, progress: Progress) -> None:
         live(self.stage, "setText", lambda: ui_text(progress.stage))
