@@ -185,8 +185,8 @@ CASES = [
         "document werkblad-a: file.sha256 must be 64 lowercase hex digits",
     ),
     (file(sha256=5), "document werkblad-a: file.sha256 must be 64 lowercase hex digits"),
-    (file(name="werk blad.pdf"), "document werkblad-a: file.name must be a plain .pdf file name"),
-    (file(name=["a.pdf"]), "document werkblad-a: file.name must be a plain .pdf file name"),
+    (file(name="werk blad.pdf"), "document werkblad-a: file.name must be a plain file name (.pdf)"),
+    (file(name=["a.pdf"]), "document werkblad-a: file.name must be a plain file name (.pdf)"),
     (file(size=0), "document werkblad-a: 'size' must be a whole number from 1 to 209715200"),
     (
         file(size=200 * 1024 * 1024 + 1),
@@ -261,3 +261,83 @@ def test_a_kit_for_a_newer_program_asks_for_an_update():
     )
     assert info.value.detail == "format 2, this program reads 1"
     assert in_english(info.value) != info.value.message
+
+
+SHA_V = "c" * 64
+
+
+def video(**media):
+    """A second document: a video with its own media file."""
+
+    def change(m):
+        m["documents"].append(
+            {
+                "id": "video-a",
+                "title": "Video A",
+                "type": "video",
+                "themes": [],
+                "summary": "",
+                "file": {"sha256": SHA_B, "size": 10, "name": "video-a.pdf"},
+                "media": {
+                    "sha256": SHA_V,
+                    "size": 900 * 1024 * 1024,
+                    "name": "video-a.mp4",
+                    **media,
+                },
+            }
+        )
+
+    return change
+
+
+def test_a_video_brings_its_own_media_file():
+    kit = parse_manifest(manifest(video()))
+    assert kit.document("video-a").media == FileRef(SHA_V, 900 * 1024 * 1024, "video-a.mp4")
+    assert kit.media_shas() == {SHA_V}
+    assert [f.sha256 for f in kit.unique_files()] == [SHA_A, SHA_B, SHA_V]
+    assert parse_manifest(manifest()).media_shas() == set()
+
+
+def test_synonyms_are_groups_of_trimmed_words():
+    kit = parse_manifest(
+        manifest(top(synonyms=[[" warm doorverwijzen ", "warme overdracht"], ["x" * 80] * 30]))
+    )
+    assert kit.synonyms == (("warm doorverwijzen", "warme overdracht"), ("x" * 80,) * 30)
+    assert parse_manifest(manifest()).synonyms == ()
+    assert len(parse_manifest(manifest(top(synonyms=[["a", "b"]] * 500))).synonyms) == 500
+
+
+GROUP = "synonyms: group 0 must list 2 to 30 texts of at most 80 characters"
+MEDIA_KINDS = ".mp4, .m4v, .webm, .ogv, .mov, .mp3, .m4a, .ogg"
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        (
+            doc(media={"sha256": SHA_V, "size": 1, "name": "a.mp4"}),
+            "document werkblad-a: only a video has a 'media' file",
+        ),
+        (
+            video(name="video-a.avi"),
+            f"document video-a: media.name must be a plain file name ({MEDIA_KINDS})",
+        ),
+        (video(sha256="x"), "document video-a: media.sha256 must be 64 lowercase hex digits"),
+        (
+            video(size=900 * 1024 * 1024 + 1),
+            "document video-a: 'size' must be a whole number from 1 to 943718400",
+        ),
+        (top(synonyms={}), "synonyms: must be a list of at most 500 groups"),
+        (top(synonyms=[["a", "b"]] * 501), "synonyms: must be a list of at most 500 groups"),
+        (top(synonyms=[["alleen"]]), GROUP),
+        (top(synonyms=[["a"] * 31]), GROUP),
+        (top(synonyms=[["a", "x" * 81]]), GROUP),
+        (top(synonyms=[["a", "  "]]), GROUP),
+        (top(synonyms=[["a", 5]]), GROUP),
+        (top(synonyms=["a b"]), GROUP),
+    ],
+)
+def test_media_and_synonyms_refused_with_the_field_at_fault(change, detail):
+    with pytest.raises(ManifestError) as info:
+        parse_manifest(manifest(change))
+    assert info.value.detail == detail
