@@ -88,3 +88,41 @@ def test_what_an_update_changed_and_which_documents_are_still_unseen(
     assert library.update_marks({"handleiding-vindplaatsen": 1, "tip-zaanstad": 2}) == {
         "handleiding-vindplaatsen": "gewijzigd"
     }
+
+
+def test_each_page_s_size_and_a_video_s_own_file(tmp_path, kit_builder, test_public_keys):
+    import hashlib
+
+    from tests.support.kitbuilder import make_pdf
+
+    files: dict[str, bytes] = {}
+    manifest = kit_builder.manifest_for(1, files)
+    pdf = make_pdf(["Webinar", "Dia's"], landscape=True)
+    clip = b"\x00\x00\x00\x18ftypmp42" + bytes(64)
+    sha_pdf, sha_clip = hashlib.sha256(pdf).hexdigest(), hashlib.sha256(clip).hexdigest()
+    files.update({sha_pdf: pdf, sha_clip: clip})
+    manifest["documents"].append(
+        {
+            "id": "video-webinar",
+            "title": "Webinar",
+            "type": "video",
+            "themes": [],
+            "summary": "",
+            "file": {"sha256": sha_pdf, "size": len(pdf), "name": "video-webinar.pdf"},
+            "media": {"sha256": sha_clip, "size": len(clip), "name": "video-webinar.mp4"},
+        }
+    )
+    store = KitStore(tmp_path / "kit.sqlite")
+    try:
+        portal = kit_builder.write(manifest, files, kit_builder.root / "video")
+        apply_source(store, FolderSource(portal), trusted_keys=test_public_keys)
+        library = KitLibrary(store)
+        boxes = library.page_boxes("video-webinar")
+        assert [(b.width, b.height, b.rotation) for b in boxes] == [(842, 595, 0)] * 2
+        assert len(library.page_boxes("handleiding-vindplaatsen")) == 3
+        assert library.page_boxes("onbekend") is None
+        assert library.media("video-webinar") == ("video-webinar.mp4", sha_clip)
+        assert library.media("persona-henk") is None
+        assert library.document("video-webinar").media_name == "video-webinar.mp4"
+    finally:
+        store.close()
