@@ -213,6 +213,34 @@ def _patch_mutmut() -> None:
         return result
 
     file_mutation.create_mutations = create_mutations
+    _patch_stray_children()
+
+
+def _patch_stray_children() -> None:
+    """mutmut's fork runner takes any child ``os.wait()`` returns for one of its own.
+    A test run in mutmut's own process (stats, clean tests) may leave a child behind
+    that ends later (a helper process); mutmut then stops with a KeyError. Pass such
+    strangers by."""
+    import os
+    from datetime import datetime
+
+    from mutmut.workers import isolation
+
+    def wait_for_result(self, timeout: float | None = None):
+        if self._no_tests_results:
+            return self._no_tests_results.pop(0)
+        while True:
+            pid, wait_status = os.wait()
+            if pid in self._running:
+                break
+        worker = self._running.pop(pid)
+        return isolation.MutantResult(
+            mutant_name=worker.mutant_name,
+            exit_code=os.waitstatus_to_exitcode(wait_status),
+            duration=(datetime.now() - worker.start_time).total_seconds(),
+        )
+
+    isolation.ForkRunner.wait_for_result = wait_for_result
 
 
 # -- report -------------------------------------------------------------------------------

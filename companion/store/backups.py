@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,9 +71,12 @@ def list_backups(folder: Path) -> list[Backup]:
             continue
         try:
             made_at = dt.datetime.strptime(match.group(1), _STAMP)
-            size = path.stat().st_size
+            info = path.stat()
         except (ValueError, OSError):
             continue
+        if not stat.S_ISREG(info.st_mode):
+            continue  # a folder by that name is no backup to restore or to compare with
+        size = info.st_size
         found.append((made_at, int(match.group(2) or 1), Backup(path, made_at, size)))
     found.sort(key=lambda item: item[:2], reverse=True)  # two in one second: -2 is newer
     return [backup for _when, _number, backup in found]

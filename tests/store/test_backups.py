@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
+import tempfile
 
 import pytest
 
@@ -181,3 +182,57 @@ def test_restoring_into_a_folder_that_is_gone_says_where(store, tmp_path):
     with pytest.raises(StoreError) as info:
         restore_file(backup, target)
     assert f"gemaakt in {target.parent}." in info.value.message
+
+
+def test_a_stray_first_copy_numbered_one_still_lists(tmp_path):
+    # "-1" is what a person gets by copying a backup by hand; it ties with the plain name.
+    folder = tmp_path / "reservekopieen"
+    folder.mkdir()
+    for name in ("user-20260301-090000.sqlite", "user-20260301-090000-1.sqlite"):
+        (folder / name).write_bytes(b"kopie")
+    found = list_backups(folder)
+    assert sorted(b.path.name for b in found) == [
+        "user-20260301-090000-1.sqlite",
+        "user-20260301-090000.sqlite",
+    ]
+
+
+def test_after_a_clock_that_ran_ahead_this_weeks_backup_is_kept(store, tmp_path):
+    # A workstation whose clock was a year ahead left ten copies "from the future";
+    # once the clock is right, the newest real copy of this week must not be pruned.
+    folder = backup_folder(store.path)
+    ahead = dt.datetime(2027, 3, 1, 9, 0)
+    for hour in range(10):
+        make_backup(store.conn, folder, now=ahead.replace(hour=hour), force=True)
+    store.set_setting("plan", "vandaag")
+    today = make_backup(store.conn, folder, now=dt.datetime(2026, 3, 1, 9, 0))
+    assert today is not None and today in list_backups(folder)
+
+
+def test_a_folder_named_like_a_backup_is_not_one_and_does_not_stop_backups(store, tmp_path):
+    folder = backup_folder(store.path)
+    odd = folder / "user-20200101-090000.sqlite"
+    odd.mkdir(parents=True)
+    for day in range(1, 13):
+        store.set_setting("dag", str(day))
+        assert make_backup(store.conn, folder, now=dt.datetime(2026, 3, day, 9, 0)) is not None
+    assert odd.is_dir()
+    assert odd not in [b.path for b in list_backups(folder)]
+    assert len(list_backups(folder)) == 10
+
+
+def test_backups_and_restores_work_without_a_usable_temp_folder(store, tmp_path, monkeypatch):
+    # Locked-down workstations may have no temp folder; the copy is made beside its target
+    # (which also keeps the final rename on one disk).
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "geen-temp"))
+    store.set_setting("plan", "oud")
+    backup = make_backup(store.conn, backup_folder(store.path))
+    assert backup is not None and backup.path.exists()
+    target = tmp_path / "hersteld" / "user.sqlite"
+    target.parent.mkdir()
+    restore_file(backup.path, target)
+    again = UserStore(target)
+    try:
+        assert again.setting("plan") == "oud"
+    finally:
+        again.close()

@@ -96,3 +96,25 @@ def test_an_unreadable_file_is_named_in_the_log_and_the_notice(tmp_path, caplog)
         "overgeslagen. Vraag je IT-afdeling het na te kijken."
     )
     assert in_english(notice).startswith(f"The file with default settings ({path}) cannot be read")
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_file_up_to_the_size_limit_is_read_and_one_byte_more_is_not(tmp_path, caplog, extra):
+    from companion.store.site_defaults import MAX_BYTES
+
+    body = '[weergave]\ntaal = "nl"\n'
+    padding = "#" * (MAX_BYTES + extra - len(body) - 1) + "\n"  # a long comment line
+    path = tmp_path / "strategiekit.toml"
+    path.write_text(body + padding, encoding="utf-8")
+    assert path.stat().st_size == MAX_BYTES + extra
+    with caplog.at_level(logging.WARNING, logger="companion.store.site_defaults"):
+        site = load_site_defaults([path])
+    if extra == 0:
+        assert site.values == {"weergave.taal": "nl"} and site.notices == []
+        assert caplog.records == []
+    else:
+        assert site.values == {} and site.source == path and len(site.notices) == 1
+        [record] = caplog.records
+        assert record.getMessage() == (
+            f"defaults file {path} ignored: {MAX_BYTES + 1} bytes, more than {MAX_BYTES}"
+        )
