@@ -5,7 +5,7 @@
     .venv/bin/python tools/mutation.py report [--survivors]         # table (and each survivor)
 
 ``run`` is ``mutmut run`` (configured in ``pyproject.toml``, ``[tool.mutmut]``)
-with four kinds of mutant left out that no test can kill, because the program
+with five kinds of mutant left out that no test can kill, because the program
 does exactly the same with them. Each left-out mutant is listed, with its
 reason, in ``mutants/<file>.equivalent.json``; ``report`` counts them.
 
@@ -18,6 +18,10 @@ reason, in ``mutants/<file>.equivalent.json``; ``report`` counts them.
   name ``"utf-8"`` dropped from ``encode``/``decode``, whose default it is.
 - ``HTML case``: upper or lower case of HTML tags without attributes (``<br/>``,
   ``<BR/>``); tag names are read in any case.
+- ``temporary name``: the ``prefix`` or ``suffix`` given to ``tempfile.mkstemp``.
+  The file lives only until it is renamed into place (or removed on an error),
+  and nothing lists, reads or removes files by that name; only what a hard crash
+  in the middle of the copy leaves behind would be named differently.
 
 A mutant "survives" when no test failed on it, also when no test reached it
 ("no tests"); a timeout counts as killed (a test noticed the hang).
@@ -48,6 +52,7 @@ SQL_START = re.compile(
 HTML_TAGS = re.compile(r"^(</?[A-Za-z][A-Za-z0-9]*\s*/?>)+$")
 CODEC_CALLS = {"encode", "decode", "read_text", "write_text", "open"}
 CODECS = {"utf-8", "utf-8-sig", "ascii"}
+TEMP_NAME_PARTS = {"prefix", "suffix"}
 
 
 # -- which mutants are equivalent ---------------------------------------------------------
@@ -85,6 +90,8 @@ def equivalent(node, mutated, ancestors: list) -> str | None:
     """
     import libcst as cst
 
+    if isinstance(node, cst.SimpleString) and _temporary_name_argument(ancestors):
+        return "temporary name"
     if isinstance(node, cst.SimpleString) and isinstance(mutated, cst.SimpleString):
         text = _string_text(node)
         if _in_first_argument(ancestors, {"QT_TRANSLATE_NOOP"}):
@@ -105,6 +112,8 @@ def equivalent(node, mutated, ancestors: list) -> str | None:
             first = mutated.args[0].value
             if isinstance(first, cst.Name) and first.value == "None":
                 return "translation context"
+        if name == "mkstemp" and _only_temporary_name_differs(node, mutated):
+            return "temporary name"
         if name in ("encode", "decode") and len(mutated.args) == len(node.args) - 1:
             dropped = [a for a in node.args if not any(a is b for b in mutated.args)]
             if (
@@ -115,6 +124,37 @@ def equivalent(node, mutated, ancestors: list) -> str | None:
             ):
                 return "codec name"
     return None
+
+
+def _only_temporary_name_differs(node, mutated) -> bool:
+    """Whether the two ``mkstemp`` calls differ in the prefix or suffix only."""
+
+    def others(call) -> list:
+        return [
+            a
+            for a in call.args
+            if not (a.keyword is not None and a.keyword.value in TEMP_NAME_PARTS)
+        ]
+
+    kept, changed = others(node), others(mutated)
+    return len(kept) == len(changed) and all(
+        a.deep_equals(b) for a, b in zip(kept, changed, strict=True)
+    )
+
+
+def _temporary_name_argument(ancestors: list) -> bool:
+    """Whether the innermost of ``ancestors`` is the prefix or suffix given to ``mkstemp``."""
+    import libcst as cst
+
+    parent = ancestors[-2] if len(ancestors) > 1 else None
+    call = ancestors[-3] if len(ancestors) > 2 else None
+    return (
+        isinstance(parent, cst.Arg)
+        and isinstance(call, cst.Call)
+        and _call_name(call) == "mkstemp"
+        and parent.keyword is not None
+        and parent.keyword.value in TEMP_NAME_PARTS
+    )
 
 
 def _in_codec_call(ancestors: list) -> bool:
