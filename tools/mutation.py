@@ -371,7 +371,14 @@ def main(argv: list[str] | None = None) -> int:
         help="only survivors, mutants not run yet, and those of changed files",
     )
     run.add_argument(
-        "--package", action="append", help="with --unfinished: only this package (repeatable)"
+        "--package",
+        action="append",
+        help="with --unfinished: only this package or module (repeatable, run in this order)",
+    )
+    run.add_argument(
+        "--fresh-stats",
+        action="store_true",
+        help="find again which tests reach which function (after tests were changed)",
     )
     run.add_argument("names", nargs="*", help="mutant names or globs (default: all)")
     shown = commands.add_parser("report", help="survival rate per package")
@@ -383,11 +390,17 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return report(args.survivors)
     names = list(args.names) + (unfinished_names() if args.unfinished else [])
-    if args.package:
-        names = [n for n in names if n.startswith(tuple(p.replace("/", ".") for p in args.package))]
+    if args.package:  # in the order given: what matters most first
+        prefixes = [p.replace("/", ".") for p in args.package]
+        names = [n for prefix in prefixes for n in names if n.startswith(prefix)]
     if args.unfinished and not names:
         print("Nothing left to run.")
         return 0
+    if args.fresh_stats:
+        # mutmut looks for the tests that reach a function only for tests it has not seen:
+        # a changed test keeps the functions it reached before, and a mutant it would kill
+        # now looks like a survivor.
+        (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
     _patch_mutmut()
     from mutmut.__main__ import cli
 

@@ -168,6 +168,7 @@ def test_a_restored_file_does_not_take_the_old_wal_with_it(tmp_path):
     for suffix, data in stale.items():  # as a crash would leave them
         path.with_name(path.name + suffix).write_bytes(data)
     restore_file(backup, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reservekopieen", "user.sqlite"]
     again = UserStore(path)
     try:
         assert again.setting("plan") == "oud"
@@ -182,6 +183,7 @@ def test_restoring_into_a_folder_that_is_gone_says_where(store, tmp_path):
     with pytest.raises(StoreError) as info:
         restore_file(backup, target)
     assert f"gemaakt in {target.parent}." in info.value.message
+    assert "No such file or directory" in info.value.detail
 
 
 def test_a_stray_first_copy_numbered_one_still_lists(tmp_path):
@@ -211,14 +213,15 @@ def test_after_a_clock_that_ran_ahead_this_weeks_backup_is_kept(store, tmp_path)
 
 def test_a_folder_named_like_a_backup_is_not_one_and_does_not_stop_backups(store, tmp_path):
     folder = backup_folder(store.path)
-    odd = folder / "user-20200101-090000.sqlite"
-    odd.mkdir(parents=True)
+    odd = [folder / f"user-2020010{n}-090000.sqlite" for n in range(1, 6)]
+    for path in odd:
+        path.mkdir(parents=True)
     for day in range(1, 13):
         store.set_setting("dag", str(day))
         assert make_backup(store.conn, folder, now=dt.datetime(2026, 3, day, 9, 0)) is not None
-    assert odd.is_dir()
-    assert odd not in [b.path for b in list_backups(folder)]
-    assert len(list_backups(folder)) == 10
+    assert all(path.is_dir() for path in odd)
+    listed = [b.path.name for b in list_backups(folder)]
+    assert listed == [f"user-202603{day:02}-090000.sqlite" for day in range(12, 2, -1)]
 
 
 def test_backups_and_restores_work_without_a_usable_temp_folder(store, tmp_path, monkeypatch):
