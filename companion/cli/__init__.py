@@ -1,6 +1,7 @@
 """Command line: start the program, or run one job without a window.
 
     python main.py                      start the program
+    python main.py open FILE.pdf [--page N]   start the program showing a PDF from disk
     python main.py keygen KEYFILE       make a key pair (KEYFILE and KEYFILE.pub)
     python main.py publish SOURCE OUT --key KEYFILE
     python main.py search WORDS...      search the installed kit
@@ -14,6 +15,7 @@ Exit codes: 0 done, 1 refused (message on stderr), 2 wrong arguments.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--key", required=True, help="geheime sleutel (van keygen)")
     publish.add_argument("--kitupdate", metavar="FILE", help="maak er ook een updatebestand van")
 
+    open_pdf = sub.add_parser("open", help="start het programma met een PDF van je computer")
+    open_pdf.add_argument("file", type=Path, help="het PDF-bestand")
+    open_pdf.add_argument("--page", type=int, default=1, help="open op deze pagina (1 = de eerste)")
+
     search = sub.add_parser("search", help="zoek in de geïnstalleerde kit")
     search.add_argument("words", nargs="+")
     search.add_argument("--limit", type=int, default=20)
@@ -55,10 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen (PyInstaller) program starts the PDF engine's workers through itself.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
-    if args.command is None:
+    if args.command in (None, "open"):
         from companion.ui.app import run_app
 
+        if args.command == "open":
+            return run_app(args.data_dir, open_file=args.file, page=max(1, args.page))
         return run_app(args.data_dir, selftest=args.selftest)
     from companion.cli import kit_commands
     from companion.cli.sync_commands import sync_runners

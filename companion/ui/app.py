@@ -23,8 +23,17 @@ log = logging.getLogger(__name__)
 SELFTEST_TIMEOUT_MS = 120_000
 
 
-def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
-    """Start the program; with ``selftest``, quit once the kit is ready (exit 0) or not (1)."""
+def run_app(
+    data_dir: Path | None = None,
+    *,
+    selftest: bool = False,
+    open_file: Path | None = None,
+    page: int = 1,
+) -> int:
+    """Start the program; with ``selftest``, quit once the kit is ready (exit 0) or not (1).
+
+    ``open_file`` shows that PDF from disk at ``page`` once the window is up.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")
@@ -47,6 +56,8 @@ def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
     window.show()
     # Start after the window is on screen, so the first paint is not delayed.
     QTimer.singleShot(0, window.start)
+    if open_file is not None:
+        QTimer.singleShot(0, lambda: window.open_pdf_file(open_file, page))
     if selftest:
         _quit_when_ready(app, window)
     code = app.exec()

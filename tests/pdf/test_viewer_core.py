@@ -1,22 +1,14 @@
-"""The viewer's plain-Python parts: cache, layout, render path, find, forms."""
+"""The viewer's plain-Python parts: cache, layout, tiles, and the MuPDF work a worker does."""
 
 from __future__ import annotations
-
-import threading
 
 import pymupdf
 import pytest
 
-from companion.pdf.find import find_in_pdf
-from companion.pdf.forms import (
-    CHECKBOX,
-    CHECKED,
-    MULTILINE,
-    TEXT,
-    FormValues,
-    fill_pdf,
-    read_fields,
-)
+from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, TEXT, words_in, words_text
+from companion.pdf.find import find_in_words, terms_in_words
+from companion.pdf.form_pdf import fill_pdf, read_fields
+from companion.pdf.forms import FormValues
 from companion.pdf.page_cache import ByteLRU, keep_window, render_order
 from companion.pdf.page_layout import (
     GAP,
@@ -25,21 +17,12 @@ from companion.pdf.page_layout import (
     fit_width_scale,
     step_zoom,
 )
-from companion.pdf.page_render import (
-    LANE_PRESENT,
-    LANE_THUMBS,
-    LANE_VIEW,
-    CachedRenderer,
-    RenderJob,
-    RenderQueue,
-    bare_render,
-    bench_page_turns,
-    bench_render_fit_width,
-)
-from companion.pdf.pages import PdfPages, words_text
+from companion.pdf.page_reading import read_links, read_outline, read_words
+from companion.pdf.render import page_boxes
+from companion.pdf.tiles import TILE, grid_for, page_pixels, scale_key
 from companion.store.user_store import UserStore
 from companion.ui.viewer.presentation import pick_screens
-from tests.support.viewer_support import form_pdf, linked_pdf, numbered_pdf
+from tests.support.viewer_support import form_pdf, linked_pdf, numbered_pdf, rotated_pdf
 
 # -- cache -------------------------------------------------------------------------
 
@@ -108,68 +91,53 @@ def test_pick_screens_prefers_the_remembered_then_the_other_screen():
     assert pick_screens(["laptop", "beamer"], "laptop", "weg") == (1, 0)
 
 
-# -- render path -------------------------------------------------------------------
+# -- tiles -------------------------------------------------------------------------
 
 
-def test_render_queue_replaces_stale_jobs_and_serves_urgent_lanes_first():
-    queue = RenderQueue()
-    queue.replace(LANE_VIEW, [RenderJob(LANE_VIEW, i, 1.0) for i in range(5)])
-    queue.replace(LANE_VIEW, [RenderJob(LANE_VIEW, i, 1.0) for i in (7, 8)])  # scrolled on
-    queue.add(LANE_THUMBS, [RenderJob(LANE_THUMBS, i, 0.2) for i in range(100)], limit=10)
-    queue.replace(LANE_PRESENT, [RenderJob(LANE_PRESENT, 3, 2.0)])
-    assert queue.pending() == 13
-    taken = [queue.take(timeout=0) for _ in range(4)]
-    assert [(j.lane, j.index) for j in taken] == [
-        (LANE_PRESENT, 3),
-        (LANE_VIEW, 7),
-        (LANE_VIEW, 8),
-        (LANE_THUMBS, 90),
+def test_small_pages_come_whole_and_large_ones_in_tiles():
+    assert page_pixels(595, 842, 1.0) == (595, 842)
+    assert page_pixels(1, 1, 0.2) == (1, 1)  # never an image of no pixels
+    small = grid_for(1240, 1754)  # A4 at 150 dpi: 8.7 MB, just above one piece
+    assert not small.whole and (small.columns, small.rows) == (2, 2)
+    assert grid_for(595, 842).whole
+    big = grid_for(3400, 4800)  # fit width on a 200 % screen
+    assert (big.columns, big.rows) == (4, 5)
+    assert big.clip(3, 4) == (3 * TILE, 4 * TILE, 3400, 4800)
+    # A view from 1100 to 3000 px down the page touches rows 1 and 2, all four columns.
+    assert big.covering((0, 1100, 3400, 3000)) == [(c, r) for r in (1, 2) for c in range(4)]
+    # Zoomed in, a view at the right edge needs only the last column.
+    assert big.covering((3100, 0, 3400, 500)) == [(3, 0)]
+    assert big.covering((0, 5000, 100, 5100)) == []  # below the page
+    assert scale_key(2.0) == scale_key(2.0000001) != scale_key(2.01)
+
+
+# -- what a worker reads -----------------------------------------------------------------
+
+
+def test_page_boxes_are_the_shown_sizes_and_turns():
+    doc = pymupdf.open(stream=rotated_pdf(), filetype="pdf")
+    boxes = page_boxes(doc)
+    assert [(b.width, b.height, b.rotation) for b in boxes] == [
+        (595, 842, 0),
+        (842, 595, 90),
+        (595, 842, 180),
+        (842, 595, 270),
     ]
-    assert queue.take(timeout=0).index == 91
+    # The fast path agrees with asking each page.
+    assert boxes == [type(boxes[0])(p.rect.width, p.rect.height, p.rotation) for p in doc]
 
 
-def test_render_queue_take_wakes_up_when_closed():
-    queue = RenderQueue()
-    results = []
-    thread = threading.Thread(target=lambda: results.append(queue.take()))
-    thread.start()
-    queue.close()
-    thread.join(5)
-    assert results == [None]
-
-
-def test_cached_renderer_keeps_300_pages_under_the_cap():
-    data = numbered_pdf(300)
-    cap = 8 * 1024 * 1024  # one page at 150 dpi is 6.3 MB, at 72 dpi 1.5 MB
-    renderer = CachedRenderer(data, max_bytes=cap)
-    try:
-        page = renderer.page(0, 150 / 72)
-        assert page.width == round(595 * 150 / 72)
-        assert renderer.page(0, 150 / 72) is page  # second time from the cache
-        for index in range(0, 300, 7):
-            renderer.page(index, 1.0)
-            assert renderer.cache.total_bytes <= cap
-        assert renderer.cache.peak_bytes <= cap
-        assert len(renderer.cache) == 5  # 5 x 1.5 MB fit in 8 MB
-    finally:
-        renderer.close()
-
-
-def test_benchmark_hooks_run_without_qt():
-    data = numbered_pdf(6)
-    renderer = CachedRenderer(data)
-    try:
-        # The same pixels as the bare-PyMuPDF floor the benchmark compares with.
-        assert bench_render_fit_width(renderer, 0, dpi=150) == bare_render(data, 0, dpi=150)
-        times = bench_page_turns(renderer, turns=4, dpi=72, viewport=(700, 900), margin=1)
-        assert len(times) == 4 and all(t >= 0 for t in times)
-        # Only pages near the last turn stay in memory.
-        assert {key[0] for key in renderer.cache} <= {1, 2, 3, 4, 5}
-    finally:
-        renderer.close()
-
-
-# -- find --------------------------------------------------------------------------
+def find(data: bytes, query: str = "", terms: tuple[str, ...] = ()) -> list:
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    hits = []
+    for page in doc:
+        words = read_words(page)
+        hits += (
+            terms_in_words(page.number, words, terms)
+            if terms
+            else find_in_words(page.number, words, query)
+        )
+    return hits
 
 
 def test_find_ignores_case_and_accents_and_matches_inside_words():
@@ -177,19 +145,19 @@ def test_find_ignores_case_and_accents_and_matches_inside_words():
         4,
         {2: "De vindplaats is belangrijk.", 4: "Vindplaatsen en de REÏNTEGRATIE van mensen."},
     )
-    hits = find_in_pdf(data, query="vindplaats")
+    hits = find(data, query="vindplaats")
     assert [hit.index for hit in hits] == [1, 3]
-    assert [h.index for h in find_in_pdf(data, query="reintegratie")] == [3]
-    assert find_in_pdf(data, query="integratie")[0].index == 3
-    assert find_in_pdf(data, query="niet aanwezig") == []
+    assert [h.index for h in find(data, query="reintegratie")] == [3]
+    assert find(data, query="integratie")[0].index == 3
+    assert find(data, query="niet aanwezig") == []
     # A phrase must appear in that order.
-    assert [h.index for h in find_in_pdf(data, query="de vindplaats")] == [1]
-    assert find_in_pdf(data, query="vindplaats de") == []
+    assert [h.index for h in find(data, query="de vindplaats")] == [1]
+    assert find(data, query="vindplaats de") == []
 
 
 def test_find_rectangles_cover_the_word():
     data = numbered_pdf(2, {2: "Een klantreis maken."})
-    (hit,) = find_in_pdf(data, query="klantreis")
+    (hit,) = find(data, query="klantreis")
     doc = pymupdf.open(stream=data, filetype="pdf")
     (expected,) = doc[1].search_for("klantreis")
     x0, y0, x1, y1 = hit.rects[0]
@@ -199,31 +167,26 @@ def test_find_rectangles_cover_the_word():
 
 def test_terms_light_the_words_search_matched():
     data = numbered_pdf(3, {3: "De reïntegratie en de laaggeletterden."})
-    hits = find_in_pdf(data, terms=("reintegratie", "laaggeletterd"))
+    hits = find(data, terms=("reintegratie", "laaggeletterd"))
     assert [hit.index for hit in hits] == [2, 2]
 
 
 # -- links, outline, words -----------------------------------------------------------
 
 
-def test_pdf_pages_reads_links_outline_and_words():
-    pages = PdfPages(linked_pdf(), "test")
-    try:
-        links = pages.links(0)
-        assert [link.target for link in links if link.internal] == [3]
-        assert [link.uri for link in links if not link.internal] == [
-            "https://www.lezenenschrijven.nl/hoger-bereik"
-        ]
-        assert pages.link_at(0, 100, 195).target == 3
-        assert pages.link_at(0, 400, 400) is None
-        assert [(e.level, e.title, e.index) for e in pages.outline()] == [
-            (1, "Begin", 0),
-            (1, "Aanpak", 3),
-            (2, "Stap 1", 4),
-        ]
-        assert words_text(pages.words_in(0, (60, 60, 300, 100))) == "Pagina 1"
-    finally:
-        pages.close()
+def test_links_outline_and_words_are_read():
+    doc = pymupdf.open(stream=linked_pdf(), filetype="pdf")
+    links = read_links(doc[0], doc.page_count)
+    assert [link.target for link in links if link.internal] == [3]
+    assert [link.uri for link in links if not link.internal] == [
+        "https://www.lezenenschrijven.nl/hoger-bereik"
+    ]
+    assert [(e.level, e.title, e.index) for e in read_outline(doc)] == [
+        (1, "Begin", 0),
+        (1, "Aanpak", 3),
+        (2, "Stap 1", 4),
+    ]
+    assert words_text(words_in(read_words(doc[0]), (60, 60, 300, 100))) == "Pagina 1"
 
 
 # -- forms -----------------------------------------------------------------------------
@@ -239,7 +202,7 @@ def test_read_fields_and_fill_pdf():
         ("besproken", CHECKBOX, 0),
     ]
     assert fields[0].label == "Naam van de vindplaats"
-    filled = fill_pdf(data, {"naam": "Bibliotheek Waterland", "besproken": CHECKED})
+    filled = fill_pdf(doc, {"naam": "Bibliotheek Waterland", "besproken": CHECKED})
     values = {w.field_name: w.field_value for w in pymupdf.open(stream=filled)[0].widgets()}
     assert values["naam"] == "Bibliotheek Waterland"
     assert values["besproken"] not in ("Off", "", None)
