@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import partial
 
 import pymupdf
+from companion.pdf.page_render import CachedRenderer, bench_page_turns, bench_render_fit_width
 
 from companion.pdf.page_layout import PageLayout
-from companion.pdf.page_render import CachedRenderer, bench_page_turns, bench_render_fit_width
 
 from .table import Row
 

@@ -68,7 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.ui.app import run_app
 
         if args.command == "open":
-            return run_app(args.data_dir, open_file=args.file, page=max(1, args.page))
+            return run_app(
+                args.data_dir,
+                selftest=args.selftest,
+                open_file=args.file,
+                page=max(1, args.page),
+            )
         return run_app(args.data_dir, selftest=args.selftest)
     from companion.cli import kit_commands
     from companion.cli.sync_commands import sync_runners

@@ -80,8 +80,10 @@ def _open(ref: DocumentRef) -> Opened:
         _close(doc, block, view)
         raise OpenFailed(ENCRYPTED)
     if doc.page_count == 0:
+        # Repaired into nothing is damage; a sound file without pages is empty.
+        kind = DAMAGED if doc.is_repaired else EMPTY
         _close(doc, block, view)
-        raise OpenFailed(EMPTY, "0 pages")
+        raise OpenFailed(kind, "0 pages")
     return doc, block, view
 
 

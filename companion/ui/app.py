@@ -59,32 +59,66 @@ def run_app(
     if open_file is not None:
         QTimer.singleShot(0, lambda: window.open_pdf_file(open_file, page))
     if selftest:
-        _quit_when_ready(app, window)
+        _quit_when_ready(app, window, showing_file=open_file is not None)
     code = app.exec()
     context.close()
     log.info("stop")
     return code
 
 
-def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
-    """For --selftest: report the installed kit and quit, so an install can be checked."""
+def _quit_when_ready(app: QApplication, window: MainWindow, *, showing_file: bool) -> None:
+    """For --selftest: report the installed kit and that the PDF engine draws pages, then quit.
+
+    The engine check opens the first kit document (or the file given with
+    ``open``) and waits until its page is painted: that proves the worker
+    processes start from this installation (a frozen build included).
+    """
     started = QTimer(window)
     waited = [0]
+    stage = ["kit"]
+
+    def fail(line: str) -> None:
+        started.stop()
+        _say(line, sys.stderr)
+        window.close()
+        app.exit(1)
 
     def poll() -> None:
         waited[0] += 100
-        if window.import_task is not None and waited[0] < SELFTEST_TIMEOUT_MS:
+        if waited[0] > SELFTEST_TIMEOUT_MS:
+            fail(f"NIET OK: geen antwoord na {SELFTEST_TIMEOUT_MS // 1000} seconden ({stage[0]}).")
             return
-        started.stop()
-        installed = window.context.library.installed()
-        if installed is None:
-            _say("NIET OK: de kit staat niet klaar.", sys.stderr)
-            app.exit(1)
+        if stage[0] == "kit":
+            if window.import_task is not None:
+                return
+            installed = window.context.library.installed()
+            if installed is None:
+                fail("NIET OK: de kit staat niet klaar.")
+                return
+            documents = window.context.library.documents()
+            _say(
+                f"OK: {installed.title}, versie {installed.version}, {len(documents)} documenten.",
+                sys.stdout,
+            )
+            if not showing_file and documents:
+                window.open_document(documents[0].id, page=1)
+            stage[0] = "engine"
             return
-        count = len(window.context.library.documents())
-        _say(f"OK: {installed.title}, versie {installed.version}, {count} documenten.", sys.stdout)
-        window.close()
-        app.exit(0)
+        viewer = window._viewer
+        if viewer is None:
+            return
+        if viewer.failure is not None:
+            fail(f"NIET OK: {viewer.message.text()}")
+            return
+        if viewer.page_count and viewer.canvas.is_rendered(viewer.page - 1):
+            started.stop()
+            _say(
+                f"OK: de PDF-motor tekent: {viewer.document_title}, pagina {viewer.page} "
+                f"van {viewer.page_count}.",
+                sys.stdout,
+            )
+            window.close()
+            app.exit(0)
 
     started.timeout.connect(poll)
     started.start(100)

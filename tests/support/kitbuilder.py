@@ -48,6 +48,9 @@ class KitBuilder:
         self.root = root
         self.key = key
         self.documents: dict[str, list[str]] = copy.deepcopy(BASE_DOCUMENTS)
+        self.items: list[dict[str, str]] = [
+            {"id": "stap-1-a", "text": "Maak een lijst van vindplaatsen"}
+        ]
 
     def manifest_for(
         self, version: int, files: dict[str, bytes], kit: str = "hoger-bereik"
@@ -86,7 +89,7 @@ class KitBuilder:
                     "title": "Breng het speelveld in kaart",
                     "summary": "Wie zijn de partners?",
                     "documents": [d for d in ("werkblad-klantreis",) if d in self.documents],
-                    "items": [{"id": "stap-1-a", "text": "Maak een lijst van vindplaatsen"}],
+                    "items": copy.deepcopy(self.items),
                 }
             ],
         }

@@ -21,6 +21,7 @@ Plain Python, no Qt: tests and benchmarks drive it directly.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import heapq
@@ -32,6 +33,7 @@ import signal
 import socket
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
@@ -58,6 +60,16 @@ CANCEL_GRACE = 1.0
 KEEP_BLOCK_BYTES = 16 * 2**20
 
 Callback = Callable[[object], None]
+
+# Pools still open when the program ends are closed first, before multiprocessing
+# ends their workers under them (atexit runs the newest registration first).
+_open_pools: weakref.WeakSet[EnginePool] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_pools() -> None:
+    for pool in list(_open_pools):
+        pool.close(timeout=1.0)
 
 
 def default_worker_count() -> int:
@@ -151,6 +163,7 @@ class EnginePool:
                 return
             self._thread = threading.Thread(target=self._run, name="engine-pool", daemon=True)
             self._thread.start()
+        _open_pools.add(self)
 
     @property
     def started(self) -> bool:

@@ -132,7 +132,9 @@ class SlideView(QWidget):
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.end_text)
             painter.end()
             return
-        self.service.paint_page(painter, self.index, self.page_rect(), self.render_scale())
+        self.service.paint_page(
+            painter, self.index, self.page_rect(), self.render_scale(), clickable=False
+        )
         painter.end()
 
 

@@ -109,7 +109,7 @@ def print_pdf(
             if isinstance(image, QImage):
                 painter.drawImage(target, image)
             else:
-                RenderService.paint_placeholder(painter, QRectF(target), image)
+                RenderService.paint_placeholder(painter, QRectF(target), image, hint=False)
             printed += 1
             if report:
                 report((printed, len(numbers)))

@@ -58,6 +58,12 @@ def placeholder_title() -> str:
     return QCoreApplication.translate("RenderService", "Deze pagina kan niet worden getoond")
 
 
+def placeholder_hint() -> str:
+    return QCoreApplication.translate(
+        "RenderService", "Klik op de pagina om het opnieuw te proberen."
+    )
+
+
 @dataclass
 class _Wanted:
     ticket: Ticket
@@ -322,15 +328,18 @@ class RenderService(QObject):
         target: QRectF,
         scale: float,
         exposed: QRectF | None = None,
+        *,
+        clickable: bool = True,
     ) -> bool:
         """Draw page ``index`` in ``target`` (logical pixels) at ``scale`` device px per point.
 
-        Only the tiles under ``exposed`` are drawn. Returns True when what
+        Only the tiles under ``exposed`` are drawn (``clickable``: a failed
+        page's placeholder says a click tries again). Returns True when what
         shows is sharp, False while a stand-in (thumbnail, last image, plain
         page) fills in for tiles on their way or when the page failed.
         """
         if index in self.failed:
-            self.paint_placeholder(painter, target, self.failed[index])
+            self.paint_placeholder(painter, target, self.failed[index], clickable)
             return False
         if not 0 <= index < len(self.boxes):
             return False
@@ -400,7 +409,9 @@ class RenderService(QObject):
         painter.restore()
 
     @staticmethod
-    def paint_placeholder(painter: QPainter, target: QRectF, failure: Failure) -> None:
+    def paint_placeholder(
+        painter: QPainter, target: QRectF, failure: Failure, hint: bool = True
+    ) -> None:
         """The grey card: "Deze pagina kan niet worden getoond" and the reason."""
         painter.save()
         painter.fillRect(target, PLACEHOLDER_COLOUR)

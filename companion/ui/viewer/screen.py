@@ -529,6 +529,7 @@ class ViewerScreen(QWidget):
         self.title.setText(title)
         self._generation += 1
         self._opening = (page, tuple(terms))
+        self.page = max(1, page)  # the page being opened, until the pages are laid out
         self._boxes_key = boxes_key
         self.body.setCurrentWidget(self.canvas)
         if boxes:
@@ -682,8 +683,12 @@ class ViewerScreen(QWidget):
     # -- pages -----------------------------------------------------------------------
 
     def go_to(self, page: int) -> None:
-        """Show page ``page`` (1-based) at the top of the view."""
-        if self.page_count:
+        """Show page ``page`` (1-based) at the top of the view (once laid out, if opening)."""
+        if self._opening is not None:
+            self._opening = (max(1, page), self._opening[1])
+            self.page = max(1, page)
+            self.page_changed.emit(self.document_id or "", self.page)
+        elif self.page_count:
             self.canvas.go_to(max(1, min(self.page_count, page)) - 1)
 
     def focus_page_box(self) -> None:

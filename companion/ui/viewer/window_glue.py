@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -76,12 +76,19 @@ def follow_kit_update(viewer: ViewerScreen, library: KitLibrary, banner: NoticeB
     if info is None or data is None:
         title = viewer.document_title
         viewer.close_document()
-        banner.show_message(
-            lambda: tr(
+
+        def notice() -> str:
+            return tr(
                 "Het document \u201c{title}\u201d staat niet meer in de kit: de nieuwe versie "
                 "heeft het weggehaald. Het is gesloten."
             ).format(title=title)
-        )
+
+        # After the install's own message (which follows this signal), not instead of it.
+        def show() -> None:
+            before = banner.text.text() if banner.isVisible() else ""
+            banner.show_message(lambda: f"{before} {notice()}".strip())
+
+        QTimer.singleShot(0, show)
         return "removed"
     if data == viewer.pdf_bytes:
         return ""

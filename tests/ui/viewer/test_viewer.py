@@ -376,3 +376,28 @@ def test_scrolling_300_pages_keeps_the_cache_under_its_cap(qtbot, make_viewer):
     assert service.tiles.peak_bytes <= cap
     assert service.thumbs.peak_bytes <= service.thumbs.max_bytes
     assert service.rendered_count < 150  # only pages that were on or near the screen
+
+
+def test_a_closed_viewer_forgets_its_live_texts_and_reopening_adds_none(qtbot):
+    """The global registry of live texts holds nothing of a viewer that is gone.
+
+    (A viewer that kept its entries made tests/ui/test_accessibility.py fail
+    after any viewer test.)
+    """
+    from companion.ui import live
+
+    live.refresh()  # drop entries of widgets deleted by earlier tests
+    before = live.entry_count()
+    maker = ViewerMaker(qtbot)
+    try:
+        viewer = maker()
+        assert live.entry_count() > before
+        counts = []
+        for number in range(1, 4):
+            viewer.show_document(f"doc-{number}", f"Document {number}", numbered_pdf(number + 1), 1)
+            opened(qtbot, viewer)
+            counts.append(live.entry_count())
+        assert counts[1] == counts[2] == counts[0]  # opening documents replaces texts, adds none
+    finally:
+        maker.close()
+    assert live.entry_count() == before
