@@ -33,14 +33,14 @@ from companion.kit.source import FolderSource
 from companion.kit.trusted_keys import TRUSTED_KEYS
 from companion.store.kit_store import KitStore
 
-from .bench_render import Sample, bench_render, bench_turns
+from .bench_render import Sample, bench_render
 from .bench_sync import bench_sync
+from .bench_viewer import viewer_rows
 from .generate_kit import generate
 from .table import Row, print_table
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_KIT = ROOT / "bundled_kit" / "portal"
-VIEWER_DOC = "handleiding-0001"  # the one document of the generated viewer kit
 QUERIES = (
     "laaggeletterden",
     "vindplaatsen gemeente",
@@ -272,101 +272,6 @@ def bench_start(kit: Path, pub: Path, work: Path, runs: int) -> Row:
     )
 
 
-def run_driver(*args: str) -> dict:
-    """benchmarks/viewer_driver.py in a fresh process; its one JSON line."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.viewer_driver", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=_driver_env(),
-        timeout=1800,
-        check=False,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        raise RuntimeError(f"viewer driver {args[0]} failed ({proc.returncode}): {proc.stderr}")
-    return json.loads(lines[-1])
-
-
-def bench_viewer(kit: Path, pub: Path, work: Path, runs: int) -> list[Row]:
-    """Peak memory scrolling a long document in the real window; jumps and turns there.
-
-    The peak varies from run to run by tens of MB (when the render thread's
-    allocations overlap the GUI's), so with ``runs`` > 1 the worst one counts.
-    """
-    data_dir = install(kit, keys_from(pub), work / "viewer-data")
-    common = (str(data_dir), str(kit), str(pub))
-    window = run_driver("window", *common)
-    results = [run_driver("viewer", *common, VIEWER_DOC) for _ in range(runs)]
-    viewer = max(results, key=lambda r: r["peak_rss_mb"])
-    [pdf] = kit_files(kit)
-    bare = run_driver("bare", str(pdf), str(viewer["render_scale"]))
-    dpi = viewer["dpi_equivalent"]
-    size = "x".join(map(str, viewer["viewport"]))
-    pages = viewer["pages"]
-    jumps = [t for r in results for t in r["jump_s"]]
-    turns = [t for r in results for t in r["turn_s"]]
-    floor = [t for r in results for t in r["bare_s"]]
-    return [
-        Row(
-            "viewer_jump",
-            f"page shown in the real viewer ({dpi} dpi)",
-            statistics.median(jumps),
-            statistics.median(floor),
-            "s",
-            target="ratio<=1.5",
-            note=(
-                f"jump to a far page of {pages}, fit width in a {size} view, until painted; "
-                f"median of {len(jumps)} jumps to pages 1/8..7/8. Floor: get_pixmap of the same "
-                "page at the same scale on an open document, interleaved"
-            ),
-            extra={
-                "p95_ms": round(percentile(jumps, 0.95) * 1000, 1),
-                "floor_p95_ms": round(percentile(floor, 0.95) * 1000, 1),
-            },
-        ),
-        Row(
-            "viewer_turn",
-            "page turn p50 in the real viewer (p95 in extra)",
-            statistics.median(turns),
-            statistics.median(floor),
-            "s",
-            note=(
-                f"{len(turns)} turns to the next page once it was prefetched, until painted. "
-                "Floor: as for the jump"
-            ),
-            extra={
-                "p50_ms": round(statistics.median(turns) * 1000, 1),
-                "p95_ms": round(percentile(turns, 0.95) * 1000, 1),
-            },
-        ),
-        Row(
-            "peak_rss",
-            f"peak memory, {pages}-page document scrolled",
-            viewer["peak_rss_mb"],
-            window["peak_rss_mb"],
-            "MB",
-            target="<300MB",
-            note=(
-                f"real MainWindow, page view {size} at {dpi} dpi, scrolled top to bottom a page "
-                f"at a time, every step rendered; VmHWM, worst of {runs}. Floor: the same window "
-                "with the viewer screen and no document"
-            ),
-            extra={
-                "document_mb": round(viewer["peak_rss_mb"] - window["peak_rss_mb"], 1),
-                "peaks_mb": [round(r["peak_rss_mb"], 1) for r in results],
-                "bare_tools_mb": round(bare["peak_rss_mb"], 1),
-                "peak_after_jumps_mb": round(viewer["peak_rss_end_mb"], 1),
-                "page_cache_peak_mb": round(viewer["cache_peak_mb"], 1),
-                "thumb_cache_peak_mb": round(viewer["thumb_cache_peak_mb"], 1),
-                "scroll_s": round(viewer["scroll_seconds"], 2),
-                "late_steps": viewer["late_steps"],
-            },
-        ),
-    ]
-
-
 # -- render samples ----------------------------------------------------------------------
 
 
@@ -420,10 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         stage("render")
         rows.append(bench_render(render_samples(viewer_kit, tiny), 3 if tiny else 7))
-        rows.append(bench_turns(kit_files(viewer_kit)[0].read_bytes(), 8 if tiny else 40))
         stage("viewer")
-        viewer_rows = bench_viewer(viewer_kit, pub, work, 1 if tiny else 2)
-        rows.extend(viewer_rows[:2])
+        rows.extend(viewer_rows(viewer_kit, pub, work, tiny))
         stage("search")
         pdfgrep, missing = find_pdfgrep(not args.no_pdfgrep, may_install=not tiny)
         rows.append(
@@ -431,7 +334,6 @@ def main(argv: list[str] | None = None) -> int:
         )
         stage("sync")
         rows.extend(bench_sync(kit, out / "bench.key", keys, work, 1 if tiny else 3))
-        rows.append(viewer_rows[2])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     stage("done")

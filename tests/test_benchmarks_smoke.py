@@ -21,14 +21,15 @@ EXPECTED = {
     "import_bundled",
     "import_generated",
     "render_fit_width",
-    "page_turn",
     "viewer_jump",
-    "viewer_turn",
+    "viewer_jump_after_jump",
+    "open_500",
+    "gui_lateness",
+    "hidpi_rss",
     "search",
     "sync_check",
     "sync_update",
     "sync_full_download",
-    "peak_rss",
 }
 
 
@@ -75,5 +76,5 @@ def test_tiny_run_measures_every_benchmark_against_its_floor(tmp_path):
     # Figures that are counts, not times: what the sync did is exact.
     assert rows["sync_check"]["program"] >= 1
     assert rows["sync_update"]["extra"]["requests"] >= 3
-    assert rows["peak_rss"]["extra"]["bare_tools_mb"] > 0
+    assert rows["hidpi_rss"]["extra"]["peak_pss_mb"] > 0
     assert is_number(rows["search"]["extra"]["p95_ms"])

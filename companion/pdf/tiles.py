@@ -1,10 +1,14 @@
-"""Which pixels of a page to draw: whole small pages, tiles of large ones.
+"""Which pixels of a page to draw: whole small pages, bands or tiles of large ones.
 
-A page at fit width on a full-HD screen is 16 MB of pixels, and four times
+A page at fit width on a full-HD screen is 12 MB of pixels, and four times
 that on a HiDPI screen or at high zoom; most of it is off screen. Pages
-larger than :data:`WHOLE_PAGE_BYTES` are cut into square tiles and only the
-tiles on (or near) the screen are drawn. Plain arithmetic, no Qt, no MuPDF:
-the viewer, the benchmark and the tests share it.
+larger than :data:`WHOLE_PAGE_BYTES` are cut into pieces and only the pieces
+on (or near) the screen are drawn. A page that is not wider than
+:data:`BAND_MAX_WIDTH` (fit width, even on a 4K screen) is cut into
+horizontal bands of :data:`BAND_HEIGHT` rows: the screen shows its whole
+width anyway, and few pieces mean few requests. A wider one (zoomed in) is
+cut into :data:`TILE` squares, so only the part on screen is drawn. Plain
+arithmetic, no Qt, no MuPDF: the viewer, the benchmark and the tests share it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import math
 from dataclasses import dataclass
 
 TILE = 1024  # pixels; a tile is 4 MB
+BAND_MAX_WIDTH = 4096  # pages up to this wide come in bands of full width
+BAND_HEIGHT = 384  # rows; a band of a 3400 px wide page is 5 MB
 WHOLE_PAGE_BYTES = 8 * 2**20  # pages up to this are drawn in one piece
 
 PixelRect = tuple[int, int, int, int]
@@ -30,33 +36,40 @@ def page_pixels(width: float, height: float, scale: float) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class TileGrid:
-    """A page image of ``width`` x ``height`` px cut into ``tile`` px squares."""
+    """A page image of ``width`` x ``height`` px cut into pieces of ``tile_width`` x
+    ``tile_height`` (the last row and column smaller)."""
 
     width: int
     height: int
-    tile: int
+    tile_width: int
+    tile_height: int
 
     @property
     def columns(self) -> int:
-        return max(1, math.ceil(self.width / self.tile))
+        return max(1, math.ceil(self.width / self.tile_width))
 
     @property
     def rows(self) -> int:
-        return max(1, math.ceil(self.height / self.tile))
+        return max(1, math.ceil(self.height / self.tile_height))
 
     @property
     def whole(self) -> bool:
         return self.columns == 1 and self.rows == 1
 
     def clip(self, column: int, row: int) -> PixelRect:
-        x0, y0 = column * self.tile, row * self.tile
-        return x0, y0, min(self.width, x0 + self.tile), min(self.height, y0 + self.tile)
+        x0, y0 = column * self.tile_width, row * self.tile_height
+        return (
+            x0,
+            y0,
+            min(self.width, x0 + self.tile_width),
+            min(self.height, y0 + self.tile_height),
+        )
 
     def all(self) -> list[tuple[int, int]]:
         return [(c, r) for r in range(self.rows) for c in range(self.columns)]
 
     def covering(self, rect: tuple[float, float, float, float] | None) -> list[tuple[int, int]]:
-        """The tiles a pixel rectangle of the page touches, top row first (all for None)."""
+        """The pieces a pixel rectangle of the page touches, top row first (all for None)."""
         if rect is None:
             return self.all()
         x0, y0, x1, y1 = rect
@@ -64,21 +77,23 @@ class TileGrid:
         x1, y1 = min(float(self.width), x1), min(float(self.height), y1)
         if x1 <= x0 or y1 <= y0:
             return []
-        first_col, last_col = (
-            int(x0 // self.tile),
-            min(self.columns - 1, int((x1 - 1e-6) // self.tile)),
-        )
-        first_row, last_row = (
-            int(y0 // self.tile),
-            min(self.rows - 1, int((y1 - 1e-6) // self.tile)),
-        )
+        first_col = int(x0 // self.tile_width)
+        last_col = min(self.columns - 1, int((x1 - 1e-6) // self.tile_width))
+        first_row = int(y0 // self.tile_height)
+        last_row = min(self.rows - 1, int((y1 - 1e-6) // self.tile_height))
         return [
             (c, r) for r in range(first_row, last_row + 1) for c in range(first_col, last_col + 1)
         ]
 
 
+def whole_page(width: int, height: int) -> TileGrid:
+    return TileGrid(width, height, width, height)
+
+
 def grid_for(width: int, height: int, whole_bytes: int = WHOLE_PAGE_BYTES) -> TileGrid:
-    """One piece for a small page, :data:`TILE` squares for a large one."""
+    """One piece for a small page, bands for one up to 4096 px wide, squares beyond."""
     if width * height * 4 <= whole_bytes:
-        return TileGrid(width, height, max(width, height))
-    return TileGrid(width, height, TILE)
+        return whole_page(width, height)
+    if width <= BAND_MAX_WIDTH:
+        return TileGrid(width, height, width, BAND_HEIGHT)
+    return TileGrid(width, height, TILE, TILE)

@@ -14,6 +14,7 @@ from companion.context import AppContext
 from companion.errors import StoreError
 from companion.logs import setup_logging
 from companion.paths import app_paths, resources_dir
+from companion.pdf.engine.memory import return_large_blocks
 from companion.ui.error_handler import ErrorHandler
 from companion.ui.main_window import MainWindow
 
@@ -34,6 +35,7 @@ def run_app(
 
     ``open_file`` shows that PDF from disk at ``page`` once the window is up.
     """
+    return_large_blocks()  # page images come and go by the megabyte
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")

@@ -19,7 +19,7 @@ from companion.pdf.page_layout import (
 )
 from companion.pdf.page_reading import read_links, read_outline, read_words
 from companion.pdf.render import page_boxes
-from companion.pdf.tiles import TILE, grid_for, page_pixels, scale_key
+from companion.pdf.tiles import BAND_HEIGHT, TILE, grid_for, page_pixels, scale_key
 from companion.store.user_store import UserStore
 from companion.ui.viewer.presentation import pick_screens
 from tests.support.viewer_support import form_pdf, linked_pdf, numbered_pdf, rotated_pdf
@@ -94,20 +94,22 @@ def test_pick_screens_prefers_the_remembered_then_the_other_screen():
 # -- tiles -------------------------------------------------------------------------
 
 
-def test_small_pages_come_whole_and_large_ones_in_tiles():
+def test_small_pages_come_whole_and_large_ones_in_bands_or_tiles():
     assert page_pixels(595, 842, 1.0) == (595, 842)
     assert page_pixels(1, 1, 0.2) == (1, 1)  # never an image of no pixels
-    small = grid_for(1240, 1754)  # A4 at 150 dpi: 8.7 MB, just above one piece
-    assert not small.whole and (small.columns, small.rows) == (2, 2)
     assert grid_for(595, 842).whole
-    big = grid_for(3400, 4800)  # fit width on a 200 % screen
-    assert (big.columns, big.rows) == (4, 5)
-    assert big.clip(3, 4) == (3 * TILE, 4 * TILE, 3400, 4800)
-    # A view from 1100 to 3000 px down the page touches rows 1 and 2, all four columns.
-    assert big.covering((0, 1100, 3400, 3000)) == [(c, r) for r in (1, 2) for c in range(4)]
-    # Zoomed in, a view at the right edge needs only the last column.
-    assert big.covering((3100, 0, 3400, 500)) == [(3, 0)]
-    assert big.covering((0, 5000, 100, 5100)) == []  # below the page
+    fit_width = grid_for(1480, 2094)  # A4 at 179 dpi: 12 MB, in bands of the full width
+    assert (fit_width.columns, fit_width.rows) == (1, 6)
+    assert fit_width.clip(0, 5) == (0, 5 * BAND_HEIGHT, 1480, 2094)
+    hidpi = grid_for(3400, 4800)  # fit width on a 200 % screen: still bands
+    assert hidpi.columns == 1 and hidpi.tile_height == BAND_HEIGHT
+    # A view from 1100 to 3000 px down the page touches only the bands there.
+    assert hidpi.covering((0, 1100, 3400, 3000)) == [(0, r) for r in range(2, 8)]
+    zoomed = grid_for(9000, 12700)  # 600 %: square tiles, only those on screen
+    assert (zoomed.tile_width, zoomed.tile_height) == (TILE, TILE)
+    assert zoomed.covering((8100, 0, 9000, 500)) == [(7, 0), (8, 0)]
+    assert zoomed.clip(8, 12) == (8 * TILE, 12 * TILE, 9000, 12700)
+    assert zoomed.covering((0, 13000, 100, 13100)) == []  # below the page
     assert scale_key(2.0) == scale_key(2.0000001) != scale_key(2.01)
 
 

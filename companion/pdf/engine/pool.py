@@ -34,7 +34,7 @@ import socket
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
@@ -58,6 +58,10 @@ DEFAULT_DEADLINE = 10.0
 CANCEL_GRACE = 1.0
 # Pixel blocks above this are given back after use (a print page at 300 dpi).
 KEEP_BLOCK_BYTES = 16 * 2**20
+# Requests at this priority or later are background work (read ahead, thumbnails,
+# searching the rest of a document): they never take the last idle worker, so
+# whatever the person asks for next starts at once.
+BACKGROUND = 3.0
 
 Callback = Callable[[object], None]
 
@@ -151,6 +155,8 @@ class EnginePool:
         self._thread: threading.Thread | None = None
         self._closing = False
         self._closed = threading.Event()
+        self._batching = 0  # submissions that wake the dispatcher once, at the end
+        self._woken = False
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
         self.completed = 0
 
@@ -281,7 +287,31 @@ class EnginePool:
             return Failure(TIMEOUT, "no answer in time")
         return box[0] if box else ticket.answer
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Submit several requests and wake the dispatcher once, at the end.
+
+        Every wake-up hands the GIL to the dispatcher thread for a moment; a
+        view that asks for twenty tiles at once should pay for that once.
+        """
+        with self._lock:
+            self._batching += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._batching -= 1
+                wake = self._batching == 0 and self._woken
+                if wake:
+                    self._woken = False
+            if wake:
+                self._wake()
+
     def _wake(self) -> None:
+        with self._lock:
+            if self._batching:
+                self._woken = True
+                return
         with contextlib.suppress(OSError):  # closed, or already full of wake-ups
             self._wake_w.send(b"x")
 
@@ -334,19 +364,18 @@ class EnginePool:
         """Hand the most urgent waiting requests to idle workers."""
         sends: list[tuple[_Worker, object]] = []
         with self._lock:
-            for worker in self._workers:
-                if not worker.ready or worker.ticket is not None:
-                    continue
+            idle = [w for w in self._workers if w.ready and w.ticket is None]
+            for worker in idle:
                 while worker.forget:
                     sends.append((worker, (FORGET, worker.forget.pop())))
-                ticket = None
-                while self._queue:
-                    candidate = heapq.heappop(self._queue)
-                    if not candidate.cancelled and not candidate.done:
-                        ticket = candidate
-                        break
-                if ticket is None:
-                    continue
+                while self._queue and (self._queue[0].cancelled or self._queue[0].done):
+                    heapq.heappop(self._queue)
+                if not self._queue:
+                    break
+                free = sum(1 for w in idle if w.ticket is None)
+                if self._queue[0].priority >= BACKGROUND and free <= 1 < self.size:
+                    break  # the last idle worker waits for urgent work
+                ticket = heapq.heappop(self._queue)
                 request = ticket.request
                 if isinstance(request, Render):
                     request = dataclasses.replace(
@@ -365,7 +394,7 @@ class EnginePool:
         if worker.block is None or worker.block.size < need:
             if worker.block is not None:
                 worker.block.release()
-            worker.block = Block(max(need, 4 * 2**20))
+            worker.block = Block(-(-need // 2**18) * 2**18)  # whole 256 KB steps
         return worker.block
 
     def _receive(self, worker: _Worker) -> None:
@@ -391,9 +420,12 @@ class EnginePool:
         if isinstance(payload, Pixels) and worker.block is not None:
             payload = dataclasses.replace(payload, buffer=worker.block.buf)
         self._finish(ticket, payload)
-        if worker.block is not None and worker.block.size > KEEP_BLOCK_BYTES:
-            worker.block.release()
-            worker.block = None
+        if worker.block is not None:
+            if worker.block.size > KEEP_BLOCK_BYTES:
+                worker.block.release()
+                worker.block = None
+            else:
+                worker.block.unmap()  # copied: only the worker keeps it mapped
 
     def _finish(self, ticket: Ticket, answer: object) -> None:
         with self._lock:

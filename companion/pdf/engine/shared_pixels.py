@@ -14,7 +14,6 @@ what one program left in /dev/shm.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 from multiprocessing import resource_tracker, shared_memory
@@ -29,35 +28,64 @@ def prefix(pid: int | None = None) -> str:
 
 
 class Block:
-    """A block made by this process; ``release`` closes and removes it (once)."""
+    """A block made by this process; ``release`` removes it (once).
+
+    The window's side maps a block only while it reads or writes it
+    (``buf`` maps, ``unmap`` lets go): a worker's pixel block would
+    otherwise count twice in the memory of the program, once in the worker
+    that draws into it and once here.
+    """
 
     def __init__(self, size: int) -> None:
         name = f"{prefix()}{next(_counter)}"
-        self.shm = shared_memory.SharedMemory(name=name, create=True, size=max(1, size))
+        self.shm: shared_memory.SharedMemory | None = shared_memory.SharedMemory(
+            name=name, create=True, size=max(1, size)
+        )
         self.name = name
         self.size = self.shm.size
         self.released = False
 
     @property
     def buf(self) -> memoryview:
+        if self.shm is None:
+            self.shm = attach(self.name)
         buffer = self.shm.buf
         assert buffer is not None
         return buffer
+
+    def unmap(self) -> None:
+        """Stop mapping the block here (it stays, for the worker, until released)."""
+        if self.shm is not None:
+            close_quietly(self.shm)
+            self.shm = None
 
     def release(self) -> None:
         if self.released:
             return
         self.released = True
-        close_quietly(self.shm)
-        with contextlib.suppress(FileNotFoundError):
-            self.shm.unlink()
+        self.unmap()
+        _unlink(self.name)
 
 
 def block_with(data: bytes) -> Block:
     """A new block holding ``data`` (a document's bytes, shared by every worker)."""
     block = Block(len(data))
     block.buf[: len(data)] = data
+    block.unmap()  # the workers read it; this side has the bytes already
     return block
+
+
+def _unlink(name: str) -> None:
+    """Remove a block's name (the memory goes once nobody maps it any more)."""
+    shm = None
+    try:
+        shm = attach(name)
+        shm.unlink()  # also tells the resource tracker the block is gone
+    except FileNotFoundError:
+        pass
+    finally:
+        if shm is not None:
+            close_quietly(shm)
 
 
 def attach(name: str) -> shared_memory.SharedMemory:

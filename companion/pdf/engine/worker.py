@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from companion.pdf.content import FindHit, Word
+from companion.pdf.engine.memory import return_large_blocks
 from companion.pdf.engine.protocol import (
     DAMAGED,
     NO_MEMORY,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 READY = "ready"
 RECYCLE = "recycle"
 FORGET = "forget"  # control message: close a document the window no longer shows
+WORD_PAGES = 24  # pages whose words are kept (selection and find use them again)
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class PageWork:
         if found is None:
             found = read_words(doc[index])
             self._words[(key, index)] = found
-            while len(self._words) > 64:
+            while len(self._words) > WORD_PAGES:
                 self._words.popitem(last=False)
         else:
             self._words.move_to_end((key, index))
@@ -227,6 +229,7 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
     """The worker's main loop (the process target)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window
     _limit_address_space(options.address_limit_mb)
+    return_large_blocks()
     import pymupdf
 
     pymupdf.TOOLS.mupdf_display_errors(False)  # reasons go back to the window, not stderr

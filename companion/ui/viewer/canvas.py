@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QRegion,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolTip, QWidget
@@ -40,6 +41,7 @@ from companion.pdf.page_layout import (
     fit_width_scale,
     step_zoom,
 )
+from companion.ui.appearance import theme
 from companion.ui.live import live
 from companion.ui.viewer.page_content import PageContent
 from companion.ui.viewer.render_service import (
@@ -110,6 +112,10 @@ class PageCanvas(QScrollArea):
         self.setObjectName("pageCanvas")
         self.viewport().setObjectName("pageArea")
         self.viewport().setMouseTracking(True)
+        # The pages cover most of the view: only the gaps between them are filled
+        # (by paintEvent), not the whole view first and the pages over it.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.viewport().setAutoFillBackground(False)
         live(self, "setAccessibleName", lambda: self.tr("Document"))
         self.verticalScrollBar().setSingleStep(self.LINE_STEP)
         self.horizontalScrollBar().setSingleStep(self.LINE_STEP)
@@ -121,6 +127,7 @@ class PageCanvas(QScrollArea):
         self._request_timer.setInterval(0)
         self._request_timer.timeout.connect(self.request_visible)
         service.page_ready.connect(self._page_ready)
+        service.tile_ready.connect(self._tile_ready)
         service.page_failed.connect(self._repaint_page)
         content.ready.connect(self._content_ready)
 
@@ -178,6 +185,9 @@ class PageCanvas(QScrollArea):
 
     def relayout(self, keep_place: bool = True, fit_index: int | None = None) -> None:
         """Lay the pages out again (zoom, window size or the page sizes changed)."""
+        ratio = self.device_ratio()
+        view = self.viewport()
+        self.service.fit_screen(int(view.width() * ratio * view.height() * ratio * 4))
         place = self._place() if keep_place and self.page_layout.boxes else None
         self.scale = self._fit_scale(fit_index)
         self.page_layout = PageLayout(self._sizes(), self.scale, self.viewport().width())
@@ -268,8 +278,10 @@ class PageCanvas(QScrollArea):
             self.verticalScrollBar().setValue(y)
         finally:
             self._placing = False
+        # A chosen page: ask for it now, before anything else the move sets off.
+        self._request_timer.stop()
+        self.request_visible()
         self._set_current(index)
-        self.schedule_requests()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
@@ -313,31 +325,42 @@ class PageCanvas(QScrollArea):
         count = len(self.page_layout.boxes)
         if not count or not self.service.boxes:
             return
+        with self.service.engine.batch():
+            self._request_visible()
+
+    def _request_visible(self) -> None:
+        count = len(self.page_layout.boxes)
         top, bottom = self.view_range()
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
         self.service.request(
             LANE_VIEW, [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
         )
-        waiting = [
-            i
-            for i in visible
-            if not self.service.is_rendered(i, scale, self._pixel_rect(i, top, bottom))
-        ]
-        if waiting:
-            self.service.request_thumbnails(
-                [(i, self.thumb_scale(i)) for i in waiting], urgent=True
-            )
+        # A thumbnail stands in while a page is drawn. It costs a worker a moment, so it
+        # goes first only where the page needs more tiles than there are workers (the
+        # sharp page would take several rounds); otherwise right after the tiles.
+        workers = self.service.engine.pool.size
+        first, after = [], []
+        for index in visible:
+            rect = self._pixel_rect(index, top, bottom)
+            if self.service.is_rendered(index, scale, rect):
+                continue
+            tiles = len(self.service.grid(index, scale).covering(rect))
+            (first if tiles > workers else after).append((index, self.thumb_scale(index)))
+        if first:
+            self.service.request_thumbnails(first, urgent=True)
+        if after:
+            self.service.request_thumbnails(after)
         height = bottom - top
         ahead = self._prefetch_height(visible, height)
-        near = self.page_layout.visible(max(0, top - ahead), bottom + ahead)
+        near = self.page_layout.visible(max(0, top - ahead // 3), bottom + ahead)
         wanted = []
         for index in sorted(near, key=lambda i: (i < visible.start, abs(i - visible.start))):
             parts = []
             if ahead and index >= visible.start:
                 parts.append(self._pixel_rect(index, bottom, bottom + ahead))
-            if ahead and index <= visible.stop - 1:
-                parts.append(self._pixel_rect(index, top - ahead, top))
+            if ahead and index <= visible.stop - 1:  # people mostly read down
+                parts.append(self._pixel_rect(index, top - ahead // 3, top))
             wanted.extend((index, scale, part) for part in parts)
         self.service.request(LANE_PREFETCH, wanted)
         margin = max(1, len(near) - len(visible))
@@ -345,20 +368,31 @@ class PageCanvas(QScrollArea):
         self.content.want(visible)
 
     def _prefetch_height(self, visible: range, height: int) -> int:
-        """How far beyond the screen to prepare: a screen, as long as it fits the cache.
+        """How far beyond the screen to prepare: up to a screen, as far as the cache allows.
 
-        Prefetched tiles must never push the tiles on screen out of the cache.
+        Prefetched pixels must never push the pixels on screen out of the cache.
         """
         ratio = self.device_ratio()
-        width = min(self.viewport().width(), self.page_layout.width)
-        screen_bytes = width * ratio * height * ratio * 4
-        room = self.service.tiles.max_bytes * 0.75 - screen_bytes * 1.5
-        if room <= 0:
-            return 0
-        return int(min(height, room / max(1.0, screen_bytes) * height / 2))
+        width = min(self.viewport().width(), self.page_layout.width) * ratio
+        row_bytes = max(1.0, width * ratio * 4)  # a logical row of the view, in bytes
+        on_screen = row_bytes * height * 1.25  # pieces sticking out above and below
+        room = self.service.tiles.max_bytes * 0.9 - on_screen
+        return max(0, int(min(height, room / row_bytes)))
 
     def _page_ready(self, lane: int, index: int) -> None:
         self._repaint_page(index)
+
+    def _tile_ready(self, index: int, scale: int, clip: tuple[int, int, int, int]) -> None:
+        """Repaint only where a tile that arrived goes (a page is several tiles)."""
+        if scale != round(self.render_scale() * 1000) or index not in self.visible_pages():
+            return
+        page = self.page_rect(index)
+        ratio = self.device_ratio()
+        x0, y0, x1, y1 = clip
+        area = QRectF(
+            page.left() + x0 / ratio, page.top() + y0 / ratio, (x1 - x0) / ratio, (y1 - y0) / ratio
+        )
+        self.viewport().update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
 
     def _repaint_page(self, index: int) -> None:
         if 0 <= index < len(self.page_layout.boxes) and index in self.visible_pages():
@@ -381,6 +415,12 @@ class PageCanvas(QScrollArea):
             visible = self.page_layout.visible(top + exposed.top(), top + exposed.bottom() + 1)
             scale = self.render_scale()
             now = time.perf_counter()
+            gaps = QRegion(event.rect())
+            for index in visible:
+                gaps -= QRegion(self.page_rect(index).toAlignedRect())
+            background = QColor(theme().page_area)
+            for gap in gaps:
+                painter.fillRect(gap, background)
             for index in visible:
                 rect = self.page_rect(index)
                 sharp = self.service.paint_page(painter, index, rect, scale, exposed)
@@ -474,6 +514,7 @@ class PageCanvas(QScrollArea):
                 self.service.retry(index)  # a click on a placeholder tries once more
                 self.schedule_requests()
                 return
+            self.content.words(index, priority=0.0)  # a selection may follow: read them now
             self._press = (index, QPointF(x, y))
             self._moving = False
         elif event.button() == Qt.MouseButton.RightButton:

@@ -133,6 +133,10 @@ class EngineClient(QObject):
             return Failure("timeout", "no answer")
         return box[0] if box else ticket.answer
 
+    def batch(self):
+        """Submit several requests with one wake-up of the engine (see EnginePool.batch)."""
+        return self.pool.batch()
+
     def cancel(self, ticket: Ticket | None) -> None:
         if ticket is not None:
             self.pool.cancel(ticket)

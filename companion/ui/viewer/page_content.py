@@ -1,9 +1,11 @@
-"""The words and links of the pages on screen, read by the engine when first needed.
+"""The words and links of the pages on screen, read by the engine when needed.
 
-Selecting text, double-clicking a word and hovering a link need the page's
-words and links. They are asked for as soon as a page comes on screen (after
-its pixels), kept for the pages near it, and ``ready`` says when a page's
-arrived, so a selection started before they were there is finished then.
+Hovering a link needs the page's links: cheap, so they are asked for as soon
+as a page comes on screen (after its pixels). Selecting text and
+double-clicking a word need its words: reading them costs a worker more than
+drawing the page, so they are asked for when the mouse is pressed, and
+``ready`` says when they arrived: a selection started before is finished
+then. Both are kept for the pages near the ones on screen.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from companion.pdf.engine.protocol import DocumentRef, ReadLinks, ReadWords
 from companion.ui.viewer.engine_client import EngineClient
 
 CONTENT_PRIORITY = 3.0  # after the tiles on screen, before the prefetched ones
-KEEP_PAGES = 48
+KEEP_PAGES = 16
 
 
 class PageContent(QObject):
@@ -66,10 +68,8 @@ class PageContent(QObject):
         return found
 
     def want(self, pages: Iterable[int]) -> None:
-        """Read ahead for the pages on screen, behind their pixels."""
+        """Links of the pages on screen, behind their pixels (words wait for the mouse)."""
         for index in pages:
-            if index not in self._words:
-                self._ask("words", index, CONTENT_PRIORITY)
             if index not in self._links:
                 self._ask("links", index, CONTENT_PRIORITY)
 

@@ -26,7 +26,14 @@ from companion.pdf.engine.pool import Ticket
 from companion.pdf.engine.protocol import OPEN_FAILURES, DocumentRef, Failure, Render
 from companion.pdf.page_box import PageBox
 from companion.pdf.page_cache import ByteLRU
-from companion.pdf.tiles import WHOLE_PAGE_BYTES, TileGrid, grid_for, page_pixels, scale_key
+from companion.pdf.tiles import (
+    WHOLE_PAGE_BYTES,
+    TileGrid,
+    grid_for,
+    page_pixels,
+    scale_key,
+    whole_page,
+)
 from companion.ui.texts import ui_text
 from companion.ui.viewer.engine_client import EngineClient
 
@@ -41,6 +48,9 @@ PRIORITY = {LANE_PRESENT: 0.0, LANE_VIEW: 2.0, LANE_PREFETCH: 4.0, LANE_THUMBS: 
 STAND_IN_PRIORITY = 1.0  # a thumbnail for a page on screen that has nothing yet
 
 DEFAULT_MAX_BYTES = 96 * 2**20
+# The page pixels kept: the screen's worth and some, between these bounds.
+SCREENS_KEPT = 1.6
+MIN_CACHE_BYTES = 24 * 2**20
 # About 120 thumbnails; more only cost memory.
 THUMB_MAX_BYTES = 8 * 2**20
 THUMB_WIDTH = 110
@@ -69,12 +79,14 @@ class _Wanted:
     ticket: Ticket
     priority: float
     lanes: set[int] = field(default_factory=set)
+    clip: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 class RenderService(QObject):
     """Tiles, thumbnails and placeholders for the open document."""
 
-    page_ready = Signal(int, int)  # lane, page index
+    page_ready = Signal(int, int)  # lane, page index (thumbnails, whole pages)
+    tile_ready = Signal(int, int, object)  # page index, scale key, clip (x0, y0, x1, y1) px
     page_failed = Signal(int)
     document_failed = Signal(object)  # Failure: the document itself cannot be opened
 
@@ -90,6 +102,7 @@ class RenderService(QObject):
         super().__init__(parent)
         self.engine = engine
         self.deadline = deadline or (lambda: 10.0)
+        self.max_bytes = max_bytes
         self.tiles: ByteLRU[TileKey, QImage] = ByteLRU(max_bytes, image_bytes)
         self.thumbs: ByteLRU[tuple[int, int], QImage] = ByteLRU(thumb_max_bytes, image_bytes)
         self.boxes: list[PageBox] = []
@@ -125,6 +138,17 @@ class RenderService(QObject):
         self.boxes = []
         self.doc = None
         self._keep = None
+
+    def fit_screen(self, screen_bytes: int) -> None:
+        """Size the page cache to the view: 1.6 screens of pixels, 24 MB to the cap given.
+
+        A 200 % screen holds four times the pixels of a 100 % one; a fixed cap
+        would either waste memory on small screens or not hold one big one.
+        """
+        wanted = int(max(MIN_CACHE_BYTES, screen_bytes * SCREENS_KEPT))
+        cap = min(self.max_bytes, wanted)
+        if cap != self.tiles.max_bytes:
+            self.tiles.set_max_bytes(cap)
 
     @property
     def sizes(self) -> list[tuple[float, float]]:
@@ -171,9 +195,7 @@ class RenderService(QObject):
             if 0 <= index < len(self.boxes) and index not in self.failed:
                 box = self.boxes[index]
                 width, height = page_pixels(box.width, box.height, scale)
-                keys.append(
-                    ((index, scale_key(scale)), TileGrid(width, height, max(width, height)))
-                )
+                keys.append(((index, scale_key(scale)), whole_page(width, height)))
         if urgent:
             self._want(-1, keys, self._thumb_request, priority=STAND_IN_PRIORITY, replace=False)
         else:
@@ -232,7 +254,9 @@ class RenderService(QObject):
                 priority=rank,
                 deadline=self.deadline(),
             )
-            self._wanted[key] = _Wanted(ticket, rank, lanes)
+            self._wanted[key] = _Wanted(
+                ticket, rank, lanes, getattr(ticket.request, "clip", (0, 0, 0, 0))
+            )
             lane_keys.add(key)
 
     def _unwant(self, lane: int, key) -> None:
@@ -269,8 +293,14 @@ class RenderService(QObject):
             return  # scrolled far away while it was being drawn
         (self.thumbs if thumb else self.tiles).put(key, answer)
         self.rendered_count += 1
-        lane = LANE_THUMBS if thumb else min(lanes, default=LANE_VIEW)
-        self.page_ready.emit(lane, index)
+        if thumb:
+            self.page_ready.emit(LANE_THUMBS, index)
+        elif entry is not None:
+            self.tile_ready.emit(index, key[1], entry.clip)
+            if LANE_PRESENT in lanes:
+                self.page_ready.emit(LANE_PRESENT, index)
+        else:  # asked twice and answered twice: repaint the page to be sure
+            self.page_ready.emit(LANE_VIEW, index)
 
     def _failed(self, index: int, failure: Failure) -> None:
         if failure.kind in OPEN_FAILURES:
@@ -375,12 +405,14 @@ class RenderService(QObject):
     def _paint_stand_in(self, painter: QPainter, index: int, target: QRectF, key: int) -> None:
         """What shows while the sharp tiles are drawn: a thumbnail or the last image."""
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         thumb = self._any_thumbnail(index)
         if thumb is not None:
+            # Unsmoothed: it shows for a moment, and smoothing a page-sized area costs
+            # more than the moment.
             painter.drawImage(target, thumb)
         else:
             painter.fillRect(target, WAITING_COLOUR)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         # Tiles of another zoom (the page as it was a moment ago) are sharper than a thumbnail.
         other = sorted(
             {k[1] for k in self.tiles if k[0] == index and k[1] != key},

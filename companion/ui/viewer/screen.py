@@ -205,6 +205,7 @@ class ViewerScreen(QWidget):
         self._pending_values: dict[str, str] = {}
         self._opening: tuple[int, tuple[str, ...]] | None = None  # start page, search words
         self._generation = 0
+        self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
 
         self.service = RenderService(
             self.engine,
@@ -477,6 +478,10 @@ class ViewerScreen(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(500)
         self._save_timer.timeout.connect(self.flush_form_values)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(250)
+        self._settle_timer.timeout.connect(self._page_settled)
 
     # -- documents ---------------------------------------------------------------
 
@@ -634,6 +639,8 @@ class ViewerScreen(QWidget):
     def close_document(self) -> None:
         """Save what was typed, stop presenting and let the old document go."""
         self.flush_form_values()
+        if self._settle_timer.isActive():
+            self._page_settled()  # the page reached is remembered
         if self.presentation is not None:
             self.presentation.stop()
         self._generation += 1
@@ -678,6 +685,8 @@ class ViewerScreen(QWidget):
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self.flush_form_values()
+        if self._settle_timer.isActive():
+            self._page_settled()
         self._set_document_actions(self.has_document)
 
     # -- pages -----------------------------------------------------------------------
@@ -687,6 +696,7 @@ class ViewerScreen(QWidget):
         if self._opening is not None:
             self._opening = (max(1, page), self._opening[1])
             self.page = max(1, page)
+            self._reported = (self.document_id, self.page)
             self.page_changed.emit(self.document_id or "", self.page)
         elif self.page_count:
             self.canvas.go_to(max(1, min(self.page_count, page)) - 1)
@@ -705,8 +715,18 @@ class ViewerScreen(QWidget):
         self.page_box.blockSignals(False)
         self.previous_button.setEnabled(page > 1)
         self.next_button.setEnabled(page < self.page_count)
-        self.sidebar.show_page(index)
-        self.page_changed.emit(self.document_id or "", page)
+        # The side panel and the remembered page follow once the reader stops on a page:
+        # a jump's pixels come first, paging quickly through costs no disk writes.
+        self._settle_timer.start()
+
+    def _page_settled(self) -> None:
+        """The reader stopped on a page: mark its thumbnail and remember it."""
+        self._settle_timer.stop()
+        if self.page_count and self.doc is not None:
+            self.sidebar.show_page(self.page - 1)
+            if self._reported != (self.document_id, self.page):
+                self._reported = (self.document_id, self.page)
+                self.page_changed.emit(self.document_id or "", self.page)
 
     @property
     def highlights(self) -> list[tuple[float, float, float, float]]:
