@@ -71,6 +71,24 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
+def _name(pid: int, me: int) -> str:
+    """window, engine worker, resource tracker, ... (with the pid, to tell them apart)."""
+    if pid == me:
+        return "window"
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        command = ""
+    for marker, name in (
+        ("resource_tracker", "resource tracker"),
+        ("forkserver", "forkserver"),
+        ("spawn", "engine worker"),
+    ):
+        if marker in command:
+            return f"{name} {pid}"
+    return f"process {pid}"
+
+
 def pss_mb(pid: int) -> float:
     """Proportional set size: shared pages split between the processes that share them."""
     try:
@@ -90,6 +108,9 @@ class TreeMemory:
         self.peak_rss_mb = 0.0
         self.peak_pss_mb = 0.0
         self.peak_processes = 0
+        self.peak_parts: dict[str, float] = {}  # resident MB per process at the peak
+        self.phase = "start"
+        self.peak_phase = ""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -99,9 +120,10 @@ class TreeMemory:
         tick = 0
         while not self._stop.is_set():
             pids = process_tree(me)
-            self.peak_rss_mb = max(
-                self.peak_rss_mb, sum(_status_kb(p, "VmRSS") for p in pids) / 1024
-            )
+            parts = {_name(p, me): _status_kb(p, "VmRSS") / 1024 for p in pids}
+            total = sum(parts.values())
+            if total > self.peak_rss_mb:
+                self.peak_rss_mb, self.peak_parts, self.peak_phase = total, parts, self.phase
             self.peak_processes = max(self.peak_processes, len(pids))
             if tick % 10 == 0:
                 self.peak_pss_mb = max(self.peak_pss_mb, sum(pss_mb(p) for p in pids))
@@ -115,6 +137,8 @@ class TreeMemory:
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "peak_pss_mb": round(self.peak_pss_mb, 1),
             "processes": self.peak_processes,
+            "peak_by_process_mb": {k: round(v, 1) for k, v in self.peak_parts.items()},
+            "peak_during": self.peak_phase,
         }
 
 
@@ -197,8 +221,10 @@ def open_window(data_dir: Path, kit_dir: Path, key_file: Path):
     from companion.context import AppContext
     from companion.kit.signing import parse_public_key
     from companion.paths import app_paths
+    from companion.pdf.engine.memory import return_large_blocks
     from companion.ui.main_window import MainWindow
 
+    return_large_blocks()  # as run_app does: the real start path
     app = QApplication(sys.argv[:1])
     loop = Loop(app)
     keys = (parse_public_key(key_file.read_text()),)
@@ -452,9 +478,9 @@ def run_scroll(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, press
     viewer = window.viewer
     canvas = viewer.canvas
     loop.run_until(lambda: viewer.page_count > 0)
-    watch = PaintWatch(canvas)
     loop.run_until(lambda: canvas.is_rendered(0))
     # 1. End to end, a screen at a time, each screen drawn before the next.
+    memory.phase = "scrolling end to end"
     started = time.perf_counter()
     bar = canvas.verticalScrollBar()
     late_steps = 0
@@ -467,27 +493,45 @@ def run_scroll(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, press
     canvas.go_to(0)
     settle(loop, window)
     visible_since: dict[int, float] = {}
-    waits: list[float] = []
-    frames = {"total": 0, "unsharp_over_100ms": 0, "blank_over_100ms": 0}
+    sharp_at: dict[int, float] = {}
+    frames = {
+        "total": 0,
+        "not_sharp_over_100ms": 0,  # not yet at full resolution (a preview shows)
+        "unrendered_over_100ms": 0,  # no pixels of the page itself: thumbnail or nothing
+        "blank_over_100ms": 0,  # nothing at all, a grey page
+    }
+    painted: list[tuple[int, bool]] = []
+    service = viewer.service
 
-    def frame(index: int, sharp: bool) -> None:
+    def drawn(index: int) -> bool:
+        """Pixels of the page at some scale (a preview while moving fast counts)."""
+        return any(key[0] == index for key in service.tiles)
+
+    def thumbnail(index: int) -> bool:
+        return service._any_thumbnail(index) is not None
+
+    def paint_event(event, original=canvas.paintEvent) -> None:
+        painted.clear()
+        original(event)
         now = time.perf_counter()
-        since = visible_since.setdefault(index, now)
-        if sharp and canvas.is_rendered(index):
-            if index not in watch.sharp_at:
-                watch.sharp_at[index] = now
-                waits.append(now - since)
-        elif now - since > 0.1:
-            frames["unsharp_over_100ms"] += 1
-            if viewer.service._any_thumbnail(index) is None:
-                frames["blank_over_100ms"] += 1
-
-    def counting(index: int, sharp: bool) -> None:
         frames["total"] += 1
-        frame(index, sharp)
+        late = unrendered = blank = False
+        for index, sharp in painted:
+            since = visible_since.setdefault(index, now)
+            if sharp and canvas.is_rendered(index):
+                sharp_at.setdefault(index, now)
+            elif now - since > 0.1:
+                late = True
+                if not drawn(index):
+                    unrendered = True
+                    blank = blank or not thumbnail(index)
+        frames["not_sharp_over_100ms"] += late
+        frames["unrendered_over_100ms"] += unrendered
+        frames["blank_over_100ms"] += blank
 
-    canvas.paint_listener = counting
-    watch.sharp_at.clear()
+    canvas.paint_listener = lambda index, sharp: painted.append((index, sharp))
+    canvas.paintEvent = paint_event
+    memory.phase = "PageDown held"
     for _ in range(presses):
         press_at = time.perf_counter()
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
@@ -498,19 +542,21 @@ def run_scroll(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, press
             visible_since.setdefault(index, time.perf_counter())
         loop.run_until(lambda at=press_at: time.perf_counter() >= at + 1 / 30, 1)
     held_pages = canvas.current + 1
+    pages = viewer.page_count
     usage = memory.stop()
-    cache_peak = viewer.service.tiles.peak_bytes / 2**20
+    cache_peak = service.tiles.peak_bytes / 2**20
     window.close()
     window.context.close()
-    waits.sort()
+    waits = sorted(sharp_at[i] - visible_since[i] for i in sharp_at if i in visible_since)
     return {
         **usage,
-        "pages": viewer.page_count,
+        "pages": pages,
         "scroll_seconds": scroll_seconds,
         "late_steps": late_steps,
         "tile_cache_peak_mb": round(cache_peak, 1),
         "frames": frames,
         "pages_held": held_pages,
+        "pages_never_sharp": len(visible_since) - len(sharp_at),
         "wait_p50_ms": round(waits[len(waits) // 2] * 1000, 1) if waits else None,
         "wait_p95_ms": round(waits[int(len(waits) * 0.95)] * 1000, 1) if waits else None,
         "scale_factor": os.environ.get("QT_SCALE_FACTOR", "1"),

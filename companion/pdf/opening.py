@@ -61,7 +61,10 @@ def _open(ref: DocumentRef) -> Opened:
             raise OpenFailed(MISSING, str(exc)) from exc
         source = {"filename": ref.path}
     else:
-        block = attach(ref.shm)
+        try:
+            block = attach(ref.shm)
+        except FileNotFoundError as exc:  # the window closed the document meanwhile
+            raise OpenFailed(MISSING, f"shared block {ref.shm} is gone") from exc
         view = block.buf[: ref.size] if block.buf is not None else memoryview(b"")
         head = bytes(view[:HEADER_WINDOW])
         source = {"stream": view}

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 
 TILE = 1024  # pixels; a tile is 4 MB
 BAND_MAX_WIDTH = 4096  # pages up to this wide come in bands of full width
-BAND_HEIGHT = 384  # rows; a band of a 3400 px wide page is 5 MB
+# Rows per band: at fit width on an ordinary screen two bands cover the screen, so
+# both workers draw a page you jump to at once; on a 200 % screen smaller bands
+# (5 MB for a 3400 px wide page) keep what is held to what shows.
+BAND_HEIGHT = 512
+WIDE_BAND_HEIGHT = 384
+WIDE_BAND_FROM = 2048
 WHOLE_PAGE_BYTES = 8 * 2**20  # pages up to this are drawn in one piece
 
 PixelRect = tuple[int, int, int, int]
@@ -95,5 +100,7 @@ def grid_for(width: int, height: int, whole_bytes: int = WHOLE_PAGE_BYTES) -> Ti
     if width * height * 4 <= whole_bytes:
         return whole_page(width, height)
     if width <= BAND_MAX_WIDTH:
-        return TileGrid(width, height, width, BAND_HEIGHT)
+        return TileGrid(
+            width, height, width, WIDE_BAND_HEIGHT if width > WIDE_BAND_FROM else BAND_HEIGHT
+        )
     return TileGrid(width, height, TILE, TILE)

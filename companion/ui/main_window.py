@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
     kit_changed = Signal()
     # Looking for a newer kit waits this long after start (tests set it to 0).
     update_check_delay_ms = UPDATE_CHECK_DELAY_MS
+    # The viewer is built this long after start, before anyone opens a document.
+    prepare_viewer_ms = 1000
     # The tour of the screens after the first import: the program turns it on
     # (companion.ui.app); a window built by a test shows it only when asked.
     offer_tour = False
@@ -389,6 +391,10 @@ class MainWindow(QMainWindow):
             self.context.user.mark_opened(doc_id, info.revision)
         return shown
 
+    def _prepare_viewer(self) -> None:
+        if self.isVisible() and self._viewer is None:
+            _ = self.viewer
+
     def ask_open_pdf(self) -> bool:
         """Bestand > PDF openen…: choose a PDF on disk and show it in the viewer."""
         from companion.ui.viewer.window_glue import ask_pdf_path
@@ -437,8 +443,10 @@ class MainWindow(QMainWindow):
         # Looking for a newer kit waits until the window is in use: it is
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
-        # The PDF engine's workers start once the window is painted.
+        # The PDF engine's workers start once the window is painted; the viewer is built
+        # a moment later, so the first document opens without waiting for either.
         QTimer.singleShot(0, self.engine.start)
+        QTimer.singleShot(self.prepare_viewer_ms, self._prepare_viewer)
 
     def update_check_pending(self) -> bool:
         return self._update_timer.isActive() or self._check_when_kit_ready

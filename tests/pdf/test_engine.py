@@ -22,6 +22,7 @@ from companion.pdf.engine.protocol import (
     EMPTY,
     ENCRYPTED,
     MISSING,
+    NO_MEMORY,
     NOT_PDF,
     TIMEOUT,
     Crash,
@@ -190,6 +191,30 @@ def test_a_worker_over_its_memory_cap_is_replaced_between_requests(make_pool):
     assert isinstance(pool.call(Probe(doc)), Probed)  # answered, then the worker goes
     wait_for(lambda: pool.restarts >= 2)
     assert pool.call(Inspect(NOBODY))["pid"] != first
+
+
+def test_workers_that_cannot_start_fail_requests_instead_of_leaving_them_waiting(
+    make_pool, monkeypatch
+):
+    # Too little address space to even load PyMuPDF: every worker dies while starting.
+    monkeypatch.setenv("STRATEGIEKIT_ENGINE_START", "spawn")
+    pool = make_pool(workers=1, options=WorkerOptions(address_limit_mb=40))
+    doc = pool.share(numbered_pdf(1), "een.pdf")
+    started = time.monotonic()
+    answer = pool.call(Probe(doc), timeout=30)
+    assert isinstance(answer, Failure) and answer.kind == CRASHED
+    assert "do not start" in answer.detail and time.monotonic() - started < 20
+    assert pool.ready_count() == 0
+
+
+def test_a_page_image_too_large_to_hold_is_refused_at_once(make_pool):
+    pool = make_pool(workers=1)
+    doc = pool.share(numbered_pdf(1), "een.pdf")
+    # An A4 page 40,000 pixels wide would take 9 GB: refused before anything is made.
+    answer = pool.call(Render(doc, page=0, width=40000, height=56000, clip=(0, 0, 40000, 56000)))
+    assert isinstance(answer, Failure) and answer.kind == NO_MEMORY
+    assert leftover_blocks() == sorted(pool._shared)
+    assert isinstance(pool.call(Probe(doc)), Probed)  # and it goes on
 
 
 def test_documents_that_cannot_be_opened_say_why(make_pool, tmp_path):

@@ -19,7 +19,14 @@ from companion.pdf.page_layout import (
 )
 from companion.pdf.page_reading import read_links, read_outline, read_words
 from companion.pdf.render import page_boxes
-from companion.pdf.tiles import BAND_HEIGHT, TILE, grid_for, page_pixels, scale_key
+from companion.pdf.tiles import (
+    BAND_HEIGHT,
+    TILE,
+    WIDE_BAND_HEIGHT,
+    grid_for,
+    page_pixels,
+    scale_key,
+)
 from companion.store.user_store import UserStore
 from companion.ui.viewer.presentation import pick_screens
 from tests.support.viewer_support import form_pdf, linked_pdf, numbered_pdf, rotated_pdf
@@ -99,10 +106,12 @@ def test_small_pages_come_whole_and_large_ones_in_bands_or_tiles():
     assert page_pixels(1, 1, 0.2) == (1, 1)  # never an image of no pixels
     assert grid_for(595, 842).whole
     fit_width = grid_for(1480, 2094)  # A4 at 179 dpi: 12 MB, in bands of the full width
-    assert (fit_width.columns, fit_width.rows) == (1, 6)
-    assert fit_width.clip(0, 5) == (0, 5 * BAND_HEIGHT, 1480, 2094)
-    hidpi = grid_for(3400, 4800)  # fit width on a 200 % screen: still bands
-    assert hidpi.columns == 1 and hidpi.tile_height == BAND_HEIGHT
+    assert (fit_width.columns, fit_width.rows) == (1, 5)
+    assert fit_width.clip(0, 4) == (0, 4 * BAND_HEIGHT, 1480, 2094)
+    # Two bands cover a full-HD view from the top of a page: both workers draw at once.
+    assert fit_width.covering((0, 0, 1480, 968)) == [(0, 0), (0, 1)]
+    hidpi = grid_for(3400, 4800)  # fit width on a 200 % screen: smaller bands
+    assert hidpi.columns == 1 and hidpi.tile_height == WIDE_BAND_HEIGHT
     # A view from 1100 to 3000 px down the page touches only the bands there.
     assert hidpi.covering((0, 1100, 3400, 3000)) == [(0, r) for r in range(2, 8)]
     zoomed = grid_for(9000, 12700)  # 600 %: square tiles, only those on screen

@@ -41,6 +41,7 @@ from multiprocessing.connection import wait
 from companion.pdf.engine.protocol import (
     CLOSED,
     CRASHED,
+    NO_MEMORY,
     TIMEOUT,
     DocumentRef,
     Failure,
@@ -62,6 +63,9 @@ KEEP_BLOCK_BYTES = 16 * 2**20
 # searching the rest of a document): they never take the last idle worker, so
 # whatever the person asks for next starts at once.
 BACKGROUND = 3.0
+# No page image larger than this is drawn (an A0 poster printed at 300 dpi would be
+# 1.1 GB); such a request fails at once with NO_MEMORY instead of exhausting memory.
+MAX_PIXEL_BYTES = 256 * 2**20
 
 Callback = Callable[[object], None]
 
@@ -157,6 +161,9 @@ class EnginePool:
         self._closed = threading.Event()
         self._batching = 0  # submissions that wake the dispatcher once, at the end
         self._woken = False
+        self._missing = 0  # workers to start (first start, or after one was replaced)
+        self._start_failures = 0
+        self._next_start = 0.0
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
         self.completed = 0
 
@@ -250,6 +257,9 @@ class EnginePool:
         :class:`Pixels` answer's buffer is valid only during the callback.
         """
         ticket = Ticket(request, priority, callback, deadline or self.deadline, next(self._seq))
+        if isinstance(request, Render) and request.pixel_bytes > MAX_PIXEL_BYTES:
+            self._finish(ticket, Failure(NO_MEMORY, f"{request.pixel_bytes} bytes of pixels"))
+            return ticket
         with self._lock:
             if self._closing:
                 ticket.done = True
@@ -319,12 +329,12 @@ class EnginePool:
 
     def _run(self) -> None:
         try:
-            for _ in range(self.size):
-                self._start_worker()
+            self._missing = self.size
             while True:
                 with self._lock:
                     if self._closing:
                         break
+                self._top_up()
                 self._assign()
                 waitables = [self._wake_r]
                 with self._lock:
@@ -348,6 +358,32 @@ class EnginePool:
             log.exception("engine dispatcher failed")
         finally:
             self._shutdown()
+
+    def _top_up(self) -> None:
+        """Start the workers that are missing; when that fails, try again later (backing off).
+
+        A worker that cannot start at all (say, the system is out of processes)
+        must not leave requests waiting for ever: after a few tries they fail,
+        so the window shows why instead of an empty page.
+        """
+        now = time.monotonic()
+        while self._missing and now >= self._next_start:
+            try:
+                self._start_worker()
+            except Exception as exc:
+                self._start_failures += 1
+                self._next_start = now + min(30.0, 0.25 * 2**self._start_failures)
+                log.error("cannot start an engine worker (%d): %s", self._start_failures, exc)
+                if self._start_failures >= 3 and not self._workers:
+                    self._fail_waiting(Failure(CRASHED, f"no worker: {exc}"))
+                return
+            self._missing -= 1
+
+    def _fail_waiting(self, failure: Failure) -> None:
+        with self._lock:
+            waiting, self._queue = list(self._queue), []
+        for ticket in waiting:
+            self._finish(ticket, failure)
 
     def _start_worker(self) -> None:
         parent, child = self._context.Pipe()
@@ -407,6 +443,7 @@ class EnginePool:
         if tag == READY:
             with self._lock:
                 worker.ready = True
+            self._start_failures = 0
             return
         if tag == RECYCLE:
             log.info("engine worker %d used %s MB; replacing it", worker.pid, payload)
@@ -487,14 +524,7 @@ class EnginePool:
             ticket = worker.ticket
             worker.ticket = None
             closing = self._closing
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(2)
-        with contextlib.suppress(OSError):
-            worker.conn.close()  # type: ignore[attr-defined]
-        if worker.block is not None:
-            worker.block.release()
-            worker.block = None
+        self._stop(worker, wait=0.0)
         if ticket is not None and failure is None and not ticket.cancelled and not closing:
             # Sent to a worker that was leaving anyway (over its memory cap): ask the next one.
             with self._lock:
@@ -504,12 +534,32 @@ class EnginePool:
             self._finish(ticket, failure or Failure(CRASHED, "replaced"))
         if not closing:
             self.restarts += 1
-            self._start_worker()
+            if not worker.ready:  # died before it was up: starting is what fails
+                self._start_failures += 1
+                self._next_start = time.monotonic() + min(30.0, 0.25 * 2**self._start_failures)
+                if self._start_failures >= 3 and not any(w.ready for w in self._workers):
+                    self._fail_waiting(Failure(CRASHED, "the engine's workers do not start"))
+            self._missing += 1
+            self._top_up()
+
+    @staticmethod
+    def _stop(worker: _Worker, wait: float) -> None:
+        """End ``worker`` (after ``wait`` seconds to leave by itself) and give back its block."""
+        if wait:
+            worker.process.join(wait)
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(2)
+        with contextlib.suppress(OSError):
+            worker.conn.close()  # type: ignore[attr-defined]
+        if worker.block is not None:
+            worker.block.release()
+            worker.block = None
 
     def _next_check(self) -> float | None:
-        """Seconds until the nearest deadline (or cancel grace) of a running request."""
+        """Seconds until the nearest deadline (or cancel grace, or the next start)."""
         now = time.monotonic()
-        soonest: float | None = None
+        soonest: float | None = max(0.0, self._next_start - now) if self._missing else None
         with self._lock:
             for worker in self._workers:
                 ticket = worker.ticket
@@ -555,14 +605,7 @@ class EnginePool:
                 worker.conn.send(None)  # type: ignore[attr-defined]
         end = time.monotonic() + 1.0
         for worker in workers:
-            worker.process.join(max(0.0, end - time.monotonic()))
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(1)
-            with contextlib.suppress(OSError):
-                worker.conn.close()  # type: ignore[attr-defined]
-            if worker.block is not None:
-                worker.block.release()
+            self._stop(worker, wait=max(0.0, end - time.monotonic()))
             if worker.ticket is not None:
                 queued.append(worker.ticket)
         for ticket in queued:

@@ -164,3 +164,4 @@ class Pixels:
     height: int
     stride: int
     buffer: memoryview | None = field(default=None, compare=False, repr=False)
+    drawn: tuple[float, float] = (0.0, 0.0)  # monotonic start and end of the drawing

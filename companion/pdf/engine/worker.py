@@ -14,8 +14,10 @@ heap never shrink back by themselves).
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -181,6 +183,7 @@ class PageWork:
         from companion.pdf.engine.protocol import Pixels
         from companion.pdf.render import render_into
 
+        start = time.monotonic()
         buffer = self._target(request.target)
         page = doc.load_page(request.page)
         x0, y0, x1, y1 = request.clip
@@ -189,7 +192,7 @@ class PageWork:
         stride = render_into(
             page, request.width, request.height, request.clip, buffer, display_list
         )
-        return Pixels(request.page, x1 - x0, y1 - y0, stride)
+        return Pixels(request.page, x1 - x0, y1 - y0, stride, drawn=(start, time.monotonic()))
 
     def _target(self, name: str) -> memoryview:
         if name != self._slab_name:
@@ -219,7 +222,8 @@ def _failure_for(request: Request, exc: BaseException) -> Failure:
     if isinstance(exc, OpenFailed):
         return Failure(exc.kind, exc.detail)
     detail = f"{type(exc).__name__}: {exc}"
-    if isinstance(exc, MemoryError) or "malloc" in str(exc).lower():
+    out_of_memory = isinstance(exc, OSError) and exc.errno == errno.ENOMEM
+    if out_of_memory or isinstance(exc, MemoryError) or "malloc" in str(exc).lower():
         return Failure(NO_MEMORY, detail)
     page_request = isinstance(request, Render | ReadWords | ReadLinks)
     return Failure(PAGE_BROKEN if page_request else DAMAGED, detail)

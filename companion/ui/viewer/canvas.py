@@ -52,6 +52,8 @@ from companion.ui.viewer.render_service import (
 )
 
 HIT_COLOUR = QColor(255, 221, 87)
+FAST_SCROLL = 0.15  # seconds between scroll steps below which the view is moving fast
+PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sharp
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
 PAGE_BORDER = QColor(170, 176, 184)
@@ -65,6 +67,11 @@ class Selection:
     rect: Rect
     words: list[Word] = field(default_factory=list)
     dragging: bool = False
+
+
+def _scaled(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A pixel rectangle of a page at full scale, at preview scale."""
+    return (rect[0] * PREVIEW, rect[1] * PREVIEW, rect[2] * PREVIEW, rect[3] * PREVIEW)
 
 
 class PageCanvas(QScrollArea):
@@ -126,6 +133,13 @@ class PageCanvas(QScrollArea):
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
         self._request_timer.timeout.connect(self.request_visible)
+        self._fast = False  # scrolling quickly: pages come at half resolution first
+        self._caught_up = True  # the last frame showed every page on screen sharp
+        self._last_scroll = 0.0
+        self._scroll_stopped = QTimer(self)
+        self._scroll_stopped.setSingleShot(True)
+        self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
+        self._scroll_stopped.timeout.connect(self._stopped)
         service.page_ready.connect(self._page_ready)
         service.tile_ready.connect(self._tile_ready)
         service.page_failed.connect(self._repaint_page)
@@ -273,6 +287,7 @@ class PageCanvas(QScrollArea):
         self._scroll_to(y, index)
 
     def _scroll_to(self, y: int, index: int) -> None:
+        self._fast = False  # a chosen page: sharp at once
         self._placing = True
         try:
             self.verticalScrollBar().setValue(y)
@@ -289,7 +304,17 @@ class PageCanvas(QScrollArea):
     def _scrolled(self, _value: int) -> None:
         if self.page_layout.boxes and not self._placing:
             self._set_current(self.page_layout.most_visible(*self.view_range()))
+            now = time.perf_counter()
+            if now - self._last_scroll < FAST_SCROLL and not self._caught_up:
+                self._fast = True  # moving on before the pages were drawn: previews
+                self._scroll_stopped.start()
+            self._last_scroll = now
         self.view_moved.emit()
+        self.schedule_requests()
+
+    def _stopped(self) -> None:
+        """Scrolling stopped: the pages on screen get their sharp pixels."""
+        self._fast = False
         self.schedule_requests()
 
     def _set_current(self, index: int) -> None:
@@ -333,13 +358,32 @@ class PageCanvas(QScrollArea):
         top, bottom = self.view_range()
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
-        self.service.request(
-            LANE_VIEW, [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
+        if self._fast:
+            # Moving on quickly (PageDown held): a quarter of the pixels, four times as
+            # fast; the sharp ones follow when the reader stops.
+            self.service.request(
+                LANE_VIEW,
+                [
+                    (
+                        i,
+                        scale * PREVIEW,
+                        tuple(v * PREVIEW for v in self._pixel_rect(i, top, bottom)),
+                    )
+                    for i in visible
+                ],
+            )
+            self.service.request(LANE_PREFETCH, [])
+            self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
+            return
+        on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
+        self.service.make_room(
+            sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
         )
+        self.service.request(LANE_VIEW, on_screen)
         # A thumbnail stands in while a page is drawn. It costs a worker a moment, so it
-        # goes first only where the page needs more tiles than there are workers (the
-        # sharp page would take several rounds); otherwise right after the tiles.
-        workers = self.service.engine.pool.size
+        # goes first only where the sharp page takes three rounds of the workers or
+        # more (a HiDPI screen, high zoom); otherwise right after the tiles.
+        workers = 2 * self.service.engine.pool.size
         first, after = [], []
         for index in visible:
             rect = self._pixel_rect(index, top, bottom)
@@ -421,9 +465,11 @@ class PageCanvas(QScrollArea):
             background = QColor(theme().page_area)
             for gap in gaps:
                 painter.fillRect(gap, background)
+            caught_up = True
             for index in visible:
                 rect = self.page_rect(index)
                 sharp = self.service.paint_page(painter, index, rect, scale, exposed)
+                caught_up = caught_up and sharp
                 self._paint_hits(painter, index, rect)
                 self._paint_selection(painter, index, rect)
                 painter.setPen(QPen(PAGE_BORDER, 1))
@@ -432,6 +478,7 @@ class PageCanvas(QScrollArea):
                     self.painted_at[index] = now
                 if self.paint_listener is not None:
                     self.paint_listener(index, sharp)
+            self._caught_up = caught_up
         finally:
             painter.end()
 

@@ -10,7 +10,9 @@ request that was cancelled meanwhile is dropped.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import sys
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from companion.pdf.page_box import PageBox
 log = logging.getLogger(__name__)
 
 KNOWN_DOCUMENTS = 32  # page sizes remembered for this many documents
+SWITCH_INTERVAL = 0.001  # seconds a thread holds Python's lock before it hands over
 
 
 def content_key(data: bytes) -> str:
@@ -34,13 +37,29 @@ def content_key(data: bytes) -> str:
 
 
 def pixels_to_image(pixels: Pixels) -> QImage:
-    """A QImage of its own (copied out of shared memory); RGB32 is painted fastest."""
+    """A QImage of its own, copied out of shared memory (RGB32: painted fastest).
+
+    The copy goes through ctypes, which lets go of Python's lock while it
+    runs: the GUI thread keeps painting meanwhile (a QImage copy would hold
+    the lock for the millisecond or two a band takes).
+    """
     assert pixels.buffer is not None
-    view = pixels.buffer[: pixels.stride * pixels.height]
-    borrowed = QImage(view, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB32)
-    image = borrowed.copy()
-    del borrowed
-    view.release()
+    image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
+    size = pixels.stride * pixels.height
+    target = image.bits()
+    if image.bytesPerLine() == pixels.stride and len(target) >= size:
+        source = (ctypes.c_char * size).from_buffer(pixels.buffer)
+        destination = (ctypes.c_char * size).from_buffer(target)
+        ctypes.memmove(destination, source, size)
+        del source, destination
+    else:  # rows of another length: copy row by row
+        row = pixels.width * 4
+        for y in range(pixels.height):
+            start = y * pixels.stride
+            target[y * image.bytesPerLine() : y * image.bytesPerLine() + row] = pixels.buffer[
+                start : start + row
+            ]
+    del target
     return image
 
 
@@ -63,7 +82,11 @@ class EngineClient(QObject):
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
 
     def start(self) -> None:
-        if not self._closed:
+        if not self._closed and not self.pool.started:
+            # The pool's thread and the GUI thread take turns with Python's lock; the
+            # default 5 ms turn would add up to 5 ms to every answer while the window
+            # is busy painting. 1 ms keeps the pixels flowing.
+            sys.setswitchinterval(SWITCH_INTERVAL)
             self.pool.start()
 
     def close(self) -> None:

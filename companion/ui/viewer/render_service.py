@@ -49,10 +49,10 @@ STAND_IN_PRIORITY = 1.0  # a thumbnail for a page on screen that has nothing yet
 
 DEFAULT_MAX_BYTES = 96 * 2**20
 # The page pixels kept: the screen's worth and some, between these bounds.
-SCREENS_KEPT = 1.6
+SCREENS_KEPT = 1.5
 MIN_CACHE_BYTES = 24 * 2**20
-# About 120 thumbnails; more only cost memory.
-THUMB_MAX_BYTES = 8 * 2**20
+# About 100 thumbnails on an ordinary screen, 25 on a 200 % one; more only cost memory.
+THUMB_MAX_BYTES = 6 * 2**20
 THUMB_WIDTH = 110
 
 TileKey = tuple[int, int, int, int]  # page, scale key, column, row
@@ -62,6 +62,17 @@ WAITING_COLOUR = QColor(244, 244, 246)
 
 def image_bytes(image: QImage) -> int:
     return int(image.sizeInBytes())
+
+
+def _draw_pieces(painter: QPainter, target: QRectF, grid: TileGrid, pieces) -> None:
+    """Draw (column, row, image) pieces of a page cut by ``grid`` into ``target``."""
+    fx, fy = grid.width / max(1e-6, target.width()), grid.height / max(1e-6, target.height())
+    for column, row, image in pieces:
+        x0, y0, x1, y1 = grid.clip(column, row)
+        area = QRectF(
+            target.left() + x0 / fx, target.top() + y0 / fy, (x1 - x0) / fx, (y1 - y0) / fy
+        )
+        painter.drawImage(area, image)
 
 
 def placeholder_title() -> str:
@@ -103,11 +114,13 @@ class RenderService(QObject):
         self.engine = engine
         self.deadline = deadline or (lambda: 10.0)
         self.max_bytes = max_bytes
+        self._screen_cap = max_bytes
         self.tiles: ByteLRU[TileKey, QImage] = ByteLRU(max_bytes, image_bytes)
         self.thumbs: ByteLRU[tuple[int, int], QImage] = ByteLRU(thumb_max_bytes, image_bytes)
         self.boxes: list[PageBox] = []
         self.doc: DocumentRef | None = None
         self.failed: dict[int, Failure] = {}
+        self._on_screen: set[TileKey] = set()  # the pieces the view shows now
         self.generation = 0
         self.rendered_count = 0
         self._wanted: dict[TileKey | tuple[int, int], _Wanted] = {}
@@ -135,18 +148,31 @@ class RenderService(QObject):
         self.tiles.clear()
         self.thumbs.clear()
         self.failed.clear()
+        self._on_screen = set()
         self.boxes = []
         self.doc = None
         self._keep = None
 
     def fit_screen(self, screen_bytes: int) -> None:
-        """Size the page cache to the view: 1.6 screens of pixels, 24 MB to the cap given.
+        """Size the page cache to the view: 1.5 screens of pixels, 24 MB to the cap given.
 
         A 200 % screen holds four times the pixels of a 100 % one; a fixed cap
         would either waste memory on small screens or not hold one big one.
         """
-        wanted = int(max(MIN_CACHE_BYTES, screen_bytes * SCREENS_KEPT))
-        cap = min(self.max_bytes, wanted)
+        self._screen_cap = int(max(MIN_CACHE_BYTES, screen_bytes * SCREENS_KEPT))
+        self._set_cap(self._screen_cap)
+
+    def make_room(self, visible_bytes: int) -> None:
+        """Never less room than the pixels on screen need, and a little more.
+
+        The cap follows the screen's size, but the pieces on screen can stick
+        out above and below it; if they did not fit, the cache would throw out
+        one to take another and the page would never be whole.
+        """
+        self._set_cap(max(self._screen_cap, int(visible_bytes * 1.25)))
+
+    def _set_cap(self, wanted: int) -> None:
+        cap = max(1, min(self.max_bytes, wanted))
         if cap != self.tiles.max_bytes:
             self.tiles.set_max_bytes(cap)
 
@@ -162,6 +188,17 @@ class RenderService(QObject):
     def _whole_bytes(self) -> int:
         """Pages up to this many bytes come in one piece; larger ones in tiles."""
         return max(1, min(WHOLE_PAGE_BYTES, self.tiles.max_bytes // 4))
+
+    def piece_bytes(self, index: int, scale: float, rect) -> int:
+        """Bytes of the pieces of page ``index`` that cover ``rect`` (pixels at ``scale``)."""
+        if not 0 <= index < len(self.boxes):
+            return 0
+        grid = self.grid(index, scale)
+        total = 0
+        for column, row in grid.covering(rect):
+            x0, y0, x1, y1 = grid.clip(column, row)
+            total += (x1 - x0) * (y1 - y0) * 4
+        return total
 
     # -- asking for pixels ------------------------------------------------------------
 
@@ -186,6 +223,8 @@ class RenderService(QObject):
             grid = self.grid(index, scale)
             key = scale_key(scale)
             keys.extend(((index, key, c, r), grid) for c, r in grid.covering(rect))
+        if lane == LANE_VIEW:
+            self._on_screen = {key for key, _grid in keys}
         self._want(lane, keys, lambda key, grid: self._render_request(key, grid))
 
     def request_thumbnails(self, wanted: Sequence[tuple[int, float]], urgent: bool = False) -> None:
@@ -225,6 +264,7 @@ class RenderService(QObject):
         if self.doc is None:
             return
         base = PRIORITY.get(lane, 0.0) if priority is None else priority
+        deadline = self.deadline()
         lane_keys = self._lane_keys.setdefault(lane, set())
         new = {key for key, _grid in keys}
         if replace:
@@ -252,7 +292,7 @@ class RenderService(QObject):
                 make(key, grid),
                 partial(self._arrived, self.generation, key),
                 priority=rank,
-                deadline=self.deadline(),
+                deadline=deadline,
             )
             self._wanted[key] = _Wanted(
                 ticket, rank, lanes, getattr(ticket.request, "clip", (0, 0, 0, 0))
@@ -291,7 +331,11 @@ class RenderService(QObject):
         thumb = len(key) == 2
         if not thumb and self._keep is not None and index not in self._keep:
             return  # scrolled far away while it was being drawn
-        (self.thumbs if thumb else self.tiles).put(key, answer)
+        if thumb:
+            self.thumbs.put(key, answer)
+        else:
+            self._make_space(image_bytes(answer))
+            self.tiles.put(key, answer)
         self.rendered_count += 1
         if thumb:
             self.page_ready.emit(LANE_THUMBS, index)
@@ -301,6 +345,18 @@ class RenderService(QObject):
                 self.page_ready.emit(LANE_PRESENT, index)
         else:  # asked twice and answered twice: repaint the page to be sure
             self.page_ready.emit(LANE_VIEW, index)
+
+    def _make_space(self, size: int) -> None:
+        """Let go of pieces that are not on screen, oldest first, before one comes in.
+
+        Plain least-recently-used would as soon throw out a piece on screen that
+        arrived early (and leave a hole there) as a stale preview.
+        """
+        for key in self.tiles:  # oldest first
+            if self.tiles.total_bytes + size <= self.tiles.max_bytes:
+                return
+            if key not in self._on_screen:
+                self.tiles.discard(key)
 
     def _failed(self, index: int, failure: Failure) -> None:
         if failure.kind in OPEN_FAILURES:
@@ -384,22 +440,12 @@ class RenderService(QObject):
         )
         key = scale_key(scale)
         tiles = grid.covering(pixel_rect)
-        images = [(c, r, self.tiles.peek((index, key, c, r))) for c, r in tiles]
+        # get, not peek: what shows is what was used last, so it is the last to go.
+        images = [(c, r, self.tiles.get((index, key, c, r))) for c, r in tiles]
         sharp = bool(images) and all(image is not None for _c, _r, image in images)
         if not sharp:
             self._paint_stand_in(painter, index, target, key)
-        for column, row, image in images:
-            if image is not None:
-                x0, y0, x1, y1 = grid.clip(column, row)
-                painter.drawImage(
-                    QRectF(
-                        target.left() + x0 / fx,
-                        target.top() + y0 / fy,
-                        (x1 - x0) / fx,
-                        (y1 - y0) / fy,
-                    ),
-                    image,
-                )
+        _draw_pieces(painter, target, grid, [(c, r, image) for c, r, image in images if image])
         return sharp
 
     def _paint_stand_in(self, painter: QPainter, index: int, target: QRectF, key: int) -> None:
@@ -412,8 +458,8 @@ class RenderService(QObject):
             painter.drawImage(target, thumb)
         else:
             painter.fillRect(target, WAITING_COLOUR)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        # Tiles of another zoom (the page as it was a moment ago) are sharper than a thumbnail.
+        # Tiles of another zoom (the page as it was a moment ago, or a preview drawn
+        # while scrolling fast) are sharper than a thumbnail; unsmoothed, for speed.
         other = sorted(
             {k[1] for k in self.tiles if k[0] == index and k[1] != key},
             key=lambda scale: abs(scale - key),
@@ -422,22 +468,12 @@ class RenderService(QObject):
             old = other[0]
             box = self.boxes[index]
             grid = grid_for(*page_pixels(box.width, box.height, old / 1000), self._whole_bytes())
-            fx, fy = grid.width / target.width(), grid.height / target.height()
-            for tile in list(self.tiles):
-                if tile[0] == index and tile[1] == old:
-                    image = self.tiles.peek(tile)
-                    if image is None:
-                        continue
-                    x0, y0, x1, y1 = grid.clip(tile[2], tile[3])
-                    painter.drawImage(
-                        QRectF(
-                            target.left() + x0 / fx,
-                            target.top() + y0 / fy,
-                            (x1 - x0) / fx,
-                            (y1 - y0) / fy,
-                        ),
-                        image,
-                    )
+            pieces = [
+                (tile[2], tile[3], self.tiles.peek(tile))
+                for tile in self.tiles
+                if tile[0] == index and tile[1] == old
+            ]
+            _draw_pieces(painter, target, grid, [p for p in pieces if p[2] is not None])
         painter.restore()
 
     @staticmethod

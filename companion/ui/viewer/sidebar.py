@@ -38,6 +38,9 @@ from companion.ui.viewer.render_service import (
 )
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Icons made from thumbnails, kept for the rows on screen and a few more (at 200 %
+# an icon is a quarter MB: 120 of them were 30 MB).
+ICONS_KEPT = 32
 
 
 def page_text(page: int) -> str:
@@ -104,7 +107,7 @@ class ThumbnailModel(QAbstractListModel):
         icon = QIcon()
         for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
             icon.addPixmap(pixmap, mode)
-        if len(self._icons) > 120:  # only the rows on screen need one
+        if len(self._icons) > ICONS_KEPT:  # only the rows on screen need one
             self._icons.clear()
         self._icons[row] = (image, icon)
         return icon

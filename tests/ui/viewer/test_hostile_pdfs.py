@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 from tests.conftest import screenshot
 from tests.support.viewer_support import (
     EXTERNAL_URL,
-    ViewerMaker,
     broken_xref_pdf,
     click_at_points,
     dark_fraction,
@@ -22,13 +21,6 @@ from tests.support.viewer_support import (
     tiny_page_pdf,
     wait_rendered,
 )
-
-
-@pytest.fixture
-def make_viewer(qtbot):
-    maker = ViewerMaker(qtbot)
-    yield maker
-    maker.close()
 
 
 def lit_area(viewer, index: int) -> QRect:

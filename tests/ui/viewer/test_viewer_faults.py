@@ -20,14 +20,7 @@ from companion.pdf.engine.settings import DEADLINE_KEY
 from companion.pdf.engine.shared_pixels import leftover_blocks
 from companion.store.user_store import UserStore
 from tests.conftest import screenshot
-from tests.support.viewer_support import ViewerMaker, heavy_pdf, opened, wait_rendered
-
-
-@pytest.fixture
-def make_viewer(qtbot):
-    maker = ViewerMaker(qtbot)
-    yield maker
-    maker.close()
+from tests.support.viewer_support import heavy_pdf, opened, wait_rendered
 
 
 class Lateness:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
 from companion.store.user_store import UserStore
 from companion.ui.viewer.screen import PRESENTATION_SCREEN_SETTING
 from tests.conftest import screenshot
-from tests.support.viewer_support import ViewerMaker, numbered_pdf, opened
-
-
-@pytest.fixture
-def make_viewer(qtbot):
-    """A real viewer screen in its own window, active so its shortcuts work."""
-    maker = ViewerMaker(qtbot)
-    yield maker
-    maker.close()
+from tests.support.viewer_support import numbered_pdf, opened
 
 
 def centre_colour(widget):
