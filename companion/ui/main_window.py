@@ -386,7 +386,9 @@ class MainWindow(QMainWindow):
         start = page or self.context.user.last_page(doc_id) or 1
         self.nav.clearSelection()
         self.stack.setCurrentWidget(self.viewer)
-        shown = self.viewer.show_document(doc_id, info.title, data, start, tuple(terms))
+        shown = self.viewer.show_document(
+            doc_id, info.title, data, start, tuple(terms), content_id=info.sha256
+        )
         if shown:
             self.context.user.mark_opened(doc_id, info.revision)
         return shown

@@ -129,6 +129,7 @@ class _Worker:
     block: Block | None = None
     forget: list[str] = field(default_factory=list)
     pid: int = 0
+    sending: threading.Lock = field(default_factory=threading.Lock)
 
 
 class EnginePool:
@@ -318,10 +319,19 @@ class EnginePool:
                 self._wake()
 
     def _wake(self) -> None:
+        """New work: hand it to idle workers from this thread, then tell the dispatcher.
+
+        Sending from the caller's thread means a request reaches an idle worker at
+        once, without waiting for the dispatcher thread to get Python's lock (which
+        a window busy in Qt code holds for milliseconds at a time).
+        """
         with self._lock:
             if self._batching:
                 self._woken = True
                 return
+            running = self._thread is not None and not self._closing
+        if running:
+            self._assign()
         with contextlib.suppress(OSError):  # closed, or already full of wake-ups
             self._wake_w.send(b"x")
 
@@ -421,9 +431,14 @@ class EnginePool:
                 worker.ticket = ticket
                 sends.append((worker, (ticket.seq, request)))
         for worker, message in sends:
-            # A worker that is gone says so through its sentinel next round.
-            with contextlib.suppress(OSError, ValueError):
-                worker.conn.send(message)  # type: ignore[attr-defined]
+            self._send(worker, message)
+
+    @staticmethod
+    def _send(worker: _Worker, message: object) -> None:
+        """One message to one worker (two threads may send: one at a time per pipe)."""
+        # A worker that is gone says so through its sentinel next round.
+        with worker.sending, contextlib.suppress(OSError, ValueError):
+            worker.conn.send(message)  # type: ignore[attr-defined]
 
     def _block_for(self, worker: _Worker, request: Render) -> Block:
         need = request.pixel_bytes
@@ -601,8 +616,7 @@ class EnginePool:
             workers, self._workers = list(self._workers), []
             queued, self._queue = list(self._queue), []
         for worker in workers:
-            with contextlib.suppress(OSError, ValueError):
-                worker.conn.send(None)  # type: ignore[attr-defined]
+            self._send(worker, None)
         end = time.monotonic() + 1.0
         for worker in workers:
             self._stop(worker, wait=max(0.0, end - time.monotonic()))

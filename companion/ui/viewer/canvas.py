@@ -147,13 +147,16 @@ class PageCanvas(QScrollArea):
 
     # -- document and zoom ----------------------------------------------------
 
-    def set_document(self, page_count: int) -> None:
+    def set_document(self, page_count: int, start: int = 0) -> None:
+        """Lay out a new document (the service has its page sizes) and show page ``start``."""
         self.hits, self._hits_by_page, self.current_hit = [], {}, -1
         self.selection = None
         self._pending_word = None
         self.current = 0
         self.painted_at.clear()
-        self.relayout(keep_place=False)
+        self.relayout(keep_place=False, fit_index=start, ask=False)
+        if page_count:
+            self.go_to(start)
 
     @property
     def page_count(self) -> int:
@@ -197,7 +200,9 @@ class PageCanvas(QScrollArea):
             return fit_page_scale(sizes[index], width, self.viewport().height())
         return self.zoom * self.points_per_pixel_100()
 
-    def relayout(self, keep_place: bool = True, fit_index: int | None = None) -> None:
+    def relayout(
+        self, keep_place: bool = True, fit_index: int | None = None, ask: bool = True
+    ) -> None:
         """Lay the pages out again (zoom, window size or the page sizes changed)."""
         ratio = self.device_ratio()
         view = self.viewport()
@@ -216,7 +221,8 @@ class PageCanvas(QScrollArea):
         self.viewport().update()
         self.layout_changed.emit()
         self.view_moved.emit()
-        self.schedule_requests()
+        if ask:
+            self.schedule_requests()
 
     def _update_bars(self) -> None:
         view = self.viewport()

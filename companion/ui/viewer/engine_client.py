@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 KNOWN_DOCUMENTS = 32  # page sizes remembered for this many documents
 SWITCH_INTERVAL = 0.001  # seconds a thread holds Python's lock before it hands over
+RECENT_DOCUMENTS = 1  # closed documents kept shared (and open in the workers) for a reopen
 
 
 def content_key(data: bytes) -> str:
@@ -80,6 +81,8 @@ class EngineClient(QObject):
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
+        self._recent: OrderedDict[str, DocumentRef] = OrderedDict()  # closed, kept shared
+        self._shared_keys: dict[str, str] = {}  # block name -> content key
 
     def start(self) -> None:
         if not self._closed and not self.pool.started:
@@ -111,11 +114,34 @@ class EngineClient(QObject):
         while len(self._boxes) > KNOWN_DOCUMENTS:
             self._boxes.popitem(last=False)
 
-    def share(self, data: bytes, name: str) -> DocumentRef:
-        return self.pool.share(data, name)
+    def share(self, data: bytes, name: str, key: str = "") -> DocumentRef:
+        """The document's bytes where the workers read them (``key``: its content).
+
+        A document closed a moment ago and opened again (back to the list, open
+        it again) is still there, and still open in the workers: no copy, no
+        second opening.
+        """
+        ref = self._recent.pop(key, None) if key else None
+        if ref is not None and ref.name == name:
+            return ref
+        if ref is not None:
+            self.pool.unshare(ref)
+        ref = self.pool.share(data, name)
+        self._shared_keys[ref.key] = key
+        return ref
 
     def unshare(self, ref: DocumentRef) -> None:
-        self.pool.unshare(ref)
+        """Done with ``ref``: kept for a quick reopen, the oldest such one let go."""
+        key = self._shared_keys.get(ref.key, "")
+        if not key or self._closed:
+            self._shared_keys.pop(ref.key, None)
+            self.pool.unshare(ref)
+            return
+        self._recent[key] = ref
+        while len(self._recent) > RECENT_DOCUMENTS:
+            _old_key, old = self._recent.popitem(last=False)
+            self._shared_keys.pop(old.key, None)
+            self.pool.unshare(old)
 
     def submit(
         self,

@@ -206,12 +206,13 @@ class ViewerScreen(QWidget):
         self._opening: tuple[int, tuple[str, ...]] | None = None  # start page, search words
         self._generation = 0
         self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
+        self._deadline = load_deadline(settings)  # read again for each document
 
         self.service = RenderService(
             self.engine,
             self,
             max_bytes=max_cache_bytes,
-            deadline=lambda: load_deadline(self.settings),
+            deadline=lambda: self._deadline,
         )
         self.content = PageContent(self.engine, self)
         self.canvas = PageCanvas(self.service, self.content)
@@ -491,19 +492,28 @@ class ViewerScreen(QWidget):
         return self.doc is not None and self.page_count > 0 and self.failure is None
 
     def show_document(
-        self, doc_id: str, title: str, pdf_bytes: bytes, page: int = 1, terms: tuple[str, ...] = ()
+        self,
+        doc_id: str,
+        title: str,
+        pdf_bytes: bytes,
+        page: int = 1,
+        terms: tuple[str, ...] = (),
+        content_id: str = "",
     ) -> bool:
         """Open a kit document at ``page``, with kit search's ``terms`` lit.
 
-        Returns at once; the pages show as the engine draws them. A document
-        that cannot be read shows a Dutch message instead (see ``failure``).
+        ``content_id`` names the bytes (the kit's sha256) so they need not be
+        looked at to be recognised. Returns at once; the pages show as the
+        engine draws them. A document that cannot be read shows a Dutch
+        message instead (see ``failure``).
         """
         self.close_document()
         self.document_id = doc_id
         self.pdf_bytes = pdf_bytes
-        doc = self.engine.share(pdf_bytes, title)
-        boxes = self.page_boxes(doc_id) or self.engine.known_boxes(content_key(pdf_bytes))
-        self._start(doc, title, page, terms, boxes, content_key(pdf_bytes))
+        key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
+        doc = self.engine.share(pdf_bytes, title, key)
+        boxes = self.page_boxes(doc_id) or self.engine.known_boxes(key)
+        self._start(doc, title, page, terms, boxes, key)
         return True
 
     def show_file(self, path: Path, page: int = 1) -> bool:
@@ -533,6 +543,7 @@ class ViewerScreen(QWidget):
         self.document_title = title
         self.title.setText(title)
         self._generation += 1
+        self._deadline = load_deadline(self.settings)
         self._opening = (page, tuple(terms))
         self.page = max(1, page)  # the page being opened, until the pages are laid out
         self._boxes_key = boxes_key
@@ -562,22 +573,22 @@ class ViewerScreen(QWidget):
         self.page_count = len(boxes)
         self.service.open(doc, boxes)
         self.content.open(doc, self.page_count)
-        self.canvas.set_document(self.page_count)
+        start, terms = self._opening or (1, ())
+        self._opening = None
+        start = max(1, min(self.page_count, start))
+        # The first page's pixels are asked for first; the rest of the screen follows.
+        self.canvas.set_document(self.page_count, start - 1)
+        self.find_bar.set_document(doc, self.page_count)
+        if terms:
+            self.find_bar.find_terms(terms, start - 1)  # its words are lit at once too
         self.sidebar.set_document(self.service.sizes, self.devicePixelRatioF())
         self.sidebar.set_outline([])
         self.page_box.setMaximum(self.page_count)
         count = self.page_count
         live(self.page_total, "setText", lambda: self.tr("van {count}").format(count=count))
-        self.find_bar.set_document(doc, self.page_count)
         self._set_document_actions(True)
-        start, terms = self._opening or (1, ())
-        self._opening = None
-        start = max(1, min(self.page_count, start))
         self.page = 0
-        self.canvas.go_to(start - 1)
         self._current_changed(start - 1)
-        if terms:
-            self.find_bar.find_terms(terms, start - 1)
         self.canvas.setFocus()
         if exact:
             self.engine.remember_boxes(self._boxes_key, boxes)

@@ -93,7 +93,7 @@ def follow_kit_update(viewer: ViewerScreen, library: KitLibrary, banner: NoticeB
     if data == viewer.pdf_bytes:
         return ""
     page = viewer.page
-    viewer.show_document(doc_id, info.title, data, page)
+    viewer.show_document(doc_id, info.title, data, page, content_id=info.sha256)
     viewer.info.show_message(
         lambda: tr("Dit document is bijgewerkt met de nieuwe versie van de kit.")
     )
