@@ -280,3 +280,20 @@ def test_closing_the_pool_leaves_nothing_in_dev_shm(make_pool):
     assert leftover_blocks() == []
     answer = pool.call(Probe(docs[1]))  # a closed pool answers at once, with a reason
     assert isinstance(answer, Failure) and answer.kind == "closed"
+
+
+def test_the_deadline_setting_is_kept_and_checked(tmp_path):
+    from companion.errors import CompanionError
+    from companion.pdf.engine.settings import DEFAULT_DEADLINE, load_deadline, save_deadline
+    from companion.store.user_store import UserStore
+
+    user = UserStore(tmp_path / "user.sqlite")
+    try:
+        assert load_deadline(user) == DEFAULT_DEADLINE == 10
+        save_deadline(user, 30)
+        assert load_deadline(UserStore(tmp_path / "user.sqlite")) == 30
+        with pytest.raises(CompanionError, match="tussen 2 en 120 seconden"):
+            save_deadline(user, 1)
+        assert load_deadline(user) == 30  # a refused value changes nothing
+    finally:
+        user.close()

@@ -234,3 +234,26 @@ def test_form_values_are_kept_per_document_in_the_user_store(tmp_path):
     again.clear("werkblad-b")
     assert again.values("werkblad-b") == {}
     again.user.close()
+
+
+def test_form_fields_on_a_turned_page_lie_over_their_boxes():
+    """The field's rectangle (shown coordinates) covers the box drawn for it on screen."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    widget = pymupdf.Widget()
+    widget.field_name, widget.field_type = "naam", pymupdf.PDF_WIDGET_TYPE_TEXT
+    widget.rect = pymupdf.Rect(100, 300, 300, 330)
+    widget.border_color, widget.border_width = (0, 0, 0), 3
+    page.add_widget(widget)
+    page.set_rotation(90)
+    doc = pymupdf.open(stream=doc.tobytes(), filetype="pdf")
+    (field,) = read_fields(doc)
+    pix = doc[0].get_pixmap(alpha=False)  # 1 px per point, as shown (842 x 595)
+    dark = [
+        (x, y) for y in range(pix.height) for x in range(0, pix.width) if pix.pixel(x, y)[0] < 80
+    ]
+    xs, ys = [p[0] for p in dark], [p[1] for p in dark]
+    x0, y0, x1, y1 = field.rect
+    assert abs(x0 - min(xs)) < 3 and abs(x1 - max(xs)) < 3
+    assert abs(y0 - min(ys)) < 3 and abs(y1 - max(ys)) < 3
+    assert y1 - y0 > x1 - x0  # turned a quarter: the wide box stands upright

@@ -396,3 +396,24 @@ def test_a_closed_viewer_forgets_its_live_texts_and_reopening_adds_none(qtbot):
     finally:
         maker.close()
     assert live.entry_count() == before
+
+
+def test_page_sizes_from_the_kit_store_lay_the_document_out_at_once(qtbot, make_viewer):
+    """With the sizes the import stored, opening asks the workers for nothing but pixels."""
+    from companion.pdf.page_box import PageBox
+
+    stored = [PageBox(595, 842, 0)] * 299 + [PageBox(842, 595, 90)]
+    asked: list[str] = []
+    viewer = make_viewer(page_boxes=lambda doc_id: asked.append(doc_id) or stored)
+    probes = []
+    submit = viewer.engine.submit
+    viewer.engine.submit = lambda request, done, **kw: (
+        probes.append(type(request).__name__),
+        submit(request, done, **kw),
+    )[1]
+    viewer.show_document("lang", "Driehonderd", numbered_pdf(300), 120)
+    # Laid out before any answer came back: no page was opened to learn its size.
+    assert asked == ["lang"] and viewer.page_count == 300 and viewer.page == 120
+    assert viewer.canvas.page_rect(299).width() > viewer.canvas.page_rect(0).width()
+    assert "Probe" not in probes and "ReadBoxes" not in probes
+    wait_rendered(qtbot, viewer, 119)
