@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
-    <name></name>
-    <message>
-        <source>PDF openen</source>
-        <translation>Open PDF</translation>
-    </message>
-    <message>
-        <source>PDF-bestanden (*.pdf);;Alle bestanden (*)</source>
-        <translation>PDF files (*.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <source>PDF openen…</source>
-        <translation>Open PDF…</translation>
-    </message>
-    <message>
-        <source>Het document “{title}” staat niet meer in de kit: de nieuwe versie heeft het weggehaald. Het is gesloten.</source>
-        <translation>The document “{title}” is no longer in the kit: the new version removed it. It has been closed.</translation>
-    </message>
-    <message>
-        <source>Dit document is bijgewerkt met de nieuwe versie van de kit.</source>
-        <translation>This document has been updated with the new version of the kit.</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Over Strategiekit Companion</source>
@@ -1797,6 +1774,29 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Updatebestand maken</source>
         <translation>Make update file</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerGlue</name>
+    <message>
+        <source>PDF openen</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf);;Alle bestanden (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PDF openen…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <source>Het document “{title}” staat niet meer in de kit: de nieuwe versie heeft het weggehaald. Het is gesloten.</source>
+        <translation>The document “{title}” is no longer in the kit: the new version removed it. It has been closed.</translation>
+    </message>
+    <message>
+        <source>Dit document is bijgewerkt met de nieuwe versie van de kit.</source>
+        <translation>This document has been updated with the new version of the kit.</translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,8 @@ class DocumentSettingsPage(QWidget):
             "setText",
             lambda: self.tr(
                 "Lukt het niet om een pagina binnen deze tijd te tekenen, dan zie je op die plek "
-                "\u201cDeze pagina kan niet worden getoond\u201d en werkt de rest van het document "
-                "gewoon door. Klik op zo\u2019n pagina om het opnieuw te proberen. Geef een "
+                "“Deze pagina kan niet worden getoond” en werkt de rest van het document "
+                "gewoon door. Klik op zo’n pagina om het opnieuw te proberen. Geef een "
                 "langzame computer of een heel gedetailleerde PDF meer tijd."
             ),
         )

@@ -27,14 +27,13 @@ if TYPE_CHECKING:
 OPEN_PDF_KEYS = "Ctrl+Shift+O"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ViewerGlue", text)
-
-
 def ask_pdf_path(parent: QWidget) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _filter = QFileDialog.getOpenFileName(
-        parent, tr("PDF openen"), folder, tr("PDF-bestanden (*.pdf);;Alle bestanden (*)")
+        parent,
+        QCoreApplication.translate("ViewerGlue", "PDF openen"),
+        folder,
+        QCoreApplication.translate("ViewerGlue", "PDF-bestanden (*.pdf);;Alle bestanden (*)"),
     )
     return Path(path) if path else None
 
@@ -42,7 +41,7 @@ def ask_pdf_path(parent: QWidget) -> Path | None:
 def open_pdf_action(parent: QWidget, trigger: Callable[[], object]) -> QAction:
     """Bestand > PDF openen… (Ctrl+Shift+O)."""
     action = QAction(parent)
-    live(action, "setText", lambda: tr("PDF openen…"))
+    live(action, "setText", lambda: QCoreApplication.translate("ViewerGlue", "PDF openen…"))
     action.setShortcut(QKeySequence(OPEN_PDF_KEYS))
     action.triggered.connect(lambda _checked=False: trigger())
     return action
@@ -78,9 +77,10 @@ def follow_kit_update(viewer: ViewerScreen, library: KitLibrary, banner: NoticeB
         viewer.close_document()
 
         def notice() -> str:
-            return tr(
-                "Het document \u201c{title}\u201d staat niet meer in de kit: de nieuwe versie "
-                "heeft het weggehaald. Het is gesloten."
+            return QCoreApplication.translate(
+                "ViewerGlue",
+                "Het document “{title}” staat niet meer in de kit: de nieuwe versie "
+                "heeft het weggehaald. Het is gesloten.",
             ).format(title=title)
 
         # After the install's own message (which follows this signal), not instead of it.
@@ -95,6 +95,8 @@ def follow_kit_update(viewer: ViewerScreen, library: KitLibrary, banner: NoticeB
     page = viewer.page
     viewer.show_document(doc_id, info.title, data, page, content_id=info.sha256)
     viewer.info.show_message(
-        lambda: tr("Dit document is bijgewerkt met de nieuwe versie van de kit.")
+        lambda: QCoreApplication.translate(
+            "ViewerGlue", "Dit document is bijgewerkt met de nieuwe versie van de kit."
+        )
     )
     return "reloaded"
