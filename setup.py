@@ -13,7 +13,13 @@ setup(
     packages=[*find_packages(include=["companion", "companion.*"]), *SHIPPED],
     package_dir=SHIPPED,
     package_data={
-        "companion._bundled_kit": ["manifest.json", "manifest.json.sig", "files/*"],
+        "companion._bundled_kit": [
+            "manifest.json",
+            "manifest.json.sig",
+            "keys.json",
+            "keys.json.sig",
+            "files/*",
+        ],
         "companion._resources": ["*", "*/*", "*/*/*"],
     },
     include_package_data=False,

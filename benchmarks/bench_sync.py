@@ -1,40 +1,43 @@
-"""Sync against a real portal on 127.0.0.1: requests, bytes and download time.
+"""Sync against a real portal on 127.0.0.1: wire bytes, requests and download time.
 
-The portal is the test suite's static server (tests/portal_server.py: ETag,
-conditional GET, Range), serving a copy of a generated kit. Three figures:
+The portal is the test suite's static server (tests/support/portal_server.py:
+ETag, conditional GET, Range) serving a copy of a generated kit; every byte
+is counted on its sockets, headers included (benchmarks/wire.py). Rows:
 
-* a check when nothing changed: the floor is one conditional request;
-* an update that changes one document: the floor is that file plus the
-  manifest and its signature, in three requests;
-* a full first download: the floor is curl fetching the same files from the
-  same server (a plain urllib loop when curl is missing, and the note says so).
+* ``sync_check_cold_bytes``: the first check after a first run (the kit is
+  installed, nothing about the portal is cached yet, so no ETag). Floor:
+  curl fetching manifest.json once, on the same server.
+* ``sync_check_warm_bytes``: the next check, with the ETag remembered;
+  nothing changed. Floor: curl's conditional GET with that ETag (a 304).
+* ``download``: a full first download of the kit against curl fetching the
+  same files from the same server (a plain urllib loop when curl is missing,
+  and the note says so), interleaved.
+* ``sync_update``: one document changed on the portal: the check and the
+  install against curl fetching manifest, signature and the changed file.
 
 No traffic leaves loopback: curl gets ``--noproxy '*'``, urllib no proxies.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import random
 import shutil
 import statistics
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 
-import pymupdf
-
 from companion.kit.manifest import parse_manifest
-from companion.kit.signing import load_private_key
-from companion.publish.publisher import write_portal
-from companion.sync.service import SyncService, check_cost, update_cost
+from companion.sync.service import SyncService
 from tests.support.portal_server import PortalServer
 
-from .generate_kit import make_document
+from .generate_kit import publish_one_change
+from .kits import Kit
+from .measure import Pair, interleave, p95
 from .table import Row
+from .wire import Spent, count_wire, measure
 
 
 def portal_paths(portal: Path) -> list[str]:
@@ -44,32 +47,44 @@ def portal_paths(portal: Path) -> list[str]:
     return ["manifest.json", "manifest.json.sig", *(f"files/{sha}" for sha in files)]
 
 
-def fetch_with_curl(curl: str, base: str, paths: Iterable[str], dest: Path) -> float:
-    """One curl process fetching every path in turn (as a script would)."""
+def _quoted(text: str) -> str:
+    """A value in curl's config syntax (an ETag has quotes in it)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def curl_fetch(
+    curl: str, base: str, paths: Iterable[str], dest: Path, headers: Iterable[str] = ()
+) -> float:
+    """One curl process fetching every path in turn (as a script would); seconds."""
     dest.mkdir(parents=True, exist_ok=True)
     config = dest / "curl.cfg"
-    lines = []
+    lines = [f"header = {_quoted(header)}" for header in headers]
     for number, path in enumerate(paths):
         lines.append(f'url = "{base}{path}"\noutput = "{dest / str(number)}"')
     config.write_text("\n".join(lines) + "\n")
     start = time.perf_counter()
     subprocess.run(
-        [curl, "--silent", "--show-error", "--fail", "--noproxy", "*", "--config", str(config)],
-        check=True,
+        [curl, "--silent", "--show-error", "--noproxy", "*", "--config", str(config)], check=True
     )
     elapsed = time.perf_counter() - start
     shutil.rmtree(dest)
     return elapsed
 
 
-def fetch_with_urllib(base: str, paths: Iterable[str], dest: Path) -> float:
+def urllib_fetch(base: str, paths: Iterable[str], dest: Path, headers: Iterable[str] = ()) -> float:
     """The fallback floor: urllib GETs in a loop, each body written to a file."""
     dest.mkdir(parents=True, exist_ok=True)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    sent = dict(header.split(": ", 1) for header in headers)
     start = time.perf_counter()
     for number, path in enumerate(paths):
-        with opener.open(base + path, timeout=30) as response:
-            (dest / str(number)).write_bytes(response.read())
+        request = urllib.request.Request(base + path, headers=sent)
+        try:
+            with opener.open(request, timeout=30) as response:
+                (dest / str(number)).write_bytes(response.read())
+        except urllib.error.HTTPError as exc:  # 304 Not Modified: nothing to write
+            if exc.code != 304:
+                raise
     elapsed = time.perf_counter() - start
     shutil.rmtree(dest)
     return elapsed
@@ -86,12 +101,11 @@ class Install:
         self.download_seconds = 0.0
         self.total_seconds = 0.0
         self.requests = 0
-        self.bytes = 0
 
     def service(self) -> SyncService:
         return SyncService(self.kit_path, self.cache_dir, self.url, trusted_keys=self.keys)
 
-    def run(self) -> Install:
+    def run(self) -> float:
         service = self.service()
         start = time.perf_counter()
         marks: list[float] = []
@@ -104,106 +118,168 @@ class Install:
         self.total_seconds = time.perf_counter() - start
         self.download_seconds = (marks[-1] if marks else time.perf_counter()) - start
         self.requests = outcome.transfer.requests
-        self.bytes = outcome.transfer.bytes_received
-        return self
+        return self.download_seconds
 
 
-def publish_one_change(portal: Path, key_file: Path) -> tuple[str, int]:
-    """Version 2 of the portal's kit with one document changed; returns its path and size."""
-    manifest = json.loads((portal / "manifest.json").read_bytes())
-    files = {path.name: path.read_bytes() for path in (portal / "files").iterdir()}
-    entry = manifest["documents"][0]
-    with pymupdf.open(stream=files[entry["file"]["sha256"]], filetype="pdf") as doc:
-        pages = doc.page_count
-    data = make_document(random.Random(7), pages, entry["title"] + " (herzien)")
-    sha = hashlib.sha256(data).hexdigest()
-    files[sha] = data
-    entry["file"] = {**entry["file"], "sha256": sha, "size": len(data)}
-    entry["revision"] = entry.get("revision", 1) + 1
-    manifest["version"] += 1
-    write_portal(manifest, files, portal, load_private_key(key_file))
-    return f"files/{sha}", len(data)
-
-
-def bench_sync(
-    kit: Path, key_file: Path, keys: tuple[bytes, ...], work: Path, reps: int
+def _check_rows(
+    server: PortalServer, counter, installed_store: Path, kit: Kit, work: Path, curl: str | None
 ) -> list[Row]:
+    """The first check after a first run (no ETag), then the next one (ETag)."""
+    # The check only reads the kit store; its cache (ETag, manifest) starts empty.
+    cache = work / "check-cache"
+    service = SyncService(installed_store, cache, server.url, trusted_keys=kit.keys)
+    cold = measure(server, counter, service.check)
+    warm = measure(server, counter, service.check)
+    etag = server.seen[-1].headers.get("If-None-Match", "") if server.seen else ""
+
+    def curl_get(headers: Iterable[str] = ()) -> Spent:
+        def fetch() -> None:
+            if curl is None:
+                urllib_fetch(server.url, ["manifest.json"], work / "floor-check", headers)
+            else:
+                curl_fetch(curl, server.url, ["manifest.json"], work / "floor-check", headers)
+
+        return measure(server, counter, fetch)
+
+    floor_cold = curl_get()
+    floor_warm = curl_get([f"If-None-Match: {etag}"] if etag else [])
+    tool = "curl" if curl else "urllib (curl is missing)"
+    manifest_size = (server.root / "manifest.json").stat().st_size
+    cold_row = Row(
+        "sync_check_cold_bytes",
+        "update check after a first run (no ETag yet)",
+        cold.total,
+        floor_cold.total,
+        "bytes",
+        target="ratio<=1.1",
+        note=(
+            "wire bytes both ways incl. headers, counted on the server's sockets; the kit "
+            f"just installed, nothing cached about the portal. Floor: {tool} GET of "
+            "manifest.json on the same server (what any first check must fetch)"
+        ),
+        extra={
+            "requests": cold.requests,
+            "received": cold.received,
+            "sent": cold.sent,
+            "manifest_bytes": manifest_size,
+            "floor_requests": floor_cold.requests,
+        },
+    )
+    warm_row = Row(
+        "sync_check_warm_bytes",
+        "update check, nothing new (ETag cached)",
+        warm.total,
+        floor_warm.total,
+        "bytes",
+        target="<2kB, 1 request",
+        note=(
+            "the check after that, nothing changed: wire bytes both ways incl. headers. "
+            f"Floor: {tool} conditional GET of manifest.json with the same ETag (304)"
+        ),
+        extra={
+            "requests": warm.requests,
+            "received": warm.received,
+            "sent": warm.sent,
+            "floor_requests": floor_warm.requests,
+            "statuses": [seen.status for seen in server.seen[-3:]],
+        },
+    )
+    return [cold_row, warm_row]
+
+
+def bench_sync(kit: Kit, installed_store: Path, work: Path, tiny: bool) -> list[Row]:
     portal = work / "portal"
-    shutil.copytree(kit, portal)
+    shutil.copytree(kit.folder, portal)
     paths = portal_paths(portal)
     size = sum((portal / p).stat().st_size for p in paths)
     curl = shutil.which("curl")
     server = PortalServer(portal)
+    counter = count_wire(server)
+    reps = 1 if tiny else 3
     try:
+        rows = _check_rows(server, counter, installed_store, kit, work, curl)
         base = server.url
         installs: list[Install] = []
-        floors: list[float] = []
-        for rep in range(reps):  # interleaved: floor, program, floor, program…
-            dest = work / f"floor-{rep}"
+
+        def program() -> float:
+            install = Install(work / f"install-{len(installs)}", base, kit.keys)
+            installs.append(install)
+            return install.run()
+
+        def floor() -> float:
             if curl:
-                floors.append(fetch_with_curl(curl, base, paths, dest))
-            else:
-                floors.append(fetch_with_urllib(base, paths, dest))
-            installs.append(Install(work / f"install-{rep}", base, keys).run())
-        last = installs[-1]
+                return curl_fetch(curl, base, paths, work / "floor")
+            return urllib_fetch(base, paths, work / "floor")
 
-        # A new run of the program on that installed store: is there anything new?
-        requests, received = check_cost(last.service())
-        check = Row(
-            "sync_check",
-            "sync check, no update",
-            requests,
-            1,
-            "requests",
-            target="1 request",
-            note="floor: one conditional GET of manifest.json (304); bytes are response bodies",
-            extra={"bytes": received},
-        )
-
-        changed_path, changed_size = publish_one_change(portal, key_file)
-        floor_bytes = changed_size + sum(
-            (portal / p).stat().st_size for p in ("manifest.json", "manifest.json.sig")
-        )
-        server.clear()
-        requests, received = update_cost(last.service())
-        update = Row(
-            "sync_update",
-            "sync update, one document changed",
-            received,
-            floor_bytes,
-            "bytes",
-            target="only changes",
-            note="floor: the changed file + manifest.json + manifest.json.sig, 3 requests",
-            extra={
-                "requests": requests,
-                "floor_requests": 3,
-                "paths": server.paths(),
-                "changed": changed_path,
-            },
-        )
+        pair = interleave(program, floor, reps, Pair())
+        rows.append(_download_row(pair, installs, paths, size, curl))
+        rows.append(_update_row(server, counter, installs[-1], portal, kit, work, curl))
     finally:
         server.close()
+    return rows
 
-    download = Row(
-        "sync_full_download",
-        f"sync first download ({len(paths)} files, {size / 1e6:.1f} MB)",
-        statistics.median(i.download_seconds for i in installs),
-        statistics.median(floors),
+
+def _download_row(
+    pair: Pair, installs: list[Install], paths: list[str], size: int, curl: str | None
+) -> Row:
+    return Row(
+        "download",
+        f"first download of the kit ({len(paths)} files, {size / 1e6:.1f} MB)",
+        pair.program_median,
+        pair.floor_median,
         "s",
+        target="ratio<=1.3",
         note=(
             (
-                "floor: one curl process fetching the same files"
+                "floor: one curl process fetching the same files from the same server"
                 if curl
-                else "floor: curl missing, a plain urllib loop fetching the same files"
+                else "floor: curl is missing, so a plain urllib loop fetching the same files"
             )
-            + f"; median of {reps}, interleaved. Program: check + every file downloaded, "
-            "hash-checked and cached (the import after it is in extra)"
+            + f"; median of {len(pair.program)}, interleaved. Program: SyncService.install "
+            "until every file is downloaded, hash-checked and cached (with the import after "
+            "it in extra)"
         ),
         extra={
+            "p95_s": round(p95(pair.program), 3),
             "install_total_s": round(statistics.median(i.total_seconds for i in installs), 3),
-            "requests": last.requests,
-            "bytes": last.bytes,
+            "requests": installs[-1].requests,
             "floor_tool": "curl" if curl else "urllib",
         },
     )
-    return [check, update, download]
+
+
+def _update_row(
+    server: PortalServer,
+    counter,
+    install: Install,
+    portal: Path,
+    kit: Kit,
+    work: Path,
+    curl: str | None,
+) -> Row:
+    changed = publish_one_change(portal, kit.key_file)
+    service = install.service()
+    spent = measure(server, counter, lambda: service.install(service.check()))
+    wanted = ["manifest.json", "manifest.json.sig", changed["path"]]
+    if curl:
+        floor = measure(server, counter, lambda: curl_fetch(curl, server.url, wanted, work / "u"))
+    else:
+        floor = measure(server, counter, lambda: urllib_fetch(server.url, wanted, work / "u"))
+    return Row(
+        "sync_update",
+        "update with one document changed, wire bytes",
+        spent.total,
+        floor.total,
+        "bytes",
+        target="only changes",
+        note=(
+            "check + install from the portal after one document changed; wire bytes both ways "
+            "incl. headers. Floor: fetching just manifest.json, its signature and the changed "
+            "file, on the same server"
+        ),
+        extra={
+            "requests": spent.requests,
+            "floor_requests": floor.requests,
+            "changed_pages": changed["pages"],
+        },
+    )

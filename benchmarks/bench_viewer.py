@@ -1,8 +1,9 @@
-"""The real viewer, in fresh processes, against bare PyMuPDF: the engine issue's figures.
+"""The viewer and the PDF engine against bare PyMuPDF: the engine issue's figures.
 
-``viewer_rows`` gives five rows, each measured by benchmarks/viewer_driver.py
-in a process of its own on the real MainWindow (headless), timing until the
-page is painted:
+``viewer_rows`` gives six rows. ``render_fit_width`` times the engine alone
+(a page through a worker process, benchmarks/bench_render.py); the other
+five are measured by benchmarks/viewer_driver.py in a process of its own on
+the real MainWindow (headless), timing until the page is painted:
 
 - ``viewer_jump``: a jump to a far page, warm (caches warm, pixels gone) and
   cold (the page never drawn before), against ``get_pixmap`` of that page at
@@ -24,62 +25,33 @@ page is painted:
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pymupdf
 
-from companion.kit.importer import apply_source
-from companion.kit.signing import parse_public_key
-from companion.kit.source import FolderSource
-from companion.store.kit_store import KitStore
-
+from .bench_render import Sample, bench_render
+from .kits import BUNDLED_KIT, install, keys_from, kit_files
+from .measure import driver_env, ms, percentile, run_json
 from .table import Row
 
-ROOT = Path(__file__).resolve().parent.parent
 HEAVY_SECONDS = 5.0  # the slow page of gui_lateness takes about this long (bare PyMuPDF)
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * (len(ordered) - 1) + 0.5))]
-
-
-def ms(value: float) -> float:
-    return round(value * 1000, 1)
-
-
-def _install(kit: Path, pub: Path, data_dir: Path) -> Path:
-    shutil.rmtree(data_dir, ignore_errors=True)
-    store = KitStore(data_dir / "kit.sqlite")
-    apply_source(store, FolderSource(kit), trusted_keys=(parse_public_key(pub.read_text()),))
-    store.close()
-    return data_dir
-
-
 def _driver(*args: str, env: dict[str, str] | None = None) -> dict:
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    environment.setdefault("QT_QPA_PLATFORM", "offscreen")
-    environment["STRATEGIEKIT_OFFLINE"] = "1"
-    environment.update(env or {})
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.viewer_driver", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=1800,
-        check=False,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        raise RuntimeError(f"viewer driver {args[0]} failed ({proc.returncode}): {proc.stderr}")
-    return json.loads(lines[-1])
+    return run_json(["benchmarks.viewer_driver", *args], {**driver_env(), **(env or {})})
+
+
+def render_samples(viewer_kit: Path, tiny: bool) -> list[Sample]:
+    """Real kit pages (the largest bundled PDFs' first pages) and generated text pages."""
+    bundled = sorted(kit_files(BUNDLED_KIT), key=lambda p: p.stat().st_size, reverse=True)
+    samples = [
+        Sample(f"bundled {p.name[:8]}", p.read_bytes(), (0,)) for p in bundled[: 3 if tiny else 12]
+    ]
+    [long_doc] = kit_files(viewer_kit)
+    samples.append(Sample("generated", long_doc.read_bytes(), tuple(range(3 if tiny else 10))))
+    return samples
 
 
 def heavy_pdf(path: Path, scale: float, seconds: float = HEAVY_SECONDS) -> float:
@@ -102,7 +74,8 @@ def heavy_pdf(path: Path, scale: float, seconds: float = HEAVY_SECONDS) -> float
 
 def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row]:
     """The five viewer rows (see the module docstring); ``tiny`` runs them in seconds."""
-    data_dir = _install(viewer_kit, pub, work / "viewer-data")
+    render = bench_render(render_samples(viewer_kit, tiny), 3 if tiny else 7)
+    data_dir = install(viewer_kit, keys_from(pub), work / "viewer-data")
     [pdf] = sorted((viewer_kit / "files").iterdir())
     pages = pymupdf.open(pdf).page_count
     doc_id = json.loads((viewer_kit / "manifest.json").read_text("utf-8"))["documents"][0]["id"]
@@ -128,6 +101,7 @@ def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row
     late, idle = lateness["program_s"], lateness["idle_s"]
     frames = hidpi["frames"]
     return [
+        render,
         Row(
             "viewer_jump",
             f"jump to a far page, painted ({dpi} dpi, warm)",

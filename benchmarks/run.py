@@ -1,360 +1,264 @@
-"""Benchmarks: the program's own work timed against the floor of its tools.
+"""Benchmarks: every figure measured the way a person meets it, next to a fair floor.
 
-    python -m benchmarks.run            full run (generates its kits once, a few minutes)
-    python -m benchmarks.run --tiny     every benchmark on tiny kits, seconds; the smoke test
+    python -m benchmarks.run                    every row (generates its kits once; long)
+    python -m benchmarks.run --tiny             every row on small inputs, in seconds
+    python -m benchmarks.run --only KEY[,KEY]   some rows (e.g. --only start,search_ui_latency)
 
-Every figure is measured side by side with its floor in the same run and
-reported as a ratio, because absolute times on a shared machine drift.
-Prints a table and writes JSON (benchmarks/out/results.json, --tiny: results-tiny.json).
+Each row runs the program and its floor (the same work done by the bare
+tools) in turns in the same run, who goes first alternating, and reports
+medians and p95; times end when the person sees the result (painted).
+Nothing is ever installed on the system: a missing tool gets a substitute
+floor, and the row's note says so. Prints a table and writes JSON
+(benchmarks/out/results.json; results-tiny.json, results-only.json) with the
+machine: cores, load average before and after, Python, PyMuPDF, Qt.
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
-import os
-import platform
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-import pymupdf
-
-from companion.kit.importer import apply_source
-from companion.kit.search import KitSearch
-from companion.kit.signing import parse_public_key
-from companion.kit.source import FolderSource
-from companion.kit.trusted_keys import TRUSTED_KEYS
-from companion.store.kit_store import KitStore
-
-from .bench_render import Sample, bench_render
-from .bench_sync import bench_sync
-from .bench_viewer import viewer_rows
-from .generate_kit import generate
-from .table import Row, print_table
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_KIT = ROOT / "bundled_kit" / "portal"
-QUERIES = (
-    "laaggeletterden",
-    "vindplaatsen gemeente",
-    "reintegratie",
-    "klantreis",
-    "schaamte",
-    "werkgever werknemers",
-    "taalhuis",
-    "doorverwijzen",
-    "digitale overheid",
-    "accountant",
-    "bewustwording",
-    "coordinator",
+from .kits import (  # noqa: F401  (also the names the viewer rows used to import from here)
+    BUNDLED_KIT,
+    ROOT,
+    Kit,
+    ensure_kit,
+    install,
+    keys_from,
+    kit_files,
+    kit_store_path,
+    make_kit,
 )
+from .measure import driver_env, load_average, machine, percentile, timed  # noqa: F401
+from .table import Row, markdown_table, print_table
+
+_driver_env = driver_env  # the name the viewer rows used to import from here
+
+# (documents, pages): the kit most rows use, the large one, the viewer's one document.
+FULL = {"main": (300, 10_000), "large": (600, 20_000), "viewer": (1, 500)}
+TINY = {"main": (6, 24), "large": (8, 40), "viewer": (1, 20)}
 
 
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+class Bench:
+    """What the rows share in one run, each made the first time a row needs it."""
+
+    def __init__(self, out: Path, work: Path, tiny: bool) -> None:
+        self.out = out
+        self.work = work
+        self.tiny = tiny
+        self.sizes = TINY if tiny else FULL
+        self.first_run_dir: Path | None = None
+
+    def folder(self, name: str) -> Path:
+        path = self.work / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def kit(self, which: str) -> Kit:
+        return make_kit(self.out, *self.sizes[which])
+
+    @cached_property
+    def main_kit(self) -> Kit:
+        return self.kit("main")
+
+    @cached_property
+    def large_kit(self) -> Kit:
+        return self.kit("large")
+
+    @cached_property
+    def viewer_kit(self) -> Kit:
+        return self.kit("viewer")
+
+    @cached_property
+    def installed_main(self) -> Path:
+        """A data folder with the main kit installed (the program's second and later starts)."""
+        kit = self.main_kit
+        stage(f"installing the {kit.pages:,}-page kit")
+        return install(kit.folder, kit.keys, self.work / "installed-main")
+
+    @cached_property
+    def installed_large(self) -> Path:
+        kit = self.large_kit
+        stage(f"installing the {kit.pages:,}-page kit")
+        return install(kit.folder, kit.keys, self.work / "installed-large")
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[int(fraction * (len(ordered) - 1))]
+# -- the rows, in table order -----------------------------------------------------------------
 
 
-# -- kits -------------------------------------------------------------------------
+def rows_start(bench: Bench) -> list[Row]:
+    from .bench_start import start_row
+
+    return [start_row(bench.installed_main, bench.main_kit, bench.folder("start"), bench.tiny)]
 
 
-def ensure_kit(out: Path, documents: int, pages: int) -> tuple[Path, Path]:
-    """A generated kit (made once and reused) and its public key file."""
-    kit = out / f"kit-{documents}x{pages}"
-    key = out / "bench.key"
-    if not (kit / "manifest.json").exists():
-        print(f"generating a kit of {documents} documents, {pages} pages…", file=sys.stderr)
-        generate(kit, key, documents, pages)
-    return kit, key.with_name(key.name + ".pub")
+def rows_first_run(bench: Bench) -> list[Row]:
+    from .bench_start import first_run_row
+
+    first = first_run_row(bench.main_kit, bench.folder("first"), bench.tiny)
+    bench.first_run_dir = first.data_dir
+    return [first.row]
 
 
-def keys_from(pub: Path) -> tuple[bytes, ...]:
-    return (parse_public_key(pub.read_text()),)
+def rows_db_size(bench: Bench) -> list[Row]:
+    from .bench_start import db_size_row, first_run_once
+
+    data_dir = bench.first_run_dir or first_run_once(bench.main_kit, bench.folder("db-size"))
+    return [db_size_row(data_dir, bench.main_kit)]
 
 
-def kit_files(kit: Path) -> list[Path]:
-    return sorted((kit / "files").iterdir())
+def rows_search(bench: Bench) -> list[Row]:
+    from .bench_search import engine_row, floor_index
+
+    kit = bench.main_kit
+    floor_db = floor_index(kit, bench.out)
+    store = kit_store_path(bench.installed_main)
+    return [engine_row(store, kit, floor_db, bench.tiny)]
 
 
-def install(kit: Path, keys: tuple[bytes, ...], data_dir: Path) -> Path:
-    """A data dir with ``kit`` imported, as the program leaves it after the first start."""
-    shutil.rmtree(data_dir, ignore_errors=True)
-    store = KitStore(data_dir / "kit.sqlite")
-    apply_source(store, FolderSource(kit), trusted_keys=keys)
-    store.close()
-    return data_dir
+def rows_grep(bench: Bench) -> list[Row]:
+    from .bench_search import grep_row
+
+    store = kit_store_path(bench.installed_main)
+    return [grep_row(store, bench.main_kit, bench.folder("grep"), bench.tiny)]
 
 
-# -- import and search ---------------------------------------------------------------
+def rows_search_ui(bench: Bench) -> list[Row]:
+    from .bench_search import Installed, ui_row
 
-
-def bench_import(
-    kit: Path, keys: tuple[bytes, ...], key: str, label: str, work: Path, runs: int
-) -> tuple[Row, Path]:
-    """First import into an empty store against PyMuPDF text extraction of the same files."""
-    store_path = work / f"import-{key}.sqlite"
-    files = kit_files(kit)
-
-    def program() -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{store_path}{suffix}").unlink(missing_ok=True)
-        store = KitStore(store_path)
-        apply_source(store, FolderSource(kit), trusted_keys=keys)
-        store.close()
-
-    def floor() -> None:
-        for path in files:
-            doc = pymupdf.open(stream=path.read_bytes(), filetype="pdf")
-            for page in doc:
-                page.get_text("text")
-            doc.close()
-
-    program_times, floor_times = [], []
-    for run in range(runs):  # interleaved, alternating who goes first
-        if run % 2:
-            program_times.append(timed(program))
-            floor_times.append(timed(floor))
-        else:
-            floor_times.append(timed(floor))
-            program_times.append(timed(program))
-    pages = sum(pymupdf.open(p).page_count for p in files)
-    row = Row(
-        key,
-        f"first import ({label}: {len(files)} files, {pages} pages)",
-        statistics.median(program_times),
-        statistics.median(floor_times),
-        "s",
-        note=f"floor: PyMuPDF get_text of every page; median of {runs}",
-    )
-    return row, store_path
-
-
-def install_pdfgrep() -> str | None:
-    """Install pdfgrep from Debian's packages when we may (root, apt-get present)."""
-    if shutil.which("apt-get") is None or os.geteuid() != 0:
-        return None
-    print("installing pdfgrep…", file=sys.stderr)
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "pdfgrep"]):
-        subprocess.run(command, capture_output=True, check=False, timeout=600)
-    return shutil.which("pdfgrep")
-
-
-def pdfgrep_floor(kit: Path, pdfgrep: str, queries: tuple[str, ...]) -> list[float]:
-    """Seconds per query for pdfgrep over copies of the kit's PDFs (it wants .pdf names)."""
-    pdf_dir = Path(tempfile.mkdtemp(prefix="pdfgrep-"))
-    try:
-        for path in kit_files(kit):
-            shutil.copyfile(path, pdf_dir / f"{path.name}.pdf")
-        commands = [[pdfgrep, "-r", "-i", "-c", q.split()[0], str(pdf_dir)] for q in queries]
-        return [
-            timed(lambda c=command: subprocess.run(c, capture_output=True, check=False))
-            for command in commands
-        ]
-    finally:
-        shutil.rmtree(pdf_dir)
-
-
-def bench_search(
-    store_path: Path,
-    kit: Path,
-    rounds: int,
-    pdfgrep: str | None,
-    grep_queries: int,
-    missing_note: str,
-) -> Row:
-    """Query time over fixed Dutch queries against pdfgrep over the same PDFs."""
-    store = KitStore(store_path)
-    search = KitSearch(store)
-    for query in QUERIES:  # warm the page cache, as a running program would have it
-        search.search(query)
-    times = []
-    for _ in range(rounds):
-        for query in QUERIES:
-            times.append(timed(lambda q=query: search.search(q)))
-    store.close()
-    p50 = statistics.median(times)
-    p95 = percentile(times, 0.95)
-
-    floor, note = None, missing_note
-    if pdfgrep:
-        # pdfgrep reads every PDF for every query (about 12 s on the large kit), so a
-        # few queries give its median; the program's figures use all of them.
-        floor = statistics.median(pdfgrep_floor(kit, pdfgrep, QUERIES[:grep_queries]))
-        note = (
-            f"floor: median pdfgrep -r -i over the same PDFs (first word of "
-            f"{min(grep_queries, len(QUERIES))} queries); program: {len(times)} searches"
-        )
-    return Row(
-        "search",
-        f"search p50, {len(kit_files(kit))} files (p95 in extra)",
-        p50,
-        floor,
-        "s",
-        target="p95<50ms",
-        note=note,
-        extra={"p50_ms": round(p50 * 1000, 2), "p95_ms": round(p95 * 1000, 2)},
-    )
-
-
-def find_pdfgrep(wanted: bool, may_install: bool) -> tuple[str | None, str]:
-    """pdfgrep's path (installed from Debian's packages if allowed), or why there is none."""
-    if not wanted:
-        return None, "floor: skipped (--no-pdfgrep)"
-    found = shutil.which("pdfgrep") or (install_pdfgrep() if may_install else None)
-    why = "floor: pdfgrep is not installed, so no floor"
-    return found, why + ("" if may_install else " (--tiny installs nothing)")
-
-
-# -- fresh processes: start and the real viewer ----------------------------------------
-
-
-def _driver_env() -> dict[str, str]:
-    """A normal user's environment: bytecode caches on, headless Qt unless set, offline."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["STRATEGIEKIT_OFFLINE"] = "1"
-    return env
-
-
-def _start_once(args: list[str]) -> float:
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.start_driver", *args],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_driver_env(),
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - start
-    _out, err = proc.communicate(timeout=120)
-    if not line.strip():
-        raise RuntimeError(f"start driver failed: {err}")
-    return elapsed
-
-
-def bench_start(kit: Path, pub: Path, work: Path, runs: int) -> Row:
-    """Launch to an interactive main window (existing store) against a bare window."""
-    data_dir = install(kit, keys_from(pub), work / "start-data")
-    app_args = ["app", str(data_dir), str(kit), str(pub)]
-    # An installed program has its bytecode compiled (pip does it); so do we.
-    compileall.compile_dir(ROOT / "companion", quiet=1)
-    compileall.compile_dir(ROOT / "benchmarks", quiet=1)
-    _start_once(app_args)  # warm the OS file cache for both
-    _start_once(["bare"])
-    app_times, bare_times = [], []
-    for _ in range(runs):  # interleaved, so drift hits both alike
-        bare_times.append(_start_once(["bare"]))
-        app_times.append(_start_once(app_args))
-    return Row(
-        "start",
-        "start to interactive window",
-        statistics.median(app_times),
-        statistics.median(bare_times),
-        "s",
-        target="ratio<=2",
-        note=f"floor: bare PySide6 QMainWindow, same process start; median of {runs}",
-    )
-
-
-# -- render samples ----------------------------------------------------------------------
-
-
-def render_samples(viewer_kit: Path, tiny: bool) -> list[Sample]:
-    """Real kit pages (the largest bundled PDFs' first pages) and generated text pages."""
-    bundled = sorted(kit_files(BUNDLED_KIT), key=lambda p: p.stat().st_size, reverse=True)
-    samples = [
-        Sample(f"bundled {p.name[:8]}", p.read_bytes(), (0,)) for p in bundled[: 3 if tiny else 12]
+    sizes = [
+        Installed(bench.installed_main, bench.main_kit),
+        Installed(bench.installed_large, bench.large_kit),
     ]
-    [long_doc] = kit_files(viewer_kit)
-    samples.append(Sample("generated", long_doc.read_bytes(), tuple(range(3 if tiny else 10))))
-    return samples
+    return [ui_row(sizes, bench.folder("search-ui"), bench.tiny)]
 
 
-# -- running ----------------------------------------------------------------------------
+def rows_update(bench: Bench) -> list[Row]:
+    from .bench_update import update_row
+
+    store = kit_store_path(bench.installed_large)
+    return [update_row(bench.large_kit, store, bench.folder("update"), bench.tiny)]
+
+
+def rows_sync(bench: Bench) -> list[Row]:
+    from .bench_sync import bench_sync
+
+    store = kit_store_path(bench.installed_main)
+    return bench_sync(bench.main_kit, store, bench.folder("sync"), bench.tiny)
+
+
+def rows_viewer(bench: Bench) -> list[Row]:
+    from .bench_viewer import viewer_rows
+
+    kit = bench.viewer_kit
+    return viewer_rows(kit.folder, kit.pub, bench.folder("viewer"), bench.tiny)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rows measured together (they share their setup); ``keys`` empty: the viewer's rows."""
+
+    name: str
+    keys: tuple[str, ...]
+    run: Callable[[Bench], list[Row]]
+
+
+GROUPS = (
+    Group("start", ("start",), rows_start),
+    Group("first_run", ("first_run",), rows_first_run),
+    Group("db_size_ratio", ("db_size_ratio",), rows_db_size),
+    Group("search", ("search_p95_10k",), rows_search),
+    Group("search_ui", ("search_ui_latency",), rows_search_ui),
+    Group("grep", ("search_vs_grep",), rows_grep),
+    Group("update", ("update_one_doc",), rows_update),
+    Group(
+        "sync",
+        ("sync_check_cold_bytes", "sync_check_warm_bytes", "download", "sync_update"),
+        rows_sync,
+    ),
+    Group("viewer", (), rows_viewer),  # its keys are the viewer work's (bench_viewer.py)
+)
+KNOWN_KEYS = {key for group in GROUPS for key in group.keys}
+
+
+def chosen_groups(only: set[str] | None) -> list[Group]:
+    """The groups that make the wanted rows; a key no group names is the viewer's."""
+    if only is None:
+        return list(GROUPS)
+    viewer_wanted = "viewer" in only or bool(only - KNOWN_KEYS)
+    return [g for g in GROUPS if set(g.keys) & only or (not g.keys and viewer_wanted)]
+
+
+_STARTED = time.perf_counter()
+
+
+def stage(name: str) -> None:
+    print(f"[{time.perf_counter() - _STARTED:7.1f} s] {name}…", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tiny", action="store_true", help="seconds: every benchmark, tiny kits")
+    parser.add_argument("--tiny", action="store_true", help="every row on small inputs, seconds")
+    parser.add_argument("--only", help="comma-separated row keys (or 'viewer') to run")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
-    parser.add_argument(
-        "--json", type=Path, help="where to write results (default OUT/results[-tiny].json)"
-    )
-    parser.add_argument("--no-pdfgrep", action="store_true", help="skip the pdfgrep floor")
+    parser.add_argument("--json", type=Path, help="where to write results (default: in OUT)")
     args = parser.parse_args(argv)
     tiny: bool = args.tiny
+    only = {key.strip() for key in args.only.split(",") if key.strip()} if args.only else None
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=out))
-    documents, pages = (6, 24) if tiny else (300, 10000)
-    kit, pub = ensure_kit(out, documents, pages)
-    viewer_kit, _pub = ensure_kit(out, 1, 20 if tiny else 500)
-    keys = keys_from(pub)
-    rows: list[Row] = []
+    bench = Bench(out, work, tiny)
+    load_before = load_average()
     started = time.perf_counter()
-
-    def stage(name: str) -> None:
-        print(f"[{time.perf_counter() - started:6.1f} s] {name}…", file=sys.stderr)
-
+    rows: list[Row] = []
+    failed: dict[str, str] = {}
     try:
-        stage("start")
-        rows.append(bench_start(kit, pub, work, 1 if tiny else 7))
-        stage("import")
-        row, _ = bench_import(
-            BUNDLED_KIT, TRUSTED_KEYS, "import_bundled", "bundled kit", work, 1 if tiny else 5
-        )
-        rows.append(row)
-        row, store_path = bench_import(kit, keys, "import_generated", "generated", work, 1)
-        rows.append(row)
-        stage("render")
-        rows.append(bench_render(render_samples(viewer_kit, tiny), 3 if tiny else 7))
-        stage("viewer")
-        rows.extend(viewer_rows(viewer_kit, pub, work, tiny))
-        stage("search")
-        pdfgrep, missing = find_pdfgrep(not args.no_pdfgrep, may_install=not tiny)
-        rows.append(
-            bench_search(store_path, kit, 2 if tiny else 10, pdfgrep, 12 if tiny else 4, missing)
-        )
-        stage("sync")
-        rows.extend(bench_sync(kit, out / "bench.key", keys, work, 1 if tiny else 3))
+        for group in chosen_groups(only):
+            stage(group.name)
+            try:
+                made = group.run(bench)
+            except Exception:  # one broken row must not hide the others' figures
+                failed[group.name] = traceback.format_exc()
+                print(failed[group.name], file=sys.stderr)
+                continue
+            rows.extend(r for r in made if only is None or r.key in only or group.name in only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     stage("done")
+    missing = sorted((only or set()) - {row.key for row in rows} - {"viewer"} - set(failed))
+    if missing:
+        failed["--only"] = f"no row is called {', '.join(missing)}"
 
     print_table(rows)
+    for name, reason in failed.items():
+        print(f"\nFAILED {name}: {reason.strip().splitlines()[-1]}")
     result = {
-        "machine": {
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "pymupdf": pymupdf.VersionBind,
-            "platform": platform.platform(),
-        },
+        "machine": {**machine(), "load_before": load_before, "load_after": load_average()},
+        "date": time.strftime("%Y-%m-%d %H:%M"),
         "tiny": tiny,
+        "only": sorted(only) if only else None,
         "seconds": round(time.perf_counter() - started, 1),
         "rows": [row.as_json() for row in rows],
+        "failed": failed,
     }
-    target = args.json or out / ("results-tiny.json" if tiny else "results.json")
+    name = "results" + ("-tiny" if tiny else "") + ("-only" if only else "") + ".json"
+    target = args.json or out / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(result, indent=1, ensure_ascii=False))
-    print(f"\nJSON: {target}")
-    return 0
+    target.with_suffix(".md").write_text(markdown_table(rows))
+    print(f"\nJSON: {target} (Markdown table beside it)")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

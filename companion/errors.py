@@ -15,7 +15,9 @@ and the values as keywords::
 
 from __future__ import annotations
 
-from companion.i18n import Text
+from dataclasses import dataclass
+
+from companion.i18n import QT_TRANSLATE_NOOP, Text
 
 
 class CompanionError(Exception):
@@ -70,3 +72,84 @@ class StoreError(CompanionError):
 
 class SourceError(CompanionError):
     """A kit source text (for publishing) breaks the source format."""
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """One thing wrong with one file: which file, which page (1-based, if any), why.
+
+    ``reason`` is a short Dutch phrase without the file name ("dit is geen
+    PDF"); ``detail`` is technical, for the log and the command line.
+    """
+
+    file: str
+    reason: Text
+    page: int | None = None
+    detail: str = ""
+
+    def line(self) -> Text:
+        if self.page is None:
+            return Text(
+                QT_TRANSLATE_NOOP("messages", "{file}: {reason}"),
+                file=self.file,
+                reason=self.reason,
+            )
+        return Text(
+            QT_TRANSLATE_NOOP("messages", "{file}, pagina {page}: {reason}"),
+            file=self.file,
+            page=self.page,
+            reason=self.reason,
+        )
+
+
+def problem_report(intro: Text, problems: list[FileProblem]) -> Text:
+    """``intro`` and then one line per problem, each translatable on its own."""
+    params: dict[str, object] = {"intro": intro}
+    lines = ["{intro}"]
+    for number, problem in enumerate(problems):
+        params[f"p{number}"] = problem.line()
+        lines.append(f"• {{p{number}}}")
+    return Text("\n".join(lines), **params)
+
+
+def _problem_detail(problems: list[FileProblem]) -> str:
+    return "; ".join(
+        f"{p.file}{f' p.{p.page}' if p.page else ''}: {p.detail or p.reason}" for p in problems
+    )
+
+
+class BadFilesError(KitError):
+    """Files of a kit were refused (every one is named); the kit store was left as it was."""
+
+    def __init__(self, problems: list[FileProblem]) -> None:
+        files = len({p.file for p in problems})
+        intro = (
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "messages", "De kit is niet geïnstalleerd: 1 bestand is niet goed."
+                )
+            )
+            if files == 1
+            else Text(
+                QT_TRANSLATE_NOOP(
+                    "messages", "De kit is niet geïnstalleerd: {count} bestanden zijn niet goed."
+                ),
+                count=files,
+            )
+        )
+        super().__init__(problem_report(intro, problems), _problem_detail(problems))
+        self.problems = list(problems)
+
+
+class SourceProblemsError(SourceError):
+    """Everything wrong with a kit's sources at once; nothing was published."""
+
+    def __init__(self, problems: list[FileProblem]) -> None:
+        intro = Text(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Er is niets gepubliceerd. Los deze problemen op en publiceer opnieuw:",
+            )
+        )
+        super().__init__(problem_report(intro, problems), _problem_detail(problems))
+        self.problems = list(problems)

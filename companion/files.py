@@ -17,14 +17,29 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+# A new file is readable by everyone, like a file any program saves (a web
+# server must be able to read a published portal); a replaced file keeps its mode.
+NEW_FILE_MODE = 0o644
+
 
 @contextlib.contextmanager
-def atomic_writer(path: Path) -> Iterator[BinaryIO]:
-    """A binary handle whose bytes replace ``path`` only when the block ends without error."""
+def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A binary handle whose bytes replace ``path`` only when the block ends without error.
+
+    ``mode``: the file's permissions (0o600 for a private key); by default the
+    old file's, or NEW_FILE_MODE. The temporary file is private until then.
+    """
     path = Path(path)
+    if mode is None:
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            mode = NEW_FILE_MODE
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
+        if hasattr(os, "fchmod"):  # not on Windows, where the mode means little
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -36,9 +51,9 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     fsync_folder(path.parent)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path``: afterwards the old file or the new one, never a mix."""
-    with atomic_writer(path) as handle:
+    with atomic_writer(path, mode=mode) as handle:
         handle.write(data)
 
 

@@ -9,6 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from companion.i18n import QT_TRANSLATE_NOOP, Text
+
+# What long work says when the person stopped it, and when it is done.
+STOPPED = Text(QT_TRANSLATE_NOOP("messages", "Gestopt. De kit is niet aangepast."))
+DONE = Text(QT_TRANSLATE_NOOP("messages", "Klaar."))
+
 
 @dataclass(frozen=True)
 class Progress:

@@ -1,4 +1,4 @@
-"""Shared test set-up: headless Qt, the test signing key, small signed kits."""
+"""Shared test set-up: headless Qt, the test keys (a throw-away root), small signed kits."""
 
 from __future__ import annotations
 
@@ -13,20 +13,26 @@ from pathlib import Path
 
 import pytest
 
-from companion.kit.signing import load_private_key, parse_public_key
+from tests.support import keys as test_keys
 from tests.support.kitbuilder import KitBuilder
-
-KEYS = Path(__file__).parent / "keys"
 
 
 @pytest.fixture(scope="session")
 def test_key():
-    return load_private_key(KEYS / "test-ed25519.key")
+    """The test release key: signs the test kits."""
+    return test_keys.release_key()
+
+
+@pytest.fixture(scope="session")
+def test_key_list():
+    """The test root's key list naming ``test_key``."""
+    return test_keys.key_list()
 
 
 @pytest.fixture(scope="session")
 def test_public_keys() -> tuple[bytes, ...]:
-    return (parse_public_key((KEYS / "test-ed25519.key.pub").read_text()),)
+    """The roots the tests pin (``trusted_keys=``): the test root only."""
+    return test_keys.root_public_keys()
 
 
 @pytest.fixture
@@ -38,6 +44,9 @@ def screenshot(widget, name: str) -> None:
     """Save what a widget shows as PNG when SCREENSHOT_DIR is set (to look at it)."""
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.processEvents()  # pending layouts first: the picture a person sees
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
 

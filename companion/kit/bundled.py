@@ -1,49 +1,136 @@
-"""Opening the stores at start, and putting the bundled kit in place.
+"""Opening the kit store at start, checking it, and putting a verified kit in place.
 
 The kit store holds nothing a person made, so a damaged one is moved aside
-(never deleted: someone may want to look at it) and rebuilt from the bundled
-kit. The user store is never moved or rebuilt by this code.
+(never deleted at once: someone may want to look at it) and rebuilt, and the
+person is told. "Damaged" is anything that goes wrong opening or reading it
+(``sqlite3.DatabaseError``, a ``UnicodeDecodeError`` from a bad byte, an
+installed kit whose signature no longer holds), found either at open or by
+the full check that runs in a worker just after start (:func:`check_kit_store`).
+
+The rebuild uses the newest verified source: the kit read back from the
+damaged file when all of it still verifies (so a workstation keeps the update
+it installed from a USB stick), otherwise the kit shipped with the program.
+The user store is never moved or rebuilt by this code.
 """
 
 from __future__ import annotations
 
 import json
-import time
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from companion.errors import StoreError
+from companion.errors import CancelledError, KitError, NotNewerError, StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.source import MANIFEST_NAME
 from companion.store.kit_store import KitStore
+from companion.store.sqlite_base import move_aside
+
+if TYPE_CHECKING:
+    from companion.kit.importer import ImportResult
+    from companion.progress import ProgressCallback
+
+log = logging.getLogger(__name__)
+
+# A kit store can be large and is rebuildable: keep the two newest damaged copies.
+KEEP_DAMAGED = 2
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its WAL files) out of the way."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.beschadigd-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = path.with_name(path.name + suffix)
-        if part.exists():
-            part.rename(target.with_name(target.name + suffix))
-    return target
+class OpenedKitStore(NamedTuple):
+    store: KitStore
+    notice: Text | None = None
+    aside: Path | None = None  # where a damaged file was moved
 
 
-def open_kit_store(path: Path) -> tuple[KitStore, Text | None]:
-    """The kit store, and a notice for the person when it had to be rebuilt."""
-    try:
-        return KitStore(path), None
-    except StoreError:
-        aside = move_aside(path)
-        notice = Text(
+UNTRUSTED = "untrusted"
+DAMAGED = "damaged"
+
+
+@dataclass(frozen=True)
+class KitProblem:
+    """What the check after start found: ``kind`` is DAMAGED or UNTRUSTED."""
+
+    kind: str
+    detail: str
+
+
+def rebuilt_notice(aside: Path, kind: str = DAMAGED) -> Text:
+    if kind == UNTRUSTED:
+        return Text(
             QT_TRANSLATE_NOOP(
                 "messages",
-                "De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als "
-                "{name}. De kit wordt opnieuw klaargezet. "
-                "Uw eigen gegevens blijven zoals ze waren.",
+                "De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt "
+                "vertrouwd. De kit wordt opnieuw klaargezet; het oude bestand is bewaard als "
+                "{name}. Je eigen gegevens blijven zoals ze waren.",
             ),
             name=aside.name,
         )
-        return KitStore(path), notice
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "De opgeslagen kit was beschadigd en wordt opnieuw klaargezet. Het oude bestand "
+            "is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.",
+        ),
+        name=aside.name,
+    )
+
+
+def open_kit_store(path: Path, *, read_only: bool = False) -> OpenedKitStore:
+    """The kit store, rebuilt empty (with a notice) when it cannot be opened or read."""
+    try:
+        return OpenedKitStore(KitStore(path, read_only=read_only))
+    except StoreError as exc:
+        if read_only:
+            raise  # nothing can be moved or rebuilt in a read-only folder
+        log.warning("kit store %s cannot be used (%s); moved aside", path, exc.detail or exc)
+        aside = move_aside(path, keep=KEEP_DAMAGED)
+        return OpenedKitStore(KitStore(path), rebuilt_notice(aside), aside)
+
+
+def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> KitProblem | None:
+    """The whole file checked (``PRAGMA quick_check``) and the installed kit's signature.
+
+    Runs in a worker just after start: it reads every page, which takes too
+    long for the GUI thread on a large kit. None when healthy.
+    """
+    from companion.kit.importer import check_signature
+    from companion.kit.key_list import SignedKeys
+    from companion.kit.source import SignedKit
+    from companion.kit.trust_state import load_trust
+
+    try:
+        store = KitStore(path)
+    except StoreError as exc:
+        return KitProblem(DAMAGED, f"open: {exc.detail or exc}")
+    try:
+        problems = store.quick_check()
+        if problems:
+            return KitProblem(DAMAGED, "quick_check: " + "; ".join(problems))
+        try:
+            signed = store.signed_manifest()
+            keys = store.signed_key_list()
+            if signed is None:
+                return None
+            kit = SignedKit(signed[0], signed[1], SignedKeys(*keys) if keys else None)
+            check_signature(kit, load_trust(path, trusted_keys))
+        except KitError as exc:
+            return KitProblem(UNTRUSTED, f"installed kit no longer verifies: {exc.detail or exc}")
+        except Exception as exc:  # any read error of the store is damage
+            return KitProblem(DAMAGED, f"read: {type(exc).__name__}: {exc}")
+        return None
+    finally:
+        store.close()
+
+
+def bundled_version(folder: Path) -> int | None:
+    """The version of the kit shipped in ``folder`` (read cheaply, not verified)."""
+    try:
+        manifest = json.loads((folder / MANIFEST_NAME).read_bytes())
+        return int(manifest["version"])
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None
 
 
 def bundled_is_newer(store: KitStore, folder: Path) -> bool:
@@ -57,9 +144,116 @@ def bundled_is_newer(store: KitStore, folder: Path) -> bool:
     installed = store.installed()
     if installed is None:
         return True
+    version = bundled_version(folder)
+    return version is not None and version > installed.version
+
+
+def install_newest_kit(
+    kit_path: Path,
+    bundled_dir: Path,
+    trusted_keys: Iterable[bytes] | None,
+    *,
+    salvage_from: Path | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Put the newest verified kit into the store: salvaged or bundled.
+
+    When another program on the same data folder installed it first (two
+    starts at once), that is success, not an error.
+    """
+    from companion.kit.importer import ImportResult, apply_source
+    from companion.kit.source import FolderSource
+
+    store = KitStore(kit_path)
     try:
-        manifest = json.loads((folder / MANIFEST_NAME).read_bytes())
-        version = int(manifest["version"])
-    except (OSError, ValueError, TypeError, KeyError):
-        return False
-    return version > installed.version
+        if salvage_from is not None:
+            result = _salvage(store, salvage_from, bundled_dir, trusted_keys, progress, cancelled)
+            if result is not None:
+                return result
+        result = _from_kept_kit(store, bundled_dir, trusted_keys, progress, cancelled)
+        if result is not None:
+            return result
+        try:
+            return apply_source(
+                store,
+                FolderSource(bundled_dir),
+                trusted_keys=trusted_keys,
+                progress=progress,
+                cancelled=cancelled,
+                own_kit=True,
+            )
+        except NotNewerError:
+            installed = store.installed()
+            if installed is None:
+                raise
+            log.info("kit version %s was installed by another program", installed.version)
+            return ImportResult(installed.version, None, 0, 0)
+    finally:
+        store.close()
+
+
+def _from_kept_kit(
+    store: KitStore,
+    bundled_dir: Path,
+    trusted_keys: Iterable[bytes] | None,
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult | None:
+    """Rebuild from the kit a store kept when its schema changed (see kit_store.py),
+    when it is newer than the bundled kit and still verifies; None otherwise."""
+    from companion.kit.importer import apply_source
+    from companion.kit.source import KeptKitSource
+
+    kept = KeptKitSource(store)
+    version = kept.version()
+    if version is None or version <= (bundled_version(bundled_dir) or 0):
+        return None
+    try:
+        return apply_source(
+            store, kept, trusted_keys=trusted_keys, progress=progress, cancelled=cancelled
+        )
+    except CancelledError:
+        raise
+    except Exception as exc:  # whatever is wrong with it: the bundled kit it is
+        log.warning("rebuilding from the kept kit failed: %s", exc)
+        return None
+
+
+def _salvage(
+    store: KitStore,
+    damaged: Path,
+    bundled_dir: Path,
+    trusted_keys: Iterable[bytes] | None,
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult | None:
+    """Rebuild from the kit in the damaged file, when it is newer than the bundled kit
+    and every part of it still verifies; None otherwise."""
+    from companion.kit.importer import apply_source
+    from companion.kit.store_source import StoreSource
+
+    try:
+        old = KitStore(damaged, read_only=True)
+    except StoreError as exc:
+        log.info("nothing to salvage from %s: %s", damaged, exc.detail or exc)
+        return None
+    try:
+        installed = old.installed()
+        shipped = bundled_version(bundled_dir) or 0
+        if installed is None or installed.version <= shipped:
+            return None
+        return apply_source(
+            store,
+            StoreSource(old),
+            trusted_keys=trusted_keys,
+            progress=progress,
+            cancelled=cancelled,
+        )
+    except CancelledError:
+        raise
+    except Exception as exc:  # whatever is wrong with it: the bundled kit it is
+        log.warning("salvaging the kit from %s failed: %s", damaged, exc)
+        return None
+    finally:
+        old.close()

@@ -1,8 +1,9 @@
 """The one import pipeline: any kit source into the kit store.
 
     read manifest -> verify signature -> parse -> check kit id and version
-    -> read the files the store lacks -> check size and sha256 -> extract text
-    -> write everything in one transaction
+    -> read the files the store lacks -> check size and sha256
+    -> extract text in worker processes (companion/pdf/extract_pool.py)
+    -> write everything in one transaction, or name every bad file and write nothing
 
 The bundled kit on first start, an update file and a portal download all come
 through :func:`apply_source`, so they are refused for the same reasons with
@@ -13,38 +14,56 @@ rolls back and the store keeps the kit it had.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from companion.errors import (
-    BrokenPdfError,
+    BadFilesError,
     CancelledError,
+    FileProblem,
     IntegrityError,
+    KitError,
     NotNewerError,
     SignatureError,
     WrongKitError,
 )
 from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.key_list import KeyList, current_key_lists
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
 from companion.kit.signing import verify
-from companion.kit.source import KitSource
-from companion.kit.store_writer import add_blob, replace_content
-from companion.kit.trusted_keys import TRUSTED_KEYS
-from companion.pdf.text import page_texts
-from companion.progress import Progress, ProgressCallback
+from companion.kit.source import KitSource, SignedKit, read_signed
+from companion.kit.store_writer import (
+    add_blob,
+    add_media,
+    forget_stale,
+    index_pages,
+    plan_update,
+    replace_content,
+    store_key_list,
+)
+from companion.kit.trust_state import Trust, load_trust, record_install
+from companion.kit.trusted_keys import BURNED_KEYS
+from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
+from companion.pdf.text import ExtractedPdf
+from companion.progress import DONE, STOPPED, Progress, ProgressCallback
 from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
 
-STOPPED = Text(QT_TRANSLATE_NOOP("messages", "Gestopt. De kit is niet aangepast."))
-DONE = Text(QT_TRANSLATE_NOOP("messages", "Klaar."))
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class VerifiedKit:
-    """A manifest whose signature, kit id and version were accepted."""
+    """A manifest whose signature chain, kit id and version were accepted."""
 
     manifest: Manifest
     manifest_bytes: bytes
     signature: bytes
+    key_list: KeyList
+
+    @property
+    def signed(self) -> SignedKit:
+        return SignedKit(self.manifest_bytes, self.signature, self.key_list.signed)
 
 
 @dataclass(frozen=True)
@@ -56,33 +75,61 @@ class ImportResult:
     changes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def verify_manifest(
-    manifest_bytes: bytes,
-    signature: bytes,
-    installed: InstalledKit | None,
-    trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
-) -> VerifiedKit:
-    """Accept a manifest only if signed by a pinned key, same kit, newer version.
+def check_signature(signed: SignedKit, trust: Trust) -> KeyList:
+    """The key list that vouches for the manifest: root -> key list -> release key.
 
-    The signature is checked before the JSON is even parsed: nothing from an
-    unsigned source is interpreted.
+    Checked before the manifest's JSON is even parsed: nothing from an
+    unsigned source is interpreted. The key list is the newest valid one of
+    what the source carries and what this computer kept from before.
     """
-    if not signature.strip():
+    if not signed.signature.strip():
         raise SignatureError(
             QT_TRANSLATE_NOOP(
                 "messages", "De kit heeft geen handtekening. Hij is niet geïnstalleerd."
             )
         )
-    if not verify(trusted_keys, manifest_bytes, signature):
+    if verify(BURNED_KEYS, signed.manifest, signed.signature):
         raise SignatureError(
             QT_TRANSLATE_NOOP(
                 "messages",
-                "De handtekening van de kit klopt niet. De kit is misschien veranderd "
-                "na het maken. Hij is niet geïnstalleerd.",
+                "Deze kit is ondertekend met een oude sleutel die niet meer wordt vertrouwd "
+                "(hij is openbaar geworden). Hij is niet geïnstalleerd. Haal de kit opnieuw "
+                "op bij de portal of vraag om een nieuw updatebestand.",
             ),
-            "ed25519 signature does not verify against the pinned key",
+            "signed with the burned project key",
         )
-    manifest = parse_manifest(manifest_bytes)
+    lists = current_key_lists((signed.keys, trust.record.keys), trust.roots)
+    for key_list in lists:
+        release_keys = [key for key in key_list.release_keys if key not in BURNED_KEYS]
+        if verify(release_keys, signed.manifest, signed.signature):
+            return key_list
+    raise SignatureError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "De handtekening van de kit klopt niet. De kit is misschien veranderd "
+            "na het maken. Hij is niet geïnstalleerd.",
+        ),
+        f"signature does not verify against the release keys of key list "
+        f"version {lists[0].version}",
+    )
+
+
+def verify_manifest(
+    signed: SignedKit,
+    installed: InstalledKit | None,
+    trust: Trust,
+    *,
+    own_kit: bool = False,
+) -> VerifiedKit:
+    """Accept a manifest only if its signature chain holds, same kit, newer version.
+
+    Newer means: above the installed version and not below the highest
+    version this computer ever installed (kept outside the kit store, so a
+    damaged or deleted store does not re-open rollback). ``own_kit``: the kit
+    shipped inside this program, which may rebuild a store below that floor.
+    """
+    key_list = check_signature(signed, trust)
+    manifest = parse_manifest(signed.manifest)
     expected = installed.kit if installed else KIT_ID
     if manifest.kit != expected:
         raise WrongKitError(
@@ -110,15 +157,31 @@ def verify_manifest(
                 installed=installed.version,
             )
         raise NotNewerError(message, f"version {manifest.version} <= {installed.version}")
-    return VerifiedKit(manifest, manifest_bytes, signature)
+    highest = trust.record.highest_version
+    if not own_kit and manifest.version < highest:
+        raise NotNewerError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Deze kit (versie {version}) is ouder dan een versie die al eerder op deze "
+                "computer stond (versie {highest}). Er is niets veranderd.",
+            ),
+            f"version {manifest.version} < highest installed {highest}",
+            version=manifest.version,
+            highest=highest,
+        )
+    return VerifiedKit(manifest, signed.manifest, signed.signature, key_list)
 
 
 def read_verified(
-    source: KitSource, store: KitStore, trusted_keys: Iterable[bytes] = TRUSTED_KEYS
+    source: KitSource,
+    store: KitStore,
+    trusted_keys: Iterable[bytes] | None = None,
+    *,
+    own_kit: bool = False,
 ) -> VerifiedKit:
     """Read and verify a source's manifest against what ``store`` has installed."""
-    manifest_bytes, signature = source.read_manifest()
-    return verify_manifest(manifest_bytes, signature, store.installed(), trusted_keys)
+    trust = load_trust(store.path, trusted_keys)
+    return verify_manifest(read_signed(source), store.installed(), trust, own_kit=own_kit)
 
 
 def missing_files(store: KitStore, manifest: Manifest) -> list[FileRef]:
@@ -157,74 +220,148 @@ def _byte_reporter(
     return lambda count: report(Progress(stage, base + count, total, files_done, files))
 
 
+def file_problems(name: str, result: ExtractedPdf) -> list[FileProblem]:
+    """The extraction workers' findings for one file, as lines of the report."""
+    problems = [FileProblem(name, p.reason, p.page, p.detail) for p in result.problems]
+    if not problems and len(result.pages) >= PAGES_PER_DOCUMENT:
+        problems.append(
+            FileProblem(
+                name,
+                Text(QT_TRANSLATE_NOOP("messages", "het document heeft te veel pagina's")),
+                detail=f"{len(result.pages)} pages",
+            )
+        )
+    return problems
+
+
+def _refused(problems: list[FileProblem], errors: list[KitError]) -> KitError:
+    """One error for everything wrong: the file's own error if it was the only one."""
+    if len(problems) == 1 and len(errors) == 1:
+        return errors[0]
+    return BadFilesError(problems)
+
+
 def apply_source(
     store: KitStore,
     source: KitSource,
     *,
-    trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
+    trusted_keys: Iterable[bytes] | None = None,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     verified: VerifiedKit | None = None,
+    extraction: PoolSettings | None = None,
+    own_kit: bool = False,
 ) -> ImportResult:
-    """Install the kit in ``source`` into ``store``, all or nothing."""
+    """Install the kit in ``source`` into ``store``, all or nothing.
+
+    ``trusted_keys``: the pinned root keys (tests pass throw-away roots).
+    ``own_kit``: the source is the kit shipped with the program (see verify_manifest).
+    Every file is read and checked even after one was found bad, so the
+    refusal names every bad file (and page) at once. Text is extracted in
+    worker processes (``extraction`` sets their number and time limit) while
+    this thread verifies the next files and writes the finished ones.
+    """
     report = progress or (lambda _p: None)
     is_cancelled = cancelled or (lambda: False)
     previous = store.installed()
 
     report(Progress(Text(QT_TRANSLATE_NOOP("messages", "De kit wordt gecontroleerd…"))))
     if verified is None:
-        verified = read_verified(source, store, trusted_keys)
+        verified = read_verified(source, store, trusted_keys, own_kit=own_kit)
     manifest = verified.manifest
     needed = missing_files(store, manifest)
+    media = manifest.media_shas()
+    pdf_count = sum(1 for ref in needed if ref.sha256 not in media)
+    if pdf_count:
+        prestart(min(pdf_count, (extraction or PoolSettings()).workers))
     total_bytes = sum(ref.size for ref in needed)
-    done_bytes = 0
+    problems: list[FileProblem] = []
+    errors: list[KitError] = []  # a file's own error, kept to re-raise when it is the only one
+    done = {"bytes": 0, "files": 0}
 
     def stop_if_cancelled() -> None:
         if is_cancelled():
             raise CancelledError(STOPPED)
 
+    def stage() -> Text:
+        return Text(
+            QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
+            number=min(done["files"] + 1, len(needed)),
+            total=len(needed),
+        )
+
+    def finished(ref: FileRef) -> None:
+        done["bytes"] += ref.size
+        done["files"] += 1
+        report(Progress(stage(), done["bytes"], total_bytes, done["files"], len(needed)))
+
     with store.transaction() as conn:
         # Another process (the command line beside the window) may have
         # installed a version since we looked; with the write lock held,
         # check again so a slower, older update can never land on a newer one.
-        verify_manifest(
-            verified.manifest_bytes, verified.signature, store.installed(), trusted_keys
-        )
-        for number, ref in enumerate(needed):
-            stop_if_cancelled()
-            stage = Text(
-                QT_TRANSLATE_NOOP("messages", "Document {number} van {total} wordt klaargezet…"),
-                number=number + 1,
-                total=len(needed),
-            )
-            report(Progress(stage, done_bytes, total_bytes, number, len(needed)))
+        trust = load_trust(store.path, trusted_keys)
+        verified = verify_manifest(verified.signed, store.installed(), trust, own_kit=own_kit)
+        # Search rows: old ones of changed documents out now, new ones in as text arrives.
+        plan = plan_update(conn, manifest)
+        forget_stale(conn, plan)
 
-            on_bytes = _byte_reporter(report, stage, done_bytes, total_bytes, number, len(needed))
-            data = source.read_file(ref, on_bytes)
-            check_file(ref, data)
-            pages = page_texts(data, ref.name)
-            if len(pages) >= PAGES_PER_DOCUMENT:
-                raise BrokenPdfError(
-                    QT_TRANSLATE_NOOP("messages", "Het document {name} heeft te veel pagina's."),
-                    f"{len(pages)} pages",
-                    name=ref.name,
+        def jobs() -> Iterator[Job[FileRef]]:
+            """Read and verify each needed file; PDFs go on to the workers."""
+            for ref in needed:
+                stop_if_cancelled()
+                on_bytes = _byte_reporter(
+                    report, stage(), done["bytes"], total_bytes, done["files"], len(needed)
                 )
-            add_blob(conn, ref.sha256, data, pages)
-            done_bytes += ref.size
+                try:
+                    data = source.read_file(ref, on_bytes)
+                    check_file(ref, data)
+                except CancelledError:
+                    raise
+                except KitError as exc:
+                    errors.append(exc)
+                    problems.append(FileProblem(ref.name, exc.message, detail=exc.detail))
+                    finished(ref)
+                    continue
+                if ref.sha256 in media:
+                    add_media(conn, ref.sha256, data)
+                    finished(ref)
+                    continue
+                yield Job(ref, ref.name, data)
+
+        for job, result in extract_files(jobs(), extraction):
+            if result.warnings:
+                log.warning("MuPDF over %s: %s", job.name, result.warnings.strip())
+            found = file_problems(job.name, result)
+            if found:
+                problems.extend(found)
+                log.warning("refused %s: %s", job.name, "; ".join(p.detail for p in found))
+            elif not problems:  # once refused, nothing more needs writing
+                add_blob(conn, job.key.sha256, job.data, result.pages)
+                index_pages(conn, plan, job.key.sha256, result.pages)
+            finished(job.key)
         stop_if_cancelled()
+        if problems:
+            # Workers finish in any order; the report follows the manifest.
+            order = {ref.name: n for n, ref in enumerate(needed)}
+            problems.sort(key=lambda p: (order.get(p.file, len(order)), p.page or 0))
+            raise _refused(problems, errors)
         report(
             Progress(
                 Text(QT_TRANSLATE_NOOP("messages", "De zoekindex wordt bijgewerkt…")),
-                done_bytes,
+                done["bytes"],
                 total_bytes,
                 len(needed),
                 len(needed),
             )
         )
         changes = replace_content(
-            conn, manifest, verified.manifest_bytes, verified.signature, store.now()
+            conn, manifest, verified.manifest_bytes, verified.signature, store.now(), plan=plan
         )
-    report(Progress(DONE, done_bytes, total_bytes, len(needed), len(needed)))
+        store_key_list(conn, manifest, verified.key_list.signed)
+        # Still inside the write transaction: one writer at a time, also across processes.
+        record_install(trust, manifest.version, verified.key_list)
+    store.checkpoint()
+    report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))
     return ImportResult(
         version=manifest.version,
         previous_version=previous.version if previous else None,

@@ -2,15 +2,23 @@
 
 Plain Python over the kit store, so the screens, the command line and the
 tests all read the kit the same way.
+
+The Bibliotheek asks :meth:`KitLibrary.shelves` for its groups on every
+keystroke in its filter box. Themes and documents are therefore read once and
+kept (:class:`Catalog`) until the kit store changes, which SQLite itself
+reports (``PRAGMA data_version`` for other connections, ``total_changes`` for
+this one); a filter never reads the documents again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from companion.dutch.words import fold
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
+from companion.pdf.page_box import PageBox
 from companion.store.kit_store import InstalledKit, KitStore
 
 # (one, many) in Dutch; the window translates them (context "messages").
@@ -63,6 +71,7 @@ class DocumentInfo(DocumentMeta):
     page_count: int
     changed_in: int
     sha256: str
+    media_name: str | None = None  # a video's own file, played offline; None: only the link
 
     @property
     def type_label(self) -> str:
@@ -71,7 +80,7 @@ class DocumentInfo(DocumentMeta):
 
 _DOCUMENT_SQL = """
 SELECT d.id, d.title, d.type, d.summary, d.audience, d.minutes, d.url, d.revision,
-       b.page_count, d.changed_in, d.sha256,
+       b.page_count, d.changed_in, d.sha256, d.media_name,
        (SELECT group_concat(theme_id, ' ') FROM
             (SELECT theme_id FROM document_themes t WHERE t.document_id = d.id
              ORDER BY t.position)) AS themes
@@ -92,8 +101,52 @@ def _document(row: tuple) -> DocumentInfo:
         page_count=row[8],
         changed_in=row[9],
         sha256=row[10],
-        themes=tuple((row[11] or "").split()),
+        media_name=row[11],
+        themes=tuple((row[12] or "").split()),
     )
+
+
+BY_THEME = "thema"
+BY_TYPE = "soort"
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One group of documents as the Bibliotheek shows it.
+
+    ``key`` is a theme id (grouped by theme), a document type (grouped by
+    type) or ``""`` for documents without a theme. ``title`` is the theme's
+    title from the kit, or "" when the window names the shelf itself (a type,
+    or "Overig" for documents without a theme).
+    """
+
+    key: str
+    title: str
+    documents: tuple[DocumentInfo, ...]
+
+
+@dataclass
+class Catalog:
+    """Themes and documents read once, with the folded titles a filter compares."""
+
+    themes: list[ThemeInfo]
+    documents: list[DocumentInfo]
+    folded: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, DocumentInfo] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.folded = {d.id: fold(d.title) for d in self.documents}
+        self.by_id = {d.id: d for d in self.documents}
+
+    def matching(self, words: str) -> list[DocumentInfo]:
+        """Documents whose title holds every typed word (accents and case do not matter)."""
+        wanted = fold(words).split()
+        return [d for d in self.documents if all(w in self.folded[d.id] for w in wanted)]
+
+
+def theme_tag(title: str) -> str:
+    """A theme's short name for a tag: "Aanpak: hoe begin je?" -> "Aanpak"."""
+    return title.split(":", 1)[0].strip() or title
 
 
 class KitLibrary:
@@ -101,6 +154,74 @@ class KitLibrary:
 
     def __init__(self, store: KitStore) -> None:
         self.store = store
+        self._catalog: Catalog | None = None
+        self._stamp: tuple[int, int] | None = None
+
+    # -- the catalog the Bibliotheek filters ------------------------------------------
+
+    def catalog(self) -> Catalog:
+        """Themes and documents, read again only when the kit store changed."""
+        stamp = self._store_stamp()
+        if self._catalog is None or stamp != self._stamp:
+            self._catalog = Catalog(self.themes(), self.documents())
+            self._stamp = stamp
+        return self._catalog
+
+    def catalog_document(self, doc_id: str) -> DocumentInfo | None:
+        """One document from the kept catalog (no store read while it is current)."""
+        return self.catalog().by_id.get(doc_id)
+
+    def forget(self) -> None:
+        """Read the kit again next time (a kit was installed)."""
+        self._catalog = None
+
+    def _store_stamp(self) -> tuple[int, int]:
+        conn = self.store.conn
+        (version,) = conn.execute("PRAGMA data_version").fetchone()
+        return int(version), conn.total_changes
+
+    def shelves(
+        self, by: str = BY_THEME, *, words: str = "", theme: str | None = None
+    ) -> list[Shelf]:
+        """The documents in groups, each document once, empty groups left out.
+
+        ``by`` is :data:`BY_THEME` or :data:`BY_TYPE`. By theme, a document
+        stands under its first theme (its other themes are tags, see
+        :meth:`other_themes`), so a kit of 46 documents is 46 rows, not one
+        per theme a document has. ``words`` keeps documents whose title holds
+        every word; ``theme`` keeps documents that have that theme anywhere
+        (then, by theme, they all stand under that one theme).
+        """
+        catalog = self.catalog()
+        documents = catalog.matching(words) if words.strip() else catalog.documents
+        if theme:
+            documents = [d for d in documents if theme in d.themes]
+        if by == BY_TYPE:
+            kinds = [t for t in DOCUMENT_TYPES if any(d.type == t for d in documents)]
+            return [
+                Shelf(kind, "", tuple(d for d in documents if d.type == kind)) for kind in kinds
+            ]
+        shelves = []
+        for info in catalog.themes:
+            if theme and info.id != theme:
+                continue
+            members = tuple(
+                d for d in documents if (info.id == theme) or (d.themes and d.themes[0] == info.id)
+            )
+            if members:
+                shelves.append(Shelf(info.id, info.title, members))
+        known = {t.id for t in catalog.themes}
+        loose = tuple(d for d in documents if not d.themes or d.themes[0] not in known)
+        if loose and not theme:
+            shelves.append(Shelf("", "", loose))
+        return shelves
+
+    def other_themes(self, doc: DocumentInfo, shelf: str) -> list[ThemeInfo]:
+        """The themes of ``doc`` besides the shelf it stands on, in the kit's order."""
+        themes = {t.id: t for t in self.catalog().themes}
+        return [themes[t] for t in doc.themes if t != shelf and t in themes]
+
+    # -- reading the store -------------------------------------------------------------
 
     def installed(self) -> InstalledKit | None:
         return self.store.installed()
@@ -134,6 +255,32 @@ class KitLibrary:
             (doc_id,),
         ).fetchone()
         return None if row is None else bytes(row[0])
+
+    def page_boxes(self, document_id: str) -> list[PageBox] | None:
+        """Each page's size and turn as shown, stored at import; None for an unknown document.
+
+        The viewer lays out a whole document from this without opening a page.
+        """
+        conn = self.store.conn
+        row = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        return [
+            PageBox(width, height, rotation)
+            for width, height, rotation in conn.execute(
+                "SELECT width, height, rotation FROM pages WHERE sha256 = ? ORDER BY page",
+                (row[0],),
+            )
+        ]
+
+    def media(self, document_id: str) -> tuple[str, str] | None:
+        """A video's own media file: (file name, sha256), or None when it has none."""
+        row = self.store.conn.execute(
+            "SELECT media_name, media_sha256 FROM documents "
+            "WHERE id = ? AND media_sha256 IS NOT NULL",
+            (document_id,),
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def types_present(self) -> list[str]:
         present = {row[0] for row in self.store.conn.execute("SELECT DISTINCT type FROM documents")}

@@ -15,6 +15,8 @@ from typing import Any
 
 from companion.errors import ManifestError
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.freshness import parse_day
+from companion.kit.json_input import JsonInputError, load_json
 
 FORMAT = 1
 KIT_ID = "hoger-bereik"
@@ -31,12 +33,22 @@ DOCUMENT_TYPES = (
 # A single kit file above this is refused before download: the whole kit is a
 # few MB, and a cap keeps a hostile manifest from filling the disk.
 MAX_FILE_SIZE = 200 * 1024 * 1024
+# A video's own media file (played offline) may be bigger, up to what one SQLite value holds.
+MAX_MEDIA_SIZE = 900 * 1024 * 1024
 MAX_MANIFEST_SIZE = 8 * 1024 * 1024
+# The optional synonym list: groups of words or short phrases that mean the same
+# in the kit (search finds one for the other). Small on purpose.
+MAX_SYNONYM_GROUPS = 500
+MAX_SYNONYMS_PER_GROUP = 30
+MAX_SYNONYM_LENGTH = 80
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf$")
+MEDIA_SUFFIXES = (".mp4", ".m4v", ".webm", ".ogv", ".mov", ".mp3", ".m4a", ".ogg")
+_MEDIA_NAME = re.compile(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(" + "|".join(s[1:] for s in MEDIA_SUFFIXES) + ")$"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class DocumentMeta:
 class Document(DocumentMeta):
     file: FileRef
     revision: int
+    # A video's own file, played offline with the system's player (optional).
+    media: FileRef | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,11 @@ class Manifest:
     themes: tuple[Theme, ...]
     documents: tuple[Document, ...]
     steps: tuple[Step, ...]
+    # After this date a portal that still offers this manifest is refused (freshness.py).
+    expires: str = ""
+    # Groups of words that mean the same in this kit ("warm doorverwijzen",
+    # "warme overdracht"); optional: older manifests have none.
+    synonyms: tuple[tuple[str, ...], ...] = ()
     _by_id: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -112,7 +131,14 @@ class Manifest:
         seen: dict[str, FileRef] = {}
         for doc in self.documents:
             seen.setdefault(doc.file.sha256, doc.file)
+        for doc in self.documents:
+            if doc.media is not None:
+                seen.setdefault(doc.media.sha256, doc.media)
         return list(seen.values())
+
+    def media_shas(self) -> set[str]:
+        """The files that are media (not PDFs): they get no text extraction."""
+        return {d.media.sha256 for d in self.documents if d.media is not None}
 
 
 def dump_manifest(data: dict[str, Any]) -> bytes:
@@ -170,9 +196,9 @@ def parse_manifest(raw: bytes) -> Manifest:
     if len(raw) > MAX_MANIFEST_SIZE:
         raise r.fail("manifest too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise r.fail(f"not valid UTF-8 JSON: {exc}") from exc
+        data = load_json(raw)
+    except JsonInputError as exc:
+        raise r.fail(f"not plain UTF-8 JSON: {exc}") from exc
     data = r.obj(data, "manifest")
     if data.get("format") != FORMAT:
         raise ManifestError(
@@ -186,8 +212,14 @@ def parse_manifest(raw: bytes) -> Manifest:
     kit = r.ident(data.get("kit"), "kit")
     version = r.integer(data, "version", 1, 10**9)
     published = r.text(data, "published")
-    if not _DATE.match(published):
-        raise r.fail("'published' must be a date YYYY-MM-DD")
+    expires = r.text(data, "expires", limit=10)
+    for name, value in (("published", published), ("expires", expires)):
+        try:
+            parse_day(value)
+        except ValueError as exc:
+            raise r.fail(f"{name!r} must be a date YYYY-MM-DD") from exc
+    if expires < published:
+        raise r.fail("'expires' lies before 'published'")
 
     themes = tuple(_parse_theme(t, i) for i, t in enumerate(r.items(data, "themes")))
     theme_ids = _unique([t.id for t in themes], "theme")
@@ -210,7 +242,37 @@ def parse_manifest(raw: bytes) -> Manifest:
         themes=themes,
         documents=documents,
         steps=steps,
+        expires=expires,
+        synonyms=_parse_synonyms(data.get("synonyms", [])),
     )
+
+
+def synonym_group(value: Any) -> tuple[str, ...] | None:
+    """One group of synonyms, stripped, or None when it breaks the limits above."""
+    if (
+        not isinstance(value, list)
+        or not 2 <= len(value) <= MAX_SYNONYMS_PER_GROUP
+        or not all(isinstance(t, str) and t.strip() and len(t) <= MAX_SYNONYM_LENGTH for t in value)
+    ):
+        return None
+    return tuple(t.strip() for t in value)
+
+
+def _parse_synonyms(value: Any) -> tuple[tuple[str, ...], ...]:
+    """``[["warm doorverwijzen", "warme overdracht"], ...]``: lists of two or more texts."""
+    r = _Reader("synonyms")
+    if not isinstance(value, list) or len(value) > MAX_SYNONYM_GROUPS:
+        raise r.fail(f"must be a list of at most {MAX_SYNONYM_GROUPS} groups")
+    groups = []
+    for index, raw in enumerate(value):
+        group = synonym_group(raw)
+        if group is None:
+            raise r.fail(
+                f"group {index} must list 2 to {MAX_SYNONYMS_PER_GROUP} texts of at most "
+                f"{MAX_SYNONYM_LENGTH} characters"
+            )
+        groups.append(group)
+    return tuple(groups)
 
 
 def _unique(ids: list[str], what: str) -> set[str]:
@@ -252,13 +314,13 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         url = r.text(data, "url", limit=2000)
         if not url.startswith("https://"):
             raise r.fail("'url' must start with https://")
-    file_data = r.obj(data.get("file"), "file")
-    sha = file_data.get("sha256")
-    if not isinstance(sha, str) or not _SHA.match(sha):
-        raise r.fail("file.sha256 must be 64 lowercase hex digits")
-    name = file_data.get("name")
-    if not isinstance(name, str) or not _FILE_NAME.match(name):
-        raise r.fail("file.name must be a plain .pdf file name")
+    media = None
+    if data.get("media") is not None:
+        if doc_type != "video":
+            raise r.fail("only a video has a 'media' file")
+        media = _parse_file_ref(
+            r, data.get("media"), "media", _MEDIA_NAME, MAX_MEDIA_SIZE, ", ".join(MEDIA_SUFFIXES)
+        )
     return Document(
         id=doc_id,
         title=r.text(data, "title", limit=300),
@@ -267,10 +329,24 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         summary=r.text(data, "summary", empty=True),
         audience=r.text(data, "audience", empty=True) if "audience" in data else "",
         minutes=minutes,
-        file=FileRef(sha256=sha, size=r.integer(file_data, "size", 1, MAX_FILE_SIZE), name=name),
+        file=_parse_file_ref(r, data.get("file"), "file", _FILE_NAME, MAX_FILE_SIZE, ".pdf"),
         revision=r.integer(data, "revision", 1, 10**9) if "revision" in data else 1,
         url=url,
+        media=media,
     )
+
+
+def _parse_file_ref(
+    r: _Reader, value: Any, key: str, name_pattern: re.Pattern[str], max_size: int, kinds: str
+) -> FileRef:
+    file_data = r.obj(value, key)
+    sha = file_data.get("sha256")
+    if not isinstance(sha, str) or not _SHA.match(sha):
+        raise r.fail(f"{key}.sha256 must be 64 lowercase hex digits")
+    name = file_data.get("name")
+    if not isinstance(name, str) or not name_pattern.match(name):
+        raise r.fail(f"{key}.name must be a plain file name ({kinds})")
+    return FileRef(sha256=sha, size=r.integer(file_data, "size", 1, max_size), name=name)
 
 
 def _parse_step(value: Any, index: int, doc_ids: set[str]) -> Step:

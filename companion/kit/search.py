@@ -1,38 +1,97 @@
-"""Search over the whole kit: titles, summaries and every PDF page.
+"""Search over the whole kit that forgives how people type.
 
-People type Dutch the way they type it: without the diaeresis, half a word,
-in any case. The FTS5 index folds accents (``remove_diacritics 2``) and each
-typed word becomes a prefix query, so "reintegratie" finds "reïntegratie" and
-"laaggeletterd" finds "laaggeletterden". Ranking is bm25 with titles weighted
-above summaries above page text. One result per document: its best page, with
-the other pages that match listed.
+A query is read by ``companion.dutch.query``: words (stop words left out),
+and phrases in quotes. Each part becomes a *concept* that a document must
+contain somewhere (title, summary or any page). A concept is met by the word
+as typed (exact, or as the start of a word) and, less strongly, by the kit's
+other forms of it ("gemeentes" -> "gemeente"), its compounds ("reis" ->
+"klantreis", "klant reis" -> "klantreis", "gemeentehuis" -> "gemeente" near
+"huis") and the kit's own synonyms ("warme overdracht" -> "warm
+doorverwijzen"); see ``search_vocabulary.py`` and ``synonyms.py``. A word
+without any hit is corrected to the nearest word of the kit ("vindplaasten"
+-> "vindplaatsen"), and the results say so (:attr:`SearchResults.corrections`).
+
+Ranking is per document, not per page: a hit in the title counts most, then
+the summary, then how many of its pages hold the concept and what share of
+the document that is, so the manual that is *about* a word comes before the
+tip that mentions it. Exact words count double what other forms count; rare
+concepts count more than common ones. The page a result opens on is the page
+that holds the most concepts (exact ones first), never a page that only
+repeats a running header (those lines are not indexed, see search_index.py).
+
+Only rowids are read while ranking (rowid = document num * 100000 + page);
+page text is read for the snippets of the results shown.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass
+import itertools
+import math
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from companion.dutch.words import fold
+from companion.dutch.query import ParsedQuery, QueryPart, parse_query
+from companion.dutch.stems import stem
+from companion.dutch.stop_words import is_stop_word
+from companion.dutch.words import WORD, joined
+from companion.kit.search_vocabulary import Correction, Vocabulary
 from companion.kit.snippets import MARK_END, MARK_START, make_snippet
-from companion.store.kit_store import PAGES_PER_DOCUMENT, KitStore
+from companion.kit.synonyms import Synonym, Synonyms
+from companion.store.kit_store import PAGES_PER_DOCUMENT, KitStore, unpack_text
 
-# Column weights for bm25: title, summary, page text.
-WEIGHTS = (8.0, 3.0, 1.0)
-_WORD = re.compile(r"\w+", re.UNICODE)
+# What a hit is worth: in the title, in the summary; the pages' part grows with
+# every doubling of the number of pages that hold it (a manual that comes back
+# to a word on five pages is more about it than a tip that names it once), and
+# a little with the share of the document's pages.
+TITLE = 3.0
+SUMMARY = 1.5
+PAGE_COUNT = 1.0
+PAGE_SHARE = 0.3
+# What a hit is worth by how it matched: the word as typed, another form or a
+# compound of it, a synonym. Each also counts by how rare it is in the kit
+# (idf), so a synonym that stands in every summary adds little.
+EXACT = 1.0
+FORMS = 0.6
+SYNONYMS = 0.4
+# How far apart the parts of a split compound may stand ("huis van de gemeente").
+NEAR_PARTS = 6
+
+
+class SearchCancelled(Exception):
+    """A newer search was asked for; this one stopped between two steps."""
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 def query_terms(text: str) -> list[str]:
-    """The words of a typed query, folded; single letters are dropped (too common)."""
-    words = [fold(w) for w in _WORD.findall(text)]
-    terms = [w for w in words if len(w) > 1 or w.isdigit()]
-    return list(dict.fromkeys(terms))
+    """The words that count in a typed query (stop words out, see companion.dutch.query)."""
+    return [w for part in parse_query(text).parts for w in part.words]
 
 
-def fts_query(terms: list[str]) -> str:
-    """Each term as a quoted prefix query; FTS5 ANDs them."""
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+@dataclass
+class Concept:
+    """One part of the query as FTS5 expressions: the literal, its forms and compounds
+    (word starts included), and the kit's synonyms for it."""
+
+    label: str
+    exact: str
+    forms: list[str] = field(default_factory=list)
+    synonyms: list[str] = field(default_factory=list)
+    light: list[str] = field(default_factory=list)
+
+    def ways(self) -> list[tuple[str, float]]:
+        """(expression, weight) for each way the concept can be met (forms only when the
+        kit has other forms or longer words than the one typed)."""
+        found = [(self.exact, EXACT)]
+        if self.forms:
+            found.append((" OR ".join(dict.fromkeys(self.forms)), FORMS))
+        if self.synonyms:
+            found.append((" OR ".join(dict.fromkeys(self.synonyms)), SYNONYMS))
+        return found
 
 
 @dataclass(frozen=True)
@@ -51,73 +110,334 @@ class SearchHit:
         return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 
+@dataclass(frozen=True)
+class SearchResults:
+    """The hits, and the words that were corrected to find them (typed -> kit word)."""
+
+    text: str
+    hits: list[SearchHit]
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def corrected_text(self) -> str:
+        """What was searched: the typed text with each corrected word replaced."""
+        if not self.corrections:
+            return self.text
+        fixes = {c.typed: c.word for c in self.corrections}
+        return WORD.sub(lambda m: fixes.get(joined(m.group(0)), m.group(0)), self.text)
+
+
+@dataclass(frozen=True)
+class _Document:
+    num: int
+    id: str
+    title: str
+    type: str
+    summary: str
+    sha256: str
+    pages: int
+
+
+@dataclass
+class _Matches:
+    """Where one FTS5 expression matches: documents by title, by summary; pages by document."""
+
+    title: set[int]
+    summary: set[int]
+    counts: dict[int, int]  # num -> how many of its pages match
+    body: dict[int, str]  # num -> the matching rows' pages, comma-separated (0: row 0)
+
+    def documents(self) -> set[int]:
+        return self.title | self.summary | set(self.counts)
+
+    def page_count(self, num: int) -> int:
+        return self.counts.get(num, 0)
+
+    def pages(self, num: int) -> set[int]:
+        pages = self.body.get(num)
+        return {int(p) for p in pages.split(",")} - {0} if pages else set()
+
+
+def _value(matches: _Matches, doc: _Document) -> float:
+    count = matches.page_count(doc.num)
+    return (
+        TITLE * (doc.num in matches.title)
+        + SUMMARY * (doc.num in matches.summary)
+        + PAGE_SHARE * min(1.0, count / max(doc.pages, 1))
+        + PAGE_COUNT * math.log2(1 + count)
+    )
+
+
 class KitSearch:
+    """Search on one connection (the store's); one per thread, like the store."""
+
     def __init__(self, store: KitStore) -> None:
         self.store = store
+        self._conn: sqlite3.Connection | None = None
+        self._state: tuple | None = None
+        self._documents: dict[int, _Document] = {}
+        self._synonyms = Synonyms()
+        self._vocabulary: Vocabulary | None = None
+        self._cancelled: Callable[[], bool] | None = None
+
+    # -- what the kit holds now (read again after an update) ------------------------------
+
+    def _refresh(self) -> sqlite3.Connection:
+        conn = self.store.conn
+        state = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+        if state != self._state:
+            self._state = state
+            self._conn = conn
+            self._documents = {
+                row[0]: _Document(*row)
+                for row in conn.execute(
+                    "SELECT d.num, d.id, d.title, d.type, d.summary, d.sha256, b.page_count "
+                    "FROM documents d JOIN blobs b ON b.sha256 = d.sha256"
+                )
+            }
+            row = conn.execute("SELECT value FROM kit_info WHERE key = 'synonyms'").fetchone()
+            self._synonyms = Synonyms.from_json(row[0] if row else None)
+            self._vocabulary = Vocabulary(conn)
+        return conn
+
+    # -- searching ---------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        terms = query_terms(text)
-        if not terms:
-            return []
-        match = fts_query(terms)
-        conn = self.store.conn
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        # SQLite ranks every matching page; the first page seen of a document is
-        # its best, and reading stops once ``limit`` documents are in. Only rowids
-        # and scores are read here (see PAGES_PER_DOCUMENT), never the text.
-        best: dict[int, tuple[float, int]] = {}
-        for rowid, score in conn.execute(
-            f"SELECT rowid, bm25(search_index, {weights}) AS score FROM search_index "
-            "WHERE search_index MATCH ? ORDER BY score",
-            (match,),
-        ):
-            best.setdefault(rowid // PAGES_PER_DOCUMENT, (score, rowid))
-            if len(best) >= limit:
-                break
-        if not best:
-            return []
-        top = list(best.items())
+        return self.run(text, limit).hits
 
-        # Pages whose own text matches. The title is on every page row, so the
-        # ranked query alone would list every page of a document whose title matches.
-        wanted = {position for position, _ in top}
-        body_pages: dict[int, list[int]] = {}
-        for (rowid,) in conn.execute(
-            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid",
-            (f"body : ({match})",),
-        ):
-            position, page = divmod(rowid, PAGES_PER_DOCUMENT)
-            if position in wanted:
-                body_pages.setdefault(position, []).append(page)
+    def run(
+        self,
+        text: str,
+        limit: int = 50,
+        *,
+        correct: bool = True,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResults:
+        """Search ``text``; ``correct=False`` searches the words exactly as typed.
 
-        documents = {
-            row[0]: row[1:]
-            for row in conn.execute(
-                f"SELECT position, id, title, type, summary, sha256 FROM documents "
-                f"WHERE position IN ({','.join('?' * len(top))})",
-                [position for position, _ in top],
+        ``cancelled()`` is asked between steps: True raises SearchCancelled.
+        """
+        self._cancelled = cancelled
+        parsed = parse_query(text)
+        if not parsed:
+            return SearchResults(text, [])
+        conn = self._refresh()
+        vocabulary = self._vocabulary
+        assert vocabulary is not None
+        concepts = self._concepts(parsed, vocabulary)
+        matched = [self._met(conn, c) for c in concepts]
+        corrections: list[Correction] = []
+        if correct:
+            for index, part in enumerate(parsed.parts):
+                if _documents(matched[index]) or part.phrase:
+                    continue
+                for word in vocabulary.corrections(part.word):
+                    concept = self._word_concept(word, vocabulary)
+                    found = self._met(conn, concept)
+                    if _documents(found):
+                        concepts[index], matched[index] = concept, found
+                        corrections.append(Correction(part.word, word))
+                        break
+        hits = self._rank(conn, concepts, matched, limit)
+        return SearchResults(text, hits, tuple(corrections))
+
+    def _met(self, conn: sqlite3.Connection, concept: Concept) -> list[tuple[_Matches, float]]:
+        return [(self._matches(conn, expression), weight) for expression, weight in concept.ways()]
+
+    def _matches(self, conn: sqlite3.Connection, expression: str) -> _Matches:
+        """One pass over the index for all rows (page 0 is title and summary), one over
+        the titles; the summaries only when a title matched too."""
+        if self._cancelled is not None and self._cancelled():
+            raise SearchCancelled
+        counts: dict[int, int] = {}
+        body: dict[int, str] = {}
+        described: set[int] = set()
+        for num, pages, count, on_row_0 in conn.execute(
+            "SELECT rowid / ?1, group_concat(rowid % ?1), count(*), max(rowid % ?1 = 0) "
+            "FROM search_index WHERE search_index MATCH ?2 GROUP BY 1",
+            (PAGES_PER_DOCUMENT, expression),
+        ):
+            body[num] = pages
+            if on_row_0:
+                described.add(num)
+            if count > on_row_0:
+                counts[num] = count - on_row_0
+        title: set[int] = set()
+        summary = described
+        if described:
+            title = self._rows_0(conn, f"title : ({expression})")
+            if title:
+                summary = (described - title) | self._rows_0(conn, f"summary : ({expression})")
+        return _Matches(title, summary, counts, body)
+
+    @staticmethod
+    def _rows_0(conn: sqlite3.Connection, expression: str) -> set[int]:
+        return {
+            rowid // PAGES_PER_DOCUMENT
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (expression,)
             )
         }
-        wanted_pages = [
-            (documents[position][4], rowid % PAGES_PER_DOCUMENT) for position, (_s, rowid) in top
+
+    # -- what each part of the query means ----------------------------------------------
+
+    def _concepts(self, parsed: ParsedQuery, vocabulary: Vocabulary) -> list[Concept]:
+        concepts = [
+            _phrase_concept(part) if part.phrase else self._word_concept(part.word, vocabulary)
+            for part in parsed.parts
         ]
-        page_texts = {
-            (sha, page): text
-            for sha, page, text in conn.execute(
-                "SELECT sha256, page, text FROM blob_pages WHERE (sha256, page) IN "
-                f"(VALUES {','.join(['(?, ?)'] * len(wanted_pages))})",
-                [value for pair in wanted_pages for value in pair],
-            )
-        }
+        words = [(i, p.word) for i, p in enumerate(parsed.parts) if not p.phrase]
+        # Two typed words that the kit writes as one ("klant reis" -> "klantreis").
+        for (i, first), (j, second) in itertools.pairwise(words):
+            for compound in vocabulary.joined(first, second):
+                for index in (i, j):
+                    concepts[index].forms.append(_quoted(compound) + "*")
+                    concepts[index].light.append(compound)
+        # The kit's synonyms for a typed word or run of words.
+        for match in self._synonyms.matches([w for _i, w in words]):
+            for offset in range(match.start, match.end):
+                concept = concepts[words[offset][0]]
+                for other in match.others:
+                    concept.synonyms.append(_synonym_expression(other))
+                    concept.light.extend(_synonym_light(other))
+        return concepts
+
+    def _word_concept(self, word: str, vocabulary: Vocabulary) -> Concept:
+        concept = Concept(word, _quoted(word), [], [], [word])
+        if is_stop_word(word):  # "de het een": those words, not every word that starts so
+            return concept
+        if vocabulary.starts(word, longer=True):
+            concept.forms.append(_quoted(word) + "*")
+        forms = vocabulary.forms(word)
+        if forms and not vocabulary.starts(word):
+            # A form the kit does not use ("gemeentes"): rank as the nearest one it does.
+            from rapidfuzz.distance import OSA
+
+            concept.exact = _quoted(min(forms, key=lambda f: (OSA.distance(word, f), f)))
+        for form in forms:
+            if not form.startswith(word):  # those the prefix finds already
+                concept.forms.append(_quoted(form))
+            concept.light.append(form)
+        for compound in vocabulary.compounds_ending_in(word):
+            concept.forms.append(_quoted(compound))
+            concept.light.append(compound)
+        parts = vocabulary.split(word) if len(word) >= 8 else None
+        if parts is not None:
+            head, tail = parts
+            concept.forms.append(f"NEAR({_quoted(head)} {_quoted(tail)}*, {NEAR_PARTS})")
+            concept.light.extend(parts)
+        return concept
+
+    # -- ranking -----------------------------------------------------------------------------
+
+    def _rank(
+        self,
+        conn: sqlite3.Connection,
+        concepts: list[Concept],
+        matched: list[list[tuple[_Matches, float]]],
+        limit: int,
+    ) -> list[SearchHit]:
+        candidates = set.intersection(*(_documents(m) for m in matched)) & set(self._documents)
+        if not candidates:
+            return []
+        total = max(len(self._documents), 1)
+        scores = dict.fromkeys(candidates, 0.0)
+        for ways in matched:
+            # Nothing has the words as typed ("warme overdracht", "gemeentes"): then
+            # the forms and synonyms are what was meant, and count as much.
+            promoted = not ways[0][0].documents()
+            for matches, weight in ways:
+                found = matches.documents()
+                if not found:
+                    continue
+                weight = EXACT if promoted else weight
+                rarity = math.log(1 + total / len(found))
+                for num in candidates & found:
+                    scores[num] += weight * rarity * _value(matches, self._documents[num])
+        order = sorted(candidates, key=lambda num: (-scores[num], num))[:limit]
+        light = tuple(dict.fromkeys(w for c in concepts for w in c.light))
+        targets = {num: _target(num, matched) for num in order}
+        texts = self._page_texts(conn, [(self._documents[n].sha256, targets[n][0]) for n in order])
         hits = []
-        for position, (_score, rowid) in top:
-            doc_id, title, doc_type, summary, sha = documents[position]
-            page = rowid % PAGES_PER_DOCUMENT
+        for num in order:
+            doc = self._documents[num]
+            page, pages = targets[num]
             snippet = (
-                make_snippet(page_texts.get((sha, page), ""), tuple(terms))
-                or make_snippet(summary, tuple(terms))
-                or summary[:200]
+                make_snippet(texts.get((doc.sha256, page), ""), light)
+                or make_snippet(doc.summary, light)
+                or doc.summary[:200]
             )
-            pages = tuple(body_pages.get(position, [page]))
-            hits.append(SearchHit(doc_id, title, doc_type, page, pages, snippet, tuple(terms)))
+            hits.append(SearchHit(doc.id, doc.title, doc.type, page, pages, snippet, light))
         return hits
+
+    @staticmethod
+    def _page_texts(conn: sqlite3.Connection, wanted: list[tuple[str, int]]) -> dict:
+        texts = {}
+        for key in dict.fromkeys(wanted):
+            row = conn.execute(
+                "SELECT text FROM pages WHERE sha256 = ? AND page = ?", key
+            ).fetchone()
+            if row is not None:
+                texts[key] = unpack_text(row[0])
+        return texts
+
+
+def _documents(ways: list[tuple[_Matches, float]]) -> set[int]:
+    """The documents a concept is met in, any way."""
+    return set().union(*(matches.documents() for matches, _weight in ways))
+
+
+def _target(num: int, matched: list[list[tuple[_Matches, float]]]) -> tuple[int, tuple[int, ...]]:
+    """The page to open (most concepts, then most exact ones, then the first) and the
+    pages that hold as many concepts as that one."""
+    coverage: dict[int, list[int]] = {}
+    for ways in matched:
+        exact_pages = ways[0][0].pages(num)
+        pages = set().union(*(matches.pages(num) for matches, _weight in ways))
+        for page in pages:
+            counts = coverage.setdefault(page, [0, 0])
+            counts[0] += 1
+            counts[1] += page in exact_pages
+    if not coverage:
+        return 1, ()
+    best = max(counts[0] for counts in coverage.values())
+    pages = tuple(sorted(p for p, c in coverage.items() if c[0] == best))
+    page = min(pages, key=lambda p: (-coverage[p][1], p))
+    return page, pages
+
+
+def _phrase_concept(part: QueryPart) -> Concept:
+    return Concept(part.text, _quoted(part.text), light=list(part.words))
+
+
+def _stem_start(word: str) -> str:
+    """The part of a word its forms share (``"doorverwij"`` for "doorverwijzen")."""
+    base = stem(word)
+    common = 0
+    for a, b in zip(word, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return word[:common]
+
+
+def _synonym_words(entry: Synonym) -> list[str]:
+    return [w for w in entry.words if not is_stop_word(w)] or list(entry.words)
+
+
+def _synonym_phrase(word: str) -> str:
+    start = _stem_start(word)
+    return _quoted(start) + "*" if len(start) >= 4 else _quoted(word)
+
+
+def _synonym_expression(entry: Synonym) -> str:
+    """An entry of a synonym group as FTS5: its words (any form) near each other."""
+    words = _synonym_words(entry)
+    phrases = " ".join(_synonym_phrase(w) for w in words)
+    if len(words) == 1:
+        return phrases
+    return f"NEAR({phrases}, {len(entry.words) - len(words) + 2})"
+
+
+def _synonym_light(entry: Synonym) -> list[str]:
+    return [start if len(start := _stem_start(w)) >= 4 else w for w in _synonym_words(entry)]

@@ -50,6 +50,16 @@ def _raw_private(key: Ed25519PrivateKey) -> bytes:
     )
 
 
+def public_bytes(private: Ed25519PrivateKey) -> bytes:
+    """The raw 32 bytes of the public half of ``private``."""
+    return _raw_public(private.public_key())
+
+
+def public_text(private: Ed25519PrivateKey) -> str:
+    """The one-line text form of the public half of ``private``."""
+    return PUBLIC_PREFIX + base64.b64encode(public_bytes(private)).decode("ascii")
+
+
 def generate_keypair() -> tuple[str, str]:
     """Return a new (private, public) key pair as one-line text."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey

@@ -1,28 +1,121 @@
 """Writing one kit version into the kit store, inside the caller's transaction.
 
-The import pipeline opens the transaction, adds the new blobs one by one as it
-verifies them, then calls :func:`replace_content`. Nothing here commits: if any
-step fails the caller rolls back and the store shows the old kit unchanged.
+The import pipeline opens the transaction, adds the new blobs one by one as
+their text comes back from the extraction workers, then calls
+:func:`replace_content`. Nothing here commits: if any step fails the caller
+rolls back and the store shows the old kit unchanged.
+
+An update costs what changed: the search rows of documents whose file, title
+or summary stayed the same are not touched (their search numbers are kept,
+see ``kit_store.py``); only new, changed and removed documents are deleted
+from and added to the index.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from companion.kit.manifest import Manifest
-from companion.store.kit_store import PAGES_PER_DOCUMENT
+from companion.kit.key_list import SignedKeys
+from companion.kit.manifest import Document, Manifest
+from companion.kit.search_index import add_rows, delete_rows, document_rows, stored_rows
+from companion.pdf.text import PageText
+from companion.store.kit_store import CONTENT_TABLES, KIND_MEDIA, KIND_PDF
 
 
-def add_blob(conn: sqlite3.Connection, sha256: str, data: bytes, pages: list[str]) -> None:
-    """Store a verified content file and its page texts (1-based pages)."""
+@dataclass
+class UpdatePlan:
+    """Which search rows a new version changes, worked out before any file is read.
+
+    With the plan made first, the old rows of changed and removed documents
+    are deleted at once and the new rows are written as each file's text
+    arrives from the workers, while the workers read the next files.
+    """
+
+    nums: dict[str, int]  # document id -> search number in the new version
+    stale: list[str]  # documents whose old rows go: removed, or file/title/summary changed
+    fresh: dict[str, list[Document]]  # file sha256 -> documents whose rows must be written
+    indexed: set[str] = field(default_factory=set)  # fresh documents already written
+
+
+def plan_update(conn: sqlite3.Connection, manifest: Manifest) -> UpdatePlan:
+    previous = {
+        row[0]: (row[1], (row[2], row[3], row[4]))
+        for row in conn.execute("SELECT id, num, sha256, title, summary FROM documents")
+    }
+    next_num = max((num for num, _ in previous.values()), default=0) + 1
+    nums: dict[str, int] = {}
+    fresh: dict[str, list[Document]] = {}
+    for doc in manifest.documents:
+        before = previous.get(doc.id)
+        if before is None:
+            nums[doc.id], next_num = next_num, next_num + 1
+        else:
+            nums[doc.id] = before[0]
+        if before is None or before[1] != _indexed_as(doc):
+            fresh.setdefault(doc.file.sha256, []).append(doc)
+    stale = [
+        doc_id
+        for doc_id, (_num, indexed) in previous.items()
+        if indexed != _indexed_as(manifest.document(doc_id))
+    ]
+    return UpdatePlan(nums, stale, fresh)
+
+
+def forget_stale(conn: sqlite3.Connection, plan: UpdatePlan) -> None:
+    """Delete the old search rows of changed and removed documents (old values, still stored)."""
+    _delete_search_rows(conn, plan.stale)
+
+
+def index_pages(
+    conn: sqlite3.Connection, plan: UpdatePlan, sha256: str, pages: Sequence[PageText]
+) -> None:
+    """Write the search rows of the fresh documents whose file this is."""
+    docs = [d for d in plan.fresh.get(sha256, ()) if d.id not in plan.indexed]
+    if not docs:
+        return
+    texts = [page.text for page in pages]
+    add_rows(
+        conn,
+        [row for d in docs for row in document_rows(plan.nums[d.id], d.title, d.summary, texts)],
+    )
+    plan.indexed.update(d.id for d in docs)
+
+
+def add_blob(conn: sqlite3.Connection, sha256: str, data: bytes, pages: Sequence[PageText]) -> None:
+    """Store a verified PDF and its pages (1-based): size, turn and packed text."""
     conn.execute(
-        "INSERT OR IGNORE INTO blobs (sha256, size, page_count, data) VALUES (?, ?, ?, ?)",
-        (sha256, len(data), len(pages), sqlite3.Binary(data)),
+        "INSERT OR IGNORE INTO blobs (sha256, kind, size, page_count, data) VALUES (?, ?, ?, ?, ?)",
+        (sha256, KIND_PDF, len(data), len(pages), sqlite3.Binary(data)),
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO blob_pages (sha256, page, text) VALUES (?, ?, ?)",
-        [(sha256, number, text) for number, text in enumerate(pages, start=1)],
+        "INSERT OR IGNORE INTO pages (sha256, page, width, height, rotation, text) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (sha256, number, p.box.width, p.box.height, p.box.rotation, p.packed)
+            for number, p in enumerate(pages, start=1)
+        ],
     )
+
+
+def add_media(conn: sqlite3.Connection, sha256: str, data: bytes) -> None:
+    """Store a verified media file (a video), played with the system's player."""
+    conn.execute(
+        "INSERT OR IGNORE INTO blobs (sha256, kind, size, page_count, data) VALUES (?, ?, ?, 0, ?)",
+        (sha256, KIND_MEDIA, len(data), sqlite3.Binary(data)),
+    )
+
+
+def _delete_search_rows(conn: sqlite3.Connection, document_ids: list[str]) -> None:
+    if document_ids:
+        delete_rows(conn, stored_rows(conn, document_ids))
+
+
+def _add_search_rows(conn: sqlite3.Connection, document_ids: list[str]) -> None:
+    if document_ids:
+        add_rows(conn, stored_rows(conn, document_ids))
 
 
 def replace_content(
@@ -31,8 +124,9 @@ def replace_content(
     manifest_bytes: bytes,
     signature: bytes,
     installed_at: str,
+    plan: UpdatePlan | None = None,
 ) -> list[tuple[str, str, str]]:
-    """Swap the kit's metadata, steps and search index for ``manifest``'s.
+    """Swap the kit's metadata, steps and search rows for ``manifest``'s.
 
     Returns the change list (document id, title, nieuw/gewijzigd/verwijderd)
     compared with what was installed, which the Updates screen shows and the
@@ -41,22 +135,17 @@ def replace_content(
     from sqlite_utils import Database  # slow to import; only needed while writing
 
     db = Database(conn)
+    if plan is None:
+        plan = plan_update(conn, manifest)
+        forget_stale(conn, plan)
     previous = {
-        row[0]: (row[1], row[2], row[3])
+        row[0]: row[1:]
         for row in conn.execute("SELECT id, sha256, changed_in, title FROM documents")
     }
     old_version_row = conn.execute("SELECT value FROM kit_info WHERE key = 'version'").fetchone()
+    current_ids = {d.id for d in manifest.documents}
 
-    for table in (
-        "search_index",
-        "step_documents",
-        "step_items",
-        "steps",
-        "document_themes",
-        "documents",
-        "themes",
-        "last_changes",
-    ):
+    for table in CONTENT_TABLES:
         conn.execute(f"DELETE FROM {table}")
 
     db["themes"].insert_all(
@@ -79,6 +168,7 @@ def replace_content(
         documents.append(
             {
                 "id": doc.id,
+                "num": plan.nums[doc.id],
                 "position": i,
                 "title": doc.title,
                 "type": doc.type,
@@ -90,10 +180,11 @@ def replace_content(
                 "sha256": doc.file.sha256,
                 "file_name": doc.file.name,
                 "size": doc.file.size,
+                "media_sha256": doc.media.sha256 if doc.media else None,
+                "media_name": doc.media.name if doc.media else None,
                 "changed_in": changed_in,
             }
         )
-    current_ids = {d.id for d in manifest.documents}
     changes.extend(
         (doc_id, before[2], "verwijderd")
         for doc_id, before in previous.items()
@@ -122,19 +213,19 @@ def replace_content(
     db["last_changes"].insert_all(
         {"document_id": c[0], "title": c[1], "change": c[2]} for c in changes
     )
-    # Files no document points at any more are dropped with their page texts,
-    # so the store does not grow with every update.
-    conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
-    conn.execute(
-        """
-        INSERT INTO search_index (rowid, title, summary, body)
-        SELECT d.position * ? + p.page, d.title,
-               CASE WHEN p.page = 1 THEN d.summary ELSE '' END, p.text
-        FROM documents d JOIN blob_pages p ON p.sha256 = d.sha256
-        ORDER BY d.position, p.page
-        """,
-        (PAGES_PER_DOCUMENT,),
+    # Fresh documents whose file was already stored (so no text came in now).
+    _add_search_rows(
+        conn, [d.id for docs in plan.fresh.values() for d in docs if d.id not in plan.indexed]
     )
+    # Files no document points at any more are dropped with their pages, so
+    # the store does not grow with every update.
+    conn.execute(
+        "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM documents) "
+        "AND sha256 NOT IN (SELECT media_sha256 FROM documents WHERE media_sha256 IS NOT NULL)"
+    )
+    # A kit kept from an older schema has now been replaced by a verified one.
+    conn.execute("DROP TABLE IF EXISTS legacy_blobs")
+    conn.execute("DROP TABLE IF EXISTS legacy_kit_info")
     info = {
         "kit": manifest.kit,
         "version": str(manifest.version),
@@ -145,8 +236,30 @@ def replace_content(
         "signature": signature.decode("ascii").strip(),
         "installed_at": installed_at,
         "previous_version": old_version_row[0] if old_version_row else "",
+        "synonyms": json.dumps([list(group) for group in manifest.synonyms], ensure_ascii=False),
     }
     conn.executemany(
         "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)", list(info.items())
     )
     return changes
+
+
+def _indexed_as(doc) -> tuple[str, str, str] | None:
+    """What a manifest document's search rows are made of (file, title, summary)."""
+    return None if doc is None else (doc.file.sha256, doc.title, doc.summary)
+
+
+def store_key_list(conn: sqlite3.Connection, manifest: Manifest, keys: SignedKeys) -> None:
+    """Keep the manifest's expiry and the key list that vouched for it beside the kit.
+
+    With them the installed kit verifies on its own again (at start, and in an
+    update file written from this store), root -> key list -> manifest.
+    """
+    conn.executemany(
+        "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)",
+        [
+            ("expires", manifest.expires),
+            ("keys", keys.data.decode("utf-8")),
+            ("keys_signature", keys.signature.decode("ascii").strip()),
+        ],
+    )

@@ -1,8 +1,11 @@
 """Find in one document: the places a phrase occurs on a page, as shown rectangles.
 
 Two ways in. A person types in the viewer's find bar: that phrase is matched
-anywhere inside words, ignoring case and accents ("reintegratie" finds
-"reïntegratie"), and a phrase of several words must appear in that order.
+anywhere inside words, with kit search's word rules (``companion.dutch``:
+case and accents ignored, "zzpers" finds "zzp'ers", stop words left out
+unless nothing else was typed or the phrase is in quotes), and a phrase of
+several words must appear in that order (little words and signs such as "&"
+may stand between them: "klik tik" finds "Klik & Tik").
 Or the viewer is opened from kit search: then the words are lit exactly the
 way search matched them (folded word starts), so what search found is what
 lights up.
@@ -16,14 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from companion.dutch.words import fold
+from companion.dutch.query import parse_query
+from companion.dutch.stop_words import is_stop_word
+from companion.dutch.words import fold, search_form
 from companion.pdf.content import FindHit, Rect, Word
-
-PUNCTUATION = ".,;:!?()[]{}\"'‘’“”«»…-–—/"
 
 
 def phrase_words(query: str) -> list[str]:
-    return [w for w in (fold(part).strip(PUNCTUATION) for part in query.split()) if w]
+    """The words to find, in order, read as kit search reads a query."""
+    return [w for part in parse_query(query).parts for w in part.words]
 
 
 def find_in_words(index: int, words: Sequence[Word], query: str) -> list[FindHit]:
@@ -31,12 +35,20 @@ def find_in_words(index: int, words: Sequence[Word], query: str) -> list[FindHit
     wanted = phrase_words(query)
     if not wanted:
         return []
-    folded = [fold(w.text) for w in words]
+    skip_stop_words = not any(is_stop_word(w) for w in wanted)
+    # The page's words that can take part, with their place among all words.
+    kept = [
+        (number, form)
+        for number, word in enumerate(words)
+        if (form := search_form(word.text)) and not (skip_stop_words and is_stop_word(form))
+    ]
     hits = []
     n = len(wanted)
-    for start in range(len(words) - n + 1):
-        if _matches(folded[start : start + n], wanted):
-            rects = merge_lines([w.rect for w in words[start : start + n]])
+    for start in range(len(kept) - n + 1):
+        run = kept[start : start + n]
+        if _matches([form for _number, form in run], wanted):
+            first, last = run[0][0], run[-1][0]
+            rects = merge_lines([w.rect for w in words[first : last + 1]])
             hits.append(FindHit(index, tuple(rects)))
     return hits
 
@@ -45,12 +57,11 @@ def _matches(words: Sequence[str], wanted: Sequence[str]) -> bool:
     if len(wanted) == 1:
         return wanted[0] in words[0]
     first, *middle, last = wanted
-    if not words[0].strip(PUNCTUATION).endswith(first):
+    if not words[0].endswith(first):
         return False
-    for word, want in zip(words[1:-1], middle, strict=True):
-        if word.strip(PUNCTUATION) != want:
-            return False
-    return words[-1].strip(PUNCTUATION).startswith(last)
+    if any(word != want for word, want in zip(words[1:-1], middle, strict=True)):
+        return False
+    return words[-1].startswith(last)
 
 
 def merge_lines(rects: list[Rect]) -> list[Rect]:
@@ -70,12 +81,17 @@ def merge_lines(rects: list[Rect]) -> list[Rect]:
 
 
 def terms_in_words(index: int, words: Sequence[Word], terms: Sequence[str]) -> list[FindHit]:
-    """The words kit search matched (folded word starts): one hit per word."""
+    """The words kit search matched (folded word starts): one hit per word.
+
+    A word is read as search reads it ("zzp'ers" is "zzpers"), so what search
+    found is what lights up on the page.
+    """
     folded = tuple(fold(t) for t in terms if t)
     if not folded:
         return []
-    return [
-        FindHit(index, (word.rect,))
-        for word in words
-        if fold(word.text).strip(PUNCTUATION).startswith(folded)
-    ]
+    hits = []
+    for word in words:
+        form = search_form(word.text)
+        if form and form.startswith(folded):
+            hits.append(FindHit(index, (word.rect,)))
+    return hits

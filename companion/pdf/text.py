@@ -1,11 +1,24 @@
-"""Page text from PDF bytes, for the search index.
+"""Page text from PDF bytes, for the search index, and the checks a kit file must pass.
 
-Done once per new content file during import; the text is stored per page so
-search results can name the page and the viewer can open there.
+Done once per new content file, in an extraction worker process (see
+``extract_pool.py``); the text is stored per page so search results can name
+the page and the viewer can open there. Everything that can be wrong with a
+file is returned as a list of :class:`PdfProblem` (Dutch reason, page where it
+applies) instead of raised, so ``publish`` and the import pipeline can name
+every bad file and page at once.
+
+What goes into the index: the page's text in reading order, without running
+headers and footers (see :func:`body_text`) and without control characters
+(NUL and friends end up in snippets and break SQLite text otherwise).
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,75 +26,296 @@ if TYPE_CHECKING:
 
 
 from companion.errors import BrokenPdfError
-from companion.i18n import QT_TRANSLATE_NOOP
+from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.pdf.page_box import PageBox
 
 
-def open_pdf(data: bytes, name: str) -> pymupdf.Document:
-    """Open PDF bytes or explain in Dutch why not (broken, locked, empty)."""
+@dataclass(frozen=True)
+class PdfProblem:
+    """One reason a file cannot go into a kit; ``page`` is 1-based, None for the whole file."""
+
+    reason: Text
+    detail: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One page as the kit store keeps it: its packed text (see :func:`pack_text`) and box.
+
+    Only the packed form crosses from the worker to the importer: half the
+    bytes, and the compressing is done in parallel, by the workers.
+    """
+
+    packed: bytes
+    box: PageBox
+
+    @property
+    def text(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class ExtractedPdf:
+    """The result for one file: its pages, or the problems that refuse it."""
+
+    pages: tuple[PageText, ...] = ()
+    problems: tuple[PdfProblem, ...] = ()
+    warnings: str = ""  # MuPDF's own warnings while reading the file, for the log
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# -- what the bytes are -------------------------------------------------------------
+
+_NOT_PDF_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", QT_TRANSLATE_NOOP("messages", "een PNG-afbeelding")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("messages", "een JPEG-afbeelding")),
+    (b"GIF8", QT_TRANSLATE_NOOP("messages", "een GIF-afbeelding")),
+    (b"II*\x00", QT_TRANSLATE_NOOP("messages", "een TIFF-afbeelding")),
+    (b"MM\x00*", QT_TRANSLATE_NOOP("messages", "een TIFF-afbeelding")),
+)
+
+
+def sniff_kind(data: bytes) -> str | None:
+    """What non-PDF bytes look like (a Dutch noun phrase), or None when unknown.
+
+    Only to make the refusal clearer ("geen PDF maar een EPUB-boek"); whether
+    a file is a PDF is decided by MuPDF (``doc.is_pdf``).
+    """
+    head = data[:4096]
+    for magic, kind in _NOT_PDF_KINDS:
+        if head.startswith(magic):
+            return kind
+    if head.startswith(b"PK\x03\x04"):
+        if b"application/epub+zip" in head:
+            return QT_TRANSLATE_NOOP("messages", "een EPUB-boek")
+        if b"word/" in data[:65536]:
+            return QT_TRANSLATE_NOOP("messages", "een Word-document (DOCX)")
+        if b"FixedDocSeq" in data[:65536] or b"FixedDocument" in data[:65536]:
+            return QT_TRANSLATE_NOOP("messages", "een XPS-document")
+        return QT_TRANSLATE_NOOP("messages", "een zip-bestand")
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:512]:
+        return QT_TRANSLATE_NOOP("messages", "een webpagina (HTML)")
+    if b"<svg" in lowered[:1024]:
+        return QT_TRANSLATE_NOOP("messages", "een SVG-afbeelding")
+    if lowered.startswith(b"<?xml"):
+        return QT_TRANSLATE_NOOP("messages", "een XML-bestand")
+    return None
+
+
+def _not_pdf(data: bytes, detail: str) -> PdfProblem:
+    kind = sniff_kind(data)
+    if kind is None:
+        return PdfProblem(Text(QT_TRANSLATE_NOOP("messages", "dit is geen PDF")), detail)
+    return PdfProblem(
+        Text(QT_TRANSLATE_NOOP("messages", "dit is geen PDF maar {kind}"), kind=Text(kind)),
+        detail,
+    )
+
+
+def _damaged(exc: BaseException) -> PdfProblem:
+    return PdfProblem(
+        Text(QT_TRANSLATE_NOOP("messages", "het bestand is beschadigd en kan niet worden gelezen")),
+        f"{type(exc).__name__}: {exc}",
+    )
+
+
+def _open_checked(data: bytes) -> tuple[pymupdf.Document | None, PdfProblem | None]:
+    """Open ``data`` as a PDF with its page count read, or the one reason why not.
+
+    Every MuPDF exception becomes a problem: a cycle in the page tree or a
+    broken page count raises from ``page_count`` itself, not from ``open``.
+    """
     import pymupdf
 
+    if b"%PDF" not in data[:1024] and sniff_kind(data) is not None:
+        # Do not even hand an EPUB or DOCX to MuPDF's other readers.
+        return None, _not_pdf(data, "no %PDF header")
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for bad input
-        raise BrokenPdfError(
-            QT_TRANSLATE_NOOP(
-                "messages", "Het document {name} is beschadigd en kan niet worden geopend."
-            ),
-            str(exc),
-            name=name,
-        ) from exc
-    if doc.needs_pass:
-        doc.close()
-        raise BrokenPdfError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.",
-            ),
-            "encrypted",
-            name=name,
+        return None, (_not_pdf(data, str(exc)) if b"%PDF" not in data[:1024] else _damaged(exc))
+    try:
+        if not doc.is_pdf:
+            return _closed(doc), _not_pdf(data, "is_pdf is false")
+        # Also a file that opens without a password but carries permissions: it
+        # may not be filled in, printed or copied, and a kit must allow all three.
+        if doc.needs_pass or doc.is_encrypted or (doc.metadata or {}).get("encryption"):
+            return _closed(doc), PdfProblem(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "het bestand is beveiligd (versleuteld of met een wachtwoord); "
+                        "sla het op zonder beveiliging",
+                    )
+                ),
+                f"encrypted: {(doc.metadata or {}).get('encryption') or 'needs password'}",
+            )
+        count = doc.page_count
+    except Exception as exc:
+        return _closed(doc), _damaged(exc)
+    if count <= 0:
+        return _closed(doc), PdfProblem(
+            Text(QT_TRANSLATE_NOOP("messages", "het bestand heeft geen pagina's")), "0 pages"
         )
-    if doc.page_count == 0:
+    return doc, None
+
+
+def _closed(doc: pymupdf.Document) -> None:
+    with contextlib.suppress(Exception):  # closing must not hide why a file was refused
         doc.close()
+
+
+def open_pdf(data: bytes, name: str) -> pymupdf.Document:
+    """Open PDF bytes or explain in Dutch why not (not a PDF, broken, locked, empty)."""
+    doc, problem = _open_checked(data)
+    if doc is None:
+        assert problem is not None
         raise BrokenPdfError(
-            QT_TRANSLATE_NOOP("messages", "Het document {name} heeft geen pagina's."),
-            "0 pages",
+            QT_TRANSLATE_NOOP("messages", "Het document {name} kan niet worden geopend: {reason}."),
+            problem.detail,
             name=name,
+            reason=problem.reason,
         )
     return doc
 
 
+# -- what goes into the index ---------------------------------------------------------
+
+# Control characters out; line-like ones become a line break. \t and \n stay.
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
+_UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+_ANY_ODD = re.compile(f"{_LINE_BREAKS.pattern}|{_UNWANTED.pattern}")
+
+
+def clean_text(text: str) -> str:
+    """Text without NUL, other control characters, lone surrogates and non-characters."""
+    if _ANY_ODD.search(text) is None:  # nearly every page: one scan, no copies
+        return text
+    return _UNWANTED.sub("", _LINE_BREAKS.sub("\n", text))
+
+
 # Running headers and footers ("Strategiekit Hoger Bereik · versie 1 · pagina
-# 2 van 3") sit within this many points of the page edge. Left out of the
-# search text, they would match every page and fill snippets with noise.
-MARGIN_BAND = 40.0
+# 2 van 3") sit in a band along the top and bottom edge of the page as shown.
+# Left out of the search text, they would match every page and fill snippets
+# with noise. The band is a share of the page's height (so a 100 pt label
+# keeps its text) with a ceiling (so a poster's title stays in).
+MARGIN_SHARE = 0.06
+MARGIN_MAX = 48.0
+
+
+def margin_band(height: float) -> float:
+    """How far from the top and bottom edge a block may lie and still count as margin."""
+    return min(height * MARGIN_SHARE, MARGIN_MAX)
 
 
 def body_text(page: pymupdf.Page) -> str:
-    """The page's text without blocks that lie wholly in the top or bottom band."""
-    top, bottom = page.rect.y0 + MARGIN_BAND, page.rect.y1 - MARGIN_BAND
-    blocks = page.get_text("blocks", sort=False)
-    return "".join(
-        block[4] if block[4].endswith("\n") else block[4] + "\n"
-        for block in blocks
-        if block[6] == 0 and not (block[3] <= top or block[1] >= bottom)
-    )
+    """The page's text without blocks that lie wholly in the top or bottom band.
+
+    Block coordinates come unrotated from MuPDF; they are turned with the
+    page's rotation first, so "top" is the top of the page as people see it.
+    A page whose only text lies in the bands keeps it all: then it is the
+    content, not a running header.
+    """
+    import pymupdf
+
+    rect = page.rect
+    width, height = rect.width, rect.height
+    band = margin_band(height)
+    turn = page.rotation_matrix if page.rotation % 360 else None
+    # Not the default flags: ligatures spelled out ("fi", so words stay
+    # findable), plain spaces, unknown characters kept as they are (so
+    # clean_text can drop a NUL instead of splitting the word at a U+FFFD),
+    # and no clipping, which is cheaper: text wholly off the page is left out below.
+    flags = pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+    blocks = [b for b in page.get_text("blocks", flags=flags, sort=False) if b[6] == 0]
+    body, margin = [], []
+    for block in blocks:
+        if turn is None:
+            left, top, right, bottom = block[:4]
+        else:
+            left, top, right, bottom = pymupdf.Rect(block[:4]) * turn
+        if right <= 0 or left >= width or bottom <= 0 or top >= height:
+            continue  # not on the page at all
+        in_band = bottom <= band or top >= height - band
+        (margin if in_band else body).append(block[4])
+    kept = body or margin
+    return clean_text("".join(t if t.endswith("\n") else t + "\n" for t in kept))
+
+
+def pack_text(text: str) -> bytes:
+    """A page's text as the kit store keeps it: zlib-compressed UTF-8 (see kit_store.py)."""
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def page_box(page: pymupdf.Page) -> PageBox:
+    rect = page.rect
+    return PageBox(round(rect.width, 2), round(rect.height, 2), page.rotation % 360)
+
+
+PageCallback = Callable[[int], None]
+
+
+def extract_pdf(data: bytes, on_page: PageCallback | None = None) -> ExtractedPdf:
+    """Check one file and read every page; problems are collected, never raised.
+
+    ``on_page(number)`` is called after each page (1-based): the worker pool
+    uses it as a heartbeat for its time limit per page.
+    """
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
+    doc, problem = _open_checked(data)
+    if doc is None:
+        assert problem is not None
+        return ExtractedPdf(problems=(problem,), warnings=pymupdf.TOOLS.mupdf_warnings(reset=True))
+    pages: list[PageText] = []
+    problems: list[PdfProblem] = []
+    try:
+        for index in range(doc.page_count):
+            try:
+                page = doc.load_page(index)
+                text = body_text(page)
+                pages.append(PageText(pack_text(text), page_box(page)))
+            except Exception as exc:
+                problems.append(
+                    PdfProblem(
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "messages", "de pagina is beschadigd en kan niet worden gelezen"
+                            )
+                        ),
+                        f"{type(exc).__name__}: {exc}",
+                        page=index + 1,
+                    )
+                )
+            if on_page is not None:
+                on_page(index + 1)
+    finally:
+        _closed(doc)
+    warnings = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    if problems:
+        return ExtractedPdf(problems=tuple(problems), warnings=warnings)
+    return ExtractedPdf(pages=tuple(pages), warnings=warnings)
 
 
 def page_texts(data: bytes, name: str) -> list[str]:
-    """One text per page (without running headers and footers); may be empty."""
-    doc = open_pdf(data, name)
-    try:
-        texts = []
-        for page in doc:
-            try:
-                texts.append(body_text(page))
-            except Exception as exc:
-                raise BrokenPdfError(
-                    QT_TRANSLATE_NOOP("messages", "Pagina {page} van {name} is beschadigd."),
-                    str(exc),
-                    page=page.number + 1,
-                    name=name,
-                ) from exc
-        return texts
-    finally:
-        doc.close()
+    """One text per page, in this process (tests, tools); raises BrokenPdfError."""
+    result = extract_pdf(data)
+    if not result.ok:
+        first = result.problems[0]
+        raise BrokenPdfError(
+            QT_TRANSLATE_NOOP("messages", "Het document {name} kan niet worden geopend: {reason}."),
+            first.detail,
+            name=name,
+            reason=first.reason,
+        )
+    return [page.text for page in result.pages]

@@ -40,6 +40,8 @@ ACTION_GONE = QT_TRANSLATE_NOOP("messages", "Deze actie bestaat niet meer.")
 MAX_TITLE = 300
 MAX_NAME = 200
 MAX_TEXT = 20_000
+# The plan a person works in, shared by "Waar begin je?" and Actieplan (a plan id).
+CURRENT_PLAN_SETTING = "actieplan.huidig"
 
 
 class PlanError(CompanionError):
@@ -281,6 +283,25 @@ class ActionPlanService:
         assert plan is not None
         return plan
 
+    def current_plan(self) -> Plan | None:
+        """The plan chosen last, in either screen; else the first by name; None without plans.
+
+        One choice for the whole program, kept in the user store: a plan picked
+        in "Waar begin je?" is the one Actieplan shows, also after a restart. A
+        deleted choice falls back to the first plan left.
+        """
+        plans = self.plans()
+        saved = self.user.setting(CURRENT_PLAN_SETTING) or ""
+        chosen = next((p for p in plans if saved.isdigit() and p.id == int(saved)), None)
+        return chosen or (plans[0] if plans else None)
+
+    def set_current_plan(self, plan_id: int) -> None:
+        """Make ``plan_id`` the plan both screens show and new actions go to."""
+        if self.plan(plan_id) is None:
+            raise PlanError(PLAN_GONE, f"plan {plan_id}")
+        if self.user.setting(CURRENT_PLAN_SETTING) != str(plan_id):
+            self.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+
     def update_plan(self, plan_id: int, **changes: str) -> Plan:
         values = check_plan_fields(changes)
         if values:
@@ -448,6 +469,8 @@ class ActionPlanService:
         values = check_action_update(current, changes)
         docs = values.pop("document_ids", None)
         with self.user.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone():
+                raise PlanError(ACTION_GONE, f"action {action_id}")  # deleted meanwhile
             if values:
                 sets = ", ".join(f"{k} = ?" for k in values)
                 conn.execute(
@@ -464,11 +487,15 @@ class ActionPlanService:
         return updated
 
     def delete_action(self, action_id: int) -> Action:
-        """Delete one action; returns it as it was (to undo)."""
-        action = self.action(action_id)
-        if action is None:
-            raise PlanError(ACTION_GONE, f"action {action_id}")
+        """Delete one action; returns it as it was (to undo).
+
+        Read inside the write transaction: another window on the same data may
+        have moved or deleted it since this one last looked.
+        """
         with self.user.transaction() as conn:
+            action = self.action(action_id)
+            if action is None:
+                raise PlanError(ACTION_GONE, f"action {action_id}")
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             conn.execute(
                 "UPDATE actions SET position = position - 1 WHERE plan_id = ? AND position > ?",
@@ -496,14 +523,15 @@ class ActionPlanService:
 
     def move_action(self, action_id: int, index: int) -> int:
         """Move an action to place ``index`` in its plan; returns where it was."""
-        action = self.action(action_id)
-        if action is None:
-            raise PlanError(ACTION_GONE, f"action {action_id}")
-        order = [a.id for a in self.actions(action.plan_id)]
-        old = order.index(action_id)
-        order.pop(old)
-        order.insert(max(0, min(index, len(order))), action_id)
         with self.user.transaction() as conn:
+            # Read under the write lock (see delete_action).
+            action = self.action(action_id)
+            if action is None:
+                raise PlanError(ACTION_GONE, f"action {action_id}")
+            order = [a.id for a in self.actions(action.plan_id)]
+            old = order.index(action_id)
+            order.pop(old)
+            order.insert(max(0, min(index, len(order))), action_id)
             conn.executemany(
                 "UPDATE actions SET position = ? WHERE id = ?",
                 [(pos, aid) for pos, aid in enumerate(order)],

@@ -173,6 +173,8 @@ class ChecklistService:
         shown is the last one the person saw, not an older one.
         Returns how many rows changed.
         """
+        if self.user.read_only:
+            return 0  # bookkeeping only: a read-only data folder shows what it has
         steps = self.library.steps()
         changed = 0
         with self.user.transaction() as conn:

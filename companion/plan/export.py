@@ -14,6 +14,10 @@ a crash never leaves half a file under the chosen name.
   step, overdue actions marked with the words "te laat" (not only red), and a
   page footer with the plan name and page numbers. The same HTML is used for
   printing from the screen.
+
+Every word the exports add (column headers, labels, "te laat", the page
+footer) is in the language of :attr:`ExportData.language`, the language the
+person chose; the plan's own words stay as they were typed.
 """
 
 from __future__ import annotations
@@ -22,15 +26,21 @@ import csv
 import datetime as dt
 import html
 import io
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.files import write_atomic
+from companion.i18n import QT_TRANSLATE_NOOP, Catalog, Text, catalog
 from companion.plan.actionplan import PRIORITIES, STATUS_LABELS, STATUSES, Action, Plan, dutch_date
 
 ReportFn = Callable[[str], None]
+
+
+GONE = QT_TRANSLATE_NOOP("messages", "{name} (niet meer in de kit)")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -40,14 +50,34 @@ class ExportData:
     step_titles: dict[str, str] = field(default_factory=dict)  # kit order
     doc_titles: dict[str, str] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    language: str = "nl"  # the words the export adds: "nl" or "en"
+
+    @property
+    def words(self) -> Catalog:
+        return catalog(self.language)
+
+    def say(self, template: str, **params: object) -> str:
+        """One of the export's own sentences, in the chosen language."""
+        return self.words.say(Text(template, **params))
+
+    def label(self, source: str) -> str:
+        """A status or priority label, in the chosen language."""
+        return self.words.tr(source)
+
+    def date(self, value: str | None) -> str:
+        """15-03-2027 in Dutch, 15 Mar 2027 in English."""
+        if not value or self.language != "en":
+            return dutch_date(value)
+        day = dt.date.fromisoformat(value)
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
     def step_label(self, step_id: str | None) -> str:
         if not step_id:
             return ""
-        return self.step_titles.get(step_id) or f"{step_id} (niet meer in de kit)"
+        return self.step_titles.get(step_id) or self.say(GONE, name=step_id)
 
     def doc_label(self, doc_id: str) -> str:
-        return self.doc_titles.get(doc_id) or f"{doc_id} (niet meer in de kit)"
+        return self.doc_titles.get(doc_id) or self.say(GONE, name=doc_id)
 
     def ordered(self) -> list[Action]:
         return sorted(self.actions, key=lambda a: a.position)
@@ -56,48 +86,60 @@ class ExportData:
 # -- CSV ----------------------------------------------------------------------------
 
 CSV_COLUMNS = (
-    "Titel",
-    "Omschrijving",
-    "Status",
-    "Prioriteit",
-    "Stap",
-    "Documenten",
-    "Partner (vindplaats)",
-    "Eigenaar",
-    "Startdatum",
-    "Einddatum",
-    "Te laat",
-    "Uit de checklist",
+    QT_TRANSLATE_NOOP("messages", "Titel"),
+    QT_TRANSLATE_NOOP("messages", "Omschrijving"),
+    QT_TRANSLATE_NOOP("messages", "Status"),
+    QT_TRANSLATE_NOOP("messages", "Prioriteit"),
+    QT_TRANSLATE_NOOP("messages", "Stap"),
+    QT_TRANSLATE_NOOP("messages", "Documenten"),
+    QT_TRANSLATE_NOOP("messages", "Partner (vindplaats)"),
+    QT_TRANSLATE_NOOP("messages", "Eigenaar"),
+    QT_TRANSLATE_NOOP("messages", "Startdatum"),
+    QT_TRANSLATE_NOOP("messages", "Einddatum"),
+    QT_TRANSLATE_NOOP("messages", "Te laat"),
+    QT_TRANSLATE_NOOP("messages", "Uit de checklist"),
 )
+YES = QT_TRANSLATE_NOOP("messages", "ja")
 
 
 def csv_rows(data: ExportData) -> list[list[str]]:
-    rows = [list(CSV_COLUMNS)]
+    """Dates stay ISO (2026-03-15): spreadsheets sort and filter them in any language."""
+    rows = [[data.label(column) for column in CSV_COLUMNS]]
     for a in data.ordered():
         rows.append(
             [
                 a.title,
                 a.description,
-                a.status,
-                PRIORITIES[a.priority].lower(),
+                data.label(STATUS_LABELS[a.status]).lower(),
+                data.label(PRIORITIES[a.priority]).lower(),
                 data.step_label(a.step_id),
                 "; ".join(data.doc_label(d) for d in a.document_ids),
                 a.partner,
                 a.owner,
                 a.start_date or "",
                 a.due_date or "",
-                "ja" if a.is_overdue(data.today) else "",
+                data.label(YES) if a.is_overdue(data.today) else "",
                 a.source_item_text,
             ]
         )
     return [[_no_formula(cell) for cell in row] for row in rows]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _no_formula(cell: str) -> str:
-    """Keep Excel from running a cell as a formula (=, +, @, or - before a non-space)."""
-    if cell[:1] in ("=", "+", "@", "\t", "\r") or (
-        cell[:1] == "-" and len(cell) > 1 and not cell[1].isspace()
-    ):
+    """Keep a spreadsheet from running a cell as a formula: prefix it with ``'``.
+
+    Excel and LibreOffice skip leading spaces and line breaks, read "- 1+1" as
+    a sum, and treat the full-width "＝" (and other compatibility forms) like
+    "=", so the check looks at the NFKC form without leading whitespace. A
+    cell that starts with a tab or carriage return is guarded too (both can
+    start a formula in some spreadsheet programs).
+    """
+    if cell[:1] in ("\t", "\r"):
+        return "'" + cell
+    if unicodedata.normalize("NFKC", cell).lstrip().startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 
@@ -160,23 +202,30 @@ def _ics_date(value: str) -> str:
     return value.replace("-", "")
 
 
+LABELLED = QT_TRANSLATE_NOOP("messages", "{label}: {value}")
+
+
 def _ics_description(data: ExportData, a: Action) -> str:
     lines = []
     if a.description:
         lines += [a.description, ""]
-    lines.append(f"Status: {a.status}")
-    lines.append(f"Prioriteit: {PRIORITIES[a.priority].lower()}")
+
+    def line(label: str, value: str) -> None:
+        lines.append(data.say(LABELLED, label=data.label(label), value=value))
+
+    line(CSV_COLUMNS[2], data.label(STATUS_LABELS[a.status]).lower())
+    line(CSV_COLUMNS[3], data.label(PRIORITIES[a.priority]).lower())
     if a.partner:
-        lines.append(f"Partner (vindplaats): {a.partner}")
+        line(CSV_COLUMNS[6], a.partner)
     if a.owner:
-        lines.append(f"Eigenaar: {a.owner}")
+        line(CSV_COLUMNS[7], a.owner)
     if a.start_date:
-        lines.append(f"Startdatum: {dutch_date(a.start_date)}")
+        line(CSV_COLUMNS[8], data.date(a.start_date))
     if a.step_id:
-        lines.append(f"Stap: {data.step_label(a.step_id)}")
+        line(CSV_COLUMNS[4], data.step_label(a.step_id))
     if a.document_ids:
-        lines.append("Documenten: " + "; ".join(data.doc_label(d) for d in a.document_ids))
-    lines.append(f"Actieplan: {data.plan.name}")
+        line(CSV_COLUMNS[5], "; ".join(data.doc_label(d) for d in a.document_ids))
+    line(PLAN_LABEL, data.plan.name)
     return "\n".join(lines)
 
 
@@ -194,13 +243,14 @@ def ics_text(data: ExportData, *, todo: bool = False, now: dt.datetime | None = 
         "PRODID:-//Strategiekit Companion//Actieplan//NL",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_escape('Actieplan ' + data.plan.name)}",
+        f"X-WR-CALNAME:{ics_escape(data.say(PLAN_NAMED, name=data.plan.name))}",
     ]
     for a in data.ordered():
         if not todo and not a.due_date:
             continue
         kind = "VTODO" if todo else "VEVENT"
-        title = a.title + (" (klaar)" if a.status == "klaar" and not todo else "")
+        done = a.status == "klaar" and not todo
+        title = data.say(DONE_TITLE, title=a.title) if done else a.title
         lines += [
             f"BEGIN:{kind}",
             f"UID:{action_uid(data.plan, a)}",
@@ -238,6 +288,11 @@ def export_ics(data: ExportData, path: Path, *, todo: bool = False) -> Path:
 
 # -- HTML (for the PDF and for printing) -------------------------------------------------
 
+PLAN_LABEL = QT_TRANSLATE_NOOP("messages", "Actieplan")
+PLAN_NAMED = QT_TRANSLATE_NOOP("messages", "Actieplan {name}")
+DONE_TITLE = QT_TRANSLATE_NOOP("messages", "{title} (klaar)")
+NO_ACTIONS = QT_TRANSLATE_NOOP("messages", "Dit plan heeft nog geen acties.")
+
 PLAN_CSS = """
 body { font-family: sans-serif; font-size: 10pt; color: #1a1a1a; }
 h1 { font-size: 18pt; color: #1d4e89; margin: 0 0 4pt 0; }
@@ -259,11 +314,14 @@ def _summary(data: ExportData) -> str:
     counts = {s: sum(1 for a in data.actions if a.status == s) for s in STATUSES}
     late = sum(1 for a in data.actions if a.is_overdue(data.today))
     total = len(data.actions)
-    parts = [f"{total} {'actie' if total == 1 else 'acties'}"]
-    parts.append(", ".join(f"{counts[s]} {s}" for s in STATUSES))
-    text = ": ".join(parts)
+    if total == 1:
+        count = data.say(QT_TRANSLATE_NOOP("messages", "1 actie"))
+    else:
+        count = data.say(QT_TRANSLATE_NOOP("messages", "{count} acties"), count=total)
+    states = ", ".join(f"{counts[s]} {data.label(STATUS_LABELS[s]).lower()}" for s in STATUSES)
+    text = f"{count}: {states}"
     if late:
-        text += f" · {late} te laat"
+        text += " · " + data.say(QT_TRANSLATE_NOOP("messages", "{count} te laat"), count=late)
     return text
 
 
@@ -275,16 +333,18 @@ def _groups(data: ExportData, group_by: str) -> list[tuple[str, list[Action]]]:
         for number, step_id in enumerate(known, start=1):
             members = [a for a in actions if a.step_id == step_id]
             if members:
-                groups.append((f"Stap {number}. {data.step_titles[step_id]}", members))
+                title = data.step_titles[step_id]
+                step = QT_TRANSLATE_NOOP("messages", "Stap {number}. {title}")
+                groups.append((data.say(step, number=number, title=title), members))
         others = sorted({a.step_id for a in actions if a.step_id and a.step_id not in known})
         for step_id in others:
             groups.append((data.step_label(step_id), [a for a in actions if a.step_id == step_id]))
         loose = [a for a in actions if not a.step_id]
         if loose:
-            groups.append(("Zonder stap", loose))
+            groups.append((data.label(QT_TRANSLATE_NOOP("messages", "Zonder stap")), loose))
         return groups
     return [
-        (STATUS_LABELS[s], [a for a in actions if a.status == s])
+        (data.label(STATUS_LABELS[s]), [a for a in actions if a.status == s])
         for s in STATUSES
         if any(a.status == s for a in actions)
     ]
@@ -323,18 +383,24 @@ def plan_html(data: ExportData, group_by: str = "status", width_pt: float = 495)
     e = _breakable
     w = _column_widths(width_pt)
     p = data.plan
-    head = [f"<h1>Actieplan: {e(p.name)}</h1>"]
+    say = data.say
+    heading = say(QT_TRANSLATE_NOOP("messages", "Actieplan: {name}"), name=p.name)
+    head = [f"<h1>{e(heading)}</h1>"]
     if p.location:
-        head.append(f"<p class='meta'>Bibliotheek / locatie: {e(p.location)}</p>")
+        where = say(
+            QT_TRANSLATE_NOOP("messages", "Bibliotheek / locatie: {place}"), place=p.location
+        )
+        head.append(f"<p class='meta'>{e(where)}</p>")
     if p.description:
         head.append("<p>" + e(p.description).replace("\n", "<br/>") + "</p>")
-    head.append(
-        f"<p class='meta'>Afgedrukt op {dutch_date(data.today.isoformat())} · "
-        f"{e(_summary(data))}</p>"
+    printed = say(
+        QT_TRANSLATE_NOOP("messages", "Afgedrukt op {date}"), date=data.date(data.today.isoformat())
     )
+    head.append(f"<p class='meta'>{e(printed)} · {e(_summary(data))}</p>")
     if not data.actions:
-        head.append("<p>Dit plan heeft nog geen acties.</p>")
-    other = "Stap" if group_by == "status" else "Status"
+        head.append(f"<p>{e(say(NO_ACTIONS))}</p>")
+    other = data.label(CSV_COLUMNS[4] if group_by == "status" else CSV_COLUMNS[2])
+    late_words = say(QT_TRANSLATE_NOOP("messages", "TE LAAT"))
     body = []
     for label, actions in _groups(data, group_by):
         rows = []
@@ -348,46 +414,63 @@ def plan_html(data: ExportData, group_by: str = "status", width_pt: float = 495)
                     + "</span>"
                 )
             if a.document_ids:
-                docs = ", ".join(e(data.doc_label(d)) for d in a.document_ids)
-                first.append(f"<br/><span class='small'>Documenten: {docs}</span>")
+                docs = ", ".join(data.doc_label(d) for d in a.document_ids)
+                line = say(LABELLED, label=data.label(CSV_COLUMNS[5]), value=docs)
+                first.append(f"<br/><span class='small'>{e(line)}</span>")
             if a.source_item_text:
-                first.append(
-                    f"<br/><span class='small'>Uit de checklist: {e(a.source_item_text)}</span>"
-                )
+                line = say(LABELLED, label=data.label(CSV_COLUMNS[11]), value=a.source_item_text)
+                first.append(f"<br/><span class='small'>{e(line)}</span>")
             dates = []
             if a.start_date:
-                dates.append(f"start {dutch_date(a.start_date)}")
+                start = say(
+                    QT_TRANSLATE_NOOP("messages", "start {date}"), date=data.date(a.start_date)
+                )
+                dates.append(e(start))
             if a.due_date:
-                due = f"klaar op {dutch_date(a.due_date)}"
-                dates.append(f"<span class='late'>{due}<br/>TE LAAT</span>" if late else due)
+                due = e(
+                    say(
+                        QT_TRANSLATE_NOOP("messages", "klaar op {date}"), date=data.date(a.due_date)
+                    )
+                )
+                dates.append(
+                    f"<span class='late'>{due}<br/>{e(late_words)}</span>" if late else due
+                )
+            owner = say(QT_TRANSLATE_NOOP("messages", "eigenaar: {name}"), name=a.owner)
             people = "<br/>".join(
                 x
                 for x in (
                     e(a.partner) if a.partner else "",
-                    f"<span class='small'>eigenaar: {e(a.owner)}</span>" if a.owner else "",
+                    f"<span class='small'>{e(owner)}</span>" if a.owner else "",
                 )
                 if x
             )
             if group_by == "status":
                 other_cell = e(data.step_label(a.step_id))
             else:
-                status = STATUS_LABELS[a.status]
+                status = e(data.label(STATUS_LABELS[a.status]))
                 done = a.status == "klaar"
                 other_cell = f"<span class='done'>{status}</span>" if done else status
+            priority = e(data.label(PRIORITIES[a.priority]).lower())
             rows.append(
                 "<tr>"
                 f"<td {w[0]}>{''.join(first)}</td>"
                 f"<td {w[1]}>{people}</td>"
                 f"<td {w[2]}>{'<br/>'.join(dates)}</td>"
-                f"<td {w[3]}>{PRIORITIES[a.priority].lower()}</td>"
+                f"<td {w[3]}>{priority}</td>"
                 f"<td {w[4]}>{other_cell}</td>"
                 "</tr>"
             )
+        headers = [
+            say(QT_TRANSLATE_NOOP("messages", "Actie")),
+            say(QT_TRANSLATE_NOOP("messages", "Partner / eigenaar")),
+            say(QT_TRANSLATE_NOOP("messages", "Datum")),
+            data.label(CSV_COLUMNS[3]),
+            other,
+        ]
+        cells = "".join(f"<th {w[i]}>{e(h)}</th>" for i, h in enumerate(headers))
         body.append(
             f"<h2>{e(label)} ({len(actions)})</h2>"
-            f"<table cellpadding='3'><tr><th {w[0]}>Actie</th><th {w[1]}>Partner / eigenaar</th>"
-            f"<th {w[2]}>Datum</th><th {w[3]}>Prioriteit</th><th {w[4]}>{other}</th></tr>"
-            f"{''.join(rows)}</table>"
+            f"<table cellpadding='3'><tr>{cells}</tr>{''.join(rows)}</table>"
         )
     return "<html><body>" + "".join(head) + "".join(body) + "</body></html>"
 
@@ -401,12 +484,16 @@ def plan_pdf_bytes(
     """A4 PDF of the plan, with "Actieplan <naam> · pagina x van y" under each page."""
     from companion.pdf.html_pdf import a4_text_width, html_to_pdf
 
+    footer = QT_TRANSLATE_NOOP("messages", "Actieplan {name}  ·  pagina {number} van {total}")
+    made = QT_TRANSLATE_NOOP("messages", "Pagina {number} opgemaakt")
     return html_to_pdf(
         plan_html(data, group_by, a4_text_width()),
         PLAN_CSS,
-        footer=lambda number, total: f"Actieplan {data.plan.name}  ·  pagina {number} van {total}",
-        title=f"Actieplan {data.plan.name}",
-        report=(lambda pages: report(f"Pagina {pages} opgemaakt")) if report else None,
+        footer=lambda number, total: data.say(
+            footer, name=data.plan.name, number=number, total=total
+        ),
+        title=data.say(PLAN_NAMED, name=data.plan.name),
+        report=(lambda pages: report(Text(made, number=pages))) if report else None,
     )
 
 

@@ -13,8 +13,9 @@ JSON in UTF-8 with a format name and a format version::
 
 Reading checks everything before anything is stored: a file that is not
 JSON, is cut off, names another format, comes from a newer program (a higher
-``format_version``) or holds impossible values is refused with a Dutch
-message and the user store stays as it was. Unknown keys are ignored, so a
+``format_version``), nests absurdly deep, holds text that is not valid Unicode
+(a lone surrogate) or impossible values is refused with a Dutch message and
+the user store stays as it was. Unknown keys are ignored, so a
 newer program can add fields without raising the version.
 """
 
@@ -28,6 +29,7 @@ from typing import Any
 from companion.errors import CompanionError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.json_input import JsonInputError, load_json
 from companion.plan.actionplan import (
     MAX_NAME,
     MAX_TEXT,
@@ -126,24 +128,30 @@ def parse_plan_bytes(raw: bytes) -> PlanSnapshot:
             QT_TRANSLATE_NOOP("messages", "Dit bestand is leeg. Er is niets geïmporteerd.")
         )
     try:
-        text = raw.decode("utf-8-sig")
-        data = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP(
+        data = load_json(raw, allow_bom=True)
+    except JsonInputError as exc:
+        if exc.reason == "encoding":
+            message = QT_TRANSLATE_NOOP(
                 "messages",
                 "Dit is geen actieplan-bestand (het is geen tekst). Er is niets geïmporteerd.",
-            ),
-            str(exc),
-        ) from exc
-    except json.JSONDecodeError as exc:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP(
+            )
+        elif exc.reason == "depth":
+            message = QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit actieplan-bestand zit veel dieper in elkaar dan een actieplan. "
+                "Er is niets geïmporteerd.",
+            )
+        elif exc.reason == "characters":
+            message = QT_TRANSLATE_NOOP(
+                "messages",
+                "Dit actieplan-bestand bevat ongeldige tekens. Er is niets geïmporteerd.",
+            )
+        else:
+            message = QT_TRANSLATE_NOOP(
                 "messages",
                 "Dit actieplan-bestand is beschadigd of niet compleet. Er is niets geïmporteerd.",
-            ),
-            str(exc),
-        ) from exc
+            )
+        raise PlanFileError(message, str(exc)) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileError(
             QT_TRANSLATE_NOOP(

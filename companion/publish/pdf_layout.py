@@ -43,8 +43,10 @@ TYPE_LABELS = {
     "handleiding": "Handleiding",
     "werkblad": "Werkblad",
     "workshop": "Workshop",
-    "tip": "Tip van een bibliotheek",
-    "voorbeeld": "Voorbeeld uit de praktijk",
+    # Neutral on purpose: most tips and examples are the team's illustration, and
+    # each says at its top where it comes from (a pilot library, the webinar, or us).
+    "tip": "Tip",
+    "voorbeeld": "Voorbeeld",
     "persona": "Persona",
     "presentatie": "Presentatie",
     "video": "Video",

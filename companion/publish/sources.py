@@ -10,6 +10,7 @@ Layout of a sources folder (see bundled_kit/README.md)::
 
     kit.toml          kit id, title, version, date, changes, [[themes]]
     steps.toml        [[steps]] with [[steps.items]]: the "waar begin je?" route
+    synonyms.toml     optional: [[synonyms]] words = [...], words that mean the same
     **/<id>.md        one document: TOML front matter between +++ lines, then Markdown
 """
 
@@ -23,9 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from companion.errors import SourceError
+from companion.errors import FileProblem, SourceError, SourceProblemsError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
-from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
+from companion.kit.manifest import (
+    DOCUMENT_TYPES,
+    MAX_SYNONYM_GROUPS,
+    MAX_SYNONYM_LENGTH,
+    MAX_SYNONYMS_PER_GROUP,
+    MEDIA_SUFFIXES,
+    DocumentMeta,
+    Step,
+    StepItem,
+    Theme,
+    synonym_group,
+)
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 FRONT_MATTER_FENCE = "+++"
@@ -36,7 +48,7 @@ DIRECTIVES = ("veld", "vink", "dia")
 MAX_FIELD_LINES = 20
 
 _DOC_REQUIRED = ("id", "title", "type", "themes", "summary", "audience")
-_DOC_OPTIONAL = ("minutes", "url")
+_DOC_OPTIONAL = ("minutes", "url", "pdf", "media")
 
 
 # Themes and steps are written exactly as the manifest holds them.
@@ -49,6 +61,11 @@ StepSource = Step
 class DocumentSource(DocumentMeta):
     body: str
     path: Path
+    # An existing PDF that is the document, byte for byte (front matter ``pdf``);
+    # the Markdown body is then not used (notes for the kit's editors).
+    pdf: Path | None = None
+    # A video's own file, played offline (front matter ``media``).
+    media: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,8 @@ class KitSources:
     themes: tuple[ThemeSource, ...]
     documents: tuple[DocumentSource, ...]
     steps: tuple[StepSource, ...]
+    # Groups of words that mean the same in the kit, for search (synonyms.toml).
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,8 +92,49 @@ class Directive:
     lines: int = 1
 
 
+@dataclass
+class SourceCheck:
+    """What a sources folder holds, and every mistake found in it (one per file)."""
+
+    sources: KitSources | None
+    documents: tuple[DocumentSource, ...]
+    errors: list[SourceError]
+
+
+def problem_of(error: SourceError) -> FileProblem:
+    """A source mistake as one line of the publish report."""
+    params = error.message.params
+    if "name" in params and "problem" in params:
+        name = str(params["name"])
+        detail = error.detail.removeprefix(f"{name}: ")
+        return FileProblem(name, params["problem"], detail=detail)  # type: ignore[arg-type]
+    return FileProblem("", error.message, detail=error.detail)
+
+
+def raise_problems(errors: list[SourceError], more: list[FileProblem] = ()) -> None:
+    """Nothing when all is well; the one error, or a report naming every problem."""
+    problems = [problem_of(e) for e in errors] + list(more)
+    if not problems:
+        return
+    if len(errors) == 1 and not more:
+        raise errors[0]
+    raise SourceProblemsError(problems)
+
+
 def load_kit_sources(folder: Path) -> KitSources:
-    """Read and check a whole sources folder; raise SourceError at the first mistake."""
+    """Read and check a whole sources folder; a SourceError names every mistake."""
+    check = read_kit_sources(folder)
+    raise_problems(check.errors)
+    assert check.sources is not None
+    return check.sources
+
+
+def read_kit_sources(folder: Path) -> SourceCheck:
+    """Read a whole sources folder, going on past mistakes so all are found at once.
+
+    Each file is checked on its own: one broken document does not hide the
+    mistakes in the next. Only a missing folder stops at once.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise _fail(
@@ -82,30 +142,49 @@ def load_kit_sources(folder: Path) -> KitSources:
             Text(QT_TRANSLATE_NOOP("messages", "de map met bronnen bestaat niet")),
             "not a folder",
         )
-    kit_data = _read_toml(folder / "kit.toml", folder)
-    where = _Where(folder / "kit.toml", folder)
-    kit = where.ident(kit_data.get("kit"), "kit")
-    title = where.text(kit_data, "title", limit=200)
-    version = where.integer(kit_data, "version", 1, 10**9)
-    published = where.date(kit_data, "published")
-    changes = where.text(kit_data, "changes", empty=True)
-    where.only_keys(kit_data, ("kit", "title", "version", "published", "changes", "themes"))
-    themes = tuple(_theme(t, i, where) for i, t in enumerate(where.tables(kit_data, "themes")))
-    _unique([t.id for t in themes], "thema", where)
+    errors: list[SourceError] = []
+    head: dict[str, Any] | None = None
+    themes: tuple[ThemeSource, ...] = ()
+    try:
+        kit_data = _read_toml(folder / "kit.toml", folder)
+        where = _Where(folder / "kit.toml", folder)
+        head = {
+            "kit": where.ident(kit_data.get("kit"), "kit"),
+            "title": where.text(kit_data, "title", limit=200),
+            "version": where.integer(kit_data, "version", 1, 10**9),
+            "published": where.date(kit_data, "published"),
+            "changes": where.text(kit_data, "changes", empty=True),
+        }
+        where.only_keys(kit_data, ("kit", "title", "version", "published", "changes", "themes"))
+        themes = tuple(_theme(t, i, where) for i, t in enumerate(where.tables(kit_data, "themes")))
+        _unique([t.id for t in themes], "thema", where)
+    except SourceError as exc:
+        errors.append(exc)
+        head = None
 
-    theme_ids = {t.id for t in themes}
-    documents = _load_documents(folder, theme_ids)
-    steps = _load_steps(folder, {d.id for d in documents})
-    return KitSources(
-        kit=kit,
-        title=title,
-        version=version,
-        published=published,
-        changes=changes,
-        themes=themes,
-        documents=documents,
-        steps=steps,
-    )
+    theme_ids = {t.id for t in themes} if head is not None else None
+    documents = _load_documents(folder, theme_ids, errors)
+    # Steps are checked against every document file there is, also one with a
+    # mistake of its own, so that one mistake is not reported twice.
+    known = {d.id for d in documents} | {
+        p.stem for p in folder.rglob("*.md") if p.name.lower() != "readme.md"
+    }
+    steps: tuple[StepSource, ...] = ()
+    try:
+        steps = _load_steps(folder, known)
+    except SourceError as exc:
+        errors.append(exc)
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    try:
+        synonyms = _load_synonyms(folder)
+    except SourceError as exc:
+        errors.append(exc)
+    sources = None
+    if head is not None:
+        sources = KitSources(
+            themes=themes, documents=documents, steps=steps, synonyms=synonyms, **head
+        )
+    return SourceCheck(sources, documents, errors)
 
 
 def parse_directive(line: str) -> Directive | None:
@@ -150,37 +229,51 @@ def parse_directive(line: str) -> Directive | None:
     return Directive(kind=kind, name=name, label=label, lines=lines)
 
 
-def _load_documents(folder: Path, theme_ids: set[str]) -> tuple[DocumentSource, ...]:
+def _load_documents(
+    folder: Path, theme_ids: set[str] | None, errors: list[SourceError]
+) -> tuple[DocumentSource, ...]:
     docs: list[DocumentSource] = []
     seen: dict[str, Path] = {}
-    for path in sorted(folder.rglob("*.md")):
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
+    paths = [
+        p
+        for p in sorted(folder.rglob("*.md"))
+        if not p.name.startswith(".") and p.name.lower() != "readme.md"
+    ]
+    for path in paths:
+        try:
+            doc = _load_document(path, folder, theme_ids)
+        except SourceError as exc:
+            errors.append(exc)
             continue
-        doc = _load_document(path, folder, theme_ids)
         if doc.id in seen:
-            raise _fail(
-                path,
-                Text(
-                    QT_TRANSLATE_NOOP("messages", "het id {id} komt twee keer voor"),
-                    id=repr(doc.id),
-                ),
-                f"duplicate document id {doc.id!r}, also in {_rel(seen[doc.id], folder)}",
-                folder,
+            errors.append(
+                _fail(
+                    path,
+                    Text(
+                        QT_TRANSLATE_NOOP("messages", "het id {id} komt twee keer voor"),
+                        id=repr(doc.id),
+                    ),
+                    f"duplicate document id {doc.id!r}, also in {_rel(seen[doc.id], folder)}",
+                    folder,
+                )
             )
+            continue
         seen[doc.id] = path
         docs.append(doc)
-    if not docs:
-        raise _fail(
-            folder,
-            Text(QT_TRANSLATE_NOOP("messages", "er staan geen documenten in de bronnen")),
-            "no *.md documents",
+    if not paths:
+        errors.append(
+            _fail(
+                folder,
+                Text(QT_TRANSLATE_NOOP("messages", "er staan geen documenten in de bronnen")),
+                "no *.md documents",
+            )
         )
     # Type order as the kit presents it, then id: stable whatever the file system does.
     docs.sort(key=lambda d: (DOCUMENT_TYPES.index(d.type), d.id))
     return tuple(docs)
 
 
-def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSource:
+def _load_document(path: Path, folder: Path, theme_ids: set[str] | None) -> DocumentSource:
     where = _Where(path, folder)
     try:
         text = path.read_text(encoding="utf-8")
@@ -227,7 +320,7 @@ def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSou
             "themes must be a list",
         )
     for theme in themes:
-        if theme not in theme_ids:
+        if theme_ids is not None and theme not in theme_ids:
             raise where.fail(
                 Text(QT_TRANSLATE_NOOP("messages", "onbekend thema {theme}"), theme=repr(theme)),
                 f"unknown theme {theme!r}",
@@ -236,11 +329,19 @@ def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSou
     if "minutes" in meta:
         minutes = where.integer(meta, "minutes", 1, 24 * 60)
     url = _url(meta, doc_type, where)
-    if not body.strip():
+    pdf = _beside(meta, "pdf", (".pdf",), path, folder, where)
+    media = _beside(meta, "media", MEDIA_SUFFIXES, path, folder, where)
+    if media is not None and doc_type != "video":
         raise where.fail(
-            Text(QT_TRANSLATE_NOOP("messages", "het document heeft geen tekst")), "empty body"
+            Text(QT_TRANSLATE_NOOP("messages", "alleen een video heeft een 'media'-bestand")),
+            "media on a non-video document",
         )
-    _check_directives(body, doc_type, where)
+    if pdf is None:
+        if not body.strip():
+            raise where.fail(
+                Text(QT_TRANSLATE_NOOP("messages", "het document heeft geen tekst")), "empty body"
+            )
+        _check_directives(body, doc_type, where)
     return DocumentSource(
         id=doc_id,
         title=where.text(meta, "title", limit=300),
@@ -252,7 +353,49 @@ def _load_document(path: Path, folder: Path, theme_ids: set[str]) -> DocumentSou
         url=url,
         body=body,
         path=path,
+        pdf=pdf,
+        media=media,
     )
+
+
+def _beside(
+    meta: dict[str, Any],
+    key: str,
+    suffixes: tuple[str, ...],
+    path: Path,
+    folder: Path,
+    where: _Where,
+) -> Path | None:
+    """The file a front matter field names, next to the document's .md; None when absent."""
+    if key not in meta:
+        return None
+    value = where.text(meta, key, limit=300)
+    target = (path.parent / value).resolve()
+    if not target.name.lower().endswith(suffixes):
+        raise where.fail(
+            Text(
+                QT_TRANSLATE_NOOP("messages", "{key} moet een bestand zijn dat eindigt op {kinds}"),
+                key=repr(key),
+                kinds=", ".join(suffixes),
+            ),
+            f"{key} {value!r} must end in one of {', '.join(suffixes)}",
+        )
+    if not target.is_relative_to(folder.resolve()):
+        raise where.fail(
+            Text(
+                QT_TRANSLATE_NOOP("messages", "{key} moet in de map met bronnen staan"),
+                key=repr(key),
+            ),
+            f"{key} {value!r} lies outside the sources folder",
+        )
+    if not target.is_file():
+        raise where.fail(
+            Text(
+                QT_TRANSLATE_NOOP("messages", "het bestand {file} bestaat niet"), file=repr(value)
+            ),
+            f"{key} file {value!r} not found next to {path.name}",
+        )
+    return target
 
 
 def _url(meta: dict[str, Any], doc_type: str, where: _Where) -> str | None:
@@ -385,6 +528,47 @@ def _load_steps(folder: Path, doc_ids: set[str]) -> tuple[StepSource, ...]:
     _unique([s.id for s in steps], "stap", where)
     _unique([i.id for s in steps for i in s.items], "punt", where)
     return tuple(steps)
+
+
+def _load_synonyms(folder: Path) -> tuple[tuple[str, ...], ...]:
+    """synonyms.toml (optional): ``[[synonyms]]`` blocks, each ``words = [...]``."""
+    path = folder / "synonyms.toml"
+    if not path.exists():
+        return ()
+    data = _read_toml(path, folder)
+    where = _Where(path, folder)
+    where.only_keys(data, ("synonyms",))
+    blocks = where.tables(data, "synonyms")
+    if len(blocks) > MAX_SYNONYM_GROUPS:
+        raise where.fail(
+            Text(
+                QT_TRANSLATE_NOOP("messages", "hoogstens {count} groepen synoniemen"),
+                count=MAX_SYNONYM_GROUPS,
+            ),
+            f"more than {MAX_SYNONYM_GROUPS} synonym groups",
+        )
+    groups = []
+    for index, block in enumerate(blocks):
+        at = _Where(path, folder, f"synoniemen {index + 1}")
+        at.only_keys(block, ("words",))
+        group = synonym_group(block.get("words"))
+        if group is None:
+            raise at.fail(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "'words' moet een lijst van {low} tot {high} woorden zijn "
+                        "(elk hoogstens {limit} tekens)",
+                    ),
+                    low=2,
+                    high=MAX_SYNONYMS_PER_GROUP,
+                    limit=MAX_SYNONYM_LENGTH,
+                ),
+                "words must be a list of 2 to "
+                f"{MAX_SYNONYMS_PER_GROUP} texts of at most {MAX_SYNONYM_LENGTH} characters",
+            )
+        groups.append(group)
+    return tuple(groups)
 
 
 def _theme(raw: dict[str, Any], index: int, where: _Where) -> ThemeSource:

@@ -1,45 +1,98 @@
 """The kit store: everything in the installed kit, and nothing a user made.
 
 Because it can always be rebuilt from a kit source, a damaged kit store is
-moved aside and rebuilt rather than repaired (see ``startup.py``). Content
-files are stored once per sha256 (``blobs``); documents point at them. The
-page texts are kept per blob so an update only extracts text from new files,
-and the search index is rebuilt from them inside the same transaction.
+moved aside and rebuilt rather than repaired (see ``companion/kit/bundled.py``).
+
+Schema (version 3), for whoever reads or extends it:
+
+``blobs``
+    Content files, stored once per sha256: the PDFs byte for byte, and media
+    files (a video's mp4; ``kind = 'media'``, ``page_count = 0``).
+``pages``
+    The one text table: one row per page of each PDF blob, with the page's
+    size and turn as the viewer lays it out (``PageBox``) and its text as
+    zlib-compressed UTF-8 (:func:`unpack_text`). Text is kept per *file*, so
+    an update only extracts text from files the store does not have yet, and
+    two documents with the same bytes share it.
+``documents``
+    The manifest's documents in kit order (``position``), each pointing at
+    its PDF blob (and media blob). ``num`` is the document's search number:
+    given when a document id first appears and kept for as long as the id
+    stays in the kit, so a new version that inserts or reorders documents
+    does not renumber the search rows of documents that did not change.
+``search_index``
+    FTS5, *contentless* (``content=''``): only the index, no second copy of
+    the text. ``rowid = num * PAGES_PER_DOCUMENT + page`` says which document
+    and page a row is, so ranking never reads text. Page 0 is the document
+    itself (``title`` and ``summary``); pages 1.. hold the page text in
+    ``body`` (without lines that run over most pages, such as a running
+    header the margin cut missed). Every value is stored as the words search
+    compares (``companion.dutch.words``: folded, "zzp'ers" as "zzpers"),
+    made by ``companion/kit/search_index.py``. Tokenizer ``unicode61
+    remove_diacritics 2``; word starts are prefix queries (``"woord"*``).
+    There is no ``prefix=`` index: it tripled the index and the store must
+    stay within 3x the PDF bytes. Because the table is contentless, a row is
+    removed with the FTS5 ``'delete'`` command and the exact values it was
+    indexed with, which the writer rebuilds from ``documents`` and ``pages``.
+``search_terms``
+    Every word the index has held, with its stem (Snowball Dutch) and the
+    word spelled backwards: the index-time half of stemming, and how search
+    finds word forms, compounds ("klantreis" for "reis") and corrections for
+    typos without scanning the index. Words of removed documents may stay;
+    search checks hits in the index itself (``search_vocab``, fts5vocab).
+``kit_info``
+    The installed kit's fields, its signed manifest and key list, and
+    ``synonyms`` (the manifest's synonym groups as JSON, for search).
+
+Older schemas are not migrated row by row: the store is rebuildable, so an
+old-schema file keeps only its signed manifest and content files (as
+``legacy_kit_info`` and ``legacy_blobs``), and the next start rebuilds the
+kit from the newest verified source, that kept kit or the bundled one (see
+``AppContext.install_bundled_kit``); the legacy tables go with the next
+successful import.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
 
 from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.store.sqlite_base import SqliteStore, schema_version
 
-SCHEMA_VERSION = 1
-# A search row's rowid is position * PAGES_PER_DOCUMENT + page (1-based): it says
+SCHEMA_VERSION = 3
+# A search row's rowid is num * PAGES_PER_DOCUMENT + page (1-based): it says
 # which document and page it is, so ranking and grouping never read the text.
 PAGES_PER_DOCUMENT = 100_000
+KIND_PDF = "pdf"
+KIND_MEDIA = "media"
+# After an import the write-ahead log is checkpointed and cut back to this size.
+WAL_LIMIT = 4 * 1024 * 1024
 
 
 _SCHEMA = """
 CREATE TABLE kit_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE blobs (
     sha256 TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'pdf' CHECK (kind IN ('pdf', 'media')),
     size INTEGER NOT NULL,
     page_count INTEGER NOT NULL,
     data BLOB NOT NULL
 );
-CREATE TABLE blob_pages (
+CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL REFERENCES blobs(sha256) ON DELETE CASCADE,
     page INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (sha256, page)
-) WITHOUT ROWID;
+    width REAL NOT NULL,
+    height REAL NOT NULL,
+    rotation INTEGER NOT NULL,
+    text BLOB NOT NULL,
+    UNIQUE (sha256, page)
+);
 CREATE TABLE themes (
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
@@ -48,6 +101,7 @@ CREATE TABLE themes (
 );
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
+    num INTEGER NOT NULL UNIQUE,
     position INTEGER NOT NULL,
     title TEXT NOT NULL,
     type TEXT NOT NULL,
@@ -59,8 +113,12 @@ CREATE TABLE documents (
     sha256 TEXT NOT NULL REFERENCES blobs(sha256),
     file_name TEXT NOT NULL,
     size INTEGER NOT NULL,
+    media_sha256 TEXT REFERENCES blobs(sha256),
+    media_name TEXT,
     changed_in INTEGER NOT NULL
 );
+CREATE INDEX documents_sha256 ON documents (sha256);
+CREATE INDEX documents_media ON documents (media_sha256);
 CREATE TABLE document_themes (
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     theme_id TEXT NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
@@ -92,10 +150,101 @@ CREATE TABLE last_changes (
 );
 CREATE VIRTUAL TABLE search_index USING fts5(
     title, summary, body,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TABLE search_terms (
+    term TEXT PRIMARY KEY,
+    stem TEXT NOT NULL,
+    reversed TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX search_terms_stem ON search_terms (stem);
+CREATE INDEX search_terms_reversed ON search_terms (reversed);
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');
 """
+
+# What one kit version fills besides files, pages and the index (dependents first):
+# the writer empties these and writes the new version's rows.
+CONTENT_TABLES = (
+    "step_documents",
+    "step_items",
+    "steps",
+    "document_themes",
+    "documents",
+    "themes",
+    "last_changes",
+)
+# What an older schema had besides its signed kit (children before parents):
+# schema 1 kept text twice (blob_pages), schema 2 indexed without word forms.
+_OLD_DROP = ("search_vocab", "search_index", "search_terms", *CONTENT_TABLES, "pages", "blob_pages")
+
+
+def unpack_text(packed: bytes) -> str:
+    """A page's text from ``pages.text`` (zlib-compressed UTF-8)."""
+    return zlib.decompress(packed).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class IndexedDocument:
+    """What one document's search rows are made of (see ``companion/kit/search_index.py``)."""
+
+    num: int
+    title: str
+    summary: str
+    pages: list[str]
+
+
+def indexed_documents(
+    conn: sqlite3.Connection, document_ids: list[str] | None = None
+) -> Iterator[IndexedDocument]:
+    """The title, summary and page texts of the documents named (all when None).
+
+    The writer turns these into search rows both to add them and to delete
+    them again with the FTS5 'delete' command, which needs the very values a
+    row was indexed with.
+    """
+    sql = (
+        "SELECT d.num, d.title, d.summary, p.text "
+        "FROM documents d JOIN pages p ON p.sha256 = d.sha256"
+    )
+    params: list[object] = []
+    if document_ids is not None:
+        if not document_ids:
+            return
+        sql += f" WHERE d.id IN ({','.join('?' * len(document_ids))})"
+        params.extend(document_ids)
+    current: IndexedDocument | None = None
+    for num, title, summary, packed in conn.execute(sql + " ORDER BY d.num, p.page", params):
+        if current is None or current.num != num:
+            if current is not None:
+                yield current
+            current = IndexedDocument(num, title, summary, [])
+        current.pages.append(unpack_text(packed))
+    if current is not None:
+        yield current
+
+
+def _keep_only_the_signed_kit(conn: sqlite3.Connection) -> None:
+    """An older schema -> this one, inside the caller's transaction: keep the signed kit.
+
+    What stays (the manifest, its signature and the content files) is enough
+    to rebuild the kit through the import pipeline (``KeptKitSource``).
+    """
+    for table in _OLD_DROP:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    kept = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'legacy_kit_info'"
+    ).fetchone()[0]
+    if kept:  # kept by an earlier schema change and not rebuilt yet: that kit stays
+        conn.execute("DROP TABLE blobs")
+        conn.execute("DROP TABLE kit_info")
+    else:
+        conn.execute("ALTER TABLE blobs RENAME TO legacy_blobs")
+        conn.execute("ALTER TABLE kit_info RENAME TO legacy_kit_info")
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 @dataclass(frozen=True)
@@ -108,6 +257,7 @@ class InstalledKit:
     published: str
     changes: str
     previous_version: int | None
+    expires: str = ""
 
 
 class KitStore(SqliteStore):
@@ -116,30 +266,41 @@ class KitStore(SqliteStore):
     damaged_message = QT_TRANSLATE_NOOP("messages", "De opgeslagen kit is beschadigd.")
 
     def _prepare(self) -> None:
+        if schema_version(self.conn) != SCHEMA_VERSION and not self.read_only:
+            # Two programs may start on an empty folder at once: create the
+            # schema under the write lock, after looking again.
+            with self.transaction() as conn:
+                self._create_schema(conn)
         version = schema_version(self.conn)
-        if version == SCHEMA_VERSION:
-            # Touch the tables the program needs, so a damaged file fails here
-            # at start and not halfway through a screen.
-            self.conn.execute("SELECT count(*) FROM kit_info").fetchone()
-            self.conn.execute("SELECT count(*) FROM documents").fetchone()
-            return
-        if version != 0:
+        if version != SCHEMA_VERSION:
             raise StoreError(
                 QT_TRANSLATE_NOOP(
                     "messages", "De opgeslagen kit komt uit een andere versie van het programma."
                 ),
                 f"kit store schema {version}, expected {SCHEMA_VERSION}",
             )
-        if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        # Read what start-up reads, so a damaged file fails here and not
+        # halfway through a screen (the full check runs just after start).
+        self.conn.execute("SELECT count(*) FROM documents").fetchone()
+        self.installed()
+
+    @staticmethod
+    def _create_schema(conn) -> None:
+        version = schema_version(conn)
+        if 0 < version < SCHEMA_VERSION:
+            _keep_only_the_signed_kit(conn)
+            return
+        if version != 0:
+            return  # made meanwhile by another program, or another version: checked above
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(
                 QT_TRANSLATE_NOOP("messages", "Dit bestand is geen kit van dit programma."),
                 "unknown tables",
             )
-        with self.transaction() as conn:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- reading -------------------------------------------------------------
 
@@ -155,6 +316,7 @@ class KitStore(SqliteStore):
             published=info["published"],
             changes=info["changes"],
             previous_version=int(previous) if previous else None,
+            expires=info.get("expires", ""),
         )
 
     def signed_manifest(self) -> tuple[bytes, bytes] | None:
@@ -172,6 +334,17 @@ class KitStore(SqliteStore):
             return None
         return info["manifest"].encode("utf-8"), info["signature"].encode("ascii")
 
+    def signed_key_list(self) -> tuple[bytes, bytes] | None:
+        """The key list (bytes and signature) that vouched for the installed kit."""
+        info = dict(
+            self.conn.execute(
+                "SELECT key, value FROM kit_info WHERE key IN ('keys', 'keys_signature')"
+            ).fetchall()
+        )
+        if "keys" not in info or "keys_signature" not in info:
+            return None
+        return info["keys"].encode("utf-8"), info["keys_signature"].encode("ascii")
+
     def blob(self, sha256: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
         return None if row is None else bytes(row[0])
@@ -179,7 +352,60 @@ class KitStore(SqliteStore):
     def blob_shas(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT sha256 FROM blobs")}
 
+    # -- a kit kept from an older schema ----------------------------------------
+
+    def _has_legacy(self) -> bool:
+        return bool(
+            self.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'legacy_kit_info'"
+            ).fetchone()[0]
+        )
+
+    def legacy_manifest(self) -> tuple[bytes, bytes] | None:
+        """The signed manifest kept from an older schema, to rebuild from; None if none."""
+        if not self._has_legacy():
+            return None
+        info = dict(
+            self.conn.execute(
+                "SELECT key, value FROM legacy_kit_info WHERE key IN ('manifest', 'signature')"
+            ).fetchall()
+        )
+        if "manifest" not in info or "signature" not in info:
+            return None
+        return info["manifest"].encode("utf-8"), info["signature"].encode("ascii")
+
+    def legacy_key_list(self) -> tuple[bytes, bytes] | None:
+        """The key list (bytes and signature) kept with that kit, if it had one."""
+        if not self._has_legacy():
+            return None
+        info = dict(
+            self.conn.execute(
+                "SELECT key, value FROM legacy_kit_info WHERE key IN ('keys', 'keys_signature')"
+            ).fetchall()
+        )
+        if "keys" not in info or "keys_signature" not in info:
+            return None
+        return info["keys"].encode("utf-8"), info["keys_signature"].encode("ascii")
+
+    def legacy_blob(self, sha256: str) -> bytes | None:
+        if not self._has_legacy():
+            return None
+        row = self.conn.execute(
+            "SELECT data FROM legacy_blobs WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
     # -- writing -------------------------------------------------------------
 
     def now(self) -> str:
         return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and cut it back to a few MB.
+
+        Called after an import: without it the WAL of a first import is as big
+        as the kit. A reader holding an old snapshot (the window) can make the
+        checkpoint stop early; the size limit still applies at the next one.
+        """
+        self.conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

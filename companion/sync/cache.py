@@ -2,6 +2,7 @@
 
     <cache>/sync/portal.json         portal address, ETag, Last-Modified
     <cache>/sync/manifest.json(.sig) the portal's last accepted manifest
+    <cache>/sync/keys.json(.sig)     the key list that came with it
     <cache>/sync/files/<sha256>      downloaded files whose hash was checked
     <cache>/sync/partial/<sha256>    a file broken off mid-download (resumed with Range)
 
@@ -13,14 +14,16 @@ check then simply costs a full manifest download).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from companion.files import write_atomic
+from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import FileRef
-from companion.kit.source import MANIFEST_NAME, SIGNATURE_NAME
+from companion.kit.source import KEYS_NAME, KEYS_SIGNATURE_NAME, MANIFEST_NAME, SIGNATURE_NAME
 
 STATE_NAME = "portal.json"
 
@@ -82,11 +85,20 @@ class SyncCache:
         except OSError:
             return None
 
+    def cached_key_list(self) -> SignedKeys | None:
+        try:
+            return SignedKeys(
+                (self.root / KEYS_NAME).read_bytes(), (self.root / KEYS_SIGNATURE_NAME).read_bytes()
+            )
+        except OSError:
+            return None
+
     def remember(
         self,
         url: str,
         manifest: bytes,
         signature: bytes,
+        keys: SignedKeys | None,
         etag: str | None,
         last_modified: str | None,
     ) -> None:
@@ -94,11 +106,14 @@ class SyncCache:
         self.root.mkdir(parents=True, exist_ok=True)
         write_atomic(self.root / MANIFEST_NAME, manifest)
         write_atomic(self.root / SIGNATURE_NAME, signature)
+        if keys is not None:
+            write_atomic(self.root / KEYS_NAME, keys.data)
+            write_atomic(self.root / KEYS_SIGNATURE_NAME, keys.signature)
         state = {"url": url, "etag": etag, "last_modified": last_modified}
         write_atomic(self.root / STATE_NAME, json.dumps(state).encode("utf-8"))
 
     def forget_portal(self) -> None:
-        for name in (STATE_NAME, MANIFEST_NAME, SIGNATURE_NAME):
+        for name in (STATE_NAME, MANIFEST_NAME, SIGNATURE_NAME, KEYS_NAME, KEYS_SIGNATURE_NAME):
             with contextlib.suppress(OSError):
                 (self.root / name).unlink()
 
@@ -110,12 +125,28 @@ class SyncCache:
     def partial_path(self, sha256: str) -> Path:
         return self.partial_dir / sha256
 
-    def has_file(self, ref: FileRef) -> bool:
-        """A complete download is here (its hash is checked again before use)."""
+    def verified_file(self, ref: FileRef) -> bool:
+        """A complete download is here and still hashes to what the manifest says.
+
+        A file that no longer does (a flipped bit on disk, a crash mid-copy) is
+        deleted, so it is fetched again instead of blocking every later sync.
+        """
+        path = self.file_path(ref.sha256)
         try:
-            return self.file_path(ref.sha256).stat().st_size == ref.size
+            with path.open("rb") as handle:
+                data = handle.read(ref.size + 1)
         except OSError:
             return False
+        if len(data) == ref.size and hashlib.sha256(data).hexdigest() == ref.sha256:
+            return True
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return False
+
+    def keep_file(self, ref: FileRef, data: bytes) -> None:
+        """Put a checked download in place (atomically) and drop its partial file."""
+        write_atomic(self.file_path(ref.sha256), data)
+        self.partial_path(ref.sha256).unlink(missing_ok=True)
 
     def drop_files(self, shas: set[str] | None = None) -> None:
         """Remove downloads once they are in the kit store (all of them when None)."""

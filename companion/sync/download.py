@@ -11,7 +11,6 @@ promises are never written: a hostile or broken server cannot fill the disk.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable
 
@@ -22,7 +21,17 @@ from companion.kit.manifest import FileRef
 from companion.kit.source import FILES_DIR
 from companion.sync.cache import SyncCache
 from companion.sync.errors import CacheError, NetworkError
-from companion.sync.portal import DOWNLOAD_INTERRUPTED, PARTIAL, PortalClient
+from companion.sync.portal import DOWNLOAD_INTERRUPTED, PARTIAL, Deadline, PortalClient
+
+# Each file must arrive within this base time plus its size at this speed
+# (besides the client's minimum speed): a 30 MB file gets about 30 minutes.
+FILE_DEADLINE_BASE = 120.0
+FILE_DEADLINE_SPEED = 20 * 1024
+
+
+def file_deadline(size: int) -> float:
+    return FILE_DEADLINE_BASE + size / FILE_DEADLINE_SPEED
+
 
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
@@ -73,9 +82,37 @@ def download_file(
         cache.ensure()
     except OSError as exc:
         raise _cache_error(cache, exc) from exc
-    if cache.has_file(ref):
+    if cache.verified_file(ref):
         progress(ref.size)
         return 0
+    with client.deadline(Deadline.after(file_deadline(ref.size), cancelled)):
+        fetched = _fetch(client, cache, ref, progress, cancelled)
+    part = cache.partial_path(ref.sha256)
+    try:
+        data = part.read_bytes()
+    except OSError as exc:
+        raise _cache_error(cache, exc) from exc
+    try:
+        check_file(ref, data)
+    except IntegrityError:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise
+    try:
+        cache.keep_file(ref, data)
+    except OSError as exc:
+        raise _cache_error(cache, exc) from exc
+    return fetched
+
+
+def _fetch(
+    client: PortalClient,
+    cache: SyncCache,
+    ref: FileRef,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> int:
+    """Bring ``partial/<sha256>`` up to the promised size; returns the bytes fetched."""
     part = cache.partial_path(ref.sha256)
     offset = part.stat().st_size if part.exists() else 0
     if offset > ref.size:
@@ -129,15 +166,4 @@ def download_file(
                 DOWNLOAD_INTERRUPTED,
                 f"{ref.name}: {size} of {ref.size} bytes",
             )
-    data = part.read_bytes()
-    try:
-        check_file(ref, data)
-    except IntegrityError:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
-    try:
-        os.replace(part, cache.file_path(ref.sha256))
-    except OSError as exc:
-        raise _cache_error(cache, exc) from exc
     return fetched

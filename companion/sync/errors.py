@@ -21,6 +21,10 @@ class PortalError(CompanionError):
     """The portal answered, but not with a kit (an error page, a missing file)."""
 
 
+class StaleError(KitError):
+    """The portal offers a manifest or key list past its expiry date (a freeze attack)."""
+
+
 class UpdateFileError(KitError):
     """An update file is damaged, unsafe or bigger than it says; nothing was changed."""
 

@@ -13,6 +13,13 @@ through :meth:`PortalClient.open`, which
   library network with its own certificate authority works;
 - turns every network failure into a :class:`NetworkError` or
   :class:`PortalError` with a Dutch message;
+- keeps a watch on every request (:class:`_Watch`, a small thread): besides
+  the per-read timeout, a total :class:`Deadline` (per check, per file), a
+  minimum speed (less than ``MIN_SPEED`` bytes/s over ``SLOW_WINDOW`` seconds
+  ends it: a portal that trickles a byte every two seconds never trips a
+  per-read timeout) and cancellation. It ends a request by shutting its socket
+  down, so even a read that is blocked returns at once: closing the window
+  stops network work within a moment;
 - records each request (path, status, headers sent, body bytes received) in a
   :class:`TransferLog`, which tests and benchmarks read to count the cost of a
   check or an update.
@@ -22,12 +29,16 @@ The standard library is enough here: downloads run in a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
+import time
 import urllib.error
 import urllib.request
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,10 +46,16 @@ from email.message import Message
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from companion.errors import CancelledError
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.progress import STOPPED
 from companion.sync.errors import NetworkError, PortalError
 
 DEFAULT_TIMEOUT = 20.0
+# Slower than this over the window ends a request (see the module doc).
+MIN_SPEED = 1024
+SLOW_WINDOW = 30.0
+WATCH_INTERVAL = 0.1
 CHUNK = 64 * 1024
 NOT_MODIFIED = 304
 PARTIAL = 206
@@ -51,6 +68,167 @@ DOWNLOAD_INTERRUPTED = QT_TRANSLATE_NOOP(
     "bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet "
     "aangepast.",
 )
+
+
+TOO_SLOW = QT_TRANSLATE_NOOP(
+    "messages",
+    "De verbinding met de portal is te traag. Wat al binnen was, is bewaard: de volgende "
+    "keer gaat het verder. Probeer het later opnieuw. De kit is niet aangepast.",
+)
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "messages",
+    "De portal doet er te lang over. Wat al binnen was, is bewaard: de volgende keer gaat "
+    "het verder. Probeer het later opnieuw. De kit is niet aangepast.",
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a piece of network work must be done by, and how to tell it was cancelled."""
+
+    at: float  # time.monotonic()
+    cancelled: Callable[[], bool] | None = None
+
+    @classmethod
+    def after(cls, seconds: float, cancelled: Callable[[], bool] | None = None) -> Deadline:
+        return cls(time.monotonic() + seconds, cancelled)
+
+    def reason(self, now: float) -> str | None:
+        if self.cancelled is not None and self.cancelled():
+            return "cancelled"
+        if now > self.at:
+            return "deadline"
+        return None
+
+
+class _Watch:
+    """Guards one request from another thread; ends it by shutting its socket down."""
+
+    def __init__(
+        self,
+        deadlines: list[Deadline],
+        min_speed: float,
+        window: float,
+        interval: float,
+    ) -> None:
+        self.deadlines = deadlines
+        self.min_speed = min_speed
+        self.window = window
+        self.interval = interval
+        self.received = 0
+        self.reason: str | None = None
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="portal-watch", daemon=True)
+
+    def start(self) -> _Watch:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def add_socket(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            ended = self.reason is not None
+        if ended:
+            self._shut(sock)
+
+    def check(self) -> None:
+        """Raise now if the watch has ended the request (called between reads)."""
+        if self.ended():
+            self._end(self.reason or "deadline")
+            raise self.error()
+
+    def ended(self) -> bool:
+        """True when cancelled, past a deadline or given up as too slow (also when the
+        watch thread has not looked yet: a socket timeout may come first)."""
+        now = time.monotonic()
+        for deadline in self.deadlines:
+            self.reason = self.reason or deadline.reason(now)
+        return self.reason is not None
+
+    def error(self) -> Exception:
+        if self.reason == "cancelled":
+            return CancelledError(STOPPED)
+        if self.reason == "slow":
+            return NetworkError(TOO_SLOW, f"less than {self.min_speed:.0f} B/s for {self.window} s")
+        return NetworkError(TOO_LONG, "deadline passed")
+
+    def _run(self) -> None:
+        start = time.monotonic()
+        samples: deque[tuple[float, int]] = deque([(start, 0)])
+        while not self._done.wait(self.interval):
+            now = time.monotonic()
+            reason = next((r for d in self.deadlines if (r := d.reason(now))), None)
+            samples.append((now, self.received))
+            while len(samples) > 1 and samples[1][0] <= now - self.window:
+                samples.popleft()
+            base_time, base_bytes = samples[0]
+            if (
+                reason is None
+                and now - base_time >= self.window
+                and self.received - base_bytes < self.min_speed * self.window
+            ):
+                reason = "slow"
+            if reason is not None:
+                self._end(reason)
+                return
+
+    def _end(self, reason: str) -> None:
+        with self._lock:
+            if self.reason is None or self.reason == reason:
+                self.reason = reason
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watched(base: type[http.client.HTTPConnection], client: PortalClient) -> Any:
+    """``base`` with its socket handed to the client's current watch as soon as it exists."""
+
+    class Watched(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = self._connect_watched
+
+        def _connect_watched(self, address, timeout, source_address=None):  # type: ignore[no-untyped-def]
+            sock = socket.create_connection(address, timeout, source_address)
+            watch = client._watch
+            if watch is not None:
+                watch.add_socket(sock)
+            return sock
+
+    return Watched
+
+
+class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, client: PortalClient) -> None:
+        super().__init__()
+        self.client = client
+
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(_watched(http.client.HTTPConnection, self.client), req)
+
+
+class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, client: PortalClient, context: ssl.SSLContext) -> None:
+        super().__init__(context=context)
+        self.client = client
+        self.tls_context = context
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(
+            _watched(http.client.HTTPSConnection, self.client), req, context=self.tls_context
+        )
 
 
 def is_loopback_url(url: str) -> bool:
@@ -143,22 +321,40 @@ def _tls_context() -> ssl.SSLContext:
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
-def build_opener(*, use_proxy: bool = True) -> urllib.request.OpenerDirector:
+def build_opener(
+    *, use_proxy: bool = True, client: PortalClient | None = None
+) -> urllib.request.OpenerDirector:
     proxies = urllib.request.ProxyHandler() if use_proxy else urllib.request.ProxyHandler({})
+    if client is None:
+        return urllib.request.build_opener(
+            proxies, _SafeRedirects(), urllib.request.HTTPSHandler(context=_tls_context())
+        )
     return urllib.request.build_opener(
-        proxies, _SafeRedirects(), urllib.request.HTTPSHandler(context=_tls_context())
+        proxies,
+        _SafeRedirects(),
+        _WatchedHTTPHandler(client),
+        _WatchedHTTPSHandler(client, _tls_context()),
     )
 
 
 class Response:
     """An open response; read it with :meth:`chunks` or :meth:`read_all`."""
 
-    def __init__(self, client: PortalClient, path: str, status: int, headers: Message, raw: Any):
+    def __init__(
+        self,
+        client: PortalClient,
+        path: str,
+        status: int,
+        headers: Message,
+        raw: Any,
+        watch: _Watch | None = None,
+    ):
         self.client = client
         self.path = path
         self.status = status
         self.headers = headers
         self._raw = raw
+        self._watch = watch
         self.bytes_received = 0
 
     def header(self, name: str) -> str | None:
@@ -175,15 +371,22 @@ class Response:
         """The body in pieces; a broken connection becomes a NetworkError."""
         if self._raw is None:
             return
+        watch = self._watch
         while True:
             try:
                 # read1: whatever has arrived, so a stall mid-body keeps what came.
                 data = self._raw.read1(CHUNK)
             except (OSError, http.client.HTTPException) as exc:
+                if watch is not None and watch.ended():
+                    raise watch.error() from exc
                 raise self.client.network_error(exc, during_download=True) from exc
+            if watch is not None:
+                watch.check()  # a socket the watch shut down reads as the end
             if not data:
                 return
             self.bytes_received += len(data)
+            if watch is not None:
+                watch.received = self.bytes_received
             yield data
 
     def read_all(self, limit: int, too_big: Callable[[], Exception]) -> bytes:
@@ -216,11 +419,30 @@ class PortalClient:
         timeout: float = DEFAULT_TIMEOUT,
         opener: urllib.request.OpenerDirector | None = None,
         log: TransferLog | None = None,
+        min_speed: float = MIN_SPEED,
+        slow_window: float = SLOW_WINDOW,
+        watch_interval: float = WATCH_INTERVAL,
     ) -> None:
         self.base_url = check_portal_url(base_url)
         self.timeout = timeout
-        self.opener = opener or build_opener(use_proxy=not is_loopback_url(self.base_url))
+        self.opener = opener or build_opener(
+            use_proxy=not is_loopback_url(self.base_url), client=self
+        )
         self.log = log if log is not None else TransferLog()
+        self.min_speed = min_speed
+        self.slow_window = slow_window
+        self.watch_interval = watch_interval
+        self._deadlines: list[Deadline] = []
+        self._watch: _Watch | None = None
+
+    @contextmanager
+    def deadline(self, deadline: Deadline) -> Iterator[None]:
+        """Every request inside the block must end by ``deadline`` (or stop when cancelled)."""
+        self._deadlines.append(deadline)
+        try:
+            yield
+        finally:
+            self._deadlines.remove(deadline)
 
     def url(self, path: str) -> str:
         return urljoin(self.base_url, path)
@@ -231,28 +453,44 @@ class PortalClient:
         sent = {"User-Agent": "strategiekit-companion", **(headers or {})}
         request = urllib.request.Request(self.url(path), headers=sent)
         answer_only: tuple[int, Message] | None = None
+        watch = _Watch(list(self._deadlines), self.min_speed, self.slow_window, self.watch_interval)
+        watch.check()  # cancelled or past the deadline already: do not even ask
+        self._watch = watch.start()
         try:
-            raw = self.opener.open(request, timeout=self.timeout)
-        except urllib.error.HTTPError as exc:
-            exc.close()
-            self.log.records.append(RequestRecord(path, exc.code, sent, 0))
-            if exc.code not in (NOT_MODIFIED, RANGE_NOT_SATISFIABLE):
-                raise self.http_error(path, exc.code) from exc
-            answer_only = (exc.code, exc.headers)
-        except (OSError, http.client.HTTPException) as exc:
-            self.log.records.append(RequestRecord(path, 0, sent, 0))
-            raise self.network_error(exc) from exc
-        if answer_only is not None:
-            yield Response(self, path, answer_only[0], answer_only[1], None)
-            return
-        response = Response(self, path, raw.status, raw.headers, raw)
-        try:
-            yield response
+            try:
+                raw = self.opener.open(request, timeout=self._read_timeout())
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                self.log.records.append(RequestRecord(path, exc.code, sent, 0))
+                if exc.code not in (NOT_MODIFIED, RANGE_NOT_SATISFIABLE):
+                    raise self.http_error(path, exc.code) from exc
+                answer_only = (exc.code, exc.headers)
+            except (OSError, http.client.HTTPException) as exc:
+                self.log.records.append(RequestRecord(path, 0, sent, 0))
+                if watch.ended():
+                    raise watch.error() from exc
+                raise self.network_error(exc) from exc
+            if answer_only is not None:
+                yield Response(self, path, answer_only[0], answer_only[1], None)
+                return
+            response = Response(self, path, raw.status, raw.headers, raw, watch)
+            try:
+                yield response
+            finally:
+                raw.close()
+                self.log.records.append(
+                    RequestRecord(path, response.status, sent, response.bytes_received)
+                )
         finally:
-            raw.close()
-            self.log.records.append(
-                RequestRecord(path, response.status, sent, response.bytes_received)
-            )
+            self._watch = None
+            watch.stop()
+
+    def _read_timeout(self) -> float:
+        """The per-read timeout, never beyond the nearest deadline."""
+        if not self._deadlines:
+            return self.timeout
+        left = min(d.at for d in self._deadlines) - time.monotonic()
+        return max(0.05, min(self.timeout, left + 0.1))  # just past it: "too long" wins
 
     def http_error(self, path: str, code: int) -> PortalError:
         if code == 404:

@@ -5,7 +5,9 @@ line and the tests alike. Each call opens its own kit store connection, so it
 can run off the GUI thread. The order of things is the protocol in DESIGN.md:
 
     GET manifest.json (conditional)  -> 304: the remembered manifest, 1 request
-    GET manifest.json.sig            -> signature checked before anything else
+    GET manifest.json.sig, keys.json(.sig)
+                                     -> root -> key list -> manifest, before anything else
+    expires                          -> past: refused as stale (freeze attack)
     kit id and version               -> older: refused (no downgrade, no replay)
     GET files/<sha256> the store lacks, resumable, capped, hash-checked
     apply_source over the downloaded files: one transaction, old or new kit
@@ -22,8 +24,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.errors import CancelledError, MissingFileError, NotNewerError
+from companion.errors import (
+    CancelledError,
+    ManifestError,
+    MissingFileError,
+    NotNewerError,
+    SignatureError,
+)
 from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.freshness import is_expired
 from companion.kit.importer import (
     STOPPED,
     ImportResult,
@@ -31,20 +40,31 @@ from companion.kit.importer import (
     ProgressCallback,
     VerifiedKit,
     apply_source,
+    check_file,
     missing_files,
     verify_manifest,
 )
+from companion.kit.key_list import MAX_KEY_LIST_SIZE, SignedKeys
 from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef, parse_manifest
-from companion.kit.source import MANIFEST_NAME, SIGNATURE_NAME, ByteProgress
-from companion.kit.trusted_keys import TRUSTED_KEYS
+from companion.kit.source import (
+    KEYS_NAME,
+    KEYS_SIGNATURE_NAME,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    ByteProgress,
+    SignedKit,
+    read_signed,
+)
+from companion.kit.trust_state import Trust, load_trust
 from companion.store.kit_store import InstalledKit, KitStore
 from companion.sync.cache import SyncCache
 from companion.sync.download import download_file
-from companion.sync.errors import NetworkError, NotConfiguredError, PortalError
+from companion.sync.errors import NetworkError, NotConfiguredError, PortalError, StaleError
 from companion.sync.network import is_online
 from companion.sync.portal import (
     DEFAULT_TIMEOUT,
     NOT_MODIFIED,
+    Deadline,
     PortalClient,
     TransferLog,
     is_loopback_url,
@@ -57,6 +77,9 @@ from companion.sync.updatefile import (
     export_from_store,
 )
 
+# A whole check (manifest, signature, key list) must be done within this time.
+CHECK_DEADLINE = 60.0
+
 UPDATE, CURRENT = "update", "current"
 OFFLINE_MESSAGE = Text(
     QT_TRANSLATE_NOOP("messages", "Offline: er is niet gezocht naar een nieuwe versie van de kit.")
@@ -65,7 +88,7 @@ NOT_CONFIGURED_MESSAGE = Text(
     QT_TRANSLATE_NOOP(
         "messages",
         "Er is nog geen portal ingesteld. Vul het adres in bij Bestand > Instellingen "
-        "(tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.",
+        "(tabblad Updates). Zonder portal kun je de kit bijwerken met een updatebestand.",
     )
 )
 UPDATED_MESSAGE = QT_TRANSLATE_NOOP("messages", "De kit is bijgewerkt naar versie {version}.")
@@ -87,6 +110,7 @@ class CheckResult:
     manifest_bytes: bytes = b""
     signature: bytes = b""
     transfer: TransferLog = field(default_factory=TransferLog)
+    keys: SignedKeys | None = None
 
     @property
     def has_update(self) -> bool:
@@ -118,24 +142,46 @@ def online_for(url: str) -> bool:
 
 
 def verify_or_current(
-    manifest_bytes: bytes,
-    signature: bytes,
-    installed: InstalledKit | None,
-    trusted_keys: Iterable[bytes],
+    signed: SignedKit, installed: InstalledKit | None, trust: Trust
 ) -> VerifiedKit | None:
     """The verified kit, None when exactly this version is installed; older is refused."""
     try:
-        return verify_manifest(manifest_bytes, signature, installed, trusted_keys)
+        return verify_manifest(signed, installed, trust)
     except NotNewerError:
         # Raised only after the signature and kit id were accepted.
-        if installed is not None and parse_manifest(manifest_bytes).version == installed.version:
+        if installed is not None and parse_manifest(signed.manifest).version == installed.version:
             return None
         raise
 
 
+def refuse_if_stale(signed: SignedKit, trust: Trust) -> None:
+    """Online, an expired manifest or key list is a freeze attack: refuse it.
+
+    Called after the signature chain held (the dates are signed). An update
+    file or the bundled kit is never refused for its date (see freshness.py).
+    """
+    from companion.kit.importer import check_signature
+
+    key_list = check_signature(signed, trust)
+    manifest = parse_manifest(signed.manifest)
+    for what, expires in (("manifest", manifest.expires), ("key list", key_list.expires)):
+        if is_expired(expires):
+            raise StaleError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "De portal biedt een verlopen versie van de kit aan (geldig tot {date}). "
+                    "Misschien wordt de portal niet meer bijgewerkt, of houdt iemand nieuwe "
+                    "versies tegen. Er is niets veranderd; vraag de beheerder van de portal "
+                    "of gebruik een updatebestand.",
+                ),
+                f"{what} expired on {expires}",
+                date=expires,
+            )
+
+
 def _up_to_date(version: int | None) -> Text:
     return Text(
-        QT_TRANSLATE_NOOP("messages", "U heeft de nieuwste versie van de kit (versie {version})."),
+        QT_TRANSLATE_NOOP("messages", "Je hebt de nieuwste versie van de kit (versie {version})."),
         version=version,
     )
 
@@ -160,10 +206,21 @@ class CachedSource:
     def read_manifest(self) -> tuple[bytes, bytes]:
         return self.verified.manifest_bytes, self.verified.signature
 
+    def read_key_list(self) -> SignedKeys | None:
+        return self.verified.key_list.signed
+
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
+        path = self.cache.file_path(ref.sha256)
         try:
-            with self.cache.file_path(ref.sha256).open("rb") as handle:
+            with path.open("rb") as handle:
                 data = handle.read(ref.size + 1)
+            # Checked here too: a file damaged in the cache after its download is
+            # deleted, so the next attempt fetches it again instead of failing for ever.
+            try:
+                check_file(ref, data)
+            except Exception:
+                path.unlink(missing_ok=True)
+                raise
         except OSError as exc:
             raise MissingFileError(
                 QT_TRANSLATE_NOOP(
@@ -189,18 +246,20 @@ class SyncService:
         cache_dir: Path,
         portal_url: str,
         *,
-        trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
+        trusted_keys: Iterable[bytes] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         retries: int = 2,
         client: PortalClient | None = None,
+        check_deadline: float = CHECK_DEADLINE,
     ) -> None:
         if not portal_url.strip() and client is None:
             raise NotConfiguredError(NOT_CONFIGURED_MESSAGE, "no portal url")
         self.kit_path = kit_path
         self.cache = SyncCache(cache_dir)
         self.client = client or PortalClient(portal_url, timeout=timeout)
-        self.trusted_keys = tuple(trusted_keys)
+        self.trusted_keys = tuple(trusted_keys) if trusted_keys is not None else None
         self.retries = retries
+        self.check_deadline = check_deadline
 
     @property
     def log(self) -> TransferLog:
@@ -208,19 +267,24 @@ class SyncService:
 
     # -- check -------------------------------------------------------------------
 
-    def check(self) -> CheckResult:
-        """Is there a newer kit? One small request when nothing changed."""
+    def check(self, cancelled: Callable[[], bool] | None = None) -> CheckResult:
+        """Is there a newer kit? One small request when nothing changed.
+
+        The whole check has one deadline (``check_deadline``) besides the
+        client's per-read timeout and minimum speed.
+        """
         mark = self.log.requests
         store = KitStore(self.kit_path)
         try:
             installed = store.installed()
-            manifest_bytes, signature, remember = self._fetch_manifest(store)
+            trust = load_trust(self.kit_path, self.trusted_keys)
+            with self.client.deadline(Deadline.after(self.check_deadline, cancelled)):
+                signed, remember = self._fetch_manifest(store, trust)
+            refuse_if_stale(signed, trust)
             try:
-                verified = verify_or_current(
-                    manifest_bytes, signature, installed, self.trusted_keys
-                )
+                verified = verify_or_current(signed, installed, trust)
             except NotNewerError as exc:
-                offered = parse_manifest(manifest_bytes).version
+                offered = parse_manifest(signed.manifest).version
                 raise NotNewerError(
                     QT_TRANSLATE_NOOP(
                         "messages",
@@ -230,7 +294,9 @@ class SyncService:
                     ),
                     exc.detail,
                     offered=offered,
-                    installed=installed.version if installed else "?",
+                    installed=max(
+                        installed.version if installed else 0, trust.record.highest_version
+                    ),
                 ) from exc
             remember()
             installed_version = installed.version if installed else None
@@ -245,24 +311,77 @@ class SyncService:
                 _update_message(preview),
                 installed_version,
                 preview,
-                manifest_bytes,
-                signature,
+                signed.manifest,
+                signed.signature,
                 transfer,
+                verified.key_list.signed,
             )
         finally:
             store.close()
 
-    def _fetch_manifest(self, store: KitStore) -> tuple[bytes, bytes, Callable[[], None]]:
-        """The portal's manifest and signature, and how to remember them once accepted."""
+    def _fetch_manifest(
+        self, store: KitStore, trust: Trust
+    ) -> tuple[SignedKit, Callable[[], None]]:
+        """The portal's signed kit, and how to remember it once accepted.
+
+        The portal's key list is fetched only when the key list this computer
+        keeps does not vouch for the manifest, or has expired: a new release
+        key (a rotation) is learnt when the first kit signed with it arrives,
+        and an update still costs three requests.
+        """
         url = self.client.base_url
-        with self.client.open(MANIFEST_NAME, self.cache.conditional_headers(url)) as response:
+        headers = self.cache.conditional_headers(url)
+        response_status, manifest_bytes, etag, modified = self._get_manifest(headers)
+        if response_status == NOT_MODIFIED:
+            cached = self.cache.cached_manifest()
+            if cached is not None:
+                return SignedKit(cached[0], cached[1], self.cache.cached_key_list()), lambda: None
+            # The remembered manifest is gone: ask once more, plainly. A portal
+            # that answers "not modified" to a plain request is broken.
+            self.cache.forget_portal()
+            response_status, manifest_bytes, etag, modified = self._get_manifest(
+                {"Cache-Control": "no-cache"}
+            )
+            if response_status == NOT_MODIFIED:
+                raise PortalError(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "De portal geeft een onverwacht antwoord (304 zonder inhoudslijst). "
+                        "Probeer het later opnieuw. Er is niets veranderd.",
+                    ),
+                    "304 Not Modified to an unconditional request",
+                )
+        installed = store.signed_manifest()
+        if installed is not None and installed[0] == manifest_bytes:
+            # Exactly what is installed: its signature was checked when it was installed
+            # (and is checked again by the caller), so no second request is needed.
+            signature = installed[1]
+        else:
+            signature = self._get_small(
+                SIGNATURE_NAME,
+                MAX_SIGNATURE_SIZE,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "De handtekening op de portal is geen handtekening. Er is niets veranderd.",
+                ),
+            )
+        keys = self._kept_key_list(SignedKit(manifest_bytes, signature), trust)
+        if keys is None:
+            keys = self._get_key_list()
+        signed = SignedKit(manifest_bytes, signature, keys)
+
+        def remember() -> None:
+            # Only an optimisation (the next check can be a 304): a full disk is no refusal.
+            with contextlib.suppress(OSError):
+                self.cache.remember(url, manifest_bytes, signature, keys, etag, modified)
+
+        return signed, remember
+
+    def _get_manifest(self, headers: dict[str, str]) -> tuple[int, bytes, str | None, str | None]:
+        with self.client.open(MANIFEST_NAME, headers) as response:
             if response.status == NOT_MODIFIED:
-                cached = self.cache.cached_manifest()
-                if cached is None:  # removed meanwhile: ask again, unconditionally
-                    self.cache.forget_portal()
-                    return self._fetch_manifest(store)
-                return cached[0], cached[1], lambda: None
-            manifest_bytes = response.read_all(
+                return NOT_MODIFIED, b"", None, None
+            body = response.read_all(
                 MAX_MANIFEST_SIZE,
                 lambda: PortalError(
                     QT_TRANSLATE_NOOP(
@@ -272,32 +391,38 @@ class SyncService:
                     "manifest over size cap",
                 ),
             )
-            etag, modified = response.header("ETag"), response.header("Last-Modified")
-        installed = store.signed_manifest()
-        if installed is not None and installed[0] == manifest_bytes:
-            # Exactly what is installed: its signature was checked when it was installed
-            # (and is checked again by the caller), so no second request is needed.
-            signature = installed[1]
-        else:
-            with self.client.open(SIGNATURE_NAME) as response:
-                signature = response.read_all(
-                    MAX_SIGNATURE_SIZE,
-                    lambda: PortalError(
-                        QT_TRANSLATE_NOOP(
-                            "messages",
-                            "De handtekening op de portal is geen handtekening. "
-                            "Er is niets veranderd.",
-                        ),
-                        "signature over size cap",
-                    ),
-                )
+            return response.status, body, response.header("ETag"), response.header("Last-Modified")
 
-        def remember() -> None:
-            # Only an optimisation (the next check can be a 304): a full disk is no refusal.
-            with contextlib.suppress(OSError):
-                self.cache.remember(url, manifest_bytes, signature, etag, modified)
+    @staticmethod
+    def _kept_key_list(signed: SignedKit, trust: Trust) -> SignedKeys | None:
+        """The key list kept from before, when it vouches for ``signed`` and is not expired."""
+        from companion.kit.importer import check_signature
 
-        return manifest_bytes, signature, remember
+        if trust.record.keys is None:
+            return None
+        try:
+            key_list = check_signature(signed, trust)
+        except (SignatureError, ManifestError):
+            return None
+        return None if is_expired(key_list.expires) else key_list.signed
+
+    def _get_small(self, path: str, limit: int, too_big: str) -> bytes:
+        with self.client.open(path) as response:
+            return response.read_all(limit, lambda: PortalError(too_big, f"{path} over size cap"))
+
+    def _get_key_list(self) -> SignedKeys | None:
+        """The portal's key list; None when it has none (a list kept from before may do)."""
+        too_big = QT_TRANSLATE_NOOP(
+            "messages", "De sleutellijst op de portal is te groot. Er is niets veranderd."
+        )
+        try:
+            data = self._get_small(KEYS_NAME, MAX_KEY_LIST_SIZE, too_big)
+            signature = self._get_small(KEYS_SIGNATURE_NAME, MAX_SIGNATURE_SIZE, too_big)
+        except PortalError as exc:
+            if "HTTP 404" in exc.detail:
+                return None
+            raise
+        return SignedKeys(data, signature)
 
     # -- install -----------------------------------------------------------------
 
@@ -322,8 +447,9 @@ class SyncService:
 
         store = KitStore(self.kit_path)
         try:
+            signed = SignedKit(check.manifest_bytes, check.signature, check.keys)
             verified = verify_or_current(
-                check.manifest_bytes, check.signature, store.installed(), self.trusted_keys
+                signed, store.installed(), load_trust(self.kit_path, self.trusted_keys)
             )
             if verified is None:
                 installed = store.installed()
@@ -391,19 +517,23 @@ def import_update_file(
     kit_path: Path,
     path: Path,
     *,
-    trusted_keys: Iterable[bytes] = TRUSTED_KEYS,
+    trusted_keys: Iterable[bytes] | None = None,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> InstallOutcome:
-    """Install the kit in a ``.kitupdate`` file, through the same checks as the portal."""
+    """Install the kit in a ``.kitupdate`` file, through the same checks as the portal.
+
+    Its expiry date is not held against it: update files travel slowly.
+    """
     report = progress or (lambda _p: None)
     report(Progress(Text(QT_TRANSLATE_NOOP("messages", "Het updatebestand wordt gecontroleerd…"))))
     with UpdateFileSource(path) as source:
         store = KitStore(kit_path)
         try:
-            manifest_bytes, signature = source.read_manifest()
             installed = store.installed()
-            verified = verify_or_current(manifest_bytes, signature, installed, trusted_keys)
+            verified = verify_or_current(
+                read_signed(source), installed, load_trust(kit_path, trusted_keys)
+            )
             if verified is None:
                 version = installed.version if installed else None
                 return InstallOutcome(

@@ -34,6 +34,8 @@ def save_sync_settings(user: UserStore, settings: SyncSettings) -> SyncSettings:
     if url:
         url = check_portal_url(url)
     with user.transaction():
-        user.set_setting(PORTAL_KEY, url)
-        user.set_setting(CHECK_AT_START_KEY, "1" if settings.check_at_start else "0")
+        # Only what differs from what applies is kept as the person's own choice:
+        # the rest keeps following the defaults of IT (companion/store/site_defaults.py).
+        user.choose_setting(PORTAL_KEY, url, "")
+        user.choose_setting(CHECK_AT_START_KEY, "1" if settings.check_at_start else "0", "1")
     return SyncSettings(url, settings.check_at_start)

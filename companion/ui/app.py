@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion.context import AppContext
+from companion.context import AppContext, UserStoreDamagedError, keep_user_store_aside
 from companion.errors import StoreError
-from companion.logs import setup_logging
-from companion.paths import app_paths, resources_dir
+from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.logs import log_failure, setup_logging
+from companion.paths import AppPaths, app_paths, resources_dir
 from companion.pdf.engine.memory import return_large_blocks
+from companion.store.backups import backup_folder, list_backups, restore_file
+from companion.ui.datafolder.instance import SingleInstance
 from companion.ui.error_handler import ErrorHandler
 from companion.ui.main_window import MainWindow
+from companion.ui.texts import ui_text
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +51,19 @@ def run_app(
     errors = ErrorHandler(log_path)
     errors.install()
     log.info("start, data in %s", paths.data_dir)
-    try:
-        context = AppContext.open(paths)
-    except StoreError as exc:
-        log.error("cannot open stores: %s (%s)", exc.message, exc.detail)
-        QMessageBox.critical(None, "Strategiekit Companion", f"{exc.message}\n\n{exc.detail}")
+
+    instance = SingleInstance(paths)
+    if not instance.acquire():
+        return _second_start(instance, paths, selftest)
+    context = _open_context(paths, selftest)
+    if context is None:
         return 1
     window = MainWindow(context)
     window.offer_tour = not selftest  # the tour of the screens after the first import
     errors.parent = window
+    if window.data_folder is not None:
+        errors.on_damage = window.data_folder.damage_suspected
+    instance.serve(lambda: _bring_forward(window))
     window.show()
     # Start after the window is on screen, so the first paint is not delayed.
     QTimer.singleShot(0, window.start)
@@ -63,9 +72,100 @@ def run_app(
     if selftest:
         _quit_when_ready(app, window, showing_file=open_file is not None)
     code = app.exec()
+    busy = window.runner.busy()
     context.close()
+    instance.release()
     log.info("stop")
+    if busy:
+        # Work that did not stop in time (a network read that ignores its
+        # socket being shut, a slow disk): end the process anyway. SQLite and
+        # the download cache are safe against a kill at any moment.
+        log.warning("background work still running at exit; ending the process")
+        logging.shutdown()
+        os._exit(code)
     return code
+
+
+def _bring_forward(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def _second_start(instance: SingleInstance, paths: AppPaths, selftest: bool) -> int:
+    """Another program has this data folder: bring its window forward, or say so."""
+    message = Text(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Strategiekit Companion is al open voor de gegevensmap {folder}. "
+            "Gebruik dat venster; een tweede keer starten kan niet.",
+        ),
+        folder=paths.data_dir,
+    )
+    log.info("second start on %s (lock held by process %s)", paths.data_dir, instance.holder())
+    print(message, file=sys.stderr)
+    if not selftest and instance.call_first_forward():
+        return 0
+    if not selftest:
+        box = QMessageBox(QMessageBox.Icon.Information, "Strategiekit Companion", ui_text(message))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+    return 1
+
+
+def _open_context(paths: AppPaths, selftest: bool) -> AppContext | None:
+    """The stores; a user store that cannot be read is kept aside and a backup offered."""
+    try:
+        return AppContext.open(paths)
+    except UserStoreDamagedError as exc:
+        log_failure(log, "user store cannot be read", exc)
+        if selftest:
+            print(f"NIET OK: {ui_text(exc)}", file=sys.stderr)
+            return None
+        try:
+            aside = keep_user_store_aside(paths)
+            _offer_backup(paths, aside)
+            context = AppContext.open(paths)
+        except StoreError as again:
+            _refuse(again)
+            return None
+        context.notices.append(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Je eigen gegevens konden niet worden gelezen. Het oude bestand is bewaard "
+                    "als {name}.",
+                ),
+                name=aside.name,
+            )
+        )
+        return context
+    except StoreError as exc:
+        if selftest:
+            print(f"NIET OK: {ui_text(exc)}", file=sys.stderr)
+        else:
+            _refuse(exc)
+        return None
+
+
+def _offer_backup(paths: AppPaths, aside: Path) -> None:
+    from companion.ui.datafolder.backups_dialog import DamagedUserStoreDialog
+
+    dialog = DamagedUserStoreDialog(aside, list_backups(backup_folder(paths.user_store)))
+    dialog.exec()
+    chosen = dialog.chosen()
+    if chosen is not None:
+        restore_file(chosen, paths.user_store)
+        log.info("user store restored from %s", chosen)
+
+
+def _refuse(exc: StoreError) -> None:
+    log_failure(log, "cannot open stores", exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Strategiekit Companion", ui_text(exc))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDetailedText(exc.detail)
+    box.exec()
 
 
 def _quit_when_ready(app: QApplication, window: MainWindow, *, showing_file: bool) -> None:
@@ -85,23 +185,32 @@ def _quit_when_ready(app: QApplication, window: MainWindow, *, showing_file: boo
         window.close()
         app.exit(1)
 
+    def busy() -> bool:
+        """Putting the kit in place, or checking (and maybe rebuilding) the stores."""
+        checking = window.data_folder is not None and window.data_folder.checking
+        return window.import_task is not None or checking
+
     def poll() -> None:
         waited[0] += 100
         if waited[0] > SELFTEST_TIMEOUT_MS:
-            fail(f"NIET OK: geen antwoord na {SELFTEST_TIMEOUT_MS // 1000} seconden ({stage[0]}).")
+            fail(
+                QCoreApplication.translate(
+                    "App", "NIET OK: geen antwoord na {seconds} seconden ({stage})."
+                ).format(seconds=SELFTEST_TIMEOUT_MS // 1000, stage=stage[0])
+            )
             return
         if stage[0] == "kit":
-            if window.import_task is not None:
+            if busy():
                 return
             installed = window.context.library.installed()
             if installed is None:
-                fail("NIET OK: de kit staat niet klaar.")
+                fail(QCoreApplication.translate("App", "NIET OK: de kit staat niet klaar."))
                 return
             documents = window.context.library.documents()
-            _say(
-                f"OK: {installed.title}, versie {installed.version}, {len(documents)} documenten.",
-                sys.stdout,
-            )
+            line = QCoreApplication.translate(
+                "App", "OK: {title}, versie {version}, {count} documenten."
+            ).format(title=installed.title, version=installed.version, count=len(documents))
+            _say(line, sys.stdout)
             if not showing_file and documents:
                 window.open_document(documents[0].id, page=1)
             stage[0] = "engine"
@@ -110,15 +219,18 @@ def _quit_when_ready(app: QApplication, window: MainWindow, *, showing_file: boo
         if viewer is None:
             return
         if viewer.failure is not None:
-            fail(f"NIET OK: {viewer.message.text()}")
+            fail(
+                QCoreApplication.translate("App", "NIET OK: {message}").format(
+                    message=viewer.message.text()
+                )
+            )
             return
         if viewer.page_count and viewer.canvas.is_rendered(viewer.page - 1):
             started.stop()
-            _say(
-                f"OK: de PDF-motor tekent: {viewer.document_title}, pagina {viewer.page} "
-                f"van {viewer.page_count}.",
-                sys.stdout,
-            )
+            line = QCoreApplication.translate(
+                "App", "OK: de PDF-motor tekent: {title}, pagina {page} van {count}."
+            ).format(title=viewer.document_title, page=viewer.page, count=viewer.page_count)
+            _say(line, sys.stdout)
             window.close()
             app.exit(0)
 

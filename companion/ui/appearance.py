@@ -17,16 +17,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from companion.i18n import LANGUAGE_SETTING, LANGUAGES
 from companion.paths import resources_dir
 from companion.ui import live
 from companion.ui.style import HIGH_CONTRAST, NORMAL, Theme, style_sheet
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_KEY = "weergave.taal"
+LANGUAGE_KEY = LANGUAGE_SETTING
 TEXT_SIZE_KEY = "weergave.tekstgrootte"
 CONTRAST_KEY = "weergave.contrast"
-LANGUAGES = ("nl", "en")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
 
@@ -49,9 +49,15 @@ def load_appearance(settings) -> Appearance:
 
 
 def save_appearance(settings, appearance: Appearance) -> None:
-    settings.set_setting(LANGUAGE_KEY, appearance.language)
-    settings.set_setting(TEXT_SIZE_KEY, str(appearance.text_size))
-    settings.set_setting(CONTRAST_KEY, "1" if appearance.high_contrast else "0")
+    """Keep the choice; what equals the defaults (of IT, or the program's) is not stored,
+    so it keeps following them."""
+    program = Appearance()
+    for key, value, default in (
+        (LANGUAGE_KEY, appearance.language, program.language),
+        (TEXT_SIZE_KEY, str(appearance.text_size), str(program.text_size)),
+        (CONTRAST_KEY, "1" if appearance.high_contrast else "0", "0"),
+    ):
+        settings.choose_setting(key, value, default)
 
 
 @dataclass
@@ -104,9 +110,7 @@ def apply_appearance(appearance: Appearance, app: QApplication | None = None) ->
             font.setPixelSize(round(_state.base_font.pixelSize() * appearance.text_size / 100))
         app.setFont(font)
     if before is None or before.high_contrast != appearance.high_contrast:
-        app.setPalette(
-            high_contrast_palette() if appearance.high_contrast else QPalette(_state.base_palette)
-        )
+        app.setPalette(high_contrast_palette() if appearance.high_contrast else normal_palette())
     if (
         before is None
         or before.text_size != appearance.text_size
@@ -142,6 +146,19 @@ def _install_translators(app: QApplication, language: str) -> None:
             log.warning("translation %s not found in %s", name, folder)
 
 
+def normal_palette() -> QPalette:
+    """The system's colours, with two readable at 4.5:1: the example text in empty
+    fields (Qt's own is the text colour at half strength, about 3:1) and what is
+    chosen where the style sheet does not reach (the day in the calendar: the
+    style's light blue under white text is 3.7:1)."""
+    palette = QPalette(_state.base_palette)
+    roles = QPalette.ColorRole
+    palette.setColor(roles.PlaceholderText, QColor(NORMAL.placeholder))
+    palette.setColor(roles.Highlight, QColor(NORMAL.accent))
+    palette.setColor(roles.HighlightedText, QColor(NORMAL.accent_text))
+    return palette
+
+
 def high_contrast_palette() -> QPalette:
     """White text on black, yellow selection: also for what the style sheet does not reach."""
     palette = QPalette()
@@ -162,7 +179,7 @@ def high_contrast_palette() -> QPalette:
         (roles.ToolTipText, white),
         (roles.Link, QColor("#7fdfff")),
         (roles.LinkVisited, QColor("#d9a6ff")),
-        (roles.PlaceholderText, QColor("#c8c8c8")),
+        (roles.PlaceholderText, QColor(HIGH_CONTRAST.placeholder)),
     ):
         palette.setColor(role, colour)
     disabled = QPalette.ColorGroup.Disabled

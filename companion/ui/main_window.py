@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,15 +35,17 @@ from companion.ui.appearance import (
     px,
     save_appearance,
 )
-from companion.ui.live import live
+from companion.ui.live import follow, live
 from companion.ui.screens.first_run import FirstRunPanel
 from companion.ui.screens.library import LibraryScreen
 from companion.ui.texts import ui_text
 from companion.ui.widgets.banner import NoticeBanner
+from companion.ui.widgets.common import on_screen
 from companion.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from companion.kit.importer import ImportResult
+    from companion.ui.datafolder.guard import DataFolderGuard
     from companion.ui.help.tour import Tour
     from companion.ui.screens.actionplan.screen import ActionPlanScreen
     from companion.ui.screens.checklist.screen import ChecklistScreen
@@ -53,9 +55,24 @@ if TYPE_CHECKING:
     from companion.ui.viewer.engine_client import EngineClient
 
 UPDATE_CHECK_DELAY_MS = 1500
+CLOSE_WAIT_MS = 1500
+QUIT_KEYS = "Ctrl+Q"
 TOUR_SEEN_KEY = "rondleiding.gezien"
 
 log = logging.getLogger(__name__)
+
+
+def quit_keys() -> list[QKeySequence]:
+    """Ctrl+Q on every platform, plus the platform's own Quit keys where it has them.
+
+    Qt's Quit key list is empty on Windows, so Ctrl+Q (which the README
+    promises) is bound explicitly.
+    """
+    keys = [QKeySequence(QUIT_KEYS)]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
 
 
 class MainWindow(QMainWindow):
@@ -87,13 +104,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         live(self.nav, "setAccessibleName", lambda: self.tr("Schermen"))
-        live(self.nav, "setFixedWidth", lambda: px(210))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.banner = NoticeBanner()
         self._screen_keys: list[str] = []
         self._screens: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built_by: dict[str, Callable[[], QWidget]] = {}
+        self.data_folder: DataFolderGuard | None = None
         self._previous_screen = "bibliotheek"
 
         right = QWidget()
@@ -102,17 +121,20 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.stack, 1)
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(right, 1)
+        # The screen list, the screen, and (while it runs) the tour beside the screen.
+        self.central_layout = QHBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.nav)
+        self.central_layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
         self.kit_label = QLabel()
+        self.kit_label.setTextFormat(Qt.TextFormat.PlainText)  # the kit's title
         self.statusBar().addPermanentWidget(self.kit_label)
 
         self.library_screen = LibraryScreen(context.library)
+        self.library_screen.media_dir = context.paths.cache_dir
         self.library_screen.open_requested.connect(lambda doc_id: self.open_document(doc_id))
         self.library_screen.opened_revisions = context.user.opened_revisions
         self.add_screen("bibliotheek", lambda: self.tr("Bibliotheek"), self.library_screen)
@@ -130,10 +152,16 @@ class MainWindow(QMainWindow):
         self.first_run.retry_requested.connect(self.start)
         self.stack.addWidget(self.first_run)
 
+        # The screen list is as wide as its longest name (in this language and size).
+        follow(self.nav, self._fit_nav, "fit nav")
+        self._fit_nav()
         QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.focus_search)
         # Ctrl+F finds in the open document when one is shown, else searches the kit.
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.find)
         self._build_menus()
+        from companion.ui.datafolder.guard import DataFolderGuard
+
+        self.data_folder = DataFolderGuard(self)
 
         for notice in context.notices:
             self.banner.show_message(notice)
@@ -237,7 +265,7 @@ class MainWindow(QMainWindow):
         live(self.help_menu, "setTitle", lambda: self.tr("&Help"))
         self.quit_action = QAction(self)
         live(self.quit_action, "setText", lambda: self.tr("Afsluiten"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(quit_keys())
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         from companion.ui.viewer.window_glue import open_pdf_action
@@ -313,6 +341,7 @@ class MainWindow(QMainWindow):
             self._install_screen(key, screen)
         else:
             self._factories[key] = screen
+            self._built_by[key] = screen
         number = len(self._screen_keys)
         item = QListWidgetItem()
         live(item, "setText", title)
@@ -323,6 +352,7 @@ class MainWindow(QMainWindow):
             lambda: self.tr("{screen} (Ctrl+{number})").format(screen=title(), number=number),
         )
         self.nav.addItem(item)
+        self._fit_nav()
         QShortcut(QKeySequence(f"Ctrl+{number}"), self).activated.connect(
             lambda k=key: self.show_screen(k)
         )
@@ -333,6 +363,24 @@ class MainWindow(QMainWindow):
         reload = getattr(widget, "reload", None)
         if callable(reload):
             self.kit_changed.connect(reload)
+        if self.data_folder is not None:
+            self.data_folder.screen_added(key, widget)
+
+    def user_data_replaced(self) -> None:
+        """A backup was put back: screens with a person's own data are built anew."""
+        from companion.ui.datafolder.guard import USER_DATA_SCREENS
+
+        apply_appearance(load_appearance(self.context.user))
+        showing = self.current_screen_key()
+        for key in USER_DATA_SCREENS:
+            widget = self._screens.pop(key, None)
+            if widget is not None:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+                self._factories[key] = self._built_by[key]
+        if "updates" in self._screens:
+            self.updates_screen.reload()
+        self.show_screen(showing if showing in self._screen_keys else "bibliotheek")
 
     def screen(self, key: str) -> QWidget:
         """The screen for ``key``, built now if it was not yet."""
@@ -433,15 +481,7 @@ class MainWindow(QMainWindow):
         if installed is not None:
             self._kit_ready()
         if needs_import:
-            if installed is None:
-                self.nav.setEnabled(False)
-                self.stack.setCurrentWidget(self.first_run)
-            self.import_task = self.runner.start(
-                self.context.install_bundled_kit,
-                on_success=self._import_done,
-                on_error=self._import_failed,
-                on_progress=self._import_progress,
-            )
+            self.install_kit()
         # Looking for a newer kit waits until the window is in use: it is
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
@@ -449,6 +489,20 @@ class MainWindow(QMainWindow):
         # a moment later, so the first document opens without waiting for either.
         QTimer.singleShot(0, self.engine.start)
         QTimer.singleShot(self.prepare_viewer_ms, self._prepare_viewer)
+        if self.data_folder is not None:
+            self.data_folder.after_start()  # backup and kit check, in a worker
+
+    def install_kit(self) -> None:
+        """Put the newest verified kit in place, in a worker (first start, or a rebuild)."""
+        if self.context.library.installed() is None:
+            self.nav.setEnabled(False)
+            self.stack.setCurrentWidget(self.first_run)
+        self.import_task = self.runner.start(
+            self.context.install_bundled_kit,
+            on_success=self._import_done,
+            on_error=self._import_failed,
+            on_progress=self._import_progress,
+        )
 
     def update_check_pending(self) -> bool:
         return self._update_timer.isActive() or self._check_when_kit_ready
@@ -499,29 +553,45 @@ class MainWindow(QMainWindow):
             self.nav.currentRow() < 0 and not showing_pdf
         ):
             self.nav.setCurrentRow(0)
+            self._nav_changed(0)  # also when row 0 was current already (a rebuilt kit)
             QTimer.singleShot(0, self.library_screen.tree.setFocus)
 
     def _refresh_kit_label(self) -> None:
+        from companion.kit.freshness import kit_expired
+
         installed = self.context.library.installed()
+        expired = installed is not None and kit_expired(installed.expires)
 
         def text() -> str:
             if installed is None:
                 return self.tr("Geen kit")
-            return self.tr("{title} · versie {version}").format(
+            label = self.tr("{title} · versie {version}").format(
                 title=installed.title, version=installed.version
             )
+            return label + (self.tr(" · verlopen") if expired else "")
+
+        def tip() -> str:
+            if not expired or installed is None:
+                return ""
+            return self.tr(
+                "Deze versie van de kit is verlopen op {date}. Kijk bij Updates of er een "
+                "nieuwe is. Lezen kan gewoon."
+            ).format(date=installed.expires)
 
         live(self.kit_label, "setText", text)
+        live(self.kit_label, "setToolTip", tip)
 
     # -- appearance, help and the tour ------------------------------------------
 
+    def _fit_nav(self) -> None:
+        """The screen list as wide as its longest name: not wider (large text needs the room)."""
+        names = self.nav.sizeHintForColumn(0) if self.nav.count() else px(120)
+        frame = 2 * self.nav.frameWidth() + self.nav.contentsMargins().left()
+        self.nav.setFixedWidth(names + frame + px(8))
+
     def _fit_on_screen(self, width: int, height: int) -> None:
         """The wanted size, but never larger than the screen (large text scrolls instead)."""
-        screen = QWidget.screen(self) or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width()), min(height, room.height())
-        self.resize(width, height)
+        self.resize(on_screen(self, width, height))
 
     def set_appearance(self, appearance: Appearance) -> None:
         """Store and apply language, text size and contrast at once, in place."""
@@ -541,6 +611,7 @@ class MainWindow(QMainWindow):
         if self.tour is None:
             self.tour = Tour(self)
             self.tour.finished.connect(lambda: self.context.user.set_setting(TOUR_SEEN_KEY, "1"))
+            self.central_layout.addWidget(self.tour)  # beside the screen, never over it
         self.tour.start()
         return self.tour
 
@@ -570,5 +641,7 @@ class MainWindow(QMainWindow):
             self._viewer.shutdown()
         if self._engine is not None:
             self._engine.close()  # workers stop, shared memory is given back
-        self.runner.shutdown()
+        # Cancel background work (network reads end at once, see sync/portal.py)
+        # and wait briefly: the program must end within two seconds.
+        self.runner.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

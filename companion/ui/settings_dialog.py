@@ -36,7 +36,7 @@ from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_
 from companion.ui.appearance import TEXT_SIZES, Appearance, current, px
 from companion.ui.live import live
 from companion.ui.texts import ui_text
-from companion.ui.widgets.common import scroll_body
+from companion.ui.widgets.common import on_screen, scroll_body
 
 
 class SettingsPage(Protocol):
@@ -58,7 +58,7 @@ class UpdateSettingsPage(QWidget):
         self.portal = QLineEdit(current_sync.portal_url)
         self.portal.setPlaceholderText("https://www.voorbeeld.nl/strategiekit/")
         live(self.portal, "setAccessibleName", lambda: self.tr("Adres van de portal"))
-        live(self.portal, "setMinimumWidth", lambda: px(380))
+        live(self.portal, "setMinimumWidth", lambda: px(260))
         self.check_at_start = QCheckBox()
         live(
             self.check_at_start,
@@ -77,8 +77,8 @@ class UpdateSettingsPage(QWidget):
             explain,
             "setText",
             lambda: self.tr(
-                "De portal is de website waar de nieuwste versie van de kit staat. Uw bibliotheek "
-                "of de beheerder van de kit geeft u het adres. Laat het leeg als deze computer "
+                "De portal is de website waar de nieuwste versie van de kit staat. Je bibliotheek "
+                "of de beheerder van de kit geeft je het adres. Laat het leeg als deze computer "
                 "nooit internet heeft: werk de kit dan bij met een updatebestand."
             ),
         )
@@ -87,8 +87,8 @@ class UpdateSettingsPage(QWidget):
             network,
             "setText",
             lambda: self.tr(
-                "Het programma kijkt alleen als er internet is, en stoort u niet. Het gebruikt "
-                "de proxy-instellingen en de certificaten van uw systeem."
+                "Het programma kijkt alleen als er internet is, en stoort je niet. Het gebruikt "
+                "de proxy-instellingen en de certificaten van je systeem."
             ),
         )
         for label in (explain, network):
@@ -99,6 +99,7 @@ class UpdateSettingsPage(QWidget):
         live(portal_label, "setText", lambda: self.tr("Adres van de portal:"))
         portal_label.setBuddy(self.portal)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: field below
         form.addRow(portal_label, self.portal)
         form.addRow("", self.check_at_start)
         layout = scroll_body(self)
@@ -147,9 +148,9 @@ class AppearancePage(QWidget):
             explain,
             "setText",
             lambda: self.tr(
-                "Kies de taal van het programma, hoe groot de tekst is en of u liever "
+                "Kies de taal van het programma, hoe groot de tekst is en of je liever "
                 "witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. "
-                "Het programma past zich meteen aan; wat u typte blijft staan."
+                "Het programma past zich meteen aan; wat je typte blijft staan."
             ),
         )
         explain.setWordWrap(True)
@@ -187,7 +188,7 @@ class SettingsDialog(QDialog):
     def __init__(self, user: UserStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         live(self, "setWindowTitle", lambda: self.tr("Instellingen"))
-        self.resize(px(640), px(420))
+        self.resize(on_screen(self, px(640), px(420)))
         self.tabs = QTabWidget()
         live(self.tabs, "setAccessibleName", lambda: self.tr("Onderwerpen van de instellingen"))
         live(

@@ -30,7 +30,10 @@ class Theme:
     focus: str
     muted: str  # hints, labels in cards
     disabled: str
+    placeholder: str  # the example text in an empty field
+    progress_chunk: str  # the filled part of a progress bar, with text on it
     error: str
+    error_bg: str  # a field that holds something wrong
     late: str
     done: str
     notice_bg: str
@@ -64,7 +67,10 @@ NORMAL = Theme(
     focus="#0b57d0",
     muted="#4a4a4a",
     disabled="#7d7d7d",
+    placeholder="#5c6470",
+    progress_chunk="#6b9bd6",
     error="#a4000f",
+    error_bg="#fdecee",
     late="#a4000f",
     done="#2e6b30",
     notice_bg="#fff4c2",
@@ -97,7 +103,10 @@ HIGH_CONTRAST = Theme(
     focus="#ffff00",
     muted="#ffffff",
     disabled="#b0b0b0",
+    placeholder="#c8c8c8",
+    progress_chunk="#6e6e00",
     error="#ff9e9e",
+    error_bg="#2b0000",
     late="#ff9e9e",
     done="#8dff8d",
     notice_bg="#000000",
@@ -114,6 +123,43 @@ HIGH_CONTRAST = Theme(
     link="#7fdfff",
     high_contrast=True,
 )
+
+
+# Which text colour is drawn on which background (by the Theme's field names), in the
+# style sheet and in code (marks in lists, HTML cards): every pair must reach 4.5:1
+# (WCAG 2), in every theme. tests/ui/test_contrast.py checks it, and that the style
+# sheet uses no text colour or background left out here.
+TEXT_ON_BACKGROUND: tuple[tuple[str, str], ...] = (
+    *(
+        (fg, bg)
+        for fg in ("text", "muted")
+        for bg in (
+            "window",
+            "base",
+            "alt_base",
+            "nav_bg",
+            "card_bg",
+            "card_removed_bg",
+            "notice_bg",
+        )
+    ),
+    *(("text", bg) for bg in ("button", "button_hover", "button_down", "progress_chunk")),
+    ("accent_text", "accent"),  # selected screen, selected rows, chosen chip, menus
+    *(("accent", bg) for bg in ("window", "base", "alt_base", "nav_bg")),  # titles, marks
+    *(("error", bg) for bg in ("window", "base", "card_bg", "error_bg")),
+    ("text", "error_bg"),
+    *(("late", bg) for bg in ("base", "alt_base")),
+    *(("done", bg) for bg in ("base", "alt_base")),
+    ("removed_text", "card_removed_bg"),
+    ("placeholder", "base"),
+    ("placeholder", "error_bg"),
+    ("link", "base"),
+    ("presenter_text", "presenter_bg"),
+    ("presenter_text", "presenter_button"),
+    ("timer", "presenter_bg"),
+)
+# Backgrounds without text of their own (around the pages of a document).
+NO_TEXT_ON = ("page_area",)
 
 
 def _contrast_indicators(t: Theme, s) -> str:
@@ -210,11 +256,22 @@ QToolButton:focus {{
     border: {focus_width}px solid {t.focus};
     padding: {max(0, s(4) - f)}px {max(0, s(8) - f)}px;
 }}
+QPushButton#chip {{
+    border-radius: {s(12)}px; padding: {s(3)}px {s(12)}px; background: {t.base};
+}}
+QPushButton#chip:checked {{
+    background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
+}}
+QPushButton#chip:focus {{
+    border: {focus_width}px solid {t.focus};
+    padding: {max(0, s(3) - f)}px {max(0, s(12) - f)}px;
+}}
 QPushButton[menuButton="true"] {{ padding-right: {s(26)}px; }}
 QPushButton::menu-indicator {{
     subcontrol-origin: padding; subcontrol-position: right center; right: {s(8)}px;
 }}
 QToolButton[popupMode="1"] {{ padding-right: {s(22)}px; }}
+QToolButton#calendarButton::menu-indicator {{ image: none; width: 0px; }}
 QToolButton::menu-button {{
     border-left: 1px solid {t.border};
     width: {s(18)}px;
@@ -247,6 +304,10 @@ QComboBox:focus {{
     padding: {max(0, field_v - f)}px {max(0, field_h - f)}px;
 }}
 QComboBox:focus {{ padding-right: {max(0, s(24) - f)}px; }}
+QLineEdit[invalid="true"] {{
+    border: {focus_width}px solid {t.error}; background: {t.error_bg};
+    padding: {max(0, field_v - f)}px {max(0, field_h - f)}px;
+}}
 QLineEdit:disabled, QPlainTextEdit:disabled, QSpinBox:disabled, QDateEdit:disabled,
 QComboBox:disabled {{ color: {t.disabled}; border-color: {t.disabled}; }}
 
@@ -299,7 +360,7 @@ QProgressBar {{
     background: {t.base}; color: {t.text}; text-align: center;
     min-height: {s(18)}px;
 }}
-QProgressBar::chunk {{ background: {t.accent}; }}
+QProgressBar::chunk {{ background: {t.progress_chunk}; }}
 
 QMenuBar {{ background: {t.window}; color: {t.text}; }}
 QMenuBar::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from companion.errors import CompanionError
-from companion.i18n import MESSAGES, Text
+from companion.i18n import MESSAGES, render
 from companion.kit.library import TYPE_LABELS
 
 
@@ -19,21 +19,7 @@ def ui_text(value: object) -> str:
     """A service sentence, error or label in the language of the window."""
     if isinstance(value, CompanionError):
         value = value.message
-    if isinstance(value, Text):
-        template = QCoreApplication.translate(MESSAGES, value.template)
-        if not value.params:
-            return template
-        params = {
-            key: ui_text(item) if isinstance(item, Text) else item
-            for key, item in value.params.items()
-        }
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError, ValueError):  # a faulty translation: show the Dutch
-            return str(value)
-    if isinstance(value, str):
-        return QCoreApplication.translate(MESSAGES, value)
-    return str(value)
+    return render(value, lambda source: QCoreApplication.translate(MESSAGES, source))
 
 
 def type_label(kind: str, many: bool = False) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from companion.logs import log_failure
+
 log = logging.getLogger(__name__)
 
 TaskFunction = Callable[[Callable[[Any], None], Callable[[], bool]], Any]
@@ -48,7 +50,7 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit, self._cancel.is_set)
         except Exception as exc:  # handed to the window, which explains it
-            log.exception("background task failed")
+            log_failure(log, "background task failed", exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
@@ -87,7 +89,8 @@ class TaskRunner(QObject):
         return task
 
     def busy(self) -> bool:
-        return bool(self._running)
+        """Work still running (a finished task may not have said so yet)."""
+        return any(not task.done.is_set() for task in self._running)
 
     def shutdown(self, timeout_ms: int = 10000) -> None:
         """Ask every task to stop and wait for them (on closing the window)."""

@@ -111,8 +111,8 @@
         <translation>Documents for this action (tick them)</translation>
     </message>
     <message>
-        <source>Document openen</source>
-        <translation>Open document</translation>
+        <source>Openen</source>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Gekozen document openen</source>
@@ -139,12 +139,12 @@
         <translation>O&amp;wner</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
     </message>
     <message>
-        <source>Klaar op</source>
-        <translation>Due</translation>
+        <source>&amp;Klaar op</source>
+        <translation>&amp;Due</translation>
     </message>
     <message>
         <source>St&amp;ap</source>
@@ -386,8 +386,24 @@
         <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <source>Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie.</source>
-        <translation>There is no action plan yet. Click ‘New plan’ to make one, or import a plan file. In ‘Where do you start?’ one click turns a checklist item into an action.</translation>
+        <source>Maak je eerste plan</source>
+        <translation>Make your first plan</translation>
+    </message>
+    <message>
+        <source>Een plan zet op een rij wat je gaat doen, met wie en wanneer. Geef het een naam en voeg acties toe; alles wordt vanzelf bewaard. Heb je een planbestand van een collega? Importeer het dan.</source>
+        <translation>A plan lists what you are going to do, with whom and when. Give it a name and add actions; everything is saved by itself. Do you have a plan file from a colleague? Then import it.</translation>
+    </message>
+    <message>
+        <source>Tip: in ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een actie; het plan komt er dan vanzelf bij.</source>
+        <translation>Tip: in ‘Where do you start?’ one click turns a checklist item into an action; the plan is then made for you.</translation>
+    </message>
+    <message>
+        <source>Maak je eerste actieplan</source>
+        <translation>Make your first action plan</translation>
+    </message>
+    <message>
+        <source>Planbestand importeren…</source>
+        <translation>Import a plan file…</translation>
     </message>
     <message>
         <source>Ongedaan maken</source>
@@ -522,6 +538,29 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>NIET OK: geen antwoord na {seconds} seconden ({stage}).</source>
+        <translation>NOT OK: no answer after {seconds} seconds ({stage}).</translation>
+    </message>
+    <message>
+        <source>NIET OK: de kit staat niet klaar.</source>
+        <translation>NOT OK: the kit is not in place.</translation>
+    </message>
+    <message>
+        <source>OK: {title}, versie {version}, {count} documenten.</source>
+        <translation>OK: {title}, version {version}, {count} documents.</translation>
+    </message>
+    <message>
+        <source>NIET OK: {message}</source>
+        <translation>NOT OK: {message}</translation>
+    </message>
+    <message>
+        <source>OK: de PDF-motor tekent: {title}, pagina {page} van {count}.</source>
+        <translation>OK: the PDF engine draws: {title}, page {page} of {count}.</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>Weergave</source>
@@ -544,7 +583,7 @@
         <translation>High contrast: white text on black, yellow for the focus</translation>
     </message>
     <message>
-        <source>Kies de taal van het programma, hoe groot de tekst is en of u liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat u typte blijft staan.</source>
+        <source>Kies de taal van het programma, hoe groot de tekst is en of je liever witte tekst op zwart ziet. De inhoud van de kit blijft Nederlands. Het programma past zich meteen aan; wat je typte blijft staan.</source>
         <translation>Choose the language of the program, how large the text is, and whether you prefer white text on black. The contents of the kit stay in Dutch. The program changes straight away; what you typed stays where it is.</translation>
     </message>
     <message>
@@ -554,6 +593,37 @@
     <message>
         <source>Tekstgrootte:</source>
         <translation>Text size:</translation>
+    </message>
+</context>
+<context>
+    <name>BackupList</name>
+    <message>
+        <source>Reservekopieën</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>kan niet worden gelezen</source>
+        <translation>cannot be read</translation>
+    </message>
+    <message>
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <source>{count} plannen</source>
+        <translation>{count} plans</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{count} afgevinkt</source>
+        <translation>{count} ticked</translation>
     </message>
 </context>
 <context>
@@ -604,6 +674,272 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>{text} is geen heel getal van 1 of meer</source>
+        <translation>{text} is not a whole number of 1 or more</translation>
+    </message>
+    <message>
+        <source>Strategiekit Hoger Bereik, ook zonder internet.</source>
+        <translation>Strategiekit Hoger Bereik, even without internet.</translation>
+    </message>
+    <message>
+        <source>alle gegevens in deze map (draagbaar)</source>
+        <translation>all data in this folder (portable)</translation>
+    </message>
+    <message>
+        <source>taal van de opdrachtregel (anders die van het programma)</source>
+        <translation>language of the command line (otherwise the program&apos;s)</translation>
+    </message>
+    <message>
+        <source>start, zet de kit klaar en stop weer (om een installatie te controleren)</source>
+        <translation>start, put the kit in place and stop again (to check an installation)</translation>
+    </message>
+    <message>
+        <source>maak een sleutelpaar om een kit te ondertekenen</source>
+        <translation>make a key pair to sign a kit</translation>
+    </message>
+    <message>
+        <source>bestand voor de geheime sleutel (.pub ernaast)</source>
+        <translation>file for the private key (.pub beside it)</translation>
+    </message>
+    <message>
+        <source>onderteken de sleutellijst (welke sleutels kits mogen ondertekenen)</source>
+        <translation>sign the key list (which keys may sign kits)</translation>
+    </message>
+    <message>
+        <source>map voor keys.json en keys.json.sig</source>
+        <translation>folder for keys.json and keys.json.sig</translation>
+    </message>
+    <message>
+        <source>geheime root-sleutel</source>
+        <translation>private root key</translation>
+    </message>
+    <message>
+        <source>publieke sleutel (bestand .pub of tekst) die kits mag ondertekenen; vaker mag</source>
+        <translation>public key (a .pub file or text) that may sign kits; may be given more than once</translation>
+    </message>
+    <message>
+        <source>versie (1, 2, ...)</source>
+        <translation>version (1, 2, ...)</translation>
+    </message>
+    <message>
+        <source>geldig tot (JJJJ-MM-DD)</source>
+        <translation>valid until (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>of: zoveel dagen vanaf vandaag</source>
+        <translation>or: this many days from today</translation>
+    </message>
+    <message>
+        <source>start het programma met een PDF van je computer</source>
+        <translation>start the program showing a PDF from your computer</translation>
+    </message>
+    <message>
+        <source>het PDF-bestand</source>
+        <translation>the PDF file</translation>
+    </message>
+    <message>
+        <source>open op deze pagina (1 = de eerste)</source>
+        <translation>open at this page (1 = the first)</translation>
+    </message>
+    <message>
+        <source>maak een ondertekende kit van de bronnen</source>
+        <translation>make a signed kit from the sources</translation>
+    </message>
+    <message>
+        <source>map met kit.toml, steps.toml en de documenten</source>
+        <translation>folder with kit.toml, steps.toml and the documents</translation>
+    </message>
+    <message>
+        <source>map voor manifest.json, de handtekening en files/</source>
+        <translation>folder for manifest.json, the signature and files/</translation>
+    </message>
+    <message>
+        <source>geheime release-sleutel</source>
+        <translation>private release key</translation>
+    </message>
+    <message>
+        <source>sleutellijst keys.json (met .sig ernaast); standaard keys/keys.json</source>
+        <translation>key list keys.json (with .sig beside it); default keys/keys.json</translation>
+    </message>
+    <message>
+        <source>zoveel dagen na de publicatiedatum verloopt de kit (standaard 180)</source>
+        <translation>the kit expires this many days after its publication date (default 180)</translation>
+    </message>
+    <message>
+        <source>maak er ook een updatebestand van</source>
+        <translation>also make an update file of it</translation>
+    </message>
+    <message>
+        <source>zoek in de geïnstalleerde kit</source>
+        <translation>search the installed kit</translation>
+    </message>
+    <message>
+        <source>zoek de woorden precies zoals getypt, zonder tikfouten te verbeteren</source>
+        <translation>search the words exactly as typed, without correcting typos</translation>
+    </message>
+    <message>
+        <source>{path} bestaat al; er is niets overschreven.</source>
+        <translation>{path} already exists; nothing has been overwritten.</translation>
+    </message>
+    <message>
+        <source>Geheime sleutel: {private}
+Publieke sleutel: {public}</source>
+        <translation>Private key: {private}
+Public key: {public}</translation>
+    </message>
+    <message>
+        <source>Sleutellijst versie {version} ({count} sleutel(s), geldig tot {date}) ondertekend: {path}</source>
+        <translation>Key list version {version} ({count} key(s), valid until {date}) signed: {path}</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Versie {version} gepubliceerd in {folder}: {count} documenten, veranderd: {changed}.</source>
+        <translation>Version {version} published in {folder}: {count} documents, changed: {changed}.</translation>
+    </message>
+    <message>
+        <source>Updatebestand: {path}</source>
+        <translation>Update file: {path}</translation>
+    </message>
+    <message>
+        <source>Resultaten voor ‘{corrected}’. Zocht je toch ‘{typed}’? (--exact)</source>
+        <translation>Results for ‘{corrected}’. Search for ‘{typed}’ instead? (--exact)</translation>
+    </message>
+    <message>
+        <source>haal een nieuwe versie van de kit op van de portal</source>
+        <translation>fetch a new version of the kit from the portal</translation>
+    </message>
+    <message>
+        <source>adres van de portal (anders dat uit Instellingen)</source>
+        <translation>address of the portal (otherwise the one in Settings)</translation>
+    </message>
+    <message>
+        <source>{text} is geen geldige wachttijd: geef een aantal seconden groter dan 0 en hoogstens {most} (bijvoorbeeld 20)</source>
+        <translation>{text} is not a valid waiting time: give a number of seconds above 0 and at most {most} (for example 20)</translation>
+    </message>
+    <message>
+        <source>seconden wachten per verzoek (standaard 20, hoogstens 600)</source>
+        <translation>seconds to wait per request (default 20, at most 600)</translation>
+    </message>
+    <message>
+        <source>installeer de kit uit een updatebestand</source>
+        <translation>install the kit from an update file</translation>
+    </message>
+    <message>
+        <source>een .kitupdate-bestand</source>
+        <translation>a .kitupdate file</translation>
+    </message>
+    <message>
+        <source>sla de geïnstalleerde kit op als updatebestand</source>
+        <translation>save the installed kit as an update file</translation>
+    </message>
+    <message>
+        <source>doelbestand (.kitupdate wordt toegevoegd)</source>
+        <translation>target file (.kitupdate is added)</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>Updatebestand opgeslagen: {path} (versie {version}, {files} bestanden, {mb} MB).</source>
+        <translation>Update file saved: {path} (version {version}, {files} files, {mb} MB).</translation>
+    </message>
+    <message>
+        <source>{stage} {done}/{total} bestanden, {percent}%</source>
+        <translation>{stage} {done}/{total} files, {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedUserStoreDialog</name>
+    <message>
+        <source>Je gegevens konden niet worden gelezen</source>
+        <translation>Your data could not be read</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (vinkjes, notities, actieplannen) konden niet worden gelezen. Het bestand is niet weggegooid: het staat als {name} in {folder}.
+
+Zet een reservekopie terug. De nieuwste staat bovenaan.</source>
+        <translation>Your own data (ticks, notes, action plans) could not be read. The file was not thrown away: it is kept as {name} in {folder}.
+
+Restore a backup. The newest is at the top.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (vinkjes, notities, actieplannen) konden niet worden gelezen. Het bestand is niet weggegooid: het staat als {name} in {folder}.
+
+Er is geen reservekopie. Het programma begint zonder eigen gegevens; de kit zelf is er gewoon.</source>
+        <translation>Your own data (ticks, notes, action plans) could not be read. The file was not thrown away: it is kept as {name} in {folder}.
+
+There is no backup. The program starts without your own data; the kit itself is there as usual.</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Zonder gegevens beginnen</source>
+        <translation>Start without data</translation>
+    </message>
+</context>
+<context>
+    <name>DataFolder</name>
+    <message>
+        <source>Reservekopie terugzetten…</source>
+        <translation>Restore backup…</translation>
+    </message>
+    <message>
+        <source>Alleen lezen</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>De gegevensmap kan niet worden beschreven: er wordt niets bewaard.</source>
+        <translation>The data folder cannot be written: nothing is saved.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (user.sqlite) zijn beschadigd. Zet een reservekopie terug met Bestand &gt; Reservekopie terugzetten…</source>
+        <translation>Your own data (user.sqlite) is damaged. Restore a backup with File &gt; Restore backup…</translation>
+    </message>
+    <message>
+        <source>De reservekopie van {when} is teruggezet. Wat je daarvoor had, is ook als reservekopie bewaard.</source>
+        <translation>The backup of {when} has been restored. What you had before is kept as a backup as well.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>bijv. 15-3-2027</source>
+        <translation>e.g. 15-3-2027</translation>
+    </message>
+    <message>
+        <source>Typ een datum, bijvoorbeeld 15-3-2027, 15 maart, morgen of vrijdag.</source>
+        <translation>Type a date, for example 15-3-2027, 15 March, tomorrow or Friday.</translation>
+    </message>
+    <message>
+        <source>{date}: kies in de kalender</source>
+        <translation>{date}: pick in the calendar</translation>
+    </message>
+    <message>
+        <source>Kies een dag in de kalender</source>
+        <translation>Pick a day in the calendar</translation>
+    </message>
+    <message>
+        <source>geen datum</source>
+        <translation>no date</translation>
+    </message>
+</context>
+<context>
     <name>DocumentSettingsPage</name>
     <message>
         <source>Documenten</source>
@@ -629,12 +965,20 @@
 <context>
     <name>ErrorHandler</name>
     <message>
-        <source>Er ging iets mis in het programma. Uw gegevens zijn bewaard.
+        <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
+
+Probeer het nog eens.</source>
+        <translation>Something went wrong in the program. Your data has been kept.
+
+Please try again.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
 
 Wat er gebeurde staat in het logbestand:
 {path}
 
-Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie u helpt.</source>
+Probeer het nog eens. Gebeurt het vaker, geef dit bestand dan aan wie je helpt.</source>
         <translation>Something went wrong in the program. Your data has been kept.
 
 What happened is written in the log file:
@@ -881,6 +1225,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Pages</translation>
     </message>
     <message>
+        <source>Deze video staat op deze computer en speelt ook zonder internet: kies Video afspelen.</source>
+        <translation>This video is stored on this computer and also plays without internet: choose Play video.</translation>
+    </message>
+    <message>
         <source>Deze video speelt alleen met internet. Open het document voor de link.</source>
         <translation>This video only plays with internet. Open the document for the link.</translation>
     </message>
@@ -929,6 +1277,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Title</translation>
     </message>
     <message>
+        <source>Ook bij</source>
+        <translation>Also in</translation>
+    </message>
+    <message>
         <source>Over dit document</source>
         <translation>About this document</translation>
     </message>
@@ -941,12 +1293,36 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Open document</translation>
     </message>
     <message>
+        <source>Video afspelen</source>
+        <translation>Play video</translation>
+    </message>
+    <message>
+        <source>Video afspelen met de videospeler van je computer</source>
+        <translation>Play the video with your computer&apos;s video player</translation>
+    </message>
+    <message>
+        <source>Alle thema&apos;s</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>Alle thema&apos;s tonen</source>
+        <translation>Show all themes</translation>
+    </message>
+    <message>
+        <source>Alleen thema {theme}</source>
+        <translation>Only theme {theme}</translation>
+    </message>
+    <message>
         <source>Overig</source>
         <translation>Other</translation>
     </message>
     <message>
         <source>{group} ({count})</source>
         <translation>{group} ({count})</translation>
+    </message>
+    <message>
+        <source>Ook bij de thema&apos;s: {themes}</source>
+        <translation>Also in the themes: {themes}</translation>
     </message>
     <message>
         <source>nieuw</source>
@@ -967,6 +1343,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Kies een document in de lijst om te zien waar het over gaat. Dubbelklik of druk op Enter om het te openen.</source>
         <translation>Choose a document in the list to see what it is about. Double-click or press Enter to open it.</translation>
+    </message>
+    <message>
+        <source>De video kan niet worden klaargezet. Is de schijf vol? Probeer het opnieuw.</source>
+        <translation>The video could not be prepared. Is the disk full? Please try again.</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1447,14 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <source>{title} · versie {version}</source>
         <translation>{title} · version {version}</translation>
     </message>
+    <message>
+        <source> · verlopen</source>
+        <translation> · expired</translation>
+    </message>
+    <message>
+        <source>Deze versie van de kit is verlopen op {date}. Kijk bij Updates of er een nieuwe is. Lezen kan gewoon.</source>
+        <translation>This version of the kit expired on {date}. Look under Updates for a new one. Reading works as usual.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBanner</name>
@@ -1081,17 +1469,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Melding sluiten</source>
         <translation>Close message</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>datum</source>
-        <translation>date</translation>
-    </message>
-    <message>
-        <source>{date} gebruiken</source>
-        <translation>Use {date}</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1650,25 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Kies de reservekopie die je terug wilt zetten. Je vinkjes, notities en actieplannen worden dan zoals ze toen waren. Wat je nu hebt, wordt eerst zelf als reservekopie bewaard, dus je kunt dit weer ongedaan maken.</source>
+        <translation>Choose the backup to restore. Your ticks, notes and action plans then become what they were at that time. What you have now is first kept as a backup itself, so you can undo this.</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Er zijn nog geen reservekopieën.</source>
+        <translation>There are no backups yet.</translation>
+    </message>
+</context>
+<context>
     <name>SearchScreen</name>
     <message>
         <source>{kind} · pagina {page}</source>
@@ -1303,8 +1699,20 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Search results</translation>
     </message>
     <message>
-        <source>Typ een of meer woorden. Hoofdletters en accenten maken niet uit.</source>
-        <translation>Type one or more words. Capitals and accents do not matter.</translation>
+        <source>Zoeken lukte niet. Probeer het opnieuw.</source>
+        <translation>Searching failed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Resultaten voor ‘{words}’.</source>
+        <translation>Results for ‘{words}’.</translation>
+    </message>
+    <message>
+        <source>Zocht je toch ‘{words}’?</source>
+        <translation>Search for ‘{words}’ instead?</translation>
+    </message>
+    <message>
+        <source>Typ een of meer woorden. Hoofdletters, accenten en kleine tikfouten maken niet uit. Zet woorden tussen aanhalingstekens om ze precies zo te zoeken.</source>
+        <translation>Type one or more words. Capitals, accents and small typos do not matter. Put words in quotes to search for them exactly.</translation>
     </message>
     <message>
         <source>Niets gevonden voor ‘{words}’. Probeer een ander of korter woord.</source>
@@ -1518,11 +1926,11 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Look for a new version at start</translation>
     </message>
     <message>
-        <source>De portal is de website waar de nieuwste versie van de kit staat. Uw bibliotheek of de beheerder van de kit geeft u het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
+        <source>De portal is de website waar de nieuwste versie van de kit staat. Je bibliotheek of de beheerder van de kit geeft je het adres. Laat het leeg als deze computer nooit internet heeft: werk de kit dan bij met een updatebestand.</source>
         <translation>The portal is the website with the newest version of the kit. Your library or whoever manages the kit gives you the address. Leave it empty if this computer never has internet: then update the kit with an update file.</translation>
     </message>
     <message>
-        <source>Het programma kijkt alleen als er internet is, en stoort u niet. Het gebruikt de proxy-instellingen en de certificaten van uw systeem.</source>
+        <source>Het programma kijkt alleen als er internet is, en stoort je niet. Het gebruikt de proxy-instellingen en de certificaten van je systeem.</source>
         <translation>The program only looks when there is internet, and does not disturb you. It uses the proxy settings and certificates of your system.</translation>
     </message>
     <message>
@@ -1557,7 +1965,7 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Updates: there is a new version of the kit</translation>
     </message>
     <message>
-        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren.</source>
+        <source>Er is een nieuwe versie van de kit (versie {version}). Bij Updates (Ctrl+{number}) zie je wat er verandert en kun je hem installeren.</source>
         <translation>There is a new version of the kit (version {version}). In Updates (Ctrl+{number}) you can see what changes and install it.</translation>
     </message>
     <message>
@@ -1606,10 +2014,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Updates</source>
         <translation>Updates</translation>
-    </message>
-    <message>
-        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
-        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
     </message>
     <message>
         <source>Op deze computer</source>
@@ -1668,7 +2072,11 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Stop updating</translation>
     </message>
     <message>
-        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. U kunt het bestand ook op dit venster slepen.</source>
+        <source>Haal een nieuwe versie van de kit op: van de portal als er internet is, of met een updatebestand (bijvoorbeeld van een USB-stick). Je eigen vinkjes, notities en plannen blijven altijd bewaard.</source>
+        <translation>Get a new version of the kit: from the portal when there is internet, or with an update file (from a USB stick, for example). Your own ticks, notes and plans are always kept.</translation>
+    </message>
+    <message>
+        <source>Heeft deze computer geen internet? Zet op een computer met internet de kit in een updatebestand ({suffix}), neem het mee op een USB-stick en open het hier. Je kunt het bestand ook op dit venster slepen.</source>
         <translation>Does this computer have no internet? On a computer with internet, put the kit in an update file ({suffix}), bring it on a USB stick and open it here. You can also drag the file onto this window.</translation>
     </message>
     <message>
@@ -1722,6 +2130,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Documenten: {summary}. In de Bibliotheek staat wat nieuw is.</source>
         <translation>Documents: {summary}. The Library shows what is new.</translation>
+    </message>
+    <message>
+        <source>Deze versie is verlopen op {date}: er is waarschijnlijk een nieuwere. Zoek hieronder naar een nieuwe versie of vraag om een updatebestand. Lezen kan gewoon.</source>
+        <translation>This version expired on {date}: there is probably a newer one. Look for a new version below or ask for an update file. Reading works as usual.</translation>
     </message>
     <message>
         <source>Even geduld: het programma is nog bezig met de kit.</source>
@@ -2157,6 +2569,10 @@ Do you want to open the website?</translation>
         <translation>The kit has no signature. It has not been installed.</translation>
     </message>
     <message>
+        <source>Deze kit is ondertekend met een oude sleutel die niet meer wordt vertrouwd (hij is openbaar geworden). Hij is niet geïnstalleerd. Haal de kit opnieuw op bij de portal of vraag om een nieuw updatebestand.</source>
+        <translation>This kit is signed with an old key that is no longer trusted (it became public). It was not installed. Get the kit again from the portal or ask for a new update file.</translation>
+    </message>
+    <message>
         <source>De handtekening van de kit klopt niet. De kit is misschien veranderd na het maken. Hij is niet geïnstalleerd.</source>
         <translation>The signature of the kit is not right. The kit may have been changed after it was made. It has not been installed.</translation>
     </message>
@@ -2173,6 +2589,10 @@ Do you want to open the website?</translation>
         <translation>This kit (version {version}) is older than the installed one (version {installed}). Nothing has changed.</translation>
     </message>
     <message>
+        <source>Deze kit (versie {version}) is ouder dan een versie die al eerder op deze computer stond (versie {highest}). Er is niets veranderd.</source>
+        <translation>This kit (version {version}) is older than a version this computer had before (version {highest}). Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Het bestand {name} is niet compleet of te groot. De kit is niet aangepast.</source>
         <translation>The file {name} is incomplete or too large. The kit has not been changed.</translation>
     </message>
@@ -2181,16 +2601,16 @@ Do you want to open the website?</translation>
         <translation>The file {name} has been changed or damaged. The kit has not been changed.</translation>
     </message>
     <message>
+        <source>het document heeft te veel pagina&apos;s</source>
+        <translation>the document has too many pages</translation>
+    </message>
+    <message>
         <source>De kit wordt gecontroleerd…</source>
         <translation>Checking the kit…</translation>
     </message>
     <message>
         <source>Document {number} van {total} wordt klaargezet…</source>
         <translation>Setting up document {number} of {total}…</translation>
-    </message>
-    <message>
-        <source>Het document {name} heeft te veel pagina&apos;s.</source>
-        <translation>The document {name} has too many pages.</translation>
     </message>
     <message>
         <source>De zoekindex wordt bijgewerkt…</source>
@@ -2277,54 +2697,6 @@ Do you want to open the website?</translation>
         <translation>This kit was made for a newer version of the program. Update the program and try again.</translation>
     </message>
     <message>
-        <source>{name} is geen PDF. Kies een PDF-bestand (het eindigt meestal op .pdf).</source>
-        <translation>{name} is not a PDF. Choose a PDF file (its name usually ends in .pdf).</translation>
-    </message>
-    <message>
-        <source>Het document {name} is leeg: er staan geen pagina&apos;s in.</source>
-        <translation>The document {name} is empty: it has no pages.</translation>
-    </message>
-    <message>
-        <source>Het bestand {name} is er niet (meer), of je mag het niet lezen.</source>
-        <translation>The file {name} is not there (any more), or you may not read it.</translation>
-    </message>
-    <message>
-        <source>Het document {name} is beschadigd en kan niet worden geopend.</source>
-        <translation>The document {name} is damaged and cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Het tekenen duurde langer dan {seconds} seconden. Bij Instellingen, tabblad Documenten, kun je het programma meer tijd geven.</source>
-        <translation>Drawing took longer than {seconds} seconds. In Settings, tab Documents, you can give the program more time.</translation>
-    </message>
-    <message>
-        <source>Het tekenen van deze pagina liep vast. De rest van het document werkt gewoon.</source>
-        <translation>Drawing this page got stuck. The rest of the document works as usual.</translation>
-    </message>
-    <message>
-        <source>Er is te weinig geheugen om deze pagina te tekenen.</source>
-        <translation>There is not enough memory to draw this page.</translation>
-    </message>
-    <message>
-        <source>Het document is beschadigd.</source>
-        <translation>The document is damaged.</translation>
-    </message>
-    <message>
-        <source>Deze pagina is beschadigd.</source>
-        <translation>This page is damaged.</translation>
-    </message>
-    <message>
-        <source>Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.</source>
-        <translation>The document {name} is protected with a password and cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Het document {name} heeft geen pagina&apos;s.</source>
-        <translation>The document {name} has no pages.</translation>
-    </message>
-    <message>
-        <source>Pagina {page} van {name} is beschadigd.</source>
-        <translation>Page {page} of {name} is damaged.</translation>
-    </message>
-    <message>
         <source>Dit actieplan-bestand klopt niet: {reason} Er is niets geïmporteerd.</source>
         <translation>This action plan file is not right: {reason} Nothing has been imported.</translation>
     </message>
@@ -2343,6 +2715,14 @@ Do you want to open the website?</translation>
     <message>
         <source>Dit is geen actieplan-bestand (het is geen tekst). Er is niets geïmporteerd.</source>
         <translation>This is not an action plan file (it is not text). Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan-bestand zit veel dieper in elkaar dan een actieplan. Er is niets geïmporteerd.</source>
+        <translation>This action plan file is nested far deeper than an action plan. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Dit actieplan-bestand bevat ongeldige tekens. Er is niets geïmporteerd.</source>
+        <translation>This action plan file contains invalid characters. Nothing was imported.</translation>
     </message>
     <message>
         <source>Dit actieplan-bestand is beschadigd of niet compleet. Er is niets geïmporteerd.</source>
@@ -2433,12 +2813,32 @@ Do you want to open the website?</translation>
         <translation>The kit cannot be published like this.</translation>
     </message>
     <message>
+        <source>De sleutellijst (keys.json) is niet ondertekend met de root-sleutel die dit programma vertrouwt. Onderteken hem opnieuw met sign-keys.</source>
+        <translation>The key list (keys.json) is not signed with the root key this program trusts. Sign it again with sign-keys.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst (keys.json) is onjuist.</source>
+        <translation>The key list (keys.json) is not valid.</translation>
+    </message>
+    <message>
+        <source>Deze sleutel staat niet op de sleutellijst (keys.json). Onderteken met een sleutel van de lijst, of maak een nieuwe lijst met sign-keys.</source>
+        <translation>This key is not on the key list (keys.json). Sign with a key from the list, or make a new list with sign-keys.</translation>
+    </message>
+    <message>
         <source>Een bestand past niet bij de inhoudslijst.</source>
         <translation>A file does not match the list of contents.</translation>
     </message>
     <message>
-        <source>Versie {version} is lager dan de gepubliceerde versie {previous}.</source>
-        <translation>Version {version} is lower than the published version {previous}.</translation>
+        <source>het bestand kan niet worden gelezen</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>versie {version} is lager dan de gepubliceerde versie {previous}</source>
+        <translation>version {version} is lower than the published version {previous}</translation>
+    </message>
+    <message>
+        <source>het bestand is leeg of groter dan {limit} MB</source>
+        <translation>the file is empty or larger than {limit} MB</translation>
     </message>
     <message>
         <source>De bronnen zijn veranderd. Verhoog de versie in kit.toml en publiceer opnieuw.</source>
@@ -2485,8 +2885,24 @@ Do you want to open the website?</translation>
         <translation>unknown theme {theme}</translation>
     </message>
     <message>
+        <source>alleen een video heeft een &apos;media&apos;-bestand</source>
+        <translation>only a video has a &apos;media&apos; file</translation>
+    </message>
+    <message>
         <source>het document heeft geen tekst</source>
         <translation>the document has no text</translation>
+    </message>
+    <message>
+        <source>{key} moet een bestand zijn dat eindigt op {kinds}</source>
+        <translation>{key} must be a file ending in {kinds}</translation>
+    </message>
+    <message>
+        <source>{key} moet in de map met bronnen staan</source>
+        <translation>{key} must be inside the sources folder</translation>
+    </message>
+    <message>
+        <source>het bestand {file} bestaat niet</source>
+        <translation>the file {file} does not exist</translation>
     </message>
     <message>
         <source>alleen een video heeft een &apos;url&apos;</source>
@@ -2527,6 +2943,14 @@ Do you want to open the website?</translation>
     <message>
         <source>het document {id} bestaat niet</source>
         <translation>the document {id} does not exist</translation>
+    </message>
+    <message>
+        <source>hoogstens {count} groepen synoniemen</source>
+        <translation>at most {count} synonym groups</translation>
+    </message>
+    <message>
+        <source>&apos;words&apos; moet een lijst van {low} tot {high} woorden zijn (elk hoogstens {limit} tekens)</source>
+        <translation>&apos;words&apos; must be a list of {low} to {high} words (each at most {limit} characters)</translation>
     </message>
     <message>
         <source>het bestand ontbreekt</source>
@@ -2589,10 +3013,6 @@ Do you want to open the website?</translation>
         <translation>The key {path} cannot be read.</translation>
     </message>
     <message>
-        <source>De opgeslagen kit kon niet worden gelezen. Het oude bestand is bewaard als {name}. De kit wordt opnieuw klaargezet. Uw eigen gegevens blijven zoals ze waren.</source>
-        <translation>The stored kit could not be read. The old file has been kept as {name}. The kit is being set up again. Your own data stays as it was.</translation>
-    </message>
-    <message>
         <source>De opgeslagen kit is beschadigd.</source>
         <translation>The stored kit is damaged.</translation>
     </message>
@@ -2605,16 +3025,28 @@ Do you want to open the website?</translation>
         <translation>This file is not a kit of this program.</translation>
     </message>
     <message>
+        <source>De schijf is vol: {name} kon niet worden bijgewerkt. Er is niets veranderd. Maak ruimte vrij op de schijf en probeer het opnieuw.</source>
+        <translation>The disk is full: {name} could not be updated. Nothing was changed. Free up space on the disk and try again.</translation>
+    </message>
+    <message>
+        <source>De map {folder} is alleen-lezen: wat je veranderde is niet bewaard.</source>
+        <translation>The folder {folder} is read-only: what you changed was not saved.</translation>
+    </message>
+    <message>
+        <source>De schijf gaf een fout bij het schrijven van {name}. Er is niets veranderd. Is de schijf of USB-stick vol of losgeraakt? Probeer het opnieuw.</source>
+        <translation>The disk reported an error while writing {name}. Nothing was changed. Is the disk or USB stick full or disconnected? Try again.</translation>
+    </message>
+    <message>
+        <source>{name} is bezet door een ander programma. Er is niets veranderd. Probeer het over een ogenblik opnieuw.</source>
+        <translation>{name} is in use by another program. Nothing was changed. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is beschadigd.</source>
+        <translation>The file {name} is damaged.</translation>
+    </message>
+    <message>
         <source>Het bestand {name} kan niet worden geopend.</source>
         <translation>The file {name} cannot be opened.</translation>
-    </message>
-    <message>
-        <source>Uw eigen gegevens (user.sqlite) kunnen niet worden geopend. Er is niets gewist.</source>
-        <translation>Your own data (user.sqlite) cannot be opened. Nothing has been deleted.</translation>
-    </message>
-    <message>
-        <source>Uw gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
-        <translation>Your data was made with a newer version of the program. Update the program.</translation>
     </message>
     <message>
         <source>{reason} Of geef het adres mee: sync --portal URL.</source>
@@ -2635,6 +3067,14 @@ Do you want to open the website?</translation>
     <message>
         <source>De verbinding viel weg tijdens het downloaden. Wat al binnen was, is bewaard: de volgende keer gaat het verder waar het stopte. De kit is niet aangepast.</source>
         <translation>The connection was lost during the download. What had arrived is kept: next time it carries on where it stopped. The kit has not been changed.</translation>
+    </message>
+    <message>
+        <source>De verbinding met de portal is te traag. Wat al binnen was, is bewaard: de volgende keer gaat het verder. Probeer het later opnieuw. De kit is niet aangepast.</source>
+        <translation>The connection to the portal is too slow. What arrived has been kept: next time it continues. Try again later. The kit was not changed.</translation>
+    </message>
+    <message>
+        <source>De portal doet er te lang over. Wat al binnen was, is bewaard: de volgende keer gaat het verder. Probeer het later opnieuw. De kit is niet aangepast.</source>
+        <translation>The portal takes too long. What arrived has been kept: next time it continues. Try again later. The kit was not changed.</translation>
     </message>
     <message>
         <source>Dit is geen geldig adres van een portal. Het begint met https:// (bijvoorbeeld https://www.voorbeeld.nl/strategiekit/).</source>
@@ -2681,15 +3121,19 @@ Do you want to open the website?</translation>
         <translation>Offline: no search was made for a new version of the kit.</translation>
     </message>
     <message>
-        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kunt u de kit bijwerken met een updatebestand.</source>
-        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
-    </message>
-    <message>
         <source>De kit is bijgewerkt naar versie {version}.</source>
         <translation>The kit has been updated to version {version}.</translation>
     </message>
     <message>
-        <source>U heeft de nieuwste versie van de kit (versie {version}).</source>
+        <source>Er is nog geen portal ingesteld. Vul het adres in bij Bestand &gt; Instellingen (tabblad Updates). Zonder portal kun je de kit bijwerken met een updatebestand.</source>
+        <translation>No portal has been set yet. Fill in the address in File &gt; Settings (Updates tab). Without a portal you can update the kit with an update file.</translation>
+    </message>
+    <message>
+        <source>De portal biedt een verlopen versie van de kit aan (geldig tot {date}). Misschien wordt de portal niet meer bijgewerkt, of houdt iemand nieuwe versies tegen. Er is niets veranderd; vraag de beheerder van de portal of gebruik een updatebestand.</source>
+        <translation>The portal offers an expired version of the kit (valid until {date}). Perhaps the portal is no longer updated, or someone is holding back new versions. Nothing was changed; ask the portal&apos;s administrator or use an update file.</translation>
+    </message>
+    <message>
+        <source>Je hebt de nieuwste versie van de kit (versie {version}).</source>
         <translation>You have the newest version of the kit (version {version}).</translation>
     </message>
     <message>
@@ -2705,12 +3149,20 @@ Do you want to open the website?</translation>
         <translation>The portal offers version {offered} of the kit, but this computer already has version {installed}. An older version is not installed. Nothing has changed.</translation>
     </message>
     <message>
+        <source>De portal geeft een onverwacht antwoord (304 zonder inhoudslijst). Probeer het later opnieuw. Er is niets veranderd.</source>
+        <translation>The portal gives an unexpected answer (304 without a manifest). Try again later. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>De inhoudslijst op de portal is te groot. Er is niets veranderd.</source>
         <translation>The list of contents on the portal is too large. Nothing has changed.</translation>
     </message>
     <message>
         <source>De handtekening op de portal is geen handtekening. Er is niets veranderd.</source>
         <translation>The signature on the portal is not a signature. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst op de portal is te groot. Er is niets veranderd.</source>
+        <translation>The key list on the portal is too large. Nothing was changed.</translation>
     </message>
     <message>
         <source>Zoeken naar een nieuwe versie…</source>
@@ -2731,6 +3183,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Dit updatebestand is beschadigd of niet compleet (misschien is het kopiëren niet afgemaakt). Kopieer het opnieuw en probeer het nog eens. Er is niets veranderd.</source>
         <translation>This update file is damaged or incomplete (perhaps the copying did not finish). Copy it again and try once more. Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Dit updatebestand is op een manier ingepakt die dit programma niet kan lezen (een andere zip-versie, versleuteld of met een andere compressie). Maak het updatebestand opnieuw met Strategiekit Companion. Er is niets veranderd.</source>
+        <translation>This update file is packed in a way this program cannot read (another zip version, encrypted or with other compression). Make the update file again with Strategiekit Companion. Nothing was changed.</translation>
     </message>
     <message>
         <source>Dit updatebestand pakt uit tot veel meer dan het zegt te bevatten. Het updatebestand is niet gebruikt. Er is niets veranderd.</source>
@@ -2765,6 +3221,10 @@ Do you want to open the website?</translation>
         <translation>The update file cannot be saved in {folder}. Is the disk or USB stick full or read-only? Choose another place.</translation>
     </message>
     <message>
+        <source>In de opgeslagen kit ontbreekt iets of is iets kapot.</source>
+        <translation>Something is missing or broken in the stored kit.</translation>
+    </message>
+    <message>
         <source>Er is nog geen kit geïnstalleerd om op te slaan.</source>
         <translation>There is no installed kit to save yet.</translation>
     </message>
@@ -2779,6 +3239,438 @@ Do you want to open the website?</translation>
     <message>
         <source>Afdrukken is halverwege gestopt.</source>
         <translation>Printing stopped halfway.</translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld 15-3-2027, 15 maart 2027, morgen of vrijdag.</source>
+        <translation>Type for example 15-3-2027, 15 March 2027, tomorrow or Friday.</translation>
+    </message>
+    <message>
+        <source>‘{text}’ is geen datum. {example}</source>
+        <translation>‘{text}’ is not a date. {example}</translation>
+    </message>
+    <message>
+        <source>Een maand gaat van 1 tot en met 12. {example}</source>
+        <translation>A month runs from 1 to 12. {example}</translation>
+    </message>
+    <message>
+        <source>Het jaar {year} ligt te ver weg. Klopt het jaartal?</source>
+        <translation>The year {year} is too far away. Is the year right?</translation>
+    </message>
+    <message>
+        <source>{month} {year} heeft geen dag {day}.</source>
+        <translation>{month} {year} has no day {day}.</translation>
+    </message>
+    <message>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Die dag is een {weekday}. Klopt de datum?</source>
+        <translation>That day is a {weekday}. Is the date right?</translation>
+    </message>
+    <message>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens (user.sqlite) kunnen niet worden gelezen. Er is niets gewist.</source>
+        <translation>Your own data (user.sqlite) cannot be read. Nothing was deleted.</translation>
+    </message>
+    <message>
+        <source>Je gegevens komen uit een oudere versie van het programma en de map {folder} is alleen-lezen, dus ze kunnen niet worden bijgewerkt.</source>
+        <translation>Your data comes from an older version of the program and the folder {folder} is read-only, so it cannot be updated.</translation>
+    </message>
+    <message>
+        <source>Je gegevens zijn gemaakt met een nieuwere versie van het programma. Werk het programma bij.</source>
+        <translation>Your data was made with a newer version of the program. Update the program.</translation>
+    </message>
+    <message>
+        <source>Het bestand met standaardinstellingen ({path}) kan niet worden gelezen en is overgeslagen. Vraag je IT-afdeling het na te kijken.</source>
+        <translation>The file with default settings ({path}) cannot be read and has been skipped. Ask your IT department to look at it.</translation>
+    </message>
+    <message>
+        <source>In het bestand met standaardinstellingen ({path}) is overgeslagen wat niet klopt: {keys}. De rest geldt wel.</source>
+        <translation>In the file with default settings ({path}), what is not right has been skipped: {keys}. The rest does apply.</translation>
+    </message>
+    <message>
+        <source>{name} (niet meer in de kit)</source>
+        <translation>{name} (no longer in the kit)</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Stap</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Partner (vindplaats)</source>
+        <translation>Partner (where you find people)</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Uit de checklist</source>
+        <translation>From the checklist</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Actieplan {name}</source>
+        <translation>Action plan {name}</translation>
+    </message>
+    <message>
+        <source>{title} (klaar)</source>
+        <translation>{title} (done)</translation>
+    </message>
+    <message>
+        <source>Dit plan heeft nog geen acties.</source>
+        <translation>This plan has no actions yet.</translation>
+    </message>
+    <message>
+        <source>1 actie</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} acties</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>{count} te laat</source>
+        <translation>{count} late</translation>
+    </message>
+    <message>
+        <source>Stap {number}. {title}</source>
+        <translation>Step {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Zonder stap</source>
+        <translation>Without a step</translation>
+    </message>
+    <message>
+        <source>Actieplan: {name}</source>
+        <translation>Action plan: {name}</translation>
+    </message>
+    <message>
+        <source>Bibliotheek / locatie: {place}</source>
+        <translation>Library / location: {place}</translation>
+    </message>
+    <message>
+        <source>Afgedrukt op {date}</source>
+        <translation>Printed on {date}</translation>
+    </message>
+    <message>
+        <source>TE LAAT</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <source>start {date}</source>
+        <translation>start {date}</translation>
+    </message>
+    <message>
+        <source>klaar op {date}</source>
+        <translation>due {date}</translation>
+    </message>
+    <message>
+        <source>eigenaar: {name}</source>
+        <translation>owner: {name}</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Partner / eigenaar</source>
+        <translation>Partner / owner</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Actieplan {name}  ·  pagina {number} van {total}</source>
+        <translation>Action plan {name}  ·  page {number} of {total}</translation>
+    </message>
+    <message>
+        <source>Pagina {number} opgemaakt</source>
+        <translation>Page {number} laid out</translation>
+    </message>
+    <message>
+        <source>Geef de datum als JJJJ-MM-DD, bijvoorbeeld 2028-12-31.</source>
+        <translation>Give the date as YYYY-MM-DD, for example 2028-12-31.</translation>
+    </message>
+    <message>
+        <source>De sleutellijst {path} (met keys.json.sig ernaast) kan niet worden gelezen. Geef hem mee met --keys.</source>
+        <translation>The key list {path} (with keys.json.sig beside it) cannot be read. Pass it with --keys.</translation>
+    </message>
+    <message>
+        <source>Alleen lezen: de gegevensmap {folder} kan niet worden beschreven. Je kunt de kit lezen en zoeken, maar wat je verandert wordt niet bewaard.</source>
+        <translation>Read only: the data folder {folder} cannot be written. You can read and search the kit, but what you change is not saved.</translation>
+    </message>
+    <message>
+        <source>De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt vertrouwd. De kit wordt opnieuw klaargezet; het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The installed kit was signed with a key that is no longer trusted. The kit is being set up again; the old file is kept as {name}. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>De opgeslagen kit was beschadigd en wordt opnieuw klaargezet. Het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
+        <translation>The stored kit was damaged and is being set up again. The old file is kept as {name}. Your own data stays as it was.</translation>
+    </message>
+    <message>
+        <source>De kit heeft geen geldige lijst met vertrouwde sleutels. Hij is niet geïnstalleerd.</source>
+        <translation>The kit has no valid list of trusted keys. It was not installed.</translation>
+    </message>
+    <message>
+        <source>De kit kan niet worden bewaard in {folder}. Is de schijf vol? De kit is niet aangepast.</source>
+        <translation>The kit cannot be stored in {folder}. Is the disk full? The kit was not changed.</translation>
+    </message>
+    <message>
+        <source>Er kon geen reservekopie van je gegevens worden gemaakt in {folder}. Is de schijf vol? Je gegevens zelf zijn niet veranderd.</source>
+        <translation>No backup of your data could be made in {folder}. Is the disk full? Your data itself was not changed.</translation>
+    </message>
+    <message>
+        <source>De reservekopie {name} is zelf beschadigd. Kies een andere. Er is niets veranderd.</source>
+        <translation>The backup {name} is damaged itself. Choose another one. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Strategiekit Companion is al open voor de gegevensmap {folder}. Gebruik dat venster; een tweede keer starten kan niet.</source>
+        <translation>Strategiekit Companion is already open for the data folder {folder}. Use that window; it cannot be started a second time.</translation>
+    </message>
+    <message>
+        <source>Je eigen gegevens konden niet worden gelezen. Het oude bestand is bewaard als {name}.</source>
+        <translation>Your own data could not be read. The old file is kept as {name}.</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}, pagina {page}: {reason}</source>
+        <translation>{file}, page {page}: {reason}</translation>
+    </message>
+    <message>
+        <source>De kit is niet geïnstalleerd: 1 bestand is niet goed.</source>
+        <translation>The kit was not installed: 1 file is not right.</translation>
+    </message>
+    <message>
+        <source>De kit is niet geïnstalleerd: {count} bestanden zijn niet goed.</source>
+        <translation>The kit was not installed: {count} files are not right.</translation>
+    </message>
+    <message>
+        <source>Er is niets gepubliceerd. Los deze problemen op en publiceer opnieuw:</source>
+        <translation>Nothing was published. Fix these problems and publish again:</translation>
+    </message>
+    <message>
+        <source>het programma liep vast op dit bestand (het is waarschijnlijk kapot)</source>
+        <translation>the program got stuck on this file (it is probably damaged)</translation>
+    </message>
+    <message>
+        <source>het lezen van de pagina duurde te lang (meer dan {seconds} seconden)</source>
+        <translation>reading the page took too long (more than {seconds} seconds)</translation>
+    </message>
+    <message>
+        <source>een PNG-afbeelding</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <source>een JPEG-afbeelding</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <source>een GIF-afbeelding</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <source>een TIFF-afbeelding</source>
+        <translation>a TIFF image</translation>
+    </message>
+    <message>
+        <source>een EPUB-boek</source>
+        <translation>an EPUB book</translation>
+    </message>
+    <message>
+        <source>een Word-document (DOCX)</source>
+        <translation>a Word document (DOCX)</translation>
+    </message>
+    <message>
+        <source>een XPS-document</source>
+        <translation>an XPS document</translation>
+    </message>
+    <message>
+        <source>een zip-bestand</source>
+        <translation>a zip file</translation>
+    </message>
+    <message>
+        <source>een webpagina (HTML)</source>
+        <translation>a web page (HTML)</translation>
+    </message>
+    <message>
+        <source>een SVG-afbeelding</source>
+        <translation>an SVG image</translation>
+    </message>
+    <message>
+        <source>een XML-bestand</source>
+        <translation>an XML file</translation>
+    </message>
+    <message>
+        <source>dit is geen PDF</source>
+        <translation>this is not a PDF</translation>
+    </message>
+    <message>
+        <source>dit is geen PDF maar {kind}</source>
+        <translation>this is not a PDF but {kind}</translation>
+    </message>
+    <message>
+        <source>het bestand is beschadigd en kan niet worden gelezen</source>
+        <translation>the file is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <source>het bestand is beveiligd (versleuteld of met een wachtwoord); sla het op zonder beveiliging</source>
+        <translation>the file is protected (encrypted or with a password); save it without protection</translation>
+    </message>
+    <message>
+        <source>het bestand heeft geen pagina&apos;s</source>
+        <translation>the file has no pages</translation>
+    </message>
+    <message>
+        <source>Het document {name} kan niet worden geopend: {reason}.</source>
+        <translation>The document {name} cannot be opened: {reason}.</translation>
+    </message>
+    <message>
+        <source>de pagina is beschadigd en kan niet worden gelezen</source>
+        <translation>the page is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <source>{name} is geen PDF. Kies een PDF-bestand (het eindigt meestal op .pdf).</source>
+        <translation>{name} is not a PDF. Choose a PDF file (its name usually ends in .pdf).</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.</source>
+        <translation>The document {name} is protected with a password and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is leeg: er staan geen pagina&apos;s in.</source>
+        <translation>The document {name} is empty: it has no pages.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is er niet (meer), of je mag het niet lezen.</source>
+        <translation>The file {name} is not there (any more), or you may not read it.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beschadigd en kan niet worden geopend.</source>
+        <translation>The document {name} is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het tekenen duurde langer dan {seconds} seconden. Bij Instellingen, tabblad Documenten, kun je het programma meer tijd geven.</source>
+        <translation>Drawing took longer than {seconds} seconds. In Settings, tab Documents, you can give the program more time.</translation>
+    </message>
+    <message>
+        <source>Het tekenen van deze pagina liep vast. De rest van het document werkt gewoon.</source>
+        <translation>Drawing this page got stuck. The rest of the document works as usual.</translation>
+    </message>
+    <message>
+        <source>Er is te weinig geheugen om deze pagina te tekenen.</source>
+        <translation>There is not enough memory to draw this page.</translation>
+    </message>
+    <message>
+        <source>Het document is beschadigd.</source>
+        <translation>The document is damaged.</translation>
+    </message>
+    <message>
+        <source>Deze pagina is beschadigd.</source>
+        <translation>This page is damaged.</translation>
     </message>
     <message>
         <source>Kies een tijd tussen {low} en {high} seconden voor een pagina.</source>

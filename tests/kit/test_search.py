@@ -70,7 +70,9 @@ def test_snippet_html_escapes_markup(search):
 
 def test_fold_and_terms():
     assert fold("Reïntegratie CAFÉ") == "reintegratie cafe"
-    assert query_terms("de a reïntegratie, de") == ["de", "reintegratie"]
+    # Stop words and single letters are not search words, unless nothing else was typed.
+    assert query_terms("de a reïntegratie, de") == ["reintegratie"]
+    assert query_terms("de het") == ["de", "het"]
 
 
 def test_snippet_marks_word_starts_with_accents_and_case():
@@ -109,3 +111,84 @@ def test_running_headers_and_footers_are_not_searched():
         (True, False, False),
         (True, False, False),
     ]
+
+
+def test_a_running_line_below_the_margin_is_never_the_target_page(
+    tmp_path, kit_builder, test_public_keys
+):
+    """A header the margin cut misses (here in the body's first line) is not indexed."""
+    header = "Handleiding laaggeletterdheid · hoofdstuk"
+    kit_builder.documents["handleiding-lang"] = [
+        f"{header}\nInleiding over de bibliotheek.",
+        f"{header}\nWerkgevers en hun werknemers.",
+        f"{header}\nWat laaggeletterdheid is, en hoe je het merkt.",
+        f"{header}\nSamenwerken met de gemeente.",
+    ]
+    store = KitStore(tmp_path / "kit.sqlite")
+    apply_source(store, FolderSource(kit_builder.build(1)), trusted_keys=test_public_keys)
+    (hit,) = [
+        h
+        for h in KitSearch(store).search("laaggeletterdheid")
+        if h.document_id == "handleiding-lang"
+    ]
+    assert (hit.page, hit.pages) == (3, (3,))
+    assert "merkt" in hit.snippet
+    store.close()
+
+
+def test_the_document_about_a_word_ranks_above_one_that_names_it_once(
+    tmp_path, kit_builder, test_public_keys
+):
+    kit_builder.documents["tip-kort"] = ["Tip kort\nOok boekhouders kunnen helpen."]
+    kit_builder.documents["handleiding-boekhouders"] = [
+        "Werken met boekhouders\nWaarom de boekhouder alles ziet.",
+        "Zo spreek je een boekhouder aan.",
+        "Wat boekhouders willen, en wat jij biedt.",
+    ]
+    store = KitStore(tmp_path / "kit.sqlite")
+    apply_source(store, FolderSource(kit_builder.build(1)), trusted_keys=test_public_keys)
+    hits = KitSearch(store).search("boekhouder")
+    assert [h.document_id for h in hits] == ["handleiding-boekhouders", "tip-kort"]
+    store.close()
+
+
+def test_a_manifest_without_synonyms_still_imports_and_bad_ones_are_refused(kit_builder):
+    import json
+
+    from companion.errors import ManifestError
+    from companion.kit.manifest import dump_manifest, parse_manifest
+
+    manifest = kit_builder.manifest_for(1, {})
+    assert parse_manifest(dump_manifest(manifest)).synonyms == ()
+    manifest["synonyms"] = [["warm doorverwijzen", "warme overdracht"]]
+    assert parse_manifest(dump_manifest(manifest)).synonyms == (
+        ("warm doorverwijzen", "warme overdracht"),
+    )
+    for bad in ([["alleen"]], "tekst", [["a", 3]], [["x" * 81, "y"]]):
+        manifest["synonyms"] = bad
+        with pytest.raises(ManifestError):
+            parse_manifest(json.dumps(manifest).encode())
+
+
+def test_newest_request_wins_on_the_search_thread(search):
+    import threading
+
+    from companion.kit.search_runner import SearchRunner
+
+    delivered = []
+    done = threading.Event()
+
+    def deliver(request, results, error):
+        delivered.append((request.text, [h.document_id for h in results.hits], error))
+        if request.text == "gemeente volwassen":
+            done.set()
+
+    runner = SearchRunner(search.store.path, deliver)
+    try:
+        for end in range(1, len("gemeente volwassen") + 1):
+            runner.request("gemeente volwassen"[:end])
+        assert done.wait(10)
+    finally:
+        runner.close()
+    # Older texts may have been shown on the way, never after the newest.
+    assert delivered[-1] == ("gemeente volwassen", ["handleiding-gemeente"], None)

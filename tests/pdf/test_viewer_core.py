@@ -161,9 +161,18 @@ def test_find_ignores_case_and_accents_and_matches_inside_words():
     assert [h.index for h in find(data, query="reintegratie")] == [3]
     assert find(data, query="integratie")[0].index == 3
     assert find(data, query="niet aanwezig") == []
-    # A phrase must appear in that order.
-    assert [h.index for h in find(data, query="de vindplaats")] == [1]
-    assert find(data, query="vindplaats de") == []
+    # A phrase must appear in that order; little words count only in quotes (search's rules).
+    assert [h.index for h in find(data, query='"de vindplaats"')] == [1]
+    assert find(data, query='"vindplaats de"') == []
+    assert [h.index for h in find(data, query="de vindplaats")] == [1, 3]
+
+
+def test_find_uses_search_word_rules_for_apostrophes_and_signs():
+    data = numbered_pdf(3, {2: "Vind zzp'ers via hun boekhouder.", 3: "Van Klik & Tik naar taal."})
+    assert [h.index for h in find(data, query="zzpers")] == [1]
+    assert [h.index for h in find(data, query="zzp-ers boekhouder")] == []
+    assert [h.index for h in find(data, query="klik en tik")] == [2]
+    assert [h.index for h in find(data, query="tik klik")] == []
 
 
 def test_find_rectangles_cover_the_word():

@@ -200,3 +200,47 @@ def test_overdue_filters_and_sorting(service):
         "later",
     ]
     assert names(sort_actions(reversed(actions))) == [a.title for a in actions]
+
+
+def positions(service, plan_id):
+    return [
+        row[0]
+        for row in service.user.conn.execute(
+            "SELECT position FROM actions WHERE plan_id = ? ORDER BY position", (plan_id,)
+        )
+    ]
+
+
+@pytest.mark.parametrize("operation", ["delete", "move"])
+def test_two_windows_on_one_data_folder_keep_positions_whole(tmp_path, operation):
+    """Window B deletes the first action while window A deletes or moves another.
+
+    A's change waits for B's write lock; what A then changes must be read
+    after B committed, or positions get duplicates and gaps.
+    """
+    import threading
+
+    path = tmp_path / "user.sqlite"
+    a = ActionPlanService(UserStore(path))
+    plan = a.create_plan("Samen")
+    ids = [a.add_action(plan.id, title=f"Actie {n}").id for n in range(6)]
+    b = UserStore(path)
+    b.conn.execute("BEGIN IMMEDIATE")
+    b.conn.execute("DELETE FROM actions WHERE id = ?", (ids[0],))
+    b.conn.execute("UPDATE actions SET position = position - 1 WHERE plan_id = ?", (plan.id,))
+
+    waiting = threading.Event()
+    a.user.conn.set_trace_callback(lambda sql: sql == "BEGIN IMMEDIATE" and waiting.set())
+    if operation == "delete":
+        work = threading.Thread(target=a.delete_action, args=(ids[3],))
+    else:
+        work = threading.Thread(target=a.move_action, args=(ids[3], 0))
+    work.start()
+    assert waiting.wait(10), "window A never asked for the write lock"
+    b.conn.execute("COMMIT")  # A gets the lock now, after B's change
+    work.join(10)
+    a.user.conn.set_trace_callback(None)
+    expected = 4 if operation == "delete" else 5
+    assert positions(a, plan.id) == list(range(expected))
+    b.close()
+    a.user.close()

@@ -4,6 +4,7 @@ parser, PyMuPDF text extraction."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import re
 
@@ -286,3 +287,81 @@ def test_export_replaces_a_file_whole(tmp_path, data):
     export_csv(data, target)
     assert target.read_bytes().startswith(b"\xef\xbb\xbfTitel")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plan.csv")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" =1+1", "\n=1+1", "- 1+1", "＝1+1", "\u3000+1", "﹫SUM(A1)", "\t=1", "@A1", "+31 6"],
+)
+def test_csv_guards_every_way_a_cell_can_start_a_formula(tmp_path, text):
+    user = UserStore(tmp_path / "user.sqlite")
+    service = ActionPlanService(user)
+    plan = service.create_plan("Plan")
+    service.add_action(plan.id, title="Veilige titel", description=text)
+    data = ExportData(service.plan(plan.id), service.actions(plan.id), STEPS, DOCS, TODAY)
+    user.close()
+    rows = list(csv.reader(csv_bytes(data).decode("utf-8-sig").splitlines(keepends=True)))
+    header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert header == list(CSV_COLUMNS)
+    assert row["Omschrijving"] == "'" + text  # shown as the text itself, never computed
+    assert row["Titel"] == "Veilige titel"
+
+
+# -- in the language the person chose ------------------------------------------------------
+
+
+@pytest.fixture
+def english(data):
+    return dataclasses.replace(data, language="en")
+
+
+def test_csv_headers_and_words_in_english(english):
+    rows = list(csv.reader(csv_bytes(english).decode("utf-8-sig").splitlines()))
+    assert rows[0] == [
+        "Title",
+        "Description",
+        "Status",
+        "Priority",
+        "Step",
+        "Documents",
+        "Partner (where you find people)",
+        "Owner",
+        "Start date",
+        "Due date",
+        "Late",
+        "From the checklist",
+    ]
+    first = rows[1]
+    assert first[2:5] == ["to do", "high", "Breng het speelveld in kaart"]
+    assert first[5] == "Werkblad klantreis; verdwenen-doc (no longer in the kit)"
+    assert first[8:11] == ["2026-02-01", "2026-03-01", "yes"]  # dates stay ISO
+
+
+def test_ics_texts_in_english(english):
+    components = parse_ics(ics_text(english, now=NOW).encode("utf-8"))
+    assert components[-1]["X-WR-CALNAME"] == "Action plan Zaanstad, 2026"
+    events = [c for c in components if c["_type"] == "VEVENT"]
+    assert events[2]["SUMMARY"] == "=SUM(A1:A9) is geen formule (done)"
+    description = events[0]["DESCRIPTION"]
+    for line in (
+        "Status: to do",
+        "Priority: high",
+        "Owner: Anna de Vries",
+        "Start date: 1 Feb 2026",
+        "Documents: Werkblad klantreis; verdwenen-doc (no longer in the kit)",
+        "Action plan: Zaanstad, 2026",
+    ):
+        assert line in description
+
+
+def test_pdf_in_english(tmp_path, english):
+    path = export_pdf(english, tmp_path / "plan.pdf")
+    with pymupdf.open(path) as doc:
+        assert doc.metadata["title"] == "Action plan Zaanstad, 2026"
+    text = squash(pdf_text(path))
+    assert "Action plan: Zaanstad, 2026" in text
+    assert "Library / location: Bibliotheek Zaanstad" in text
+    assert "Printed on 10 Mar 2026 · 4 actions: 2 to do, 1 in progress, 1 done · 1 late" in text
+    assert "due 1 Mar 2026 LATE" in text
+    assert "To do (2)" in text and "page 1 of" in text
+    assert "te laat" not in text.lower() and "pagina" not in text

@@ -10,6 +10,7 @@ from companion.errors import StoreError
 from companion.kit.bundled import open_kit_store
 from companion.kit.importer import apply_source
 from companion.kit.source import FolderSource
+from companion.store.backups import backup_folder, list_backups
 from companion.store.kit_store import SCHEMA_VERSION, KitStore
 from companion.store.user_store import UserStore, latest_version, load_migrations
 
@@ -27,12 +28,12 @@ def test_damaged_kit_store_is_moved_aside_and_rebuilt(tmp_path):
     garbage = b"dit is geen database" * 100
     path.write_bytes(garbage)
 
-    store, notice = open_kit_store(path)
+    store, notice, moved = open_kit_store(path)
 
     assert store.installed() is None  # empty and ready for the bundled kit
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("kit.sqlite.beschadigd-")]
-    assert len(aside) == 1 and aside[0].read_bytes() == garbage
-    assert aside[0].name in notice and "eigen gegevens" in notice
+    assert aside == [moved] and moved.read_bytes() == garbage
+    assert moved.name in notice and "eigen gegevens" in notice
     store.close()
 
 
@@ -43,7 +44,7 @@ def test_kit_store_from_other_program_version_is_rebuilt(tmp_path):
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
     conn.close()
-    store, notice = open_kit_store(path)
+    store, notice, _moved = open_kit_store(path)
     assert notice and store.installed() is None
     store.close()
 
@@ -57,7 +58,7 @@ def test_kit_work_never_touches_the_user_store(tmp_path, kit_builder, test_publi
     apply_source(kit, FolderSource(kit_builder.build(1)), trusted_keys=test_public_keys)
     (tmp_path / "kit.sqlite").write_bytes(b"kapot")
     kit.close()
-    kit, _notice = open_kit_store(tmp_path / "kit.sqlite")
+    kit = open_kit_store(tmp_path / "kit.sqlite").store
     assert list(user.conn.iterdump()) == before
     kit.close()
     user.close()
@@ -92,8 +93,8 @@ def test_user_store_backs_up_before_migrating(tmp_path):
     if latest_version() == 1:
         pytest.skip("only one migration so far: nothing to migrate from")
     UserStore(path).close()
-    backup = tmp_path / "user.sqlite.bak-v1"
-    copy = sqlite3.connect(backup)
+    [backup] = list_backups(backup_folder(path))
+    copy = sqlite3.connect(backup.path)
     assert copy.execute("SELECT value FROM settings").fetchone() == ("nl",)
     copy.close()
 

@@ -13,7 +13,9 @@ from typing import Any
 
 import pymupdf
 
+from companion.kit.key_list import SignedKeys
 from companion.publish.publisher import write_portal
+from tests.support import keys as test_keys
 
 
 def make_pdf(pages: list[str], *, landscape: bool = False) -> bytes:
@@ -44,20 +46,30 @@ BASE_DOCUMENTS: dict[str, list[str]] = {
 class KitBuilder:
     """Makes versions of a small kit; each call can change, add or drop documents."""
 
-    def __init__(self, root: Path, key: Any) -> None:
+    def __init__(self, root: Path, key: Any, keys: SignedKeys | None = None) -> None:
         self.root = root
         self.key = key
+        # The key list the portals carry (default: the test root's, naming ``key``).
+        self.keys = keys or test_keys.key_list(release=[key])
+        self.expires = test_keys.FAR_FUTURE
         self.documents: dict[str, list[str]] = copy.deepcopy(BASE_DOCUMENTS)
         self.items: list[dict[str, str]] = [
             {"id": "stap-1-a", "text": "Maak een lijst van vindplaatsen"}
         ]
+        # Documents whose file is given as bytes (a real or a broken PDF, or no PDF at all).
+        self.files: dict[str, bytes] = {}
+
+    def add_file(self, doc_id: str, data: bytes, title: str | None = None) -> None:
+        """A document whose content file is exactly ``data``, named ``<doc_id>.pdf``."""
+        self.documents[doc_id] = [title or doc_id]
+        self.files[doc_id] = data
 
     def manifest_for(
         self, version: int, files: dict[str, bytes], kit: str = "hoger-bereik"
     ) -> dict:
         documents = []
         for doc_id, pages in self.documents.items():
-            data = make_pdf(pages)
+            data = self.files[doc_id] if doc_id in self.files else make_pdf(pages)
             sha = hashlib.sha256(data).hexdigest()
             files[sha] = data
             doc_type = doc_id.split("-")[0]
@@ -79,6 +91,7 @@ class KitBuilder:
             "kit": kit,
             "version": version,
             "published": "2026-11-20",
+            "expires": self.expires,
             "title": "Strategiekit Hoger Bereik",
             "changes": f"Versie {version}.",
             "themes": [{"id": "aanpak", "title": "Aanpak", "summary": "Hoe begin je?"}],
@@ -99,7 +112,12 @@ class KitBuilder:
         out = self.root / (name or f"v{version}")
         files: dict[str, bytes] = {}
         manifest = self.manifest_for(version, files, kit)
-        write_portal(manifest, files, out, self.key)
+        self.write(manifest, files, out)
+        return out
+
+    def write(self, manifest: dict, files: dict[str, bytes], out: Path) -> Path:
+        """A signed portal folder for any manifest (with the builder's key and key list)."""
+        write_portal(manifest, files, out, self.key, self.keys)
         return out
 
     def file_path(self, portal: Path, doc_id: str) -> Path:

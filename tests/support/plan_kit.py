@@ -13,7 +13,6 @@ from companion.context import AppContext
 from companion.kit.importer import apply_source
 from companion.kit.source import FolderSource
 from companion.paths import app_paths
-from companion.publish.publisher import write_portal
 
 STEPS_V1 = [
     {
@@ -56,9 +55,7 @@ def build_kit(kit_builder, test_key, version: int, steps: list[dict], name: str)
     files: dict[str, bytes] = {}
     manifest = kit_builder.manifest_for(version, files)
     manifest["steps"] = steps
-    out = kit_builder.root / name
-    write_portal(manifest, files, out, test_key)
-    return out
+    return kit_builder.write(manifest, files, kit_builder.root / name)
 
 
 def open_context(tmp_path: Path, bundled: Path, keys) -> AppContext:

@@ -23,7 +23,7 @@ STALL_LIMIT = 5.0  # seconds a stalled answer waits at most (then the handler gi
 class Fault:
     """What to do instead of a normal answer; ``times`` answers, then normal again."""
 
-    kind: str  # "cut", "status", "stall", "stall-body", "slow", "body"
+    kind: str  # "cut", "status", "stall", "stall-body", "slow", "trickle", "body"
     value: object = None
     times: int = 10**6
 
@@ -161,6 +161,17 @@ class PortalServer:
                     handler.wfile.flush()
                 except OSError:
                     return  # the client went away (cancelled)
+            return
+        if fault is not None and fault.kind == "trickle":
+            # One byte every ``value`` seconds: never a timeout, never progress.
+            for at in range(len(body)):
+                if self.stop_event.wait(float(fault.value)):
+                    return
+                try:
+                    handler.wfile.write(body[at : at + 1])
+                    handler.wfile.flush()
+                except OSError:
+                    return  # the client gave up
             return
         if fault is not None and fault.kind == "stall-body":
             handler.wfile.write(body[: len(body) // 2])

@@ -8,6 +8,7 @@ those texts against the English translations in ``resources/i18n``.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 from companion.context import AppContext
+from companion.kit.library import theme_tag
 from companion.paths import app_paths, resources_dir
 from companion.ui.appearance import Appearance, save_appearance
 
@@ -273,12 +275,20 @@ def _menu_texts(menu: QMenu, where: str) -> Iterator[Found]:
         yield from _action_texts(action, f"{where} > {menu.title()}")
 
 
+def shown_tip(tip: str) -> str:
+    """A tooltip as a person reads it: plain-text tooltips are escaped and wrapped
+    in ``<qt>`` (companion/ui/widgets/plain.py), which Qt shows without the markup."""
+    if tip.startswith("<qt>") and tip.endswith("</qt>"):
+        return html.unescape(tip[4:-5].replace("<br>", "\n"))
+    return tip
+
+
 def widget_texts(widget: QWidget) -> Iterator[Found]:
     """Everything a person sees or hears from one widget (not its children)."""
     where = f"{type(widget).__name__} {widget.objectName()!r}"
     yield Found(f"{where} accessible name", widget.accessibleName())
     yield Found(f"{where} accessible description", widget.accessibleDescription())
-    yield Found(f"{where} tooltip", widget.toolTip())
+    yield Found(f"{where} tooltip", shown_tip(widget.toolTip()))
     if widget.isWindow():
         yield Found(f"{where} window title", widget.windowTitle())
     if isinstance(widget, QLabel):
@@ -304,7 +314,7 @@ def widget_texts(widget: QWidget) -> Iterator[Found]:
         for item in _tree_items(widget):
             for column in range(widget.columnCount()):
                 yield Found(f"{where} item", item.text(column))
-                yield Found(f"{where} item tooltip", item.toolTip(column))
+                yield Found(f"{where} item tooltip", shown_tip(item.toolTip(column)))
     if isinstance(widget, QListWidget):
         for i in range(widget.count()):
             item = widget.item(i)
@@ -436,7 +446,7 @@ def kit_texts(context: AppContext) -> set[str]:
     if installed is not None:
         texts |= {installed.title, installed.published, installed.changes}
     for theme in library.themes():
-        texts |= {theme.title, theme.summary}
+        texts |= {theme.title, theme.summary, theme_tag(theme.title)}
     for doc in library.documents():
         texts |= {doc.id, doc.title, doc.summary, doc.audience, doc.url or ""}
     for step in library.steps():

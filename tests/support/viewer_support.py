@@ -14,7 +14,6 @@ import pymupdf
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 
-from companion.publish.publisher import write_portal
 from companion.ui.viewer import ViewerScreen
 from companion.ui.workers import TaskRunner
 from tests.support.kitbuilder import KitBuilder
@@ -158,6 +157,4 @@ def build_kit_with_form(builder: KitBuilder, version: int, name: str, form: byte
         if document["id"] == "werkblad-klantreis":
             document["file"] = {"sha256": sha, "size": len(form), "name": "werkblad.pdf"}
             document["revision"] = version
-    out = builder.root / name
-    write_portal(manifest, files, out, key)
-    return out
+    return builder.write(manifest, files, builder.root / name)

@@ -22,9 +22,9 @@ from cryptography.x509.oid import NameOID
 from companion.errors import IntegrityError, NotNewerError, SignatureError
 from companion.kit.importer import apply_source
 from companion.kit.library import KitLibrary
-from companion.kit.signing import generate_keypair, load_private_key
+from companion.kit.manifest import dump_manifest
+from companion.kit.signing import generate_keypair, load_private_key, sign
 from companion.kit.source import FolderSource
-from companion.publish.publisher import write_portal
 from companion.store.kit_store import KitStore
 from companion.store.user_store import UserStore
 from companion.sync.cache import SyncCache
@@ -113,7 +113,7 @@ def test_check_with_no_update_is_one_small_conditional_request(setup):
     first = service.check()
     # The portal serves what is installed: no signature request is needed either.
     assert first.status == "current"
-    assert first.message == "U heeft de nieuwste versie van de kit (versie 1)."
+    assert first.message == "Je hebt de nieuwste versie van de kit (versie 1)."
     assert setup.server.paths() == ["manifest.json"]
 
     setup.server.clear()
@@ -259,11 +259,13 @@ def test_bad_signature_is_refused_before_anything_else(setup):
     setup.publish(2)
     manifest = json.loads((setup.portal / "manifest.json").read_text(encoding="utf-8"))
     manifest["title"] = "Strategiekit Hoger Bereik (nagemaakt)"
+    # Signed by a key that is not on the key list the portal carries.
     other_key, _public = generate_keypair()
     key_file = setup.tmp / "other.key"
     key_file.write_text(other_key)
-    files = {p.name: p.read_bytes() for p in (setup.portal / "files").iterdir()}
-    write_portal(manifest, files, setup.portal, load_private_key(key_file))
+    raw = dump_manifest(manifest)
+    (setup.portal / "manifest.json").write_bytes(raw)
+    (setup.portal / "manifest.json.sig").write_bytes(sign(load_private_key(key_file), raw))
 
     message = refused(setup, lambda: setup.service().install(), SignatureError)
     assert message.startswith("De handtekening van de kit klopt niet.")
@@ -293,7 +295,7 @@ def test_equal_version_is_nothing_to_do(setup):
     before = setup.digests()
     outcome = setup.service().install()
     assert not outcome.changed
-    assert outcome.message == "U heeft de nieuwste versie van de kit (versie 2)."
+    assert outcome.message == "Je hebt de nieuwste versie van de kit (versie 2)."
     assert setup.digests() == before
 
 

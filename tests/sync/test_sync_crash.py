@@ -105,7 +105,7 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     marker = tmp_path / "marker"
-    key = (TEST_KEYS / "test-ed25519.key.pub").read_text().strip()
+    key = (TEST_KEYS / "test-root-ed25519.key.pub").read_text().strip()
     child = subprocess.Popen(
         [
             sys.executable,
@@ -122,7 +122,12 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     )
     try:
         deadline = time.monotonic() + 60
-        while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+        # The marker is written, not renamed into place: wait for its words too.
+        while (
+            not (marker.exists() and marker.read_text())
+            and child.poll() is None
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
         assert marker.read_text() == point, "the child never reached the kill point"
         os.kill(child.pid, signal.SIGKILL)

@@ -286,3 +286,51 @@ def test_command_line_sync(cli_context, tmp_path, kit_builder, capsys):
         assert "De portal gaf een fout (500)" in capsys.readouterr().err
     finally:
         server.close()
+
+
+def _header(data: bytearray, signature: bytes, length_at: int, name_at: int, name: bytes) -> int:
+    """Where the zip header with ``signature`` for member ``name`` starts (-1: none)."""
+    at = data.find(signature)
+    while at != -1:
+        length = int.from_bytes(data[at + length_at : at + length_at + 2], "little")
+        if data[at + name_at : at + name_at + length] == name:
+            return at
+        at = data.find(signature, at + 4)
+    return -1
+
+
+def patch_member(path, out, member: str, *, version: int | None = None, flags: int = 0):
+    """Set a member's "version needed" and flag bits in its local and central headers,
+    the way another zip program (or an attacker) might write them."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    local = _header(data, b"PK\x03\x04", 26, 30, name)
+    central = _header(data, b"PK\x01\x02", 28, 46, name)
+    assert local != -1 and central != -1, member
+    if version is not None:
+        data[local + 4 : local + 6] = version.to_bytes(2, "little")
+        data[central + 6 : central + 8] = version.to_bytes(2, "little")
+    if flags:
+        for at in (local + 6, central + 8):
+            value = int.from_bytes(data[at : at + 2], "little") | flags
+            data[at : at + 2] = value.to_bytes(2, "little")
+    out.write_bytes(bytes(data))
+    return out
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"version": 99}, {"flags": 0x20}, {"flags": 0x40}],
+    ids=["zip-version-9.9", "flag-bit-5-patched-data", "flag-bit-6-strong-encryption"],
+)
+@pytest.mark.parametrize("member", ["manifest.json", "files"])
+def test_zip_features_this_reader_cannot_unpack_are_refused_in_dutch(
+    machine, tmp_path, portal_v2, change, member
+):
+    good = pack_folder(portal_v2, tmp_path / "good").path
+    if member == "files":
+        with zipfile.ZipFile(good) as archive:
+            member = next(n for n in archive.namelist() if n.startswith("files/"))
+    odd = patch_member(good, tmp_path / "odd.kitupdate", member, **change)
+    message = refused(machine, odd)
+    assert message.startswith("Dit updatebestand is op een manier ingepakt die dit programma")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -36,19 +37,21 @@ def test_error_in_a_slot_is_logged_and_explained(qtbot, handler):
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
 
     assert str(log_path) in shown[0]
-    assert "Uw gegevens zijn bewaard" in shown[0]
+    assert "Je gegevens zijn bewaard" in shown[0]
     logged = log_path.read_text(encoding="utf-8")
     assert "ValueError: kapotte knop" in logged and "broken_slot" in logged
 
 
 def test_error_in_a_thread_reaches_the_gui_thread(qtbot, handler):
-    import threading
-
-    _errors, shown, log_path = handler
-    thread = threading.Thread(target=lambda: 1 / 0)
-    thread.start()
-    thread.join()
-    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    """The message may only be shown from the GUI thread: Qt widgets break elsewhere."""
+    errors, _shown, log_path = handler
+    shown_in: list[threading.Thread] = []
+    errors.show = lambda _text: shown_in.append(threading.current_thread())
+    worker = threading.Thread(target=lambda: 1 / 0, name="werker")
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(shown_in), timeout=3000)
+    assert shown_in == [threading.main_thread()]
     assert "ZeroDivisionError" in log_path.read_text(encoding="utf-8")
 
 

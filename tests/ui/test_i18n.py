@@ -1,6 +1,6 @@
 """Languages: every visible text is translated, and the window switches language in place.
 
-The English translation walk uses the real bundled kit (46 documents, form
+The English translation walk uses the real bundled kit (51 documents, form
 fields, outlines), so every screen has real content; kit content and the
 person's own data are allowed as they are, everything else must be an
 English translation from ``resources/i18n/strategiekit_en.ts``.

@@ -129,7 +129,7 @@ def test_damaged_kit_store_is_rebuilt_with_a_message(qtbot, open_window, tmp_pat
 
     window = open_window()
     assert window.banner.isVisible()
-    assert "kon niet worden gelezen" in window.banner.text.text()
+    assert "was beschadigd en wordt opnieuw klaargezet" in window.banner.text.text()
     wait_for_kit(qtbot, window)
     assert "Persona Henk" in titles_in_tree(window)
 
@@ -141,3 +141,39 @@ def test_broken_bundled_kit_shows_message_and_retry(qtbot, open_window, tmp_path
     qtbot.waitUntil(lambda: window.first_run.retry.isVisible(), timeout=10000)
     assert "handtekening" in window.first_run.error.text()
     assert window.context.library.installed() is None
+
+
+def test_ctrl_q_quits_on_every_platform(qtbot, open_window, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+
+    from companion.ui.main_window import quit_keys
+
+    window = open_window()
+    wait_for_kit(qtbot, window)
+    assert QKeySequence("Ctrl+Q") in window.quit_action.shortcuts()
+    # Qt's Windows key table has no Quit keys at all: Ctrl+Q must not depend on it.
+    monkeypatch.setattr(QKeySequence, "keyBindings", staticmethod(lambda _key: []))
+    assert quit_keys() == [QKeySequence("Ctrl+Q")]
+    monkeypatch.undo()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+
+
+def test_defaults_of_it_set_language_and_text_size(qtbot, start_window, kit_builder, tmp_path):
+    from companion.paths import SITE_CONFIG_ENV
+    from companion.ui.appearance import current, reset_appearance
+
+    config = tmp_path / "strategiekit.toml"
+    config.write_text('[weergave]\ntaal = "en"\ntekstgrootte = 150\n', encoding="utf-8")
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(config))
+    try:
+        window = start_window(kit_builder.build(1), wait=True)
+        assert current().text_size == 150 and current().language == "en"
+        assert window.nav.item(0).text() == "Library"
+        assert window.context.user.own_setting("weergave.taal") is None  # still IT's
+    finally:
+        monkeypatch.undo()
+        reset_appearance()

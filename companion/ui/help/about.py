@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from companion.ui.appearance import px
 from companion.ui.live import live
-from companion.ui.widgets.common import screen_heading, scroll_area
+from companion.ui.widgets.common import on_screen, screen_heading, scroll_area
 
 if TYPE_CHECKING:
     from companion.ui.shell import Shell
@@ -127,10 +127,11 @@ class AboutDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(area, 1)
         outer.addWidget(buttons)
-        live(self, "resize", lambda: QSize(px(600), px(480)))
+        live(self, "resize", lambda: on_screen(self, px(600), px(480)))
 
     def _value(self, text) -> QLabel:
         label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # folder names and the kit's title
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         live(label, "setText", text)
         return label

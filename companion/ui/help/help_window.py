@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from companion.paths import resources_dir
 from companion.ui.appearance import current, px
 from companion.ui.live import follow, live
+from companion.ui.widgets.common import on_screen
 
 if TYPE_CHECKING:
     from companion.ui.shell import Shell
@@ -48,7 +49,7 @@ class HelpWindow(QDialog):
         super().__init__(parent)
         live(self, "setWindowTitle", lambda: self.tr("Hoe werkt het?"))
         self.setModal(False)
-        self.resize(px(720), px(640))
+        self.resize(on_screen(self, px(720), px(640)))
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpPage")
         self.browser.setOpenExternalLinks(False)

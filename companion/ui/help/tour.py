@@ -1,8 +1,9 @@
 """Rondleiding: a small panel that shows, screen by screen, what each one is for.
 
-The panel floats over the bottom left of the main window; it is not a
-dialog, so the screens behind it keep working (and can be clicked). Each
-step shows its screen. Volgende / Vorige walk through the five steps,
+The panel stands beside the screen it explains, at the right of the main
+window (the window puts it in its layout), so it never covers what it talks
+about; it is not a dialog, so the screens keep working (and can be clicked).
+Each step shows its screen. Volgende / Vorige walk through the five steps,
 Overslaan (or Esc) closes it. ``finished`` is emitted when the person closes
 it either way; the window then remembers that the tour was seen.
 """
@@ -12,16 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from companion.ui.appearance import px
-from companion.ui.live import follow, live
+from companion.ui.live import live
 from companion.ui.widgets.common import tab_chain
 
 if TYPE_CHECKING:
     from companion.ui.shell import Shell
+
+TOUR_WIDTH = 300  # pixels at 100 % text
 
 
 # (screen key, title, what it is for): translated when shown (context Tour).
@@ -128,12 +131,12 @@ class Tour(QFrame):
         layout.addWidget(self.text)
         layout.addWidget(self.footer)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # the words at the top of the column, where the eye starts
         tab_chain(self.previous_button, self.next_button, self.skip_button)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.skip)
-        window.centralWidget().installEventFilter(self)
-        follow(self, lambda: self.place() if self.isVisible() else None, "place")
+        live(self, "setFixedWidth", lambda: px(TOUR_WIDTH))
         self.hide()
 
     # -- walking through ------------------------------------------------------------
@@ -141,7 +144,6 @@ class Tour(QFrame):
     def start(self) -> None:
         self.go_to(0)
         self.show()
-        self.raise_()
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def next(self) -> None:
@@ -176,7 +178,6 @@ class Tour(QFrame):
         )
         self.previous_button.setEnabled(self.step > 0)
         self.window_.show_screen(key)
-        self.place()
 
     def skip(self) -> None:
         self.close_tour()
@@ -184,26 +185,3 @@ class Tour(QFrame):
     def close_tour(self) -> None:
         self.hide()
         self.finished.emit()
-
-    # -- where it floats --------------------------------------------------------------
-
-    def place(self) -> None:
-        """Bottom left of the window's central area: over the empty end of the screen list,
-        so the buttons of the screens stay free."""
-        area = self.window_.centralWidget().geometry()
-        width = min(px(420), max(200, area.width() - 40))
-        self.setFixedWidth(width)
-        self.adjustSize()
-        height = (
-            self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
-        )
-        height = max(height, self.sizeHint().height())
-        x = area.left() + 8
-        y = area.bottom() - height - 8
-        self.setGeometry(x, max(area.top(), y), width, height)
-        self.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.place()
-        return False

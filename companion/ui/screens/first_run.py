@@ -26,11 +26,13 @@ class FirstRunPanel(QWidget):
             ),
         )
         self.stage = QLabel()
+        self.stage.setTextFormat(Qt.TextFormat.PlainText)
         live(self.stage, "setText", lambda: self.tr("Even geduld…"))
         self.bar = QProgressBar()
         live(self.bar, "setAccessibleName", lambda: self.tr("Voortgang van het klaarzetten"))
         self.bar.setRange(0, 0)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages name files
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -23,15 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.dutch.words import fold
-from companion.kit.library import DocumentInfo, KitLibrary
-from companion.ui.appearance import theme
+from companion.kit.library import BY_THEME, BY_TYPE, DocumentInfo, KitLibrary, theme_tag
+from companion.kit.media import media_file
+from companion.ui.appearance import px, theme
 from companion.ui.live import follow, live
 from companion.ui.texts import type_label
-from companion.ui.widgets.common import screen_heading, scroll_body, tab_chain
+from companion.ui.widgets.common import say, screen_heading, scroll_body, tab_chain
+from companion.ui.widgets.flow_layout import FlowLayout
+from companion.ui.widgets.plain import plain_tip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-MARK_COLUMN = 3  # "nieuw" / "gewijzigd" after an update, until the document is opened
+TITLE_COLUMN, TYPE_COLUMN, TIME_COLUMN, TAGS_COLUMN = 0, 1, 2, 3
+MARK_COLUMN = 4  # "nieuw" / "gewijzigd" after an update, until the document is opened
+TITLE_CHARACTERS = 30  # a title shows at least this much before other columns give way
+TAG_CHARACTERS = 24
+SIDE_BY_SIDE_WIDTH = 820  # narrower than this (at 100 % text): the card goes under the list
 
 
 def minutes_text(minutes: int | None) -> str:
@@ -67,7 +76,13 @@ def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> st
         for k, v in rows
     )
     video = ""
-    if doc.type == "video" and doc.url:
+    if doc.type == "video" and doc.media_name:
+        words = QCoreApplication.translate(
+            "LibraryScreen",
+            "Deze video staat op deze computer en speelt ook zonder internet: kies Video afspelen.",
+        )
+        video = f"<p style='color:{muted}'>{html.escape(words)}</p>"
+    elif doc.type == "video" and doc.url:
         words = QCoreApplication.translate(
             "LibraryScreen",
             "Deze video speelt alleen met internet. Open het document voor de link.",
@@ -81,15 +96,22 @@ def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> st
 
 
 class LibraryScreen(QWidget):
-    """Browse the kit. Double-click, Enter or 'Openen' shows a document."""
+    """Browse the kit. Double-click, Enter or 'Openen' shows a document.
+
+    The grouping and the filter come from :meth:`KitLibrary.shelves`, which
+    keeps the kit in memory between keystrokes; the screen only turns shelves
+    into rows. By theme, each document stands once, under its first theme;
+    its other themes are tags ("Ook bij"). The theme chips keep one theme.
+    """
 
     open_requested = Signal(str)
 
     def __init__(self, library: KitLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self._documents: dict[str, DocumentInfo] = {}
         self._theme_titles: dict[str, str] = {}
+        self._marks: dict[str, str] = {}
+        self.theme_filter: str | None = None
         # Set by the main window: document id -> revision last opened (user store).
         self.opened_revisions: Callable[[], Mapping[str, int]] | None = None
 
@@ -108,39 +130,53 @@ class LibraryScreen(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.by_theme)
         group.addButton(self.by_type)
-        group.buttonToggled.connect(lambda *_: self.reload())
+        group.buttonToggled.connect(lambda _button, on: self.fill() if on else None)
         self.filter = QLineEdit()
         live(self.filter, "setPlaceholderText", lambda: self.tr("Filter op titel…"))
         live(self.filter, "setAccessibleName", lambda: self.tr("Filter de lijst op titel"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(lambda *_: self.reload())
+        self.filter.textChanged.connect(lambda *_: self.fill())
 
-        controls = QHBoxLayout()
         order_label = QLabel()
         live(order_label, "setText", lambda: self.tr("Ordenen:"))
-        controls.addWidget(order_label)
-        controls.addWidget(self.by_theme)
-        controls.addWidget(self.by_type)
+        order = QWidget()
+        order_row = QHBoxLayout(order)
+        order_row.setContentsMargins(0, 0, 0, 0)
+        order_row.addWidget(order_label)
+        order_row.addWidget(self.by_theme)
+        order_row.addWidget(self.by_type)
+        controls = QHBoxLayout()
+        controls.addWidget(order)
         controls.addSpacing(16)
         controls.addWidget(self.filter, 1)
+
+        # Theme chips: "Alle thema's" and one per theme; they wrap with large text.
+        self.chips = QWidget()
+        self.chips_layout = FlowLayout(self.chips, spacing=6)
+        self.chips.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.chip_group = QButtonGroup(self)
+        self.chip_group.setExclusive(True)
+        self.chip_buttons: dict[str, QPushButton] = {}
 
         self.tree = QTreeWidget()
         live(self.tree, "setAccessibleName", lambda: self.tr("Documenten in de kit"))
         live(
             self.tree,
             "setHeaderLabels",
-            lambda: [self.tr("Titel"), self.tr("Soort"), self.tr("Tijd"), ""],
+            lambda: [self.tr("Titel"), self.tr("Soort"), self.tr("Tijd"), self.tr("Ook bij"), ""],
         )
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MARK_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (TYPE_COLUMN, TIME_COLUMN, MARK_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TAGS_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._show_details)
         self.tree.itemActivated.connect(self._activate)
+        self.tree.viewport().installEventFilter(self)  # its size is known after the tree's
 
         self.details = QTextBrowser()
         live(self.details, "setAccessibleName", lambda: self.tr("Over dit document"))
@@ -150,68 +186,166 @@ class LibraryScreen(QWidget):
         live(self.open_button, "setAccessibleName", lambda: self.tr("Document openen"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_current)
+        self.play_button = QPushButton()
+        live(self.play_button, "setText", lambda: self.tr("Video afspelen"))
+        live(
+            self.play_button,
+            "setAccessibleName",
+            lambda: self.tr("Video afspelen met de videospeler van je computer"),
+        )
+        self.play_button.hide()
+        self.play_button.clicked.connect(self.play_current)
+        # Set by the main window: where a video's file is written to be played.
+        self.media_dir: Path | None = None
+        self.open_media: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        self.media_problem = QLabel()
+        self.media_problem.setObjectName("errorText")
+        self.media_problem.setWordWrap(True)
+        self.media_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.media_problem.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.play_button)
+        buttons.addWidget(self.open_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.details, 1)
-        side_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        side_layout.addWidget(self.media_problem)
+        side_layout.addLayout(buttons)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 2)  # the list gets the room: titles stay readable
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
 
         layout = scroll_body(self)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(controls)
-        layout.addWidget(splitter, 1)
-        tab_chain(
-            self.by_theme, self.by_type, self.filter, self.tree, self.details, self.open_button
-        )
+        layout.addWidget(self.chips)
+        layout.addWidget(self.splitter, 1)
+        self._chain_tabs()
         # Another language or contrast: group names, kinds and the card again.
-        follow(self, self.reload)
+        follow(self, self.fill)
+
+    # -- reading the kit -----------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the kit again (after the first import or an update)."""
+        """The kit changed (first import, update): themes, chips and marks again."""
+        self.library.forget()
+        catalog = self.library.catalog()
+        self._theme_titles = {t.id: t.title for t in catalog.themes}
+        if self.theme_filter not in self._theme_titles:
+            self.theme_filter = None
+        self._build_chips()
+        self._marks = self._read_marks()
+        self.fill()
+
+    def _build_chips(self) -> None:
+        for button in self.chip_buttons.values():
+            self.chip_group.removeButton(button)
+            self.chips_layout.removeWidget(button)
+            button.deleteLater()
+        self.chip_buttons = {}
+        entries: list[tuple[str, Callable[[], str], Callable[[], str]]] = [
+            ("", lambda: self.tr("Alle thema's"), lambda: self.tr("Alle thema's tonen"))
+        ]
+        for theme_id, title in self._theme_titles.items():
+            entries.append(
+                (
+                    theme_id,
+                    lambda title=title: theme_tag(title),
+                    lambda title=title: self.tr("Alleen thema {theme}").format(theme=title),
+                )
+            )
+        for key, text, name in entries:
+            chip = QPushButton()
+            chip.setObjectName("chip")
+            chip.setCheckable(True)
+            chip.setChecked(key == (self.theme_filter or ""))
+            live(chip, "setText", text)
+            live(chip, "setAccessibleName", name)
+            chip.toggled.connect(lambda on, key=key: self._chip_toggled(key, on))
+            self.chip_group.addButton(chip)
+            self.chips_layout.addWidget(chip)
+            self.chip_buttons[key] = chip
+        self.chips.setVisible(len(entries) > 1)
+        self._chain_tabs()
+
+    def _chain_tabs(self) -> None:
+        tab_chain(
+            self.by_theme,
+            self.by_type,
+            self.filter,
+            *self.chip_buttons.values(),
+            self.tree,
+            self.details,
+            self.play_button,
+            self.open_button,
+        )
+
+    def _chip_toggled(self, key: str, on: bool) -> None:
+        if on:
+            self.set_theme_filter(key or None)
+
+    def set_theme_filter(self, theme_id: str | None) -> None:
+        """Show only the documents of one theme (None: all themes)."""
+        self.theme_filter = theme_id
+        chip = self.chip_buttons.get(theme_id or "")
+        if chip is not None and not chip.isChecked():
+            chip.setChecked(True)
+        self.fill()
+
+    # -- rows --------------------------------------------------------------------------
+
+    def fill(self) -> None:
+        """Rows for the chosen order, filter and theme, from the library's kept catalog."""
+        by = BY_THEME if self.by_theme.isChecked() else BY_TYPE
         current = self.current_document_id()
-        self._documents = {d.id: d for d in self.library.documents()}
-        themes = self.library.themes()
-        self._theme_titles = {t.id: t.title for t in themes}
-        wanted = fold(self.filter.text().strip())
-        visible = [d for d in self._documents.values() if not wanted or wanted in fold(d.title)]
-
-        if self.by_theme.isChecked():
-            groups = [(t.title, [d for d in visible if t.id in d.themes]) for t in themes]
-            groups.append((self.tr("Overig"), [d for d in visible if not d.themes]))
-        else:
-            groups = [
-                (type_label(kind, many=True), [d for d in visible if d.type == kind])
-                for kind in self.library.types_present()
-            ]
-
+        shelves = self.library.shelves(by, words=self.filter.text(), theme=self.theme_filter)
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         select = None
-        for label, docs in groups:
-            if not docs:
-                continue
+        for shelf in shelves:
+            if by == BY_TYPE:
+                label = type_label(shelf.key, many=True)
+            else:
+                label = shelf.title or self.tr("Overig")
             group = QTreeWidgetItem(
-                [self.tr("{group} ({count})").format(group=label, count=len(docs))]
+                [self.tr("{group} ({count})").format(group=label, count=len(shelf.documents))]
             )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             self.tree.addTopLevelItem(group)
-            for doc in docs:
-                item = QTreeWidgetItem([doc.title, type_label(doc.type), minutes_text(doc.minutes)])
+            group.setFirstColumnSpanned(True)  # a long theme title is not cut at the column
+            for doc in shelf.documents:
+                others = self.library.other_themes(doc, shelf.key)
+                tags = ", ".join(theme_tag(t.title) for t in others)
+                item = QTreeWidgetItem(
+                    [doc.title, type_label(doc.type), minutes_text(doc.minutes), tags]
+                )
                 item.setData(0, DOC_ID_ROLE, doc.id)
-                item.setToolTip(0, doc.summary)
+                item.setToolTip(0, plain_tip(doc.summary))  # the kit's words
+                if tags:
+                    item.setToolTip(
+                        TAGS_COLUMN,
+                        plain_tip(self.tr("Ook bij de thema's: {themes}").format(themes=tags)),
+                    )
                 group.addChild(item)
                 if doc.id == current and select is None:
                     select = item
             group.setExpanded(True)
+        self.tree.setColumnHidden(TYPE_COLUMN, by == BY_TYPE)  # the group says it already
+        self.tree.setColumnHidden(TAGS_COLUMN, by == BY_TYPE or bool(self.theme_filter))
+        self._apply_marks()
+        self.tree.setUpdatesEnabled(True)
         if select is None and self.tree.topLevelItemCount():
             # Start on the first document, so the card on the right says what it is.
             select = self.tree.topLevelItem(0).child(0)
@@ -219,20 +353,75 @@ class LibraryScreen(QWidget):
             self.tree.setCurrentItem(select)
         else:
             self._show_details(None, None)
-        self.refresh_marks()
+        self._fit_columns()
+
+    def row_count(self) -> int:
+        """Rows a person scrolls through: groups plus documents."""
+        return sum(1 + item.childCount() for item in self._groups())
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def _fit_columns(self) -> None:
+        """Titles first: at least 30 characters, or the tags column steps aside.
+
+        Tags get at most about 24 characters (all of them are in the tooltip and
+        in the card on the right); titles get the rest.
+        """
+        if not self.by_theme.isChecked() or self.theme_filter:
+            return
+        header = self.tree.header()
+        char = max(1, self.tree.fontMetrics().averageCharWidth())
+        tags = min(self.tree.sizeHintForColumn(TAGS_COLUMN), TAG_CHARACTERS * char)
+        header.resizeSection(TAGS_COLUMN, tags)
+        others = sum(
+            header.sectionSize(c)
+            for c in (TYPE_COLUMN, TIME_COLUMN, MARK_COLUMN)
+            if not self.tree.isColumnHidden(c)
+        )
+        room = self.tree.viewport().width() - others - tags - self.tree.indentation()
+        self.tree.setColumnHidden(TAGS_COLUMN, room < TITLE_CHARACTERS * char)
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (large text, the tour beside it): the card goes under the list, not beside."""
+        super().resizeEvent(event)
+        wanted = (
+            Qt.Orientation.Vertical
+            if self.width() < px(SIDE_BY_SIDE_WIDTH)
+            else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([3 * 1000, 1000] if wanted == Qt.Orientation.Vertical else [])
+            if wanted == Qt.Orientation.Horizontal:
+                width = self.splitter.width()
+                self.splitter.setSizes([2 * width // 3, width // 3])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    # -- marks after an update ---------------------------------------------------------
+
+    def _read_marks(self) -> dict[str, str]:
+        opened = self.opened_revisions() if self.opened_revisions else None
+        return self.library.update_marks(opened) if opened is not None else {}
 
     def refresh_marks(self) -> None:
         """Mark documents new or changed in the last update that were not opened yet."""
-        opened = self.opened_revisions() if self.opened_revisions else None
-        marks = self.library.update_marks(opened) if opened is not None else {}
+        self._marks = self._read_marks()
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        marks = self._marks
         words = {"nieuw": self.tr("nieuw"), "gewijzigd": self.tr("gewijzigd")}
         tips = {
             "nieuw": self.tr("Nieuw sinds de laatste update"),
             "gewijzigd": self.tr("Gewijzigd sinds de laatste update"),
         }
         colour = QColor(theme().accent)
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in self._groups():
             for j in range(group.childCount()):
                 item = group.child(j)
                 mark = marks.get(item.data(0, DOC_ID_ROLE), "")
@@ -259,13 +448,14 @@ class LibraryScreen(QWidget):
         self.refresh_marks()
         super().showEvent(event)
 
+    # -- choosing and opening ------------------------------------------------------------
+
     def current_document_id(self) -> str | None:
         item = self.tree.currentItem()
         return item.data(0, DOC_ID_ROLE) if item is not None else None
 
     def select_document(self, doc_id: str) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in self._groups():
             for j in range(group.childCount()):
                 if group.child(j).data(0, DOC_ID_ROLE) == doc_id:
                     self.tree.setCurrentItem(group.child(j))
@@ -274,8 +464,10 @@ class LibraryScreen(QWidget):
 
     def _show_details(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         doc_id = item.data(0, DOC_ID_ROLE) if item is not None else None
-        doc = self._documents.get(doc_id) if doc_id else None
+        doc = self.library.catalog_document(doc_id) if doc_id else None
         self.open_button.setEnabled(doc is not None)
+        self.play_button.setVisible(doc is not None and bool(doc.media_name))
+        self.media_problem.hide()
         if doc is None:
             words = self.tr(
                 "Kies een document in de lijst om te zien waar het over gaat. "
@@ -289,6 +481,30 @@ class LibraryScreen(QWidget):
         doc_id = item.data(0, DOC_ID_ROLE)
         if doc_id:
             self.open_requested.emit(doc_id)
+
+    def play_current(self) -> bool:
+        """Play the chosen video's own file with the system's player (no internet needed)."""
+        doc_id = self.current_document_id()
+        if not doc_id or self.media_dir is None:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            path = media_file(self.library, doc_id, self.media_dir)
+        except OSError:
+            path = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if path is None:
+            say(
+                self.media_problem,
+                lambda: self.tr(
+                    "De video kan niet worden klaargezet. Is de schijf vol? Probeer het opnieuw."
+                ),
+            )
+            return False
+        self.media_problem.hide()
+        self.open_media(path)
+        return True
 
     def _open_current(self) -> None:
         doc_id = self.current_document_id()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
 from companion.ui.viewer.canvas import PageCanvas
+from companion.ui.widgets.plain import plain_tip
 
 EDITOR_STYLE = (
     "background: rgba(226, 237, 252, 235); color: black; border: 1px solid #7aa0d8;"
@@ -60,7 +61,7 @@ class FieldEditors(QObject):
             editor = QLineEdit(parent)
             editor.textEdited.connect(lambda _text, f=form_field, e=editor: self._changed(f, e))
         editor.setAccessibleName(form_field.label)
-        editor.setToolTip(form_field.label)
+        editor.setToolTip(plain_tip(form_field.label))  # the label comes from the PDF
         editor.setProperty("fieldName", form_field.name)
         return editor
 

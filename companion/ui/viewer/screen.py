@@ -82,6 +82,7 @@ from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
 from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.plain import ask
 from companion.ui.workers import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,8 @@ def offline_link_text() -> str:
 
 
 def ask_link_dialog(parent: QWidget, url: str) -> bool:
-    answer = QMessageBox.question(
+    # The address comes from the PDF: shown as plain text.
+    answer = ask(
         parent,
         QCoreApplication.translate("ViewerScreen", "Link openen"),
         QCoreApplication.translate(
@@ -221,6 +223,7 @@ class ViewerScreen(QWidget):
         self.find_bar = FindBar(self.engine, self.canvas)
         self.info = NoticeBanner()
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages name files
         self.message.setObjectName("errorText")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -323,6 +326,7 @@ class ViewerScreen(QWidget):
         live(self.back, "setToolTip", lambda: self.tr("Terug (Alt+Links)"))
         self.back.clicked.connect(self.back_requested.emit)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the kit's title, never markup
         self.title.setObjectName("documentTitle")
         self.title.setWordWrap(True)
         live(self.title, "setAccessibleName", lambda: self.tr("Titel van het document"))

@@ -19,6 +19,7 @@ class NoticeBanner(QWidget):
         self.setObjectName("notice")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # notices name files: never markup
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         live(self.text, "setAccessibleName", lambda: self.tr("Melding"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -22,6 +23,21 @@ from companion.ui.live import live
 from companion.ui.texts import ui_text
 
 TextFn = Callable[[], str]
+
+
+def on_screen(widget: QWidget, width: int, height: int) -> QSize:
+    """The wanted size, but never larger than the screen the widget is on.
+
+    With large text a window or dialog asks for more room than a 1366x768
+    screen has; it then gets the screen and its content scrolls, instead of
+    its buttons ending up below the edge of the monitor.
+    """
+    # QWidget.screen: MainWindow has a screen(key) of its own.
+    screen = QWidget.screen(widget) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width()), min(height, room.height())
+    return QSize(width, height)
 
 
 def button_row(*buttons: QWidget) -> QHBoxLayout:
@@ -105,6 +121,8 @@ def say(label: QLabel, text: TextFn | str | None) -> None:
         label.hide()
         return
     make = text if callable(text) else (lambda: ui_text(text))
+    # Messages name files and quote the kit or a plan file: never markup.
+    label.setTextFormat(Qt.TextFormat.PlainText)
     live(label, "setText", make)
     label.show()
 

@@ -13,13 +13,25 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 class FlowLayout(QLayout):
     def __init__(
-        self, parent: QWidget | None = None, spacing: int = 6, align_right: bool = False
+        self,
+        parent: QWidget | None = None,
+        spacing: int = 6,
+        align_right: bool = False,
+        *,
+        centre_lines: bool = False,
     ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self.align_right = align_right
+        self.centre_lines = centre_lines  # lower items sit in the middle of their line
+        self._growing: set[int] = set()  # items that take the free room of their line
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def add_growing(self, widget: QWidget) -> None:
+        """Add ``widget`` so that it takes the room left on its line (a search box, a list)."""
+        self.addWidget(widget)
+        self._growing.add(id(self._items[-1]))
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -52,7 +64,8 @@ class FlowLayout(QLayout):
     def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._items:
-            size = size.expandedTo(item.minimumSize())
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
@@ -64,13 +77,21 @@ class FlowLayout(QLayout):
         line: list[tuple[QLayoutItem, int, int]] = []  # item, x, width
 
         def place(line_y: int) -> None:
-            shift = area.right() + 1 - (line[-1][1] + line[-1][2]) if self.align_right else 0
-            for item, left, width in line:
-                item.setGeometry(
-                    QRect(QPoint(left + shift, line_y), QSize(width, item.sizeHint().height()))
-                )
+            free = area.right() + 1 - (line[-1][1] + line[-1][2])
+            growing = [item for item, _left, _width in line if id(item) in self._growing]
+            shift = free if self.align_right and not growing else 0
+            extra = free // len(growing) if growing and free > 0 else 0
+            left = line[0][1] + shift
+            for item, _start, width in line:
+                width += extra if id(item) in self._growing else 0
+                height = item.sizeHint().height()
+                down = (line_height - height) // 2 if self.centre_lines else 0
+                item.setGeometry(QRect(QPoint(left, line_y + down), QSize(width, height)))
+                left += width + gap
 
         for item in self._items:
+            if item.isEmpty():  # a hidden widget takes no room
+                continue
             hint = item.sizeHint()
             width = min(hint.width(), area.width())
             if x > area.x() and x + width > area.right() + 1:
@@ -87,11 +108,24 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
-def wrapping_row(widgets: list[QWidget], spacing: int = 6, *, align_right: bool = False) -> QWidget:
-    """A widget holding ``widgets`` that wrap onto new lines when space runs out."""
+def wrapping_row(
+    widgets: list[QWidget],
+    spacing: int = 6,
+    *,
+    align_right: bool = False,
+    growing: tuple[QWidget, ...] = (),
+    centre_lines: bool = False,
+) -> QWidget:
+    """A widget holding ``widgets`` that wrap onto new lines when space runs out.
+
+    Widgets in ``growing`` take the room left on their line.
+    """
     holder = QWidget()
     holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    layout = FlowLayout(holder, spacing, align_right)
+    layout = FlowLayout(holder, spacing, align_right, centre_lines=centre_lines)
     for widget in widgets:
-        layout.addWidget(widget)
+        if widget in growing:
+            layout.add_growing(widget)
+        else:
+            layout.addWidget(widget)
     return holder

@@ -3,6 +3,7 @@
 Qt's item views draw plain text only; search results and document cards need
 highlighted words and two or three lines, so the item's HTML is laid out with
 a QTextDocument. The plain text stays in DisplayRole for screen readers.
+Whoever fills HTML_ROLE escapes every string from the kit (``html.escape``).
 """
 
 from __future__ import annotations
@@ -13,12 +14,24 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 100
 
+
+class NoResourceDocument(QTextDocument):
+    """A text document that never loads images or other resources.
+
+    The HTML is built from escaped kit text, so it holds no ``<img>``; should
+    an escape ever be missed, nothing is read from disk or network anyway.
+    """
+
+    def loadResource(self, kind: int, name) -> None:
+        return None
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 
 class HtmlItemDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
-        doc = QTextDocument()
+        doc = NoResourceDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(6)
         doc.setHtml(index.data(HTML_ROLE) or "")

@@ -8,7 +8,7 @@ import json
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -74,7 +74,8 @@ def ctrl(qtbot, widget, key, shift=False):
 def test_new_plan_and_action_filled_in_the_form_are_kept(qtbot, window_on):
     window = window_on()
     screen = window.actionplan_screen
-    assert screen.empty.isVisible() and not screen.body.isVisible()
+    assert screen.invite.isVisible() and not screen.body.isVisible()
+    assert not screen.plan_row.isVisible()  # no plans: no empty plan list
     screenshot(window, "actionplan-empty")
 
     qtbot.mouseClick(screen.new_plan_button, Qt.MouseButton.LeftButton)
@@ -98,8 +99,11 @@ def test_new_plan_and_action_filled_in_the_form_are_kept(qtbot, window_on):
     choose(qtbot, editor.status, "bezig")
     choose(qtbot, editor.priority, 1)
     choose(qtbot, editor.step, "stap-2")
-    editor.due.use.click()
-    editor.due.edit.setDate(QDate(2031, 5, 20))
+    qtbot.keyClicks(editor.due.edit, "20 mei 2031")
+    qtbot.keyClick(editor.due.edit, Qt.Key.Key_Return)
+    assert editor.due.edit.text() == "20-05-2031"
+    assert editor.due.words.text() == "dinsdag 20 mei 2031"
+    assert editor.documents.item(2).text() == "Persona Henk"
     editor.documents.item(2).setCheckState(Qt.CheckState.Checked)
     editor.description.setFocus()
     qtbot.keyClicks(editor.description, "Signalen bespreken")
@@ -110,7 +114,7 @@ def test_new_plan_and_action_filled_in_the_form_are_kept(qtbot, window_on):
     assert (action.partner, action.owner) == ("UWV", "Anna")
     assert (action.status, action.priority, action.step_id) == ("bezig", 1, "stap-2")
     assert action.due_date == "2031-05-20" and action.start_date is None
-    assert action.document_ids == (editor.documents.item(2).data(Qt.ItemDataRole.UserRole + 1),)
+    assert action.document_ids == ("persona-henk",)  # the third in the list: Persona Henk
     assert action.description == "Signalen bespreken"
     assert screen.table.row_texts(action.id) == [
         "Gesprek met het UWV",
@@ -139,14 +143,41 @@ def test_wrong_input_shows_a_message_and_keeps_the_stored_value(qtbot, window_on
     qtbot.keyClick(editor.title, Qt.Key.Key_Return)
     assert editor.problem.isVisible() and "titel" in editor.problem.text()
     assert stored_titles(window) == ["Eerste", "Tweede", "Derde"]
-    # A start date after the due date is refused too.
-    editor.due.use.click()
-    editor.due.edit.setDate(QDate(2030, 1, 1))
-    editor.start.use.click()  # ticking "datum" saves today's date
+    # A start date after the due date is refused too, and marked on the start field.
+    type_date(qtbot, editor.due, "1-1-2030")
+    type_date(qtbot, editor.start, "vandaag")
     assert screen.service.actions(screen.plan_id)[0].start_date == TODAY.isoformat()
-    editor.start.edit.setDate(QDate(2030, 2, 1))
+    type_date(qtbot, editor.start, "1-2-2030")
     assert "startdatum" in editor.problem.text()
+    assert editor.start.problem.isVisible() and editor.start.edit.property("invalid")
     assert screen.service.actions(screen.plan_id)[0].start_date == TODAY.isoformat()
+    # Moving the end date later lets the start date that was typed in.
+    type_date(qtbot, editor.due, "1-3-2030")
+    qtbot.waitUntil(
+        lambda: screen.service.actions(screen.plan_id)[0].start_date == "2030-02-01", timeout=3000
+    )
+    assert not editor.start.problem.isVisible() and not editor.start.edit.property("invalid")
+    # What is not a date turns the field red with a reason and stores nothing.
+    type_date(qtbot, editor.due, "31-2-2030")
+    assert editor.due.problem.isVisible()
+    assert editor.due.problem.text().startswith("Februari 2030 heeft geen dag 31.")
+    assert editor.due.edit.property("invalid") and editor.due.edit.text() == "31-2-2030"
+    assert screen.service.actions(screen.plan_id)[0].due_date == "2030-03-01"
+    screenshot(window, "actionplan-date-refused")
+    # Emptying the field removes the date.
+    type_date(qtbot, editor.due, "")
+    assert screen.service.actions(screen.plan_id)[0].due_date is None
+    assert editor.due.words.text() == "geen datum"
+
+
+def type_date(qtbot, field, text):
+    """Select what the date field holds, type ``text`` and press Enter."""
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Delete)
+    if text:
+        qtbot.keyClicks(field.edit, text)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
 
 
 def test_undo_and_redo_of_edit_delete_and_move_with_the_keyboard(qtbot, window_on):
@@ -211,7 +242,7 @@ def test_deleting_a_plan_asks_first_and_can_be_undone(qtbot, window_on):
     screen.confirm = lambda title, question: True
     qtbot.mouseClick(screen.delete_plan_button, Qt.MouseButton.LeftButton)
     assert screen.service.plans() == []
-    assert screen.empty.isVisible()
+    assert screen.invite.isVisible()
     assert screen.isAncestorOf(QApplication.focusWidget())  # the keys keep working
     ctrl(qtbot, QApplication.focusWidget(), Qt.Key.Key_Z)
     [plan] = screen.service.plans()
@@ -307,6 +338,18 @@ def test_export_every_format_from_the_screen(qtbot, window_on, tmp_path):
     assert plan_file["actions"][0]["title"] == "Te laat"
 
 
+def test_a_plan_with_a_very_long_name_still_exports(qtbot, window_on, tmp_path):
+    window = window_on(lambda service: service.create_plan("é" * 200))
+    screen = window.actionplan_screen
+    screen.choose_save_path = lambda _kind, suggested: tmp_path / suggested  # "Opslaan" as offered
+    csv_export = next(a for a in screen.export_actions if a.text() == "CSV met komma's…")
+    csv_export.trigger()
+    qtbot.waitUntil(lambda: screen.last_export is not None, timeout=10000)
+    assert screen.last_export == tmp_path / ("actieplan-" + "é" * 53 + ".csv")
+    assert screen.last_export.read_bytes().startswith("\ufeffTitel,".encode())
+    assert not screen.error.isVisible()
+
+
 def test_failed_export_says_so_and_keeps_the_plan(qtbot, window_on, tmp_path):
     window = window_on(overdue_plan)
     screen = window.actionplan_screen
@@ -380,3 +423,26 @@ def test_typing_in_an_action_then_closing_the_window_at_once_loses_nothing(qtbot
     window.close()
     again = window_on()
     assert again.actionplan_screen.editor.description.toPlainText() == "Nog snel opgeschreven"
+
+
+def test_exports_and_printouts_follow_the_chosen_language(qtbot, window_on, tmp_path):
+    from companion.ui.appearance import Appearance, reset_appearance
+
+    window = window_on(overdue_plan)
+    screen = window.actionplan_screen
+    window.set_appearance(Appearance(language="en"))
+    try:
+        screen.export_to("csv", tmp_path / "plan.csv", semicolon=False)
+        qtbot.waitUntil(lambda: screen.last_export is not None, timeout=10000)
+        header = (tmp_path / "plan.csv").read_text("utf-8-sig").splitlines()[0]
+        assert header.startswith("Title,Description,Status,Priority,Step,Documents")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printout.pdf"))
+        assert screen.print_plan(printer)
+        with pymupdf.open(tmp_path / "printout.pdf") as doc:
+            text = " ".join(" ".join(page.get_text() for page in doc).split())
+        assert "Action plan: Termijnen" in text and "LATE" in text
+        assert "Actieplan" not in text and "TE LAAT" not in text
+    finally:
+        reset_appearance()

@@ -170,7 +170,6 @@ def test_item_becomes_an_action_with_one_click_and_links_back(qtbot, window_on, 
     assert editor.step.currentText() == "Stap 2. Maak een plan"
     assert "stap 2" in editor.source.text()
     assert "Plan een eerste gesprek met een vindplaats" in editor.source.text()
-    qtbot.wait(50)  # let the first layout of the screen happen before the picture
     screenshot(window, "actionplan-from-checklist")
 
     # Deleting the action in the plan frees the item again.
@@ -191,3 +190,41 @@ def test_typing_then_closing_the_window_at_once_loses_nothing(qtbot, window_on, 
     window.close()  # before any autosave delay has passed
     assert saved_step_note(window, "stap-3") == "Laatste gedachte"
     assert saved_item(window, "stap-3-a") == (0, "en nog een")
+
+
+def test_the_plan_chosen_in_one_screen_is_the_plan_of_the_other(qtbot, window_on, v1):
+    window = window_on(v1)
+    plans = ActionPlanService(window.context.user)
+    plans.create_plan("Amsterdam")
+    plans.create_plan("Zaanstad")
+    checklist, plan_screen = window.checklist_screen, window.actionplan_screen
+    window.show_screen("actieplan")
+    assert plan_screen.plan_box.currentText() == "Amsterdam"
+
+    window.show_screen("waar-begin-je")
+    assert checklist.plan_box.currentText() == "Amsterdam"
+    checklist.plan_box.setFocus()
+    qtbot.keyClick(checklist.plan_box, Qt.Key.Key_Down)
+    window.show_screen("actieplan")
+    assert plan_screen.plan_box.currentText() == "Zaanstad"
+    assert plan_screen.plan_name.text() == "Zaanstad"
+
+    plan_screen.plan_box.setFocus()
+    qtbot.keyClick(plan_screen.plan_box, Qt.Key.Key_Up)
+    assert plan_screen.plan_name.text() == "Amsterdam"
+    window.show_screen("waar-begin-je")
+    assert checklist.plan_box.currentText() == "Amsterdam"
+    qtbot.mouseClick(
+        checklist.card("stap-2").rows["stap-2-b"].action_button, Qt.MouseButton.LeftButton
+    )
+    amsterdam, zaanstad = plans.plans()
+    assert [a.title for a in plans.actions(amsterdam.id)] == [
+        "Plan een eerste gesprek met een vindplaats"
+    ]
+    assert plans.actions(zaanstad.id) == []
+
+    window.close()
+    again = window_on(v1)
+    assert again.checklist_screen.plan_box.currentText() == "Amsterdam"
+    again.show_screen("actieplan")
+    assert again.actionplan_screen.plan_name.text() == "Amsterdam"

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from companion.sync.service import NOT_CONFIGURED_MESSAGE, OFFLINE_MESSAGE
 from companion.sync.settings import SyncSettings, load_sync_settings, save_sync_settings
 from companion.sync.updatefile import pack_folder
+from companion.ui.screens.library import MARK_COLUMN
 from tests.conftest import screenshot as save_screenshot
 from tests.support.portal_server import Fault, PortalServer
 from tests.sync.test_sync import HENK_V2, digest
@@ -46,7 +46,6 @@ def open_window(start_window, kit_builder):
 
 
 def screenshot(qtbot, widget, name):
-    qtbot.wait(20)  # let posted layout requests run, so the picture is what a person sees
     save_screenshot(widget, name)
 
 
@@ -63,10 +62,10 @@ def nav_titles(window):
 def marks(window):
     tree = window.library_screen.tree
     return {
-        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(3)
+        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(MARK_COLUMN)
         for i in range(tree.topLevelItemCount())
         for j in range(tree.topLevelItem(i).childCount())
-        if tree.topLevelItem(i).child(j).text(3)
+        if tree.topLevelItem(i).child(j).text(MARK_COLUMN)
     }
 
 
@@ -125,7 +124,7 @@ def test_start_check_tells_quietly_then_install_marks_the_library(
     window.open_document("tip-accountant")
     window.show_screen("bibliotheek")
     assert marks(window) == {}
-    assert window.library_screen.tree.isColumnHidden(3)
+    assert window.library_screen.tree.isColumnHidden(MARK_COLUMN)
 
 
 def test_install_can_be_cancelled_and_nothing_changes(qtbot, open_window, portal, kit_builder):
@@ -177,9 +176,10 @@ def test_offline_at_start_says_so_once_and_sends_nothing(
     messages = []
     window.updates_screen.status_message.connect(messages.append)
     wait_idle(qtbot, window)
-    assert window.statusBar().currentMessage() == OFFLINE_MESSAGE
+    offline = "Offline: er is niet gezocht naar een nieuwe versie van de kit."
+    assert window.statusBar().currentMessage() == offline
     window.start()  # a second start (retry) does not say it again
-    assert messages == [OFFLINE_MESSAGE]
+    assert messages == [offline]
     assert portal.paths() == []
     assert window.current_screen_key() == "bibliotheek"
 
@@ -190,7 +190,9 @@ def test_no_portal_explains_how_and_settings_dialog_sets_it(qtbot, open_window, 
     assert nav_titles(window)[-1] == "Updates"  # the last screen in the list
     window.show_screen("updates")
     screen = window.updates_screen
-    assert screen.portal_label.text() == NOT_CONFIGURED_MESSAGE
+    assert screen.portal_label.text().startswith(
+        "Er is nog geen portal ingesteld. Vul het adres in bij Bestand > Instellingen"
+    )
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     assert screen.status.text() == "Stel eerst het adres van de portal in met de knop Instellingen."
     assert portal.paths() == []
@@ -217,7 +219,7 @@ def test_no_portal_explains_how_and_settings_dialog_sets_it(qtbot, open_window, 
 
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
-    assert screen.status.text() == "U heeft de nieuwste versie van de kit (versie 1)."
+    assert screen.status.text() == "Je hebt de nieuwste versie van de kit (versie 1)."
     assert portal.paths() == ["manifest.json"]
 
 
@@ -283,3 +285,32 @@ def test_open_bad_update_file_and_export(qtbot, open_window, kit_builder, tmp_pa
     assert screen.status.text().startswith(f"Opgeslagen: {out} (versie 1")
     with zipfile.ZipFile(out) as archive:
         assert archive.namelist()[:2] == ["manifest.json", "manifest.json.sig"]
+
+
+def test_update_file_with_bad_pdfs_names_every_file(qtbot, open_window, kit_builder, tmp_path):
+    """Not "Er ging iets mis": every bad file, in plain text, and nothing changed."""
+    from tests.support import bad_pdfs
+
+    window = open_window("")
+    wait_idle(qtbot, window)
+    screen = window.updates_screen
+    window.show_screen("updates")
+    kit_builder.add_file("tip-kring", bad_pdfs.page_tree_cycle())
+    kit_builder.add_file("tip-boek", bad_pdfs.epub())
+    update = pack_folder(kit_builder.build(2), tmp_path / "usb" / "kit").path
+    kit_before = digest(window.context.paths.kit_store)
+    user_before = digest(window.context.paths.user_store)
+
+    screen.choose_import_file = lambda: update
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert screen.status.text().splitlines() == [
+        "De kit is niet geïnstalleerd: 2 bestanden zijn niet goed.",
+        "• tip-kring.pdf, pagina 2: de pagina is beschadigd en kan niet worden gelezen",
+        "• tip-boek.pdf: dit is geen PDF maar een EPUB-boek",
+    ]
+    assert screen.status.textFormat() == Qt.TextFormat.PlainText
+    assert screen.status.objectName() == "errorText"
+    assert digest(window.context.paths.kit_store) == kit_before
+    assert digest(window.context.paths.user_store) == user_before
+    screenshot(qtbot, window, "updates-bad-files")

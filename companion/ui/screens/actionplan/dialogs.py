@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from companion.plan.export import PLAN_CSS
+from companion.ui.widgets.plain import ask
 
 
 def _filters() -> dict[str, str]:
@@ -27,7 +28,7 @@ def _filters() -> dict[str, str]:
 
 
 def confirm(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
+    answer = ask(  # the question names a plan: plain text
         parent,
         title,
         question,

@@ -10,17 +10,13 @@ comes back while someone types does not move their cursor.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,57 +33,11 @@ from companion.plan.checklist import REMOVED_LABEL
 from companion.ui.appearance import px
 from companion.ui.live import live
 from companion.ui.texts import priority_label, status_label, ui_text
+from companion.ui.widgets.date_field import DateField
+from companion.ui.widgets.plain import plain_tip
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_DELAY_MS = 600
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may also be empty: a tick box plus a date field with a calendar."""
-
-    changed = Signal()
-
-    def __init__(self, label: Callable[[], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.use = QCheckBox()
-        live(self.use, "setText", lambda: self.tr("datum"))
-        live(
-            self.use, "setAccessibleName", lambda: self.tr("{date} gebruiken").format(date=label())
-        )
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd-MM-yyyy")
-        live(self.edit, "setAccessibleName", label)
-        self.edit.setDate(QDate.currentDate())
-        self.use.toggled.connect(self._toggled)
-        self.edit.dateChanged.connect(lambda *_: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.use)
-        layout.addWidget(self.edit, 1)
-        self.edit.setVisible(False)  # no date: no greyed-out date that looks like one
-
-    def _toggled(self, on: bool) -> None:
-        self.edit.setVisible(on)
-        self.changed.emit()
-
-    def value(self) -> str | None:
-        if not self.use.isChecked():
-            return None
-        return self.edit.date().toString("yyyy-MM-dd")
-
-    def set_value(self, value: str | None) -> None:
-        if value == self.value():
-            return
-        self.use.blockSignals(True)
-        self.edit.blockSignals(True)
-        self.use.setChecked(value is not None)
-        self.edit.setVisible(value is not None)
-        if value is not None:
-            day = dt.date.fromisoformat(value)
-            self.edit.setDate(QDate(day.year, day.month, day.day))
-        self.use.blockSignals(False)
-        self.edit.blockSignals(False)
 
 
 class _FocusOut(QObject):
@@ -122,6 +72,7 @@ class ActionEditor(QWidget):
         focus_out = _FocusOut(self.flush, self)
 
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title from a plan file
         self.heading.setObjectName("documentTitle")
         self.title = QLineEdit()
         live(self.title, "setAccessibleName", lambda: self.tr("Titel van de actie"))
@@ -148,22 +99,27 @@ class ActionEditor(QWidget):
         self.owner = QLineEdit()
         live(self.owner, "setAccessibleName", lambda: self.tr("Eigenaar (wie doet het)"))
         live(self.owner, "setPlaceholderText", lambda: self.tr("Wie doet het?"))
-        self.start = OptionalDateEdit(lambda: self.tr("Startdatum"))
-        self.due = OptionalDateEdit(lambda: self.tr("Einddatum"))
+        self.start = DateField(lambda: self.tr("Startdatum"))
+        self.due = DateField(lambda: self.tr("Einddatum"))
         self.step = QComboBox()
         live(self.step, "setAccessibleName", lambda: self.tr("Stap uit Waar begin je?"))
+        # Long step titles are shortened in a narrow form, not the form made wider.
+        self.step.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.step.setMinimumContentsLength(12)
         self.documents = QListWidget()
         live(
             self.documents,
             "setAccessibleName",
             lambda: self.tr("Documenten bij deze actie (aanvinken)"),
         )
-        live(self.documents, "setMaximumHeight", lambda: px(130))
+        live(self.documents, "setMaximumHeight", lambda: px(110))
         live(self.documents, "setMinimumHeight", lambda: px(80))
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.open_doc = QPushButton()
-        live(self.open_doc, "setText", lambda: self.tr("Document openen"))
+        live(self.open_doc, "setText", lambda: self.tr("Openen"))
         live(self.open_doc, "setAccessibleName", lambda: self.tr("Gekozen document openen"))
         self.open_doc.clicked.connect(self._open_selected)
         self.documents.itemActivated.connect(
@@ -178,9 +134,11 @@ class ActionEditor(QWidget):
         )
         self.description.setTabChangesFocus(True)
         self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # the kit's words
         self.source.setObjectName("hint")
         self.source.setWordWrap(True)
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setObjectName("errorText")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -206,20 +164,22 @@ class ActionEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._label(lambda: self.tr("&Titel"), self.title), self.title)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self._label(lambda: self.tr("Prioriteit"), self.priority))
-        row.addWidget(self.priority, 1)
-        form.addRow(self._label(lambda: self.tr("Status"), self.status), row)
+        # Each on its own row: the form stays narrow enough for large text beside the list.
+        form.addRow(self._label(lambda: self.tr("Status"), self.status), self.status)
+        form.addRow(self._label(lambda: self.tr("Prioriteit"), self.priority), self.priority)
         form.addRow(self._label(lambda: self.tr("&Partner"), self.partner), self.partner)
         form.addRow(self._label(lambda: self.tr("&Eigenaar"), self.owner), self.owner)
-        form.addRow(self._label(lambda: self.tr("Start"), self.start.use), self.start)
-        form.addRow(self._label(lambda: self.tr("Klaar op"), self.due.use), self.due)
+        form.addRow(self._label(lambda: self.tr("&Start"), self.start.edit), self.start)
+        form.addRow(self._label(lambda: self.tr("&Klaar op"), self.due.edit), self.due)
         form.addRow(self._label(lambda: self.tr("St&ap"), self.step), self.step)
-        docs = QVBoxLayout()
-        docs.addWidget(self.documents)
-        docs.addWidget(self.open_doc, 0, Qt.AlignmentFlag.AlignRight)
-        form.addRow(self._label(lambda: self.tr("Documenten"), self.documents), docs)
+        # The open button under the row's name: no extra row below the list.
+        docs_label = QWidget()
+        docs_column = QVBoxLayout(docs_label)
+        docs_column.setContentsMargins(0, 0, 0, 0)
+        docs_column.addWidget(self._label(lambda: self.tr("Documenten"), self.documents))
+        docs_column.addWidget(self.open_doc, 0, Qt.AlignmentFlag.AlignLeft)
+        docs_column.addStretch(1)
+        form.addRow(docs_label, self.documents)
         form.addRow(
             self._label(lambda: self.tr("&Omschrijving"), self.description), self.description
         )
@@ -243,7 +203,10 @@ class ActionEditor(QWidget):
         chain: list[QWidget] = []
         for widget in self._fields():
             dates = (self.start, self.due)
-            chain += [widget.use, widget.edit] if widget in dates else [widget]  # type: ignore[attr-defined]
+            if widget in dates:
+                chain += [widget.edit, widget.calendar_button]  # type: ignore[attr-defined]
+            else:
+                chain.append(widget)
         return chain
 
     def retranslate(self) -> None:
@@ -317,8 +280,8 @@ class ActionEditor(QWidget):
             self.description.setPlainText(a.description)
         self.status.setCurrentIndex(STATUSES.index(a.status))
         self.priority.setCurrentIndex(list(PRIORITIES).index(a.priority))
-        self.start.set_value(a.start_date)
-        self.due.set_value(a.due_date)
+        self.start.set_value(a.start_date, keep_typing=same)
+        self.due.set_value(a.due_date, keep_typing=same)
         self._fill_steps(a)
         self._fill_documents(a)
         self.source.setText(self._source_text(a))
@@ -359,7 +322,9 @@ class ActionEditor(QWidget):
         entries += [(d, self._gone(d)) for d in a.document_ids if d not in known]
         for doc_id, title in entries:
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{title} (dubbelklik om te openen)").format(title=title))
+            item.setToolTip(
+                plain_tip(self.tr("{title} (dubbelklik om te openen)").format(title=title))
+            )
             item.setData(DOC_ROLE, doc_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -425,13 +390,25 @@ class ActionEditor(QWidget):
         for name, value in pending.items():
             self.edited.emit(action_id, {name: value})
 
-    def show_problem(self, message: object) -> None:
-        """A refused change (a PlanError or its message), in the current language."""
+    def show_problem(self, message: object, changes: dict | None = None) -> None:
+        """A refused change (a PlanError or its message), in the current language.
+
+        A refused date is also marked on its field (red, with the reason), which
+        then shows the stored date again once the person corrects it.
+        """
         live(self.problem, "setText", lambda: ui_text(message))
         self.problem.show()
+        for name, field in (("start_date", self.start), ("due_date", self.due)):
+            if changes and name in changes and self.action is not None:
+                field.refuse(message, getattr(self.action, name))
 
     def clear_problem(self) -> None:
         self.problem.hide()
+        # A date refused next to the other one (start after end) is tried again
+        # once the other changed: it may fit now, or it says why not.
+        for field in (self.start, self.due):
+            if field.refused():
+                QTimer.singleShot(0, field, field.commit)
 
     def _open_selected(self) -> None:
         item = self.documents.currentItem()

@@ -11,14 +11,16 @@ under the title (no popups).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from companion.context import AppContext
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.logs import log_failure
 from companion.plan.actionplan import (
     DUE_FILTERS,
     SORT_KEYS,
@@ -46,8 +49,9 @@ from companion.plan.actionplan import (
     sort_actions,
 )
 from companion.plan.export import ExportData, export_csv, export_ics, export_pdf, plan_html
+from companion.plan.file_names import export_file_name
 from companion.plan.plan_file import PlanFileError, import_plan_file, write_plan_file
-from companion.ui.appearance import px
+from companion.ui.appearance import current, px
 from companion.ui.live import follow, live
 from companion.ui.screens.actionplan import dialogs as plan_dialogs
 from companion.ui.screens.actionplan.commands import (
@@ -61,11 +65,20 @@ from companion.ui.screens.actionplan.commands import (
 from companion.ui.screens.actionplan.editor import ActionEditor
 from companion.ui.screens.actionplan.table import ActionTable
 from companion.ui.texts import status_label, ui_text
-from companion.ui.widgets.common import say, screen_heading, scroll_body, tab_chain
+from companion.ui.widgets.common import (
+    button_row,
+    say,
+    screen_heading,
+    scroll_area,
+    scroll_body,
+    tab_chain,
+)
 from companion.ui.widgets.flow_layout import wrapping_row
 from companion.ui.workers import TaskRunner
 
-CURRENT_PLAN_SETTING = "actieplan.huidig"
+log = logging.getLogger(__name__)
+
+ONE_ROW_WIDTH = 1000  # the plan's name, library and description on one row from this width
 
 
 # Labels are translated where the menu is made (context ActionPlanScreen).
@@ -108,11 +121,6 @@ def _group(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         row.addWidget(widget)
     return holder
-
-
-def _safe_name(name: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in name)
-    return "-".join(keep.split()) or "actieplan"
 
 
 class ActionPlanScreen(QWidget):
@@ -164,10 +172,12 @@ class ActionPlanScreen(QWidget):
             ),
         )
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names files and plans
         self.message.setObjectName("hint")
         self.message.setWordWrap(True)
         self.message.hide()
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -216,11 +226,18 @@ class ActionPlanScreen(QWidget):
             lambda: self.tr("Actieplan afdrukken (Ctrl+P)"),
             lambda: self.print_plan(),
         )
-        plan_row = QHBoxLayout()
-        plan_row.addWidget(self._label(lambda: self.tr("Plan:"), self.plan_box))
-        plan_row.addWidget(self.plan_box, 1)
-        plan_row.addWidget(self.new_plan_button)
-        plan_row.addWidget(self.delete_plan_button)
+        # Rows of controls wrap onto a next line when large text needs the room, so
+        # the screen never gets wider than the window.
+        plan_choice = QWidget()
+        choice_row = QHBoxLayout(plan_choice)
+        choice_row.setContentsMargins(0, 0, 0, 0)
+        choice_row.addWidget(self._label(lambda: self.tr("Plan:"), self.plan_box))
+        choice_row.addWidget(self.plan_box, 1)
+        self.plan_row = wrapping_row(
+            [plan_choice, self.new_plan_button, self.delete_plan_button],
+            growing=(plan_choice,),
+            centre_lines=True,
+        )
         title_row = QHBoxLayout()
         title_row.addWidget(title)
 
@@ -244,15 +261,14 @@ class ActionPlanScreen(QWidget):
         for edit in (self.plan_name, self.plan_location, self.plan_description):
             edit.textEdited.connect(lambda *_: self._plan_timer.start())
             edit.editingFinished.connect(self._save_plan_fields)
-        details = QGridLayout()
-        details.addWidget(self._label(lambda: self.tr("Naam"), self.plan_name), 0, 0)
-        details.addWidget(self.plan_name, 0, 1)
-        details.addWidget(self._label(lambda: self.tr("Bibliotheek"), self.plan_location), 0, 2)
-        details.addWidget(self.plan_location, 0, 3)
-        details.addWidget(self._label(lambda: self.tr("Omschrijving"), self.plan_description), 1, 0)
-        details.addWidget(self.plan_description, 1, 1, 1, 3)
-        details.setColumnStretch(1, 1)
-        details.setColumnStretch(3, 1)
+        self.details = QGridLayout()
+        self._detail_labels = (
+            self._label(lambda: self.tr("Naam"), self.plan_name),
+            self._label(lambda: self.tr("Bibliotheek"), self.plan_location),
+            self._label(lambda: self.tr("Omschrijving"), self.plan_description),
+        )
+        self._details_in_one_row: bool | None = None
+        self._arrange_details(one_row=False)
 
         # Filters
         self.status_filter = self._combo(
@@ -263,6 +279,11 @@ class ActionPlanScreen(QWidget):
         self.partner_filter = self._combo(
             lambda: self.tr("Filter op partner"), [(lambda: self.tr("Alle partners"), "")]
         )
+        # Partner names are the person's own: long ones are shortened, not the row widened.
+        self.partner_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.partner_filter.setMinimumContentsLength(14)
         self.due_filter = self._combo(
             lambda: self.tr("Filter op einddatum"),
             [(lambda label=label: ui_text(label), key) for key, label in DUE_FILTERS.items()],
@@ -273,18 +294,17 @@ class ActionPlanScreen(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
-        # Two groups that wrap under each other when large text needs the room.
         filters = wrapping_row(
             [
                 _group(
-                    self._label(lambda: self.tr("Tonen:"), self.status_filter),
-                    self.status_filter,
-                    self.partner_filter,
-                    self.due_filter,
+                    self._label(lambda: self.tr("Tonen:"), self.status_filter), self.status_filter
                 ),
+                self.partner_filter,
+                self.due_filter,
                 _group(self._label(lambda: self.tr("Sorteren:"), self.sort_box), self.sort_box),
             ],
-            spacing=16,
+            spacing=8,
+            centre_lines=True,
         )
 
         # Table and its buttons
@@ -320,23 +340,26 @@ class ActionPlanScreen(QWidget):
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        for button in (
-            self.new_action_button,
-            self.delete_action_button,
-            self.up_button,
-            self.down_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # The buttons for actions stand above the list, so no screen height hides them.
+        buttons = wrapping_row(
+            [
+                self.new_action_button,
+                self.delete_action_button,
+                _group(self.up_button, self.down_button),
+                self.count_label,
+            ],
+            centre_lines=True,
+        )
         # The buttons beside the title wrap under each other when large text needs the room.
         title_row.addWidget(
             wrapping_row(
                 [
-                    _group(self.undo_button, self.redo_button),
-                    _group(self.import_button, self.export_button, self.print_button),
+                    self.undo_button,
+                    self.redo_button,
+                    self.import_button,
+                    self.export_button,
+                    self.print_button,
                 ],
-                spacing=16,
                 align_right=True,
             ),
             1,
@@ -344,55 +367,151 @@ class ActionPlanScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(buttons)
         left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(buttons)
 
         self.editor = ActionEditor()
         self.editor.edited.connect(self._edit_action)
         self.editor.open_document.connect(lambda doc_id: self.open_document(doc_id))
+        # The form is long: it scrolls on its own, the list and its buttons stay in view.
+        self.editor_area, editor_layout = scroll_area()
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor)
+        self.editor_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self.editor_area)
+        self.splitter.setChildrenCollapsible(False)
+        # List and form share the width 3:2 until the person drags the divider.
+        self._splitter_dragged = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitter_dragged", True))
+        self.splitter.installEventFilter(self)
 
-        self.empty = QLabel()
-        live(
-            self.empty,
-            "setText",
-            lambda: self.tr(
-                "Er is nog geen actieplan. Klik op ‘Nieuw plan’ om er een te maken, of importeer "
-                "een planbestand. In ‘Waar begin je?’ maak je van een punt uit de checklist "
-                "met één klik een actie."
-            ),
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setObjectName("hint")
+        self.invite = self._build_invite()
 
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addLayout(details)
+        body_layout.addLayout(self.details)
         body_layout.addWidget(filters)
-        body_layout.addWidget(self.count_label)
         body_layout.addWidget(self.splitter, 1)
 
         layout = scroll_body(self)
+        self.scroll_layout = layout
         layout.addLayout(title_row)
         layout.addWidget(intro)
-        layout.addLayout(plan_row)
+        layout.addWidget(self.plan_row)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.invite)
         layout.addWidget(self.body, 1)
+        layout.addStretch(0)  # takes the free room while there is no plan (see refresh)
         self._set_tab_order()
         # Another language: the table's words, the count and the editor's lists again.
         follow(self, self._retranslate)
 
+    def _arrange_details(self, *, one_row: bool) -> None:
+        """Name, library and description: one row when the screen is wide, else two.
+
+        On a 1366 wide screen one row leaves the height for the list and the form.
+        """
+        if one_row == self._details_in_one_row:
+            return
+        self._details_in_one_row = one_row
+        grid = self.details
+        name_label, place_label, about_label = self._detail_labels
+        for widget in (*self._detail_labels, self.plan_name, self.plan_location):
+            grid.removeWidget(widget)
+        grid.removeWidget(self.plan_description)
+        for column in range(6):
+            grid.setColumnStretch(column, 0)
+        grid.addWidget(name_label, 0, 0)
+        grid.addWidget(self.plan_name, 0, 1)
+        grid.addWidget(place_label, 0, 2)
+        grid.addWidget(self.plan_location, 0, 3)
+        if one_row:
+            grid.addWidget(about_label, 0, 4)
+            grid.addWidget(self.plan_description, 0, 5)
+            for column in (1, 3, 5):
+                grid.setColumnStretch(column, 2 if column == 5 else 1)
+        else:
+            grid.addWidget(about_label, 1, 0)
+            grid.addWidget(self.plan_description, 1, 1, 1, 3)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(3, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_details(one_row=self.width() >= px(ONE_ROW_WIDTH))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
+
+    def _share_width(self) -> None:
+        # The form never narrower than its fields need (it does not scroll sideways).
+        bar = self.editor_area.verticalScrollBar().sizeHint().width()
+        self.editor_area.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 2)
+        if self._splitter_dragged:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total > 0:
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
+
+    def _build_invite(self) -> QWidget:
+        """No plan yet: one clear invitation at the top, not parts scattered down the screen."""
+        card = QFrame()
+        card.setObjectName("stepCard")
+        heading = QLabel()
+        heading.setObjectName("stepTitle")
+        live(heading, "setText", lambda: self.tr("Maak je eerste plan"))
+        words = QLabel()
+        words.setWordWrap(True)
+        live(
+            words,
+            "setText",
+            lambda: self.tr(
+                "Een plan zet op een rij wat je gaat doen, met wie en wanneer. Geef het een naam "
+                "en voeg acties toe; alles wordt vanzelf bewaard. Heb je een planbestand van "
+                "een collega? Importeer het dan."
+            ),
+        )
+        hint = QLabel()
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        live(
+            hint,
+            "setText",
+            lambda: self.tr(
+                "Tip: in ‘Waar begin je?’ maak je van een punt uit de checklist met één klik een "
+                "actie; het plan komt er dan vanzelf bij."
+            ),
+        )
+        self.first_plan_button = self._button(
+            lambda: self.tr("Maak je eerste plan"),
+            lambda: self.tr("Maak je eerste actieplan"),
+            self.new_plan,
+        )
+        self.first_plan_button.setDefault(True)
+        self.first_import_button = self._button(
+            lambda: self.tr("Planbestand importeren…"),
+            lambda: self.tr("Actieplan importeren uit een planbestand"),
+            lambda: self.import_plan(),
+        )
+        layout = QVBoxLayout(card)
+        layout.addWidget(heading)
+        layout.addWidget(words)
+        layout.addLayout(button_row(self.first_plan_button, self.first_import_button))
+        layout.addWidget(hint)
+        return card
+
     def _set_tab_order(self) -> None:
         """Reading order: the buttons at the top, the plan, its fields, filters, list, form."""
         tab_chain(
+            self.first_plan_button,
+            self.first_import_button,
             self.import_button,
             self.export_button,
             self.print_button,
@@ -408,11 +527,11 @@ class ActionPlanScreen(QWidget):
             self.partner_filter,
             self.due_filter,
             self.sort_box,
-            self.table,
             self.new_action_button,
             self.delete_action_button,
             self.up_button,
             self.down_button,
+            self.table,
             *self.editor.focus_chain(),
         )
 
@@ -445,8 +564,8 @@ class ActionPlanScreen(QWidget):
     ) -> QComboBox:
         box = QComboBox()
         live(box, "setAccessibleName", name)
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(9)
+        # As wide as the longest choice ("Eigen volgorde", "Binnen 30 dagen"): never cut off.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for index, (label, data) in enumerate(entries):
             box.addItem("", data)
             live(box, "setItemText", label, index)
@@ -497,17 +616,20 @@ class ActionPlanScreen(QWidget):
         self.refresh()
 
     def showEvent(self, event) -> None:
-        # Actions made in "Waar begin je?" appear without pressing anything.
+        # Actions made in "Waar begin je?" appear without pressing anything, in the
+        # plan chosen there.
         super().showEvent(event)
-        self.refresh()
+        current = self.service.current_plan()
+        if current is not None and current.id != self.plan_id:
+            self.show_plan(current.id)  # saves what was typed in the plan shown before
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         plans = self.service.plans()
         if self.plan_id is None or all(p.id != self.plan_id for p in plans):
-            saved = self.context.user.setting(CURRENT_PLAN_SETTING)
-            wanted = int(saved) if saved and saved.isdigit() else None
-            ids = [p.id for p in plans]
-            self.plan_id = wanted if wanted in ids else (ids[0] if ids else None)
+            current = self.service.current_plan()
+            self.plan_id = current.id if current is not None else None
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
         for p in plans:
@@ -516,8 +638,11 @@ class ActionPlanScreen(QWidget):
         self.plan_box.blockSignals(False)
 
         has_plan = self.plan_id is not None
-        self.empty.setVisible(not has_plan)
+        self.invite.setVisible(not has_plan)
+        self.plan_row.setVisible(bool(plans))
         self.body.setVisible(has_plan)
+        # Without a plan the invitation stays at the top; the free room goes below it.
+        self.scroll_layout.setStretch(self.scroll_layout.count() - 1, 0 if has_plan else 1)
         for widget in (self.delete_plan_button, self.export_button, self.print_button):
             widget.setEnabled(has_plan)
         if not has_plan:
@@ -601,7 +726,7 @@ class ActionPlanScreen(QWidget):
         """Make ``plan_id`` current, and the one shown first next time."""
         if plan_id != self.plan_id:
             self.plan_id = plan_id
-            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+            self.service.set_current_plan(plan_id)
 
     def _refresh_showing(self, action_id: int | None) -> None:
         """Read the plan again and select ``action_id``, clearing filters that hide it."""
@@ -661,7 +786,7 @@ class ActionPlanScreen(QWidget):
                 name=plan.name
             )
         )
-        (self.plan_box if self.plan_box.count() else self.new_plan_button).setFocus()
+        (self.plan_box if self.plan_box.count() else self.first_plan_button).setFocus()
         self.plans_changed.emit()
 
     def _save_plan_fields(self) -> None:
@@ -723,7 +848,7 @@ class ActionPlanScreen(QWidget):
         try:
             check_action_update(current, changes)
         except PlanError as exc:
-            self.editor.show_problem(exc)
+            self.editor.show_problem(exc, changes)
             return
         self.editor.clear_problem()
         self.undo_stack.push(EditActionCommand(self.service, self._show, current, changes))
@@ -781,8 +906,14 @@ class ActionPlanScreen(QWidget):
         assert self.plan_id is not None
         plan = self.service.plan(self.plan_id)
         assert plan is not None
+        # Exports and printouts speak the language the person chose for the program.
         return ExportData(
-            plan, self.service.actions(plan.id), self.step_titles, self.doc_titles, self.today()
+            plan,
+            self.service.actions(plan.id),
+            self.step_titles,
+            self.doc_titles,
+            self.today(),
+            language=current().language,
         )
 
     def ask_export(self, kind: str, **options) -> None:
@@ -792,7 +923,7 @@ class ActionPlanScreen(QWidget):
         self._save_plan_fields()
         plan = self.service.plan(self.plan_id)
         assert plan is not None
-        path = self.choose_save_path(kind, f"actieplan-{_safe_name(plan.name)}.{kind}")
+        path = self.choose_save_path(kind, export_file_name(plan.name, kind))
         if path is not None:
             self.export_to(kind, path, **options)
 
@@ -868,6 +999,7 @@ class ActionPlanScreen(QWidget):
         try:
             plan = import_plan_file(self.service, Path(path))
         except PlanFileError as exc:
+            log_failure(log, f"plan file {Path(path).name} refused", exc)
             self._fail(exc)
             return False
         count = len(self.service.actions(plan.id))

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from companion.plan.actionplan import Action, dutch_date
 from companion.plan.checklist import REMOVED_LABEL
-from companion.ui.appearance import theme
+from companion.ui.appearance import px, theme
 from companion.ui.live import live
 from companion.ui.texts import priority_label, status_label, ui_text
+from companion.ui.widgets.plain import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_COUNT = 6
+TITLE_CHARACTERS = 30  # a title shows at least this much; other columns give way first
+# Columns that step aside when the title needs the room, least needed first (the form
+# beside the list shows them all): priority, owner, partner, status. "Klaar op" stays.
+GIVE_WAY = (5, 3, 2, 1)
 
 
 class ActionTable(QTreeWidget):
@@ -47,6 +52,29 @@ class ActionTable(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, COLUMN_COUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.viewport().installEventFilter(self)  # its width is known after the list's
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Show as many columns as fit beside a title of at least 30 characters."""
+        # A little more than 30: the columns' own measure of their width varies a bit.
+        wanted = self.fontMetrics().averageCharWidth() * (TITLE_CHARACTERS + 2)
+        widths = {c: self._content_width(c) for c in (*GIVE_WAY, 4)}
+        room = self.viewport().width() - sum(widths.values())
+        hidden = set()
+        for column in GIVE_WAY:
+            if room >= wanted:
+                break
+            hidden.add(column)
+            room += widths[column]
+        for column in GIVE_WAY:
+            if self.isColumnHidden(column) != (column in hidden):
+                self.setColumnHidden(column, column in hidden)
 
     def show_actions(
         self, actions: list[Action], today: dt.date, step_titles: dict[str, str]
@@ -60,6 +88,7 @@ class ActionTable(QTreeWidget):
         self.blockSignals(False)
         if selected is not None:
             self.select_action(selected)
+        self.fit_columns()  # new rows may need other widths
 
     def _row(self, a: Action, today: dt.date, step_titles: dict[str, str]) -> QTreeWidgetItem:
         late = a.is_overdue(today)
@@ -80,7 +109,7 @@ class ActionTable(QTreeWidget):
             tip.append(self.tr("Stap: {step}").format(step=step))
         if late:
             tip.append(late_tip)
-        item.setToolTip(0, "\n".join(tip))
+        item.setToolTip(0, plain_tip("\n".join(tip)))  # a title from a plan file
         colours = theme()
         if late:
             brush = QBrush(QColor(colours.late))
@@ -93,6 +122,17 @@ class ActionTable(QTreeWidget):
         elif a.status == "klaar":
             item.setForeground(1, QBrush(QColor(colours.done)))
         return item
+
+    def _content_width(self, column: int) -> int:
+        """What a column needs for its header and its words, shown or hidden (measured the
+        same way either way, so hiding a column never changes the decision)."""
+        metrics = self.fontMetrics()
+        bold = self.font()
+        bold.setBold(True)
+        texts = [self.headerItem().text(column)]
+        texts += [self.topLevelItem(i).text(column) for i in range(self.topLevelItemCount())]
+        widest = max(QFontMetrics(bold).horizontalAdvance(t) for t in texts)
+        return widest + 2 * metrics.averageCharWidth() + px(12)  # the cell's own margins
 
     def current_action_id(self) -> int | None:
         item = self.currentItem()

@@ -26,7 +26,6 @@ from companion.plan.actionplan import ActionPlanService
 from companion.plan.checklist import ChecklistService
 from companion.ui.appearance import px
 from companion.ui.live import follow, live
-from companion.ui.screens.actionplan.screen import CURRENT_PLAN_SETTING
 from companion.ui.screens.checklist.widgets import StepCard
 from companion.ui.widgets.common import say, screen_heading, scroll_body
 
@@ -180,16 +179,13 @@ class ChecklistScreen(QWidget):
         self.plan_box.blockSignals(False)
 
     def current_plan_id(self) -> int | None:
-        ids = [p.id for p in self.plans.plans()]
-        saved = self.context.user.setting(CURRENT_PLAN_SETTING)
-        if saved and saved.isdigit() and int(saved) in ids:
-            return int(saved)
-        return ids[0] if ids else None
+        current = self.plans.current_plan()
+        return current.id if current is not None else None
 
     def _plan_chosen(self, _index: int) -> None:
         plan_id = self.plan_box.currentData()
         if isinstance(plan_id, int) and plan_id != NEW_PLAN:
-            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+            self.plans.set_current_plan(plan_id)
 
     # -- what a person does --------------------------------------------------------------
 
@@ -220,7 +216,7 @@ class ChecklistScreen(QWidget):
         plan_id = self.current_plan_id()
         if plan_id is None:
             plan_id = self.plans.create_plan(self.default_plan_name()).id
-            self.context.user.set_setting(CURRENT_PLAN_SETTING, str(plan_id))
+            self.plans.set_current_plan(plan_id)
         action = self.service.make_action(self.plans, plan_id, item_id)
         plan = self.plans.plan(plan_id)
         plan_name = plan.name if plan else ""

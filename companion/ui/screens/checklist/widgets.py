@@ -30,6 +30,7 @@ from companion.ui.appearance import px
 from companion.ui.live import live
 from companion.ui.texts import ui_text
 from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.plain import plain_tip
 
 NOTE_DELAY_MS = 600
 
@@ -66,6 +67,10 @@ class ClickLabel(QLabel):
     """Item text that ticks its box when clicked, like a checkbox's own text."""
 
     clicked = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the kit's words, never markup
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -250,10 +255,12 @@ class StepCard(QFrame):
             )
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         live(self.title, "setText", heading)
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
         self.summary = QLabel(step.summary)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         live(
@@ -298,7 +305,9 @@ class StepCard(QFrame):
                     lambda t=title: self.tr("Document openen: {title}").format(title=t),
                 )
                 live(
-                    button, "setToolTip", lambda t=title: self.tr("{title} openen").format(title=t)
+                    button,
+                    "setToolTip",
+                    lambda t=title: plain_tip(self.tr("{title} openen").format(title=t)),
                 )
                 button.clicked.connect(lambda _c=False, d=doc_id: self.open_document.emit(d))
                 self.doc_buttons[doc_id] = button

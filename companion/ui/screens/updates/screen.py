@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from companion.context import AppContext
 from companion.errors import CompanionError
+from companion.kit.freshness import kit_expired
 from companion.kit.importer import Progress
 from companion.sync.portal import DEFAULT_TIMEOUT
 from companion.sync.preview import CHANGED, NEW, REMOVED, UpdatePreview
@@ -136,7 +137,7 @@ class UpdatesScreen(QWidget):
             lambda: self.tr("Updates"),
             lambda: self.tr(
                 "Haal een nieuwe versie van de kit op: van de portal als er internet is, of met "
-                "een updatebestand (bijvoorbeeld van een USB-stick). Uw eigen vinkjes, notities "
+                "een updatebestand (bijvoorbeeld van een USB-stick). Je eigen vinkjes, notities "
                 "en plannen blijven altijd bewaard."
             ),
         )
@@ -144,7 +145,7 @@ class UpdatesScreen(QWidget):
         # -- installed --
         self.installed_label = QLabel()
         self.installed_label.setWordWrap(True)
-        self.installed_label.setTextFormat(Qt.TextFormat.RichText)
+        self.installed_label.setTextFormat(Qt.TextFormat.RichText)  # kit texts are escaped
         installed_box = QGroupBox()
         live(installed_box, "setTitle", lambda: self.tr("Op deze computer"))
         QVBoxLayout(installed_box).addWidget(self.installed_label)
@@ -152,6 +153,7 @@ class UpdatesScreen(QWidget):
         # -- portal --
         self.portal_label = QLabel()
         self.portal_label.setWordWrap(True)
+        self.portal_label.setTextFormat(Qt.TextFormat.PlainText)  # an address someone typed
         self.check_button = QPushButton()
         live(self.check_button, "setText", lambda: self.tr("Nu zoeken naar een nieuwe versie"))
         live(
@@ -175,6 +177,7 @@ class UpdatesScreen(QWidget):
         # -- status, what is new, progress --
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names, portal messages
         live(self.status, "setAccessibleName", lambda: self.tr("Uitkomst"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview = QTextBrowser()
@@ -196,6 +199,7 @@ class UpdatesScreen(QWidget):
         self.preview_box.hide()
 
         self.stage = QLabel()
+        self.stage.setTextFormat(Qt.TextFormat.PlainText)
         self.bar = QProgressBar()
         live(self.bar, "setAccessibleName", lambda: self.tr("Voortgang"))
         self.bar.setTextVisible(False)
@@ -224,7 +228,7 @@ class UpdatesScreen(QWidget):
             lambda: self.tr(
                 "Heeft deze computer geen internet? Zet op een computer met internet de kit in "
                 "een updatebestand ({suffix}), neem het mee op een USB-stick en open het "
-                "hier. U kunt het bestand ook op dit venster slepen."
+                "hier. Je kunt het bestand ook op dit venster slepen."
             ).format(suffix=UPDATE_SUFFIX),
         )
         file_explain.setWordWrap(True)
@@ -321,6 +325,14 @@ class UpdatesScreen(QWidget):
                         summary=summary
                     )
                 )
+        if kit_expired(installed.expires):
+            lines.append(
+                self.tr(
+                    "Deze versie is verlopen op {date}: er is waarschijnlijk een nieuwere. "
+                    "Zoek hieronder naar een nieuwe versie of vraag om een updatebestand. "
+                    "Lezen kan gewoon."
+                ).format(date=html.escape(installed.expires))
+            )
         return "<br>".join(lines)
 
     def _retranslate(self) -> None:
@@ -333,8 +345,10 @@ class UpdatesScreen(QWidget):
         self._layout.setStretch(self._layout.count() - 1, 0 if visible else 1)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.check_button, self.install_button, self.import_button):
-            button.setEnabled(not busy)
+        self.check_button.setEnabled(not busy)
+        # In a read-only data folder nothing can be installed.
+        for button in (self.install_button, self.import_button):
+            button.setEnabled(not busy and not self.context.read_only)
         self.export_button.setEnabled(not busy and self.context.library.installed() is not None)
         self.progress_box.setVisible(busy)
         self.cancel_button.setEnabled(busy)
@@ -347,7 +361,8 @@ class UpdatesScreen(QWidget):
         make = text if callable(text) else (lambda: ui_text(text))
         say(self.status, make)
         self.status.show()
-        self.status_message.emit(make())
+        # The status bar has room for one line; a report of bad files has one per file.
+        self.status_message.emit(make().split("\n", 1)[0])
 
     def _show_progress(self, progress: Progress) -> None:
         live(self.stage, "setText", lambda: ui_text(progress.stage))
@@ -431,7 +446,7 @@ class UpdatesScreen(QWidget):
             self._say(lambda: self.tr("Zoeken naar een nieuwe versie…"))
         self._check_url = url
         return self._start(
-            lambda report, cancelled: self._service(url).check(),
+            lambda report, cancelled: self._service(url).check(cancelled),
             self._checked,
             quiet=quiet,
         )

@@ -99,7 +99,7 @@ def build_updates_screen(window: Shell) -> UpdatesScreen:
             lambda: QCoreApplication.translate(
                 "UpdatesGlue",
                 "Er is een nieuwe versie van de kit (versie {version}). "
-                "Bij Updates (Ctrl+{number}) ziet u wat er verandert en kunt u hem installeren.",
+                "Bij Updates (Ctrl+{number}) zie je wat er verandert en kun je hem installeren.",
             ).format(version=version, number=number)
         )
 

@@ -1,0 +1,124 @@
+"""What goes into the search index for one document, row by row (see kit_store.py).
+
+Row 0 of a document holds its title and summary; rows 1.. its pages' text.
+Every value is the text's words in search form, one space apart
+(``companion.dutch.words``: folded, "zzp'ers" as "zzpers"), so the index, the
+query and the highlighting agree on what a word is. Lines that come back on
+most pages of a document (a running header or footer below the margin the
+text extraction cuts, "Hoofdstuk 2 · pagina 7") are left out of the page
+rows: on every page, they would make every page a hit.
+
+The same function makes the rows to add and the rows to delete: a
+contentless FTS5 table deletes a row only with the exact values it holds.
+Stems are recorded in ``search_terms`` as words come in: the index-time half
+of stemming (the query looks a word's family up there).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+from companion.dutch.stems import stems
+from companion.dutch.words import words
+from companion.store.kit_store import PAGES_PER_DOCUMENT, IndexedDocument, indexed_documents
+
+# A line is running (left out) when it stands on at least this share of a
+# document's pages, and on at least RUNNING_MIN_PAGES of them.
+RUNNING_SHARE = 0.6
+RUNNING_MIN_PAGES = 3
+_DIGITS = re.compile(r"\d+")
+
+SearchRow = tuple[int, str, str, str]
+
+
+def indexed_text(text: str) -> str:
+    """``text`` as the index holds it: its words in search form, one space apart."""
+    return " ".join(words(text))
+
+
+def _line_key(line: str) -> str:
+    """A line with its numbers blanked: "pagina 3 van 9" and "pagina 4 van 9" are one."""
+    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+
+
+def running_lines(pages: Sequence[str]) -> set[str]:
+    """The lines (as :func:`_line_key`) that come back on most pages of one document."""
+    if len(pages) < RUNNING_MIN_PAGES:
+        return set()
+    counts: Counter[str] = Counter()
+    for text in pages:
+        counts.update({key for line in text.splitlines() if len(key := _line_key(line)) > 2})
+    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(pages))
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def page_bodies(pages: Sequence[str]) -> list[str]:
+    """Each page's text without its running lines, as the index holds it."""
+    running = running_lines(pages)
+    if not running:
+        return [indexed_text(text) for text in pages]
+    return [
+        indexed_text(
+            "\n".join(line for line in text.splitlines() if _line_key(line) not in running)
+        )
+        for text in pages
+    ]
+
+
+def document_rows(num: int, title: str, summary: str, pages: Sequence[str]) -> list[SearchRow]:
+    """(rowid, title, summary, body) of one document: row 0, then one row per page."""
+    base = num * PAGES_PER_DOCUMENT
+    rows: list[SearchRow] = [(base, indexed_text(title), indexed_text(summary), "")]
+    rows.extend(
+        (base + number, "", "", body) for number, body in enumerate(page_bodies(pages), start=1)
+    )
+    return rows
+
+
+def stored_rows(conn: sqlite3.Connection, document_ids: list[str]) -> Iterator[SearchRow]:
+    """The rows the index holds for these documents, rebuilt from what the store keeps."""
+    for doc in indexed_documents(conn, document_ids):
+        yield from rows_of(doc)
+
+
+def rows_of(doc: IndexedDocument) -> list[SearchRow]:
+    return document_rows(doc.num, doc.title, doc.summary, doc.pages)
+
+
+def add_rows(conn: sqlite3.Connection, rows: Iterable[SearchRow]) -> None:
+    """Index ``rows`` and record the stems of the words not seen before."""
+    rows = list(rows)
+    conn.executemany(
+        "INSERT INTO search_index (rowid, title, summary, body) VALUES (?, ?, ?, ?)", rows
+    )
+    _record_terms(conn, {w for row in rows for text in row[1:] for w in text.split()})
+
+
+def delete_rows(conn: sqlite3.Connection, rows: Iterable[SearchRow]) -> None:
+    conn.executemany(
+        "INSERT INTO search_index (search_index, rowid, title, summary, body) "
+        "VALUES ('delete', ?, ?, ?, ?)",
+        list(rows),
+    )
+
+
+def _record_terms(conn: sqlite3.Connection, terms: set[str]) -> None:
+    if not terms:
+        return
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_terms (term TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.new_terms")
+    conn.executemany("INSERT INTO temp.new_terms (term) VALUES (?)", ((t,) for t in terms))
+    new = [
+        row[0]
+        for row in conn.execute(
+            "SELECT term FROM temp.new_terms WHERE term NOT IN (SELECT term FROM search_terms)"
+        )
+    ]
+    conn.execute("DELETE FROM temp.new_terms")
+    conn.executemany(
+        "INSERT INTO search_terms (term, stem, reversed) VALUES (?, ?, ?)",
+        zip(new, stems(new), (t[::-1] for t in new), strict=True),
+    )

@@ -1,0 +1,48 @@
+"""Strings from outside shown as plain text, never as Qt rich text.
+
+A title in the kit, a line in a plan file or a file name may contain markup:
+``<img src=file:///...>`` in a label that guesses "rich text" loads a local
+image, and ``<a href>`` makes a link. Qt guesses rich text for labels,
+message boxes and tooltips whenever a string looks like HTML, so:
+
+- labels that can show such a string are set to ``Qt.TextFormat.PlainText``
+  (:func:`plain`);
+- tooltips cannot be set to plain text, so the string is escaped and wrapped
+  in ``<qt>`` (:func:`plain_tip`): then it is always read as rich text, and
+  the escaped markup shows as the characters it is;
+- questions go through :func:`ask`, a message box in plain text.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+
+def plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` literally (line breaks kept)."""
+    if not text:
+        return ""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+    | QMessageBox.StandardButton.No,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.No,
+) -> QMessageBox.StandardButton:
+    """``QMessageBox.question`` with the text shown as it is."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
