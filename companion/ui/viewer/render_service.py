@@ -241,24 +241,14 @@ class RenderService(QObject):
             self._want(LANE_THUMBS, keys, self._thumb_request, replace=False, limit=60)
 
     def _render_request(self, key: TileKey, grid: TileGrid) -> Render:
+        """One piece of a page: key (page, scale, column, row)."""
         assert self.doc is not None
-        return Render(
-            self.doc,
-            page=key[0],
-            width=grid.width,
-            height=grid.height,
-            clip=grid.clip(key[2], key[3]),
-        )
+        clip = grid.clip(key[2], key[3])
+        return Render(self.doc, page=key[0], width=grid.width, height=grid.height, clip=clip)
 
     def _thumb_request(self, key: tuple[int, int], grid: TileGrid) -> Render:
-        assert self.doc is not None
-        return Render(
-            self.doc,
-            page=key[0],
-            width=grid.width,
-            height=grid.height,
-            clip=(0, 0, grid.width, grid.height),
-        )
+        """A whole page, small: key (page, scale)."""
+        return self._render_request((key[0], key[1], 0, 0), grid)
 
     def _want(self, lane, keys, make, *, priority=None, replace=True, limit=0) -> None:
         if self.doc is None:
