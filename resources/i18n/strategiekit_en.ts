@@ -540,12 +540,24 @@
 <context>
     <name>App</name>
     <message>
+        <source>NIET OK: geen antwoord na {seconds} seconden ({stage}).</source>
+        <translation>NOT OK: no answer after {seconds} seconds ({stage}).</translation>
+    </message>
+    <message>
         <source>NIET OK: de kit staat niet klaar.</source>
         <translation>NOT OK: the kit is not in place.</translation>
     </message>
     <message>
         <source>OK: {title}, versie {version}, {count} documenten.</source>
         <translation>OK: {title}, version {version}, {count} documents.</translation>
+    </message>
+    <message>
+        <source>NIET OK: {message}</source>
+        <translation>NOT OK: {message}</translation>
+    </message>
+    <message>
+        <source>OK: de PDF-motor tekent: {title}, pagina {page} van {count}.</source>
+        <translation>OK: the PDF engine draws: {title}, page {page} of {count}.</translation>
     </message>
 </context>
 <context>
@@ -718,6 +730,18 @@
     <message>
         <source>of: zoveel dagen vanaf vandaag</source>
         <translation>or: this many days from today</translation>
+    </message>
+    <message>
+        <source>start het programma met een PDF van je computer</source>
+        <translation>start the program showing a PDF from your computer</translation>
+    </message>
+    <message>
+        <source>het PDF-bestand</source>
+        <translation>the PDF file</translation>
+    </message>
+    <message>
+        <source>open op deze pagina (1 = de eerste)</source>
+        <translation>open at this page (1 = the first)</translation>
     </message>
     <message>
         <source>maak een ondertekende kit van de bronnen</source>
@@ -916,6 +940,29 @@ There is no backup. The program starts without your own data; the kit itself is 
     </message>
 </context>
 <context>
+    <name>DocumentSettingsPage</name>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source> seconden</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <source>Hoe lang een pagina mag duren, in seconden</source>
+        <translation>How long a page may take, in seconds</translation>
+    </message>
+    <message>
+        <source>Lukt het niet om een pagina binnen deze tijd te tekenen, dan zie je op die plek “Deze pagina kan niet worden getoond” en werkt de rest van het document gewoon door. Klik op zo’n pagina om het opnieuw te proberen. Geef een langzame computer of een heel gedetailleerde PDF meer tijd.</source>
+        <translation>If a page cannot be drawn within this time, you see “This page cannot be shown” in its place and the rest of the document keeps working. Click such a page to try again. Give a slow computer or a very detailed PDF more time.</translation>
+    </message>
+    <message>
+        <source>Tijd voor een pagina:</source>
+        <translation>Time for a page:</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
         <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
@@ -1003,12 +1050,16 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Searching…</translation>
     </message>
     <message>
-        <source>Niet gevonden</source>
-        <translation>Not found</translation>
+        <source>Zoeken… {total} gevonden</source>
+        <translation>Searching… {total} found</translation>
     </message>
     <message>
-        <source>Zoeken lukte niet</source>
-        <translation>Searching did not work</translation>
+        <source>{current} van {total}…</source>
+        <translation>{current} of {total}…</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
     </message>
     <message>
         <source>{current} van {total}</source>
@@ -1427,10 +1478,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Document</translation>
     </message>
     <message>
-        <source>Deze pagina kan niet worden getoond.</source>
-        <translation>This page cannot be shown.</translation>
-    </message>
-    <message>
         <source>Naar pagina {page}</source>
         <translation>To page {page}</translation>
     </message>
@@ -1441,13 +1488,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Tekst van deze pagina selecteren</source>
         <translation>Select the text of this page</translation>
-    </message>
-</context>
-<context>
-    <name>PageWidget</name>
-    <message>
-        <source>Pagina {page}</source>
-        <translation>Page {page}</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1636,17 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Pagina {page} van {total}</source>
         <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>RenderService</name>
+    <message>
+        <source>Deze pagina kan niet worden getoond</source>
+        <translation>This page cannot be shown</translation>
+    </message>
+    <message>
+        <source>Klik op de pagina om het opnieuw te proberen.</source>
+        <translation>Click the page to try again.</translation>
     </message>
 </context>
 <context>
@@ -2138,6 +2189,29 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>ViewerGlue</name>
+    <message>
+        <source>PDF openen</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf);;Alle bestanden (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PDF openen…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <source>Het document “{title}” staat niet meer in de kit: de nieuwe versie heeft het weggehaald. Het is gesloten.</source>
+        <translation>The document “{title}” is no longer in the kit: the new version removed it. It has been closed.</translation>
+    </message>
+    <message>
+        <source>Dit document is bijgewerkt met de nieuwe versie van de kit.</source>
+        <translation>This document has been updated with the new version of the kit.</translation>
+    </message>
+</context>
+<context>
     <name>ViewerScreen</name>
     <message>
         <source>Paginabreedte</source>
@@ -2310,6 +2384,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.</source>
         <translation>What you filled in could not be kept. Please try again.</translation>
+    </message>
+    <message>
+        <source>Het ingevulde werkblad kon niet worden gemaakt. Probeer opnieuw.</source>
+        <translation>The filled-in worksheet could not be made. Please try again.</translation>
     </message>
     <message>
         <source>Opslaan lukte niet in {folder}. Kies een andere map en probeer opnieuw.</source>
@@ -3553,6 +3631,50 @@ Do you want to open the website?</translation>
     <message>
         <source>de pagina is beschadigd en kan niet worden gelezen</source>
         <translation>the page is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <source>{name} is geen PDF. Kies een PDF-bestand (het eindigt meestal op .pdf).</source>
+        <translation>{name} is not a PDF. Choose a PDF file (its name usually ends in .pdf).</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.</source>
+        <translation>The document {name} is protected with a password and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is leeg: er staan geen pagina&apos;s in.</source>
+        <translation>The document {name} is empty: it has no pages.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is er niet (meer), of je mag het niet lezen.</source>
+        <translation>The file {name} is not there (any more), or you may not read it.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beschadigd en kan niet worden geopend.</source>
+        <translation>The document {name} is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het tekenen duurde langer dan {seconds} seconden. Bij Instellingen, tabblad Documenten, kun je het programma meer tijd geven.</source>
+        <translation>Drawing took longer than {seconds} seconds. In Settings, tab Documents, you can give the program more time.</translation>
+    </message>
+    <message>
+        <source>Het tekenen van deze pagina liep vast. De rest van het document werkt gewoon.</source>
+        <translation>Drawing this page got stuck. The rest of the document works as usual.</translation>
+    </message>
+    <message>
+        <source>Er is te weinig geheugen om deze pagina te tekenen.</source>
+        <translation>There is not enough memory to draw this page.</translation>
+    </message>
+    <message>
+        <source>Het document is beschadigd.</source>
+        <translation>The document is damaged.</translation>
+    </message>
+    <message>
+        <source>Deze pagina is beschadigd.</source>
+        <translation>This page is damaged.</translation>
+    </message>
+    <message>
+        <source>Kies een tijd tussen {low} en {high} seconden voor een pagina.</source>
+        <translation>Choose a time between {low} and {high} seconds for a page.</translation>
     </message>
 </context>
 </TS>

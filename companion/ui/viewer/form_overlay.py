@@ -1,9 +1,11 @@
 """Typing into a werkblad: Qt editors laid over the PDF's form fields.
 
 Each field gets a line edit, a multi-line box or a checkbox on top of its
-rectangle, as a child of its page widget, so it scrolls with the page and is
-resized with the zoom. Changes are reported with ``value_changed``; storing
-them is the screen's job (through :class:`companion.pdf.forms.FormValues`).
+rectangle (shown coordinates, so a field on a turned page lands on its box).
+The editors are children of the reading view and follow its page as it
+scrolls and zooms; only those of the pages on screen are shown. Changes are
+reported with ``value_changed``; storing them is the screen's job (through
+:class:`companion.pdf.forms.FormValues`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
-from companion.pdf.forms import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
+from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
 from companion.ui.viewer.canvas import PageCanvas
 from companion.ui.widgets.plain import plain_tip
 
@@ -31,17 +33,16 @@ class FieldEditors(QObject):
         self.canvas = canvas
         self.fields: list[FormField] = []
         self.editors: list[QWidget] = []
-        canvas.layout_changed.connect(self.relayout)
+        canvas.view_moved.connect(self.relayout)
 
     def set_fields(self, fields: list[FormField], values: dict[str, str]) -> None:
         for editor in self.editors:
             editor.deleteLater()
         self.fields, self.editors = list(fields), []
+        parent = self.canvas.viewport()
         for form_field in self.fields:
-            parent = self.canvas.page_widgets[form_field.index]
             editor = self._make_editor(form_field, parent)
             self._show_value(editor, form_field, values.get(form_field.name, form_field.default))
-            editor.show()
             self.editors.append(editor)
         for first, second in zip(self.editors, self.editors[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -105,13 +106,25 @@ class FieldEditors(QObject):
         return {f.name: self._read_value(e) for f, e in zip(self.fields, self.editors, strict=True)}
 
     def relayout(self) -> None:
-        """Put each editor on its field at the current zoom."""
-        scale = self.canvas.scale
+        """Put each editor on its field at the current zoom and scroll position."""
+        canvas = self.canvas
+        scale = canvas.scale
+        shown = canvas.visible_pages()
         for form_field, editor in zip(self.fields, self.editors, strict=True):
+            if form_field.index not in shown or form_field.index >= canvas.page_count:
+                if editor.isVisible():
+                    editor.hide()
+                continue
+            page = canvas.page_rect(form_field.index)
             x0, y0, x1, y1 = form_field.rect
-            left, top = round(x0 * scale), round(y0 * scale)
+            left, top = round(page.left() + x0 * scale), round(page.top() + y0 * scale)
             width, height = max(8, round((x1 - x0) * scale)), max(8, round((y1 - y0) * scale))
             editor.setGeometry(left, top, width, height)
+            if not editor.isVisible():
+                editor.show()
+            if editor.property("styledAt") == scale:
+                continue  # a style sheet costs a re-polish: only when the zoom changed
+            editor.setProperty("styledAt", scale)
             if form_field.kind == CHECKBOX:
                 side = max(8, min(width, height) - 4)
                 editor.setStyleSheet(
