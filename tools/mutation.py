@@ -254,6 +254,22 @@ def _patch_mutmut() -> None:
 
     file_mutation.create_mutations = create_mutations
     _patch_stray_children()
+    _forget_inherited_workers()
+
+
+def _forget_inherited_workers() -> None:
+    """mutmut forks a child per mutant from its own process, where the clean test run
+    left idle PDF extraction workers (``companion.pdf.extract_pool``). Those belong to
+    the parent: a child that asks after them fails (``can only test a child process``)
+    and every mutant would count as killed. The child starts its own."""
+    import os
+
+    def forget() -> None:
+        pool = sys.modules.get("companion.pdf.extract_pool")
+        if pool is not None:
+            pool._idle.clear()
+
+    os.register_at_fork(after_in_child=forget)
 
 
 def _patch_stray_children() -> None:
