@@ -51,3 +51,19 @@ def test_the_command_line_peeks_at_one_setting_without_changing_anything(tmp_pat
     bad = tmp_path / "kapot.sqlite"
     bad.write_bytes(b"kapot" * 1000)
     assert peek_setting(bad, "weergave.taal") is None
+
+
+def test_peeking_after_a_crash_leaves_the_unsaved_log_for_the_program_to_take_in(tmp_path):
+    # A crash leaves the last changes in user.sqlite-wal; the command line only reads them.
+    path = tmp_path / "user.sqlite"
+    user = UserStore(path)
+    user.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    user.set_setting("weergave.taal", "en")  # only in the WAL file so far
+    left = {s: path.with_name(path.name + s).read_bytes() for s in ("-wal", "-shm")}
+    user.close()
+    for suffix, data in left.items():  # as the crash left them
+        path.with_name(path.name + suffix).write_bytes(data)
+    kept = ("user.sqlite", "user.sqlite-wal")  # the -shm is only SQLite's index of the WAL
+    files = {name: (tmp_path / name).read_bytes() for name in kept}
+    assert peek_setting(path, "weergave.taal") == "en"
+    assert {name: (tmp_path / name).read_bytes() for name in kept} == files
