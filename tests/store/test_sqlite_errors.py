@@ -224,6 +224,30 @@ def test_only_the_newest_damaged_copies_are_kept_with_their_wal_files(tmp_path):
     assert [a.read_bytes() for a in asides[1:]] == [b"tweede", b"derde"]
 
 
+def test_three_in_one_second_get_the_next_free_number(tmp_path):
+    import time
+
+    path = tmp_path / "kit.sqlite"
+    now = time.time()
+    for moment in (now, now + 1):  # this second and the next, in case the clock ticks
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(moment))
+        for taken in ("", "-2"):
+            (tmp_path / f"kit.sqlite.beschadigd-{stamp}{taken}").write_bytes(b"eerder")
+    path.write_bytes(b"nieuw")
+    aside = move_aside(path)
+    assert aside.name.endswith("-3") and aside.read_bytes() == b"nieuw"
+
+
+def test_old_damaged_copies_go_with_their_wal_files(tmp_path):
+    path = tmp_path / "kit.sqlite"
+    asides = []
+    for content in (b"een", b"twee", b"drie", b"vier"):
+        store_with_wal(path, content)
+        asides.append(move_aside(path, keep=3))
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(a.name + s for a in asides[1:] for s in ("", "-wal", "-shm"))
+
+
 def test_one_statement_on_a_read_only_store_names_the_folder(tmp_path):
     path = tmp_path / "Bieb" / "user.sqlite"
     UserStore(path).close()
