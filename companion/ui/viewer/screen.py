@@ -17,6 +17,7 @@ one quick question to a worker (the first page's size, then all sizes).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
 from companion.errors import CompanionError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.notes_file import NotesFileError, PdfNotes, read_notes_for
 from companion.pdf.content import FormField, OutlineEntry
 from companion.pdf.engine.failures import document_message
 from companion.pdf.engine.protocol import (
@@ -168,6 +170,7 @@ class ViewerScreen(QWidget):
         *,
         engine: EngineClient | None = None,
         page_boxes: PageBoxes | None = None,
+        speaker_notes: Callable[[str], PdfNotes] | None = None,
         forms: FormValues | None = None,
         settings=None,
         online: Callable[[], bool] = is_online,
@@ -192,6 +195,10 @@ class ViewerScreen(QWidget):
         self.own_engine = engine is None
         self.engine = engine or EngineClient(self)
         self.page_boxes = page_boxes or (lambda _doc_id: None)
+        # A kit document's notes (and length) from the kit store; a file's from beside it.
+        self.speaker_notes = speaker_notes or (lambda _doc_id: PdfNotes())
+        self.notes = PdfNotes()
+        self.presentation_clock = time.monotonic  # the countdown's clock (tests set their own)
         self.document_id: str | None = None
         self.document_title = ""
         self.pdf_bytes = b""
@@ -517,6 +524,7 @@ class ViewerScreen(QWidget):
         key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
         doc = self.engine.share(pdf_bytes, title, key)
         boxes = self.page_boxes(doc_id) or self.engine.known_boxes(key)
+        self.notes = self.speaker_notes(doc_id)
         self._start(doc, title, page, terms, boxes, key)
         return True
 
@@ -532,6 +540,12 @@ class ViewerScreen(QWidget):
         self.file_path = path
         doc = DocumentRef(key=key, name=path.name, path=str(path))
         self._start(doc, path.name, page, (), self.engine.known_boxes(key), key)
+        try:
+            self.notes = read_notes_for(path)
+        except NotesFileError as error:
+            log.warning("%s", error)  # expected: one line, no traceback
+            problem = error
+            self.info.show_message(lambda: ui_text(problem))
         return True
 
     def _start(
@@ -669,6 +683,7 @@ class ViewerScreen(QWidget):
         if self.doc is not None and self.doc.shm:
             self.engine.unshare(self.doc)
         self.doc, self.pdf_bytes, self.page_count, self.file_path = None, b"", 0, None
+        self.notes = PdfNotes()
         self.document_id, self.failure, self.outline, self._opening = None, None, [], None
         self.info.hide()
         self.fill_hint.hide()
@@ -980,6 +995,8 @@ class ViewerScreen(QWidget):
             screens[projector],
             screens[presenter_at] if presenter_at is not None else None,
             presenter=bool(presenter),
+            notes=self.notes,
+            clock=self.presentation_clock,
             parent=self,
         )
         presentation.page_changed.connect(lambda index: self.go_to(index + 1))
