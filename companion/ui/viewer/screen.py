@@ -83,7 +83,7 @@ from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
-from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.flow_layout import kept_together, wrapping_row
 from companion.ui.widgets.plain import ask
 from companion.ui.workers import Task, TaskRunner
 
@@ -144,17 +144,6 @@ def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> b
     dialog.setWindowTitle(QCoreApplication.translate("ViewerScreen", "Afdrukken"))
     dialog.setMinMax(1, page_count)
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
-
-
-def _group(*widgets: QWidget) -> QWidget:
-    """Controls that belong together, kept on one line."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
-    for widget in widgets:
-        row.addWidget(widget)
-    return holder
 
 
 class ViewerScreen(QWidget):
@@ -423,15 +412,15 @@ class ViewerScreen(QWidget):
         # Groups that wrap onto a second line when large text makes them wider than the window.
         bar = wrapping_row(
             [
-                _group(self.sidebar_button),
-                _group(
+                _kept(self.sidebar_button),
+                _kept(
                     self.previous_button,
                     page_label,
                     self.page_box,
                     self.page_total,
                     self.next_button,
                 ),
-                _group(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
+                _kept(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
                 self.find_button,
                 self.print_button,
                 self.save_button,
@@ -1012,3 +1001,8 @@ class ViewerScreen(QWidget):
         self.go_to(index + 1)
         self.window().activateWindow()
         self.canvas.setFocus()
+
+
+def _kept(*widgets: QWidget) -> QWidget:
+    """A toolbar group: close together, never split over two lines."""
+    return kept_together(*widgets, spacing=4)

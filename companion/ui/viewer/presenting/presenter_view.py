@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -36,7 +35,7 @@ from companion.ui.viewer.presenting.overview import OverviewGrid, overview_area
 from companion.ui.viewer.presenting.shortcuts import HelpPanel
 from companion.ui.viewer.presenting.slide_view import SlideView
 from companion.ui.viewer.render_service import RenderService
-from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.flow_layout import kept_together, wrapping_row
 
 
 class Session(Protocol):
@@ -64,16 +63,6 @@ def _restyle(widget: QWidget) -> None:
     """Apply the style sheet again after a dynamic property changed."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-
-
-def _group(*widgets: QWidget) -> QWidget:
-    """Widgets that stay together on one line when the controls wrap."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        row.addWidget(widget)
-    return holder
 
 
 class PresenterView(QWidget):
@@ -223,12 +212,12 @@ class PresenterView(QWidget):
         controls = wrapping_row(
             [
                 self.position,
-                _group(timer_caption, self.timer),
-                _group(self.minutes, b["timer"], b["restart"]),
-                _group(clock_caption, self.clock),
-                _group(b["previous"], b["next"]),
-                _group(b["black"], b["freeze"], b["overview"]),
-                _group(b["help"], b["stop"]),
+                kept_together(timer_caption, self.timer),
+                kept_together(self.minutes, b["timer"], b["restart"]),
+                kept_together(clock_caption, self.clock),
+                kept_together(b["previous"], b["next"]),
+                kept_together(b["black"], b["freeze"], b["overview"]),
+                kept_together(b["help"], b["stop"]),
             ],
             spacing=16,
         )
