@@ -210,7 +210,12 @@ class Presentation(QObject):
         self._show()
 
     def toggle_freeze(self) -> None:
-        """F: the beamer keeps this slide while the presenter view moves on; F again lets go."""
+        """F: the beamer keeps this slide while the presenter view moves on; F again lets go.
+
+        Only with a presenter view: without one nobody would see where they are.
+        """
+        if self.presenter is None and self.frozen is None:
+            return
         self.frozen = self.index if self.frozen is None else None
         self._show()
 

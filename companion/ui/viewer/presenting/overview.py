@@ -12,13 +12,12 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
-from companion.ui.appearance import px
+from companion.ui.appearance import px, theme
 from companion.ui.live import live
 from companion.ui.viewer.render_service import LANE_THUMBS, WAITING_COLOUR, RenderService
 
 CELL_WIDTH = 220  # logical pixels at 100 % text, page and number together
 GAP = 16
-MARK = QColor("#ffd75a")  # the chosen slide's frame (the timer's yellow: seen on dark grey)
 
 
 class OverviewGrid(QWidget):
@@ -142,9 +141,9 @@ class OverviewGrid(QWidget):
             else:
                 painter.drawImage(target, image)
             if index == self.selected:
-                painter.setPen(QPen(MARK, 4))
+                painter.setPen(QPen(QColor(theme().timer), 4))  # yellow on dark grey
                 painter.drawRect(target.adjusted(-3, -3, 3, 3))
-            painter.setPen(QColor("#f0f0f0"))
+            painter.setPen(QColor(theme().presenter_text))  # on presenter_bg
             label = QRect(
                 cell.x(), int(target.bottom()) + 4, cell.width(), self.fontMetrics().height() + 4
             )
