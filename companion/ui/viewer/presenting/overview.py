@@ -8,15 +8,20 @@ the current slide until a thumbnail is chosen.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
-from companion.ui.appearance import px, theme
+from companion.ui.appearance import theme
 from companion.ui.live import live
 from companion.ui.viewer.render_service import LANE_THUMBS, WAITING_COLOUR, RenderService
 
-CELL_WIDTH = 220  # logical pixels at 100 % text, page and number together
+# Logical pixels, page and number together; not grown with the text size: a thumbnail
+# is a picture to recognise a slide by, and at 200 % text only two would fit a row.
+CELL_WIDTH = 220
+THUMB_STEP = 32
 GAP = 16
 
 
@@ -39,7 +44,7 @@ class OverviewGrid(QWidget):
         return len(self.service.sizes)
 
     def columns(self) -> int:
-        return max(1, (self.width() - GAP) // (px(CELL_WIDTH) + GAP))
+        return max(1, (self.width() - GAP) // (CELL_WIDTH + GAP))
 
     def cell_size(self) -> QSize:
         width = (self.width() - GAP) // self.columns() - GAP
@@ -66,6 +71,12 @@ class OverviewGrid(QWidget):
         factor = min(room.width() / width, room.height() / height)
         w, h = width * factor, height * factor
         return QRectF(room.x() + (room.width() - w) / 2, room.y() + (room.height() - h) / 2, w, h)
+
+    def thumb_scale(self, index: int) -> float:
+        """Device pixels per point for page ``index``'s thumbnail, in steps of 32 pixels wide,
+        so that a scroll bar coming or going does not ask for every thumbnail again."""
+        pixels = self.page_rect(index).width() * self.devicePixelRatioF()
+        return math.ceil(pixels / THUMB_STEP) * THUMB_STEP / self.service.sizes[index][0]
 
     def sizeHint(self) -> QSize:
         rows = -(-self.count // self.columns()) if self.count else 0
@@ -124,20 +135,22 @@ class OverviewGrid(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        # Thumbnails are a little larger than their cell (steps of 32 px): scale them smoothly.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         exposed = event.rect()
         wanted = []
-        scale_of = {}
         for index in range(self.count):
             cell = self.cell_rect(index)
             if not cell.intersects(exposed):
                 continue
             target = self.page_rect(index)
-            scale = target.width() / self.service.sizes[index][0] * self.devicePixelRatioF()
-            scale_of[index] = scale
+            scale = self.thumb_scale(index)
             image = self.service.thumbnail(index, scale)
             if image is None:
-                painter.fillRect(target, WAITING_COLOUR)
                 wanted.append((index, scale))
+                image = self.service.any_thumbnail(index)  # a smaller one meanwhile
+            if image is None:
+                painter.fillRect(target, WAITING_COLOUR)
             else:
                 painter.drawImage(target, image)
             if index == self.selected:
@@ -155,13 +168,11 @@ class OverviewGrid(QWidget):
     def is_rendered(self) -> bool:
         """Every thumbnail on screen is drawn (for tests and the screenshot)."""
         visible = self.visibleRegion().boundingRect()
-        for index in range(self.count):
-            if self.cell_rect(index).intersects(visible):
-                target = self.page_rect(index)
-                scale = target.width() / self.service.sizes[index][0] * self.devicePixelRatioF()
-                if self.service.thumbnail(index, scale) is None:
-                    return False
-        return True
+        shown = [i for i in range(self.count) if self.cell_rect(i).intersects(visible)]
+        for index in shown:
+            if self.service.thumbnail(index, self.thumb_scale(index)) is None:
+                return False
+        return bool(shown)  # nothing on screen yet is not "drawn"
 
     def _page_ready(self, lane: int, index: int) -> None:
         if lane == LANE_THUMBS and self.isVisible():
