@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.errors import CompanionError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.pdf.content import FormField, OutlineEntry
@@ -55,7 +54,10 @@ from companion.pdf.engine.failures import document_message
 from companion.pdf.engine.protocol import (
     DocumentRef,
     Failure,
+    Filled,
     FillFields,
+    MeasureFields,
+    PrintPart,
     Probe,
     Probed,
     ReadBoxes,
@@ -76,14 +78,15 @@ from companion.ui.viewer.find_bar import FindBar
 from companion.ui.viewer.form_overlay import FieldEditors
 from companion.ui.viewer.page_content import PageContent
 from companion.ui.viewer.presentation import Presentation, pick_screens
-from companion.ui.viewer.printing import PrintJob, print_pdf
+from companion.ui.viewer.print_flow import CutFields, PrintFlow, ask_go_on_with_cut
+from companion.ui.viewer.printing import chosen_pages
 from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
 from companion.ui.widgets.flow_layout import wrapping_row
 from companion.ui.widgets.plain import ask
-from companion.ui.workers import Task, TaskRunner
+from companion.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +178,7 @@ class ViewerScreen(QWidget):
         open_url: Callable[[str], object] | None = None,
         ask_save_path: Callable[[str], Path | None] | None = None,
         ask_printer: Callable[[QPrinter], bool] | None = None,
+        confirm_cut: Callable[[CutFields], bool] | None = None,
         max_cache_bytes: int = DEFAULT_MAX_BYTES,
         parent: QWidget | None = None,
     ) -> None:
@@ -189,6 +193,7 @@ class ViewerScreen(QWidget):
         self.ask_printer = ask_printer or (
             lambda printer: ask_printer_dialog(self, printer, self.page_count)
         )
+        self.confirm_cut = confirm_cut or (lambda cut: ask_go_on_with_cut(self, cut))
         self.own_engine = engine is None
         self.engine = engine or EngineClient(self)
         self.page_boxes = page_boxes or (lambda _doc_id: None)
@@ -202,8 +207,6 @@ class ViewerScreen(QWidget):
         self.page_count = 0
         self.page = 1
         self.presentation: Presentation | None = None
-        self.print_task: Task | None = None
-        self._printer: QPrinter | None = None
         self._pending_values: dict[str, str] = {}
         self._opening: tuple[int, tuple[str, ...]] | None = None  # start page, search words
         self._generation = 0
@@ -231,6 +234,19 @@ class ViewerScreen(QWidget):
         self.progress = QProgressBar()
         live(self.progress, "setAccessibleName", lambda: self.tr("Voortgang afdrukken"))
         self.progress.hide()
+        self.cancel_print = QPushButton()
+        live(self.cancel_print, "setText", lambda: self.tr("Annuleren"))
+        live(self.cancel_print, "setAccessibleName", lambda: self.tr("Afdrukken annuleren"))
+        self.cancel_print.hide()
+        self.print_flow = PrintFlow(
+            self.engine,
+            runner,
+            self.progress,
+            self.cancel_print,
+            self.info,
+            lambda cut: self.confirm_cut(cut),
+            self,
+        )
 
         self._build_actions()
         self._build_layout()
@@ -449,7 +465,10 @@ class ViewerScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(bar)
         layout.addWidget(self.info)
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_print)
+        layout.addLayout(progress_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
         # Reading order for Tab: the bar from left to right, then the pages and the side panel.
@@ -630,6 +649,8 @@ class ViewerScreen(QWidget):
         values = self.forms.values(self.document_id) if self.forms and self.document_id else {}
         self.editors.set_fields(fields, values)
         self.fill_hint.setVisible(bool(fields))
+        if values:
+            self.measure_fields()
         self._set_document_actions(True)
 
     def _outline_read(self, generation: int, answer: object) -> None:
@@ -798,6 +819,8 @@ class ViewerScreen(QWidget):
     def flush_form_values(self) -> None:
         """Write what was typed to the user store (also on hide, close and switch)."""
         self._save_timer.stop()
+        if self._pending_values:
+            self.measure_fields()  # a text that grew too long is marked while typing
         if not self._pending_values or not self.document_id or self.forms is None:
             self._pending_values.clear()
             return
@@ -811,24 +834,48 @@ class ViewerScreen(QWidget):
                 lambda: self.tr("Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.")
             )
 
+    def _form_values(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self.editors.values().items())) if self.editors.fields else ()
+
+    def measure_fields(self) -> None:
+        """Ask a worker how the typed texts fit their boxes; cut ones are marked red."""
+        if not self.editors.fields or self.doc is None:
+            return
+        generation = self._generation
+
+        def measured(answer: object) -> None:
+            if generation == self._generation and isinstance(answer, list):
+                self.editors.show_fits(answer)
+
+        self.engine.submit(
+            MeasureFields(self.doc, values=self._form_values()), measured, priority=FIELDS_PRIORITY
+        )
+
     def with_filled(self, then: Callable[[bytes | None], None]) -> None:
         """Call ``then`` with the PDF holding what was typed (None: nothing to fill in).
 
-        An engine worker writes the values into a copy; ``then`` gets b""
-        when that fails (a message is shown).
+        An engine worker writes the values into a copy, each text at a size
+        that fits; when some text does not fit even so, the person is asked
+        first (``then`` is not called when they go back). ``then`` gets b""
+        when filling fails (a message is shown).
         """
         self.flush_form_values()
         if not self.editors.fields or self.doc is None:
             then(None)
             return
-        values = tuple(sorted(self.editors.values().items()))
         generation = self._generation
+        title = self.document_title
 
         def filled(answer: object) -> None:
             if generation != self._generation:
                 return
-            if isinstance(answer, bytes):
-                then(answer)
+            if isinstance(answer, Filled):
+                if answer.cut and not self.confirm_cut([(title, label) for label in answer.cut]):
+                    self.info.show_message(
+                        lambda: self.tr("Niets opgeslagen: pas de tekst aan en probeer opnieuw.")
+                    )
+                    return
+                then(answer.data)
                 return
             log.warning("filling in %s failed: %s", self.document_title, answer)
             self.info.show_message(
@@ -836,10 +883,14 @@ class ViewerScreen(QWidget):
             )
             then(b"")
 
-        self.engine.submit(FillFields(self.doc, values=values), filled, priority=0.0)
+        self.engine.submit(FillFields(self.doc, values=self._form_values()), filled, priority=0.0)
 
     def save_filled(self, path: Path | None = None) -> Path | None:
-        """Ctrl+S: save a copy of the werkblad with the answers in it (written when ready)."""
+        """Ctrl+S: save a copy of the werkblad with the answers in it (written when ready).
+
+        The copy is the kit's own PDF (vector, text searchable) with the
+        answers in its fields, still fillable in any PDF reader.
+        """
         if not self.has_document or not self.editors.fields:
             return None
         if path is None:
@@ -873,62 +924,25 @@ class ViewerScreen(QWidget):
 
     @property
     def printing(self) -> bool:
-        return self._printer is not None
+        return self.print_flow.busy
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
-        """Ctrl+P: print (with what was filled in), in the background with progress."""
-        if not self.has_document or self._printer is not None or self.doc is None:
+        """Ctrl+P: print the chosen pages as vector pages, with what was filled in.
+
+        The engine makes the print PDF; see :mod:`companion.ui.viewer.print_flow`
+        for how it reaches the printer, with progress and *Annuleren*.
+        """
+        if not self.has_document or self.print_flow.busy or self.doc is None:
             return False
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.document_title)
             if not self.ask_printer(printer):
                 return False
-        self._printer = printer
-        self.progress.setRange(0, self.page_count)
-        self.progress.setValue(0)
-        live(self.progress, "setFormat", lambda: self.tr("Afdrukken: %v van %m pagina's"))
-        self.progress.show()
-        doc, boxes, generation = self.doc, list(self.service.boxes), self._generation
-
-        def start(filled: bytes | None) -> None:
-            if filled == b"" or generation != self._generation:
-                self._print_failed(RuntimeError("not filled"))
-                return
-            own = self.engine.share(filled, self.document_title) if filled else None
-            job = PrintJob(self.engine, own or doc, boxes)
-
-            def done() -> None:
-                if own is not None:
-                    self.engine.unshare(own)
-
-            self.print_task = self.runner.start(
-                lambda report, cancelled: print_pdf(job, printer, report, cancelled),
-                on_success=lambda pages: (done(), self._printed(pages)),
-                on_error=lambda error: (done(), self._print_failed(error)),
-                on_progress=lambda step: (
-                    self.progress.setRange(0, step[1]),
-                    self.progress.setValue(step[0]),
-                ),
-            )
-
-        self.with_filled(start)
-        return True
-
-    def _printed(self, pages: int) -> None:
-        self.print_task, self._printer = None, None
-        self.progress.hide()
-        self.info.show_message(
-            lambda: self.tr("{pages} pagina's naar de printer gestuurd.").format(pages=pages)
-        )
-
-    def _print_failed(self, error: Exception) -> None:
-        self.print_task, self._printer = None, None
-        self.progress.hide()
-        if isinstance(error, CompanionError):
-            self.info.show_message(lambda: ui_text(error))
-        else:
-            self.info.show_message(lambda: self.tr("Afdrukken lukte niet."))
+        self.flush_form_values()
+        pages = chosen_pages(printer, self.page_count, self.page - 1)
+        part = PrintPart(self.doc, pages, 1, self._form_values())
+        return self.print_flow.print([part], printer, self.document_title)
 
     # -- presenting ---------------------------------------------------------------------
 
