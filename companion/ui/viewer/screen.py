@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
 
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.library import KitLibrary
+from companion.kit.workshop_pack import WorkshopPack, workshop_pack
 from companion.pdf.content import FormField, OutlineEntry
 from companion.pdf.engine.failures import document_message
 from companion.pdf.engine.protocol import (
@@ -80,6 +82,7 @@ from companion.ui.viewer.page_content import PageContent
 from companion.ui.viewer.presentation import Presentation, pick_screens
 from companion.ui.viewer.print_flow import CutFields, PrintFlow, ask_go_on_with_cut
 from companion.ui.viewer.printing import chosen_pages
+from companion.ui.viewer.printpakket import SAVE, PackChoice, ask_pack_dialog
 from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
@@ -179,6 +182,8 @@ class ViewerScreen(QWidget):
         ask_save_path: Callable[[str], Path | None] | None = None,
         ask_printer: Callable[[QPrinter], bool] | None = None,
         confirm_cut: Callable[[CutFields], bool] | None = None,
+        library: KitLibrary | None = None,
+        ask_pack: Callable[[WorkshopPack], PackChoice | None] | None = None,
         max_cache_bytes: int = DEFAULT_MAX_BYTES,
         parent: QWidget | None = None,
     ) -> None:
@@ -194,6 +199,9 @@ class ViewerScreen(QWidget):
             lambda printer: ask_printer_dialog(self, printer, self.page_count)
         )
         self.confirm_cut = confirm_cut or (lambda cut: ask_go_on_with_cut(self, cut))
+        self.library = library  # the kit (for a workshop's printpakket); None for files only
+        self.ask_pack = ask_pack or (lambda pack: ask_pack_dialog(self, pack))
+        self._pack_refs: list[DocumentRef] = []
         self.own_engine = engine is None
         self.engine = engine or EngineClient(self)
         self.page_boxes = page_boxes or (lambda _doc_id: None)
@@ -247,6 +255,8 @@ class ViewerScreen(QWidget):
             lambda cut: self.confirm_cut(cut),
             self,
         )
+        self.print_flow.done.connect(self._pack_finished)
+        self.print_flow.stopped.connect(self._pack_finished)
 
         self._build_actions()
         self._build_layout()
@@ -294,6 +304,13 @@ class ViewerScreen(QWidget):
             self.save_filled,
             lambda: self.tr("Opslaan als ingevulde PDF"),
             lambda: self.tr("Opslaan als PDF"),
+        )
+        self.pack_action = action(
+            lambda: self.tr("Printpakket maken…"),
+            None,
+            self.make_pack,
+            lambda: self.tr("Printpakket: het draaiboek met de werkbladen in één PDF"),
+            lambda: self.tr("Printpakket"),
         )
         self.find_action = action(
             lambda: self.tr("Zoeken in dit document"),
@@ -417,6 +434,9 @@ class ViewerScreen(QWidget):
         self.save_button = QToolButton()
         self.save_button.setDefaultAction(self.save_filled_action)
         live(self.save_button, "setAccessibleName", lambda: self.tr("Opslaan als ingevulde PDF"))
+        self.pack_button = QToolButton()
+        self.pack_button.setDefaultAction(self.pack_action)
+        live(self.pack_button, "setAccessibleName", lambda: self.tr("Printpakket maken"))
         self.present_button = QToolButton()
         self.present_button.setDefaultAction(self.present_action)
         live(self.present_button, "setAccessibleName", lambda: self.tr("Presenteren"))
@@ -444,6 +464,7 @@ class ViewerScreen(QWidget):
                 self.find_button,
                 self.print_button,
                 self.save_button,
+                self.pack_button,
                 self.present_button,
             ],
             spacing=12,
@@ -484,6 +505,7 @@ class ViewerScreen(QWidget):
             self.find_button,
             self.print_button,
             self.save_button,
+            self.pack_button,
             self.present_button,
             self.info.close_button,
             self.canvas,
@@ -711,6 +733,9 @@ class ViewerScreen(QWidget):
         for act in (self.present_action, self.print_action, self.find_action):
             act.setEnabled(shown)
         self.save_filled_action.setEnabled(shown and bool(self.editors.fields))
+        is_workshop = self._pack() is not None if enabled else False
+        self.pack_action.setEnabled(shown and is_workshop)
+        self.pack_button.setVisible(is_workshop)
         for widget in (self.previous_button, self.next_button, self.page_box, self.zoom_box):
             widget.setEnabled(enabled)
 
@@ -943,6 +968,62 @@ class ViewerScreen(QWidget):
         pages = chosen_pages(printer, self.page_count, self.page - 1)
         part = PrintPart(self.doc, pages, 1, self._form_values())
         return self.print_flow.print([part], printer, self.document_title)
+
+    # -- printpakket --------------------------------------------------------------------
+
+    def _pack(self) -> WorkshopPack | None:
+        """The open workshop's printpakket on offer (None: not a kit workshop)."""
+        if self.library is None or not self.document_id:
+            return None
+        document = self.library.catalog_document(self.document_id)
+        if document is None or document.type != "workshop":
+            return None
+        return workshop_pack(self.library, self.document_id)
+
+    def make_pack(self) -> bool:
+        """The workshop's draaiboek with copies of its werkbladen, as one PDF saved or printed."""
+        pack = self._pack() if self.has_document and not self.print_flow.busy else None
+        if pack is None or self.doc is None or self.library is None:
+            return False
+        choice = self.ask_pack(pack)
+        if choice is None or not choice.pages_wanted:
+            return False
+        printer: QPrinter | None = None
+        path: Path | None = None
+        if choice.action == SAVE:
+            path = self.ask_save_path(f"{pack.workshop.id}-printpakket.pdf")
+            if path is None:
+                return False
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
+        else:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.tr("Printpakket {title}").format(title=pack.workshop.title))
+            if not self.ask_printer(printer):
+                return False
+        parts = [PrintPart(self.doc)] if choice.draaiboek else []
+        for item in pack.items:
+            copies = choice.copies.get(item.document.id, 0)
+            data = self.library.pdf_bytes(item.document.id) if copies > 0 else None
+            if not data:
+                continue
+            ref = self.engine.share(data, item.document.title, f"sha256:{item.document.sha256}")
+            self._pack_refs.append(ref)
+            parts.append(PrintPart(ref, copies=copies))
+        if printer is not None:
+            started = self.print_flow.print(parts, printer, pack.workshop.title)
+        else:
+            assert path is not None
+            started = self.print_flow.save(parts, path)
+        if not started:
+            self._pack_finished()
+        return started
+
+    def _pack_finished(self, *_args) -> None:
+        """A job ended: the werkbladen shared for a pakket are let go."""
+        refs, self._pack_refs = self._pack_refs, []
+        for ref in refs:
+            self.engine.unshare(ref)
 
     # -- presenting ---------------------------------------------------------------------
 
