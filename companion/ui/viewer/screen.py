@@ -69,7 +69,7 @@ from companion.pdf.engine.protocol import (
 from companion.pdf.engine.settings import load_deadline
 from companion.pdf.forms import FormValues
 from companion.pdf.page_box import PageBox
-from companion.pdf.page_layout import ZOOM_STEPS, ZoomMode
+from companion.pdf.page_layout import GAP, MAX_ZOOM, MIN_ZOOM, ZOOM_STEPS, ZoomMode
 from companion.sync.network import is_online
 from companion.ui.appearance import px
 from companion.ui.live import forget_within, live
@@ -101,6 +101,7 @@ OUTLINE_PRIORITY = 5.5
 PageBoxes = Callable[[str], "list[PageBox] | None"]
 
 PRESENTATION_SCREEN_SETTING = "presentation_screen"
+ZOOM_SETTING = "viewer.zoom.{key}"  # per document: "fit-width", "fit-page" or a factor
 # The first two names are translated where the box is filled (context ViewerScreen).
 ZOOM_CHOICES: list[tuple[str, ZoomMode, float]] = [
     (QT_TRANSLATE_NOOP("ViewerScreen", "Paginabreedte"), ZoomMode.FIT_WIDTH, 1.0),
@@ -218,6 +219,9 @@ class ViewerScreen(QWidget):
         self._pending_values: dict[str, str] = {}
         self._opening: tuple[int, tuple[str, ...]] | None = None  # start page, search words
         self._generation = 0
+        self._zoom_key = ""
+        self._sidebar_chosen = False
+        self._saved_zoom: str | None = None
         self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
         self._deadline = load_deadline(settings)  # read again for each document
 
@@ -478,7 +482,8 @@ class ViewerScreen(QWidget):
         self.splitter.addWidget(self.body)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([px(170), 800])
+        # As narrow as the thumbnails allow: large text must not take the pages' room.
+        self.splitter.setSizes([self.sidebar.minimumWidth(), 800])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -592,6 +597,8 @@ class ViewerScreen(QWidget):
         self._opening = (page, tuple(terms))
         self.page = max(1, page)  # the page being opened, until the pages are laid out
         self._boxes_key = boxes_key
+        self._zoom_key = ZOOM_SETTING.format(key=self.document_id or boxes_key)
+        self._restore_zoom()
         self.body.setCurrentWidget(self.canvas)
         if boxes:
             self._lay_out(boxes, exact=True)
@@ -621,6 +628,7 @@ class ViewerScreen(QWidget):
         start, terms = self._opening or (1, ())
         self._opening = None
         start = max(1, min(self.page_count, start))
+        self._fit_side_panel()
         # The first page's pixels are asked for first; the rest of the screen follows.
         self.canvas.set_document(self.page_count, start - 1)
         self.find_bar.set_document(doc, self.page_count)
@@ -733,6 +741,8 @@ class ViewerScreen(QWidget):
         for act in (self.present_action, self.print_action, self.find_action):
             act.setEnabled(shown)
         self.save_filled_action.setEnabled(shown and bool(self.editors.fields))
+        # Buttons for what this document cannot do are left out (the menu keeps them).
+        self.save_button.setVisible(bool(self.editors.fields))
         is_workshop = self._pack() is not None if enabled else False
         self.pack_action.setEnabled(shown and is_workshop)
         self.pack_button.setVisible(is_workshop)
@@ -801,7 +811,32 @@ class ViewerScreen(QWidget):
         self.canvas.set_zoom(mode, zoom)
         self.canvas.setFocus()
 
+    def _restore_zoom(self) -> None:
+        """The zoom this document had last time (fit width for a new one)."""
+        stored = self.settings.setting(self._zoom_key) if self.settings is not None else None
+        mode, zoom = ZoomMode.FIT_WIDTH, self.canvas.zoom
+        if stored in (ZoomMode.FIT_WIDTH.value, ZoomMode.FIT_PAGE.value):
+            mode = ZoomMode(stored)
+        elif stored:
+            try:
+                zoom = min(MAX_ZOOM, max(MIN_ZOOM, float(stored)))
+                mode = ZoomMode.FIXED
+            except ValueError:
+                pass  # a value from elsewhere: fit width
+        self.canvas.mode, self.canvas.zoom = mode, zoom
+        self._saved_zoom = stored
+
+    def _remember_zoom(self) -> None:
+        if self.settings is None or not self.has_document or self._opening is not None:
+            return
+        canvas = self.canvas
+        value = canvas.mode.value if canvas.mode is not ZoomMode.FIXED else f"{canvas.zoom:.4g}"
+        if value != self._saved_zoom and (self._saved_zoom or value != "fit-width"):
+            self._saved_zoom = value
+            self.settings.set_setting(self._zoom_key, value)
+
     def _show_zoom(self) -> None:
+        self._remember_zoom()
         canvas = self.canvas
         if canvas.mode is ZoomMode.FIT_WIDTH:
             row = 0
@@ -814,8 +849,34 @@ class ViewerScreen(QWidget):
         self.zoom_box.blockSignals(False)
 
     def toggle_sidebar(self) -> None:
+        self._sidebar_chosen = True  # the person's choice holds from now on
         self.sidebar.setVisible(not self.sidebar.isVisible())
         self.sidebar_action.setChecked(self.sidebar.isVisible())
+
+    def _fit_side_panel(self) -> None:
+        """Show the thumbnails only where the pages keep at least their real size beside them.
+
+        With large text the side menu is wider, and the thumbnails beside it
+        would squeeze "Paginabreedte" below 100 %: larger text would make
+        documents smaller. Then the panel starts hidden (F9 shows it), until
+        the person chooses.
+        """
+        if self._sidebar_chosen or not self.service.sizes:
+            return
+        widest = max(width for width, _height in self.service.sizes)
+        scroll_bar = self.canvas.verticalScrollBar().sizeHint().width()
+        needed = widest * self.canvas.points_per_pixel_100() + 2 * GAP + scroll_bar + 4
+        margins = self.layout().contentsMargins()
+        splitter = self.width() - margins.left() - margins.right()
+        room = splitter - self.sidebar.minimumWidth() - self.splitter.handleWidth()
+        show = room >= needed
+        if show != self.sidebar.isVisibleTo(self):
+            self.sidebar.setVisible(show)
+            self.sidebar_action.setChecked(show)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_side_panel()
 
     # -- find -------------------------------------------------------------------------
 
