@@ -854,15 +854,15 @@ class ViewerScreen(QWidget):
         self.sidebar_action.setChecked(self.sidebar.isVisible())
 
     def _fit_side_panel(self) -> None:
-        """Show the thumbnails only where the pages keep at least their real size beside them.
+        """With large text: the thumbnails only where pages keep their real size beside them.
 
         With large text the side menu is wider, and the thumbnails beside it
         would squeeze "Paginabreedte" below 100 %: larger text would make
         documents smaller. Then the panel starts hidden (F9 shows it), until
         the person chooses.
         """
-        if self._sidebar_chosen or not self.service.sizes:
-            return
+        if self._sidebar_chosen or not self.service.sizes or px(100) <= 100:
+            return  # at 100 % text the panel stays as it was
         widest = max(width for width, _height in self.service.sizes)
         scroll_bar = self.canvas.verticalScrollBar().sizeHint().width()
         needed = widest * self.canvas.points_per_pixel_100() + 2 * GAP + scroll_bar + 4
