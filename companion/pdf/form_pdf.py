@@ -74,7 +74,8 @@ def fill_fields(doc: pymupdf.Document, values: Mapping[str, str]) -> list[FieldF
                 fit = fit_size(widget, value, multiline)
                 fit = FieldFit(widget.field_label or widget.field_name, fit.size, fit.fits)
                 fits.append(fit)
-                widget.text_fontsize = fit.size
+                if value.strip():  # an empty field keeps its own size (0 is "auto")
+                    widget.text_fontsize = fit.size
                 widget.field_value = value
             else:
                 continue
