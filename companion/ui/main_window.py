@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
                 self.runner,
                 engine=self.engine,
                 page_boxes=page_boxes_from(self.context.library),
+                library=self.context.library,
                 forms=FormValues(self.context.user),
                 settings=self.context.user,
             )
