@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
                 engine=self.engine,
                 page_boxes=page_boxes_from(self.context.library),
                 speaker_notes=speaker_notes_from(self.context.library),
+                library=self.context.library,
                 forms=FormValues(self.context.user),
                 settings=self.context.user,
             )

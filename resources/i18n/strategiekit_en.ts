@@ -992,6 +992,13 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>FieldEditors</name>
+    <message>
+        <source>Deze tekst past niet in het vak, ook niet in een kleinere letter. Bij opslaan en afdrukken valt een deel weg: maak hem korter.</source>
+        <translation>This text does not fit its box, not even in a smaller font. Part of it will be cut off when you save or print: make it shorter.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Zoek in dit document</source>
@@ -1479,6 +1486,49 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>Printpakket maken</source>
+        <translation>Make print pack</translation>
+    </message>
+    <message>
+        <source>Het draaiboek van „{title}” en de werkbladen voor de deelnemers, samen in één PDF. Kies hoeveel je van elk nodig hebt.</source>
+        <translation>The facilitator guide of “{title}” and the worksheets for the participants, together in one PDF. Choose how many of each you need.</translation>
+    </message>
+    <message>
+        <source>Draaiboek (1 keer, voor jou)</source>
+        <translation>Facilitator guide (once, for you)</translation>
+    </message>
+    <message>
+        <source>Het draaiboek noemt een groep tot {size} mensen: genoemde werkbladen staan daarom op {size}.</source>
+        <translation>The guide mentions a group of up to {size} people, so the worksheets it names are set to {size}.</translation>
+    </message>
+    <message>
+        <source>{title} (genoemd in het draaiboek)</source>
+        <translation>{title} (named in the guide)</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Aantal van {title}</source>
+        <translation>Number of {title}</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PageCanvas</name>
     <message>
         <source>Document</source>
@@ -1798,6 +1848,77 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Pagina {page} van {total}</source>
         <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>Deze tekst past niet in zijn vak, ook niet in een kleinere letter. Op papier en in de PDF valt een deel weg:
+
+{names}
+
+Ga terug om de tekst korter te maken, of ga toch door.</source>
+        <translation>This text does not fit its box, not even in a smaller font. Part of it will be cut off on paper and in the PDF:
+
+{names}
+
+Go back to make the text shorter, or go on anyway.</translation>
+    </message>
+    <message>
+        <source>Tekst past niet</source>
+        <translation>Text does not fit</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Toch doorgaan</source>
+        <translation>Go on anyway</translation>
+    </message>
+    <message>
+        <source>Gestopt: er is niets afgedrukt of opgeslagen.</source>
+        <translation>Stopped: nothing was printed or saved.</translation>
+    </message>
+    <message>
+        <source>PDF maken…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Er zijn geen pagina&apos;s om af te drukken.</source>
+        <translation>There are no pages to print.</translation>
+    </message>
+    <message>
+        <source>Niets afgedrukt of opgeslagen: pas de tekst aan.</source>
+        <translation>Nothing printed or saved: adjust the text.</translation>
+    </message>
+    <message>
+        <source>Opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen ({pages} pagina&apos;s): {path}</source>
+        <translation>Saved ({pages} pages): {path}</translation>
+    </message>
+    <message>
+        <source>Naar de printer sturen…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>{pages} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Afdrukken: %v van %m pagina&apos;s</source>
+        <translation>Printing: %v of %m pages</translation>
+    </message>
+    <message>
+        <source>Afdrukken gestopt na {pages} pagina&apos;s.</source>
+        <translation>Printing stopped after {pages} pages.</translation>
+    </message>
+    <message>
+        <source>Afdrukken lukte niet.</source>
+        <translation>Printing did not work.</translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2541,14 @@ Do you want to open the website?</translation>
         <translation>Printing progress</translation>
     </message>
     <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Afdrukken annuleren</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
         <source>{name} ({keys})</source>
         <translation>{name} ({keys})</translation>
     </message>
@@ -2438,6 +2567,18 @@ Do you want to open the website?</translation>
     <message>
         <source>Opslaan als PDF</source>
         <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Printpakket maken…</source>
+        <translation>Make print pack…</translation>
+    </message>
+    <message>
+        <source>Printpakket: het draaiboek met de werkbladen in één PDF</source>
+        <translation>Print pack: the facilitator guide with the worksheets in one PDF</translation>
+    </message>
+    <message>
+        <source>Printpakket</source>
+        <translation>Print pack</translation>
     </message>
     <message>
         <source>Zoeken in dit document</source>
@@ -2532,6 +2673,10 @@ Do you want to open the website?</translation>
         <translation>Zoom (Ctrl+scroll wheel)</translation>
     </message>
     <message>
+        <source>Printpakket maken</source>
+        <translation>Make print pack</translation>
+    </message>
+    <message>
         <source>Scherm voor presenteren</source>
         <translation>Screen for presenting</translation>
     </message>
@@ -2548,6 +2693,10 @@ Do you want to open the website?</translation>
         <translation>What you filled in could not be kept. Please try again.</translation>
     </message>
     <message>
+        <source>Niets opgeslagen: pas de tekst aan en probeer opnieuw.</source>
+        <translation>Nothing saved: adjust the text and try again.</translation>
+    </message>
+    <message>
         <source>Het ingevulde werkblad kon niet worden gemaakt. Probeer opnieuw.</source>
         <translation>The filled-in worksheet could not be made. Please try again.</translation>
     </message>
@@ -2560,16 +2709,8 @@ Do you want to open the website?</translation>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <source>Afdrukken: %v van %m pagina&apos;s</source>
-        <translation>Printing: %v of %m pages</translation>
-    </message>
-    <message>
-        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
-        <translation>{pages} pages sent to the printer.</translation>
-    </message>
-    <message>
-        <source>Afdrukken lukte niet.</source>
-        <translation>Printing did not work.</translation>
+        <source>Printpakket {title}</source>
+        <translation>Print pack {title}</translation>
     </message>
     <message>
         <source>Scherm {number}: {name} ({width}×{height})</source>
@@ -3405,6 +3546,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Afdrukken is halverwege gestopt.</source>
         <translation>Printing stopped halfway.</translation>
+    </message>
+    <message>
+        <source>Het PDF-bestand kon niet worden opgeslagen. Kies een andere map.</source>
+        <translation>The PDF file could not be saved. Choose another folder.</translation>
     </message>
     <message>
         <source>Typ bijvoorbeeld 15-3-2027, 15 maart 2027, morgen of vrijdag.</source>
