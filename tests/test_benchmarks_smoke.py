@@ -30,6 +30,7 @@ ROWS = {
     "sync_check_warm_bytes",
     "download",
     "sync_update",
+    "print_job",
 }
 
 # The viewer's rows (benchmarks/bench_viewer.py, the engine issue's figures).

@@ -16,10 +16,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from companion.dutch.words import fold
+from companion.errors import ManifestError
 from companion.i18n import QT_TRANSLATE_NOOP
-from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
+from companion.kit.manifest import (
+    DOCUMENT_TYPES,
+    DocumentMeta,
+    Step,
+    StepItem,
+    Theme,
+    parse_manifest,
+)
 from companion.pdf.page_box import PageBox
-from companion.store.kit_store import InstalledKit, KitStore
+from companion.store.kit_store import InstalledKit, KitStore, unpack_text
 
 # (one, many) in Dutch; the window translates them (context "messages").
 TYPE_LABELS = {
@@ -256,6 +264,15 @@ class KitLibrary:
         ).fetchone()
         return None if row is None else bytes(row[0])
 
+    def document_text(self, doc_id: str) -> str:
+        """The document's text as imported, pages joined ("" for an unknown document)."""
+        rows = self.store.conn.execute(
+            "SELECT p.text FROM documents d JOIN pages p ON p.sha256 = d.sha256 "
+            "WHERE d.id = ? ORDER BY p.page",
+            (doc_id,),
+        )
+        return "\n".join(unpack_text(row[0]) for row in rows)
+
     def page_boxes(self, document_id: str) -> list[PageBox] | None:
         """Each page's size and turn as shown, stored at import; None for an unknown document.
 
@@ -272,6 +289,21 @@ class KitLibrary:
                 (row[0],),
             )
         ]
+
+    def speaker_notes(self, document_id: str) -> tuple[str, ...]:
+        """The document's speaker notes per page (empty when it has none).
+
+        They live only in the signed manifest the store keeps (checked when it
+        was installed), so a kit store from before notes needs no migration.
+        """
+        signed = self.store.signed_manifest()
+        if signed is None:
+            return ()
+        try:
+            document = parse_manifest(signed[0]).document(document_id)
+        except ManifestError:
+            return ()
+        return document.notes if document is not None else ()
 
     def media(self, document_id: str) -> tuple[str, str] | None:
         """A video's own media file: (file name, sha256), or None when it has none."""

@@ -41,6 +41,10 @@ MAX_MANIFEST_SIZE = 8 * 1024 * 1024
 MAX_SYNONYM_GROUPS = 500
 MAX_SYNONYMS_PER_GROUP = 30
 MAX_SYNONYM_LENGTH = 80
+# Speaker notes of a presentatie: one plain text per slide, shown only in the
+# presenter view. Capped so a hostile manifest cannot make the window crawl.
+MAX_NOTES = 300
+MAX_NOTE_LENGTH = 5000
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -85,6 +89,8 @@ class Document(DocumentMeta):
     revision: int
     # A video's own file, played offline with the system's player (optional).
     media: FileRef | None = None
+    # Speaker notes per page (presentaties; optional): shown in the presenter view only.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -321,6 +327,14 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         media = _parse_file_ref(
             r, data.get("media"), "media", _MEDIA_NAME, MAX_MEDIA_SIZE, ", ".join(MEDIA_SUFFIXES)
         )
+    notes: tuple[str, ...] = ()
+    if data.get("notes") is not None:
+        raw_notes = r.items(data, "notes")
+        if len(raw_notes) > MAX_NOTES:
+            raise r.fail(f"at most {MAX_NOTES} notes")
+        notes = tuple(
+            r.text({"note": n}, "note", empty=True, limit=MAX_NOTE_LENGTH) for n in raw_notes
+        )
     return Document(
         id=doc_id,
         title=r.text(data, "title", limit=300),
@@ -333,6 +347,7 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         revision=r.integer(data, "revision", 1, 10**9) if "revision" in data else 1,
         url=url,
         media=media,
+        notes=notes,
     )
 
 

@@ -992,6 +992,13 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>FieldEditors</name>
+    <message>
+        <source>Deze tekst past niet in het vak, ook niet in een kleinere letter. Bij opslaan en afdrukken valt een deel weg: maak hem korter.</source>
+        <translation>This text does not fit its box, not even in a smaller font. Part of it will be cut off when you save or print: make it shorter.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Zoek in dit document</source>
@@ -1472,6 +1479,56 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>OverviewGrid</name>
+    <message>
+        <source>Overzicht van alle dia&apos;s</source>
+        <translation>Overview of all slides</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <source>Printpakket maken</source>
+        <translation>Make print pack</translation>
+    </message>
+    <message>
+        <source>Het draaiboek van „{title}” en de werkbladen voor de deelnemers, samen in één PDF. Kies hoeveel je van elk nodig hebt.</source>
+        <translation>The facilitator guide of “{title}” and the worksheets for the participants, together in one PDF. Choose how many of each you need.</translation>
+    </message>
+    <message>
+        <source>Draaiboek (1 keer, voor jou)</source>
+        <translation>Facilitator guide (once, for you)</translation>
+    </message>
+    <message>
+        <source>Het draaiboek noemt een groep tot {size} mensen: genoemde werkbladen staan daarom op {size}.</source>
+        <translation>The guide mentions a group of up to {size} people, so the worksheets it names are set to {size}.</translation>
+    </message>
+    <message>
+        <source>{title} (genoemd in het draaiboek)</source>
+        <translation>{title} (named in the guide)</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Aantal van {title}</source>
+        <translation>Number of {title}</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PageCanvas</name>
     <message>
         <source>Document</source>
@@ -1560,10 +1617,101 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>PresenterHelp</name>
+    <message>
+        <source>Spatie, →, ↓, PageDown, Enter, N</source>
+        <translation>Space, →, ↓, PageDown, Enter, N</translation>
+    </message>
+    <message>
+        <source>volgende dia</source>
+        <translation>next slide</translation>
+    </message>
+    <message>
+        <source>←, ↑, PageUp, Backspace, P</source>
+        <translation>←, ↑, PageUp, Backspace, P</translation>
+    </message>
+    <message>
+        <source>vorige dia</source>
+        <translation>previous slide</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>eerste / laatste dia</source>
+        <translation>first / last slide</translation>
+    </message>
+    <message>
+        <source>B of .</source>
+        <translation>B or .</translation>
+    </message>
+    <message>
+        <source>zwart scherm aan of uit (daarna doet elke toets alleen dat)</source>
+        <translation>black screen on or off (then any key only does that)</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>beamer bevriezen: het publiek houdt deze dia, jij bladert verder</source>
+        <translation>freeze the projector: the audience keeps this slide while you move on</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>overzicht van alle dia&apos;s: kies met pijltjes en Enter, of klik</source>
+        <translation>overview of all slides: choose with the arrows and Enter, or click</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>aftellen starten of pauzeren</source>
+        <translation>start or pause the countdown</translation>
+    </message>
+    <message>
+        <source>F1 of ?</source>
+        <translation>F1 or ?</translation>
+    </message>
+    <message>
+        <source>deze hulp tonen of verbergen</source>
+        <translation>show or hide this help</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>presentatie stoppen</source>
+        <translation>stop the presentation</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen tijdens het presenteren</source>
+        <translation>Keyboard shortcuts while presenting</translation>
+    </message>
+    <message>
+        <source>Druk op een toets of klik om verder te gaan.</source>
+        <translation>Press any key or click to go on.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Presentatorweergave</source>
         <translation>Presenter view</translation>
+    </message>
+    <message>
+        <source>Wat het publiek ziet</source>
+        <translation>What the audience sees</translation>
     </message>
     <message>
         <source>Huidige pagina</source>
@@ -1578,6 +1726,18 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>End</translation>
     </message>
     <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notities bij deze dia</source>
+        <translation>Notes for this slide</translation>
+    </message>
+    <message>
+        <source>Geen notities bij deze dia.</source>
+        <translation>No notes for this slide.</translation>
+    </message>
+    <message>
         <source>Paginanummer</source>
         <translation>Page number</translation>
     </message>
@@ -1586,8 +1746,28 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Clock</translation>
     </message>
     <message>
-        <source>Verstreken tijd</source>
-        <translation>Time elapsed</translation>
+        <source>Resterende tijd</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Aftellen</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duur in minuten</source>
+        <translation>Length in minutes</translation>
+    </message>
+    <message>
+        <source>Hoe lang de presentatie mag duren</source>
+        <translation>How long the presentation may take</translation>
+    </message>
+    <message>
+        <source>Zwart (B)</source>
+        <translation>Black (B)</translation>
     </message>
     <message>
         <source>◀ Vorige</source>
@@ -1602,12 +1782,32 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Next ▶</translation>
     </message>
     <message>
-        <source>Zwart scherm (B)</source>
-        <translation>Black screen (B)</translation>
-    </message>
-    <message>
         <source>Zwart scherm aan of uit</source>
         <translation>Black screen on or off</translation>
+    </message>
+    <message>
+        <source>Bevriezen (F)</source>
+        <translation>Freeze (F)</translation>
+    </message>
+    <message>
+        <source>Beamer bevriezen of loslaten</source>
+        <translation>Freeze or release the projector</translation>
+    </message>
+    <message>
+        <source>Overzicht (Tab)</source>
+        <translation>Overview (Tab)</translation>
+    </message>
+    <message>
+        <source>Overzicht van alle dia&apos;s</source>
+        <translation>Overview of all slides</translation>
+    </message>
+    <message>
+        <source>Start/pauze (T)</source>
+        <translation>Start/pause (T)</translation>
+    </message>
+    <message>
+        <source>Aftellen starten of pauzeren</source>
+        <translation>Start or pause the countdown</translation>
     </message>
     <message>
         <source>Tijd opnieuw</source>
@@ -1618,6 +1818,14 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Start the time again</translation>
     </message>
     <message>
+        <source>Hulp (F1)</source>
+        <translation>Help (F1)</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>Stoppen (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -1626,16 +1834,91 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Stop the presentation</translation>
     </message>
     <message>
+        <source>ZWART SCHERM: het publiek ziet niets. Een toets toont de dia weer.</source>
+        <translation>BLACK SCREEN: the audience sees nothing. Any key shows the slide again.</translation>
+    </message>
+    <message>
+        <source>BEVROREN: het publiek ziet dia {page}. F laat de beamer los.</source>
+        <translation>FROZEN: the audience sees slide {page}. F releases the projector.</translation>
+    </message>
+    <message>
         <source>Volgende</source>
         <translation>Next</translation>
     </message>
     <message>
-        <source>Pagina {page} van {total} · zwart scherm</source>
-        <translation>Page {page} of {total} · black screen</translation>
-    </message>
-    <message>
         <source>Pagina {page} van {total}</source>
         <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>Deze tekst past niet in zijn vak, ook niet in een kleinere letter. Op papier en in de PDF valt een deel weg:
+
+{names}
+
+Ga terug om de tekst korter te maken, of ga toch door.</source>
+        <translation>This text does not fit its box, not even in a smaller font. Part of it will be cut off on paper and in the PDF:
+
+{names}
+
+Go back to make the text shorter, or go on anyway.</translation>
+    </message>
+    <message>
+        <source>Tekst past niet</source>
+        <translation>Text does not fit</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Toch doorgaan</source>
+        <translation>Go on anyway</translation>
+    </message>
+    <message>
+        <source>Gestopt: er is niets afgedrukt of opgeslagen.</source>
+        <translation>Stopped: nothing was printed or saved.</translation>
+    </message>
+    <message>
+        <source>PDF maken…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Er zijn geen pagina&apos;s om af te drukken.</source>
+        <translation>There are no pages to print.</translation>
+    </message>
+    <message>
+        <source>Niets afgedrukt of opgeslagen: pas de tekst aan.</source>
+        <translation>Nothing printed or saved: adjust the text.</translation>
+    </message>
+    <message>
+        <source>Opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen ({pages} pagina&apos;s): {path}</source>
+        <translation>Saved ({pages} pages): {path}</translation>
+    </message>
+    <message>
+        <source>Naar de printer sturen…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>{pages} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Afdrukken: %v van %m pagina&apos;s</source>
+        <translation>Printing: %v of %m pages</translation>
+    </message>
+    <message>
+        <source>Afdrukken gestopt na {pages} pagina&apos;s.</source>
+        <translation>Printing stopped after {pages} pages.</translation>
+    </message>
+    <message>
+        <source>Afdrukken lukte niet.</source>
+        <translation>Printing did not work.</translation>
     </message>
 </context>
 <context>
@@ -2258,6 +2541,14 @@ Do you want to open the website?</translation>
         <translation>Printing progress</translation>
     </message>
     <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Afdrukken annuleren</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
         <source>{name} ({keys})</source>
         <translation>{name} ({keys})</translation>
     </message>
@@ -2276,6 +2567,18 @@ Do you want to open the website?</translation>
     <message>
         <source>Opslaan als PDF</source>
         <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Printpakket maken…</source>
+        <translation>Make print pack…</translation>
+    </message>
+    <message>
+        <source>Printpakket: het draaiboek met de werkbladen in één PDF</source>
+        <translation>Print pack: the facilitator guide with the worksheets in one PDF</translation>
+    </message>
+    <message>
+        <source>Printpakket</source>
+        <translation>Print pack</translation>
     </message>
     <message>
         <source>Zoeken in dit document</source>
@@ -2370,6 +2673,10 @@ Do you want to open the website?</translation>
         <translation>Zoom (Ctrl+scroll wheel)</translation>
     </message>
     <message>
+        <source>Printpakket maken</source>
+        <translation>Make print pack</translation>
+    </message>
+    <message>
         <source>Scherm voor presenteren</source>
         <translation>Screen for presenting</translation>
     </message>
@@ -2386,6 +2693,10 @@ Do you want to open the website?</translation>
         <translation>What you filled in could not be kept. Please try again.</translation>
     </message>
     <message>
+        <source>Niets opgeslagen: pas de tekst aan en probeer opnieuw.</source>
+        <translation>Nothing saved: adjust the text and try again.</translation>
+    </message>
+    <message>
         <source>Het ingevulde werkblad kon niet worden gemaakt. Probeer opnieuw.</source>
         <translation>The filled-in worksheet could not be made. Please try again.</translation>
     </message>
@@ -2398,16 +2709,8 @@ Do you want to open the website?</translation>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <source>Afdrukken: %v van %m pagina&apos;s</source>
-        <translation>Printing: %v of %m pages</translation>
-    </message>
-    <message>
-        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
-        <translation>{pages} pages sent to the printer.</translation>
-    </message>
-    <message>
-        <source>Afdrukken lukte niet.</source>
-        <translation>Printing did not work.</translation>
+        <source>Printpakket {title}</source>
+        <translation>Print pack {title}</translation>
     </message>
     <message>
         <source>Scherm {number}: {name} ({width}×{height})</source>
@@ -2837,6 +3140,10 @@ Do you want to open the website?</translation>
         <translation>version {version} is lower than the published version {previous}</translation>
     </message>
     <message>
+        <source>De notities in {id} kloppen niet.</source>
+        <translation>The notes in {id} are not right.</translation>
+    </message>
+    <message>
         <source>het bestand is leeg of groter dan {limit} MB</source>
         <translation>the file is empty or larger than {limit} MB</translation>
     </message>
@@ -2929,8 +3236,8 @@ Do you want to open the website?</translation>
         <translation>line {number} of the text is not right</translation>
     </message>
     <message>
-        <source>regel {number}: [[dia]] hoort alleen in een presentatie</source>
-        <translation>line {number}: [[dia]] belongs only in a presentation</translation>
+        <source>regel {number}: [[{kind}]] hoort alleen in een presentatie</source>
+        <translation>line {number}: [[{kind}]] belongs only in a presentation</translation>
     </message>
     <message>
         <source>regel {number}: de veldnaam {name} komt twee keer voor</source>
@@ -3239,6 +3546,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Afdrukken is halverwege gestopt.</source>
         <translation>Printing stopped halfway.</translation>
+    </message>
+    <message>
+        <source>Het PDF-bestand kon niet worden opgeslagen. Kies een andere map.</source>
+        <translation>The PDF file could not be saved. Choose another folder.</translation>
     </message>
     <message>
         <source>Typ bijvoorbeeld 15-3-2027, 15 maart 2027, morgen of vrijdag.</source>
@@ -3675,6 +3986,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Kies een tijd tussen {low} en {high} seconden voor een pagina.</source>
         <translation>Choose a time between {low} and {high} seconds for a page.</translation>
+    </message>
+    <message>
+        <source>Het notitiebestand {name} kon niet worden gelezen; de PDF is zonder notities geopend.</source>
+        <translation>The notes file {name} could not be read; the PDF was opened without notes.</translation>
     </message>
 </context>
 </TS>

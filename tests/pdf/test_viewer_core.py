@@ -223,7 +223,8 @@ def test_read_fields_and_fill_pdf():
     ]
     assert fields[0].label == "Naam van de vindplaats"
     filled = fill_pdf(doc, {"naam": "Bibliotheek Waterland", "besproken": CHECKED})
-    values = {w.field_name: w.field_value for w in pymupdf.open(stream=filled)[0].widgets()}
+    assert filled.cut == ()
+    values = {w.field_name: w.field_value for w in pymupdf.open(stream=filled.data)[0].widgets()}
     assert values["naam"] == "Bibliotheek Waterland"
     assert values["besproken"] not in ("Off", "", None)
     assert values["doelen"] == ""

@@ -124,9 +124,35 @@ class Find(Request):
 
 @dataclass(frozen=True)
 class FillFields(Request):
-    """A copy of the PDF with ``values`` written into its fields (for saving or printing)."""
+    """A copy of the PDF with ``values`` written into its fields (for saving); answer: Filled."""
 
     values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class MeasureFields(Request):
+    """How ``values`` fit their fields (font size shrunk to fit, or cut): FieldFit per field."""
+
+    values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PrintPart:
+    """Pages of one document for a print job: ``pages`` (0-based; empty: all), ``copies``
+    times, with ``values`` filled into its fields."""
+
+    doc: DocumentRef
+    pages: tuple[int, ...] = ()
+    copies: int = 1
+    values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ComposePdf(Request):
+    """One vector PDF of ``parts`` in order, fields filled and flattened (printing, the
+    printpakket); ``doc`` is the first part's document. Answer: Composed."""
+
+    parts: tuple[PrintPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +175,24 @@ class Probed:
     page_count: int
     first: PageBox
     repaired: bool = False
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A filled copy's bytes, and the fields whose text is cut even at the smallest size."""
+
+    data: bytes = field(repr=False)
+    cut: tuple[str, ...] = ()  # field labels
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A composed print PDF: its bytes, pages, and the cut fields as (document, label)."""
+
+    data: bytes = field(repr=False)
+    page_count: int = 0
+    cut: tuple[tuple[str, str], ...] = ()
+    boxes: tuple[PageBox, ...] = ()
 
 
 @dataclass(frozen=True)

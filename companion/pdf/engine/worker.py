@@ -28,11 +28,13 @@ from companion.pdf.engine.protocol import (
     DAMAGED,
     NO_MEMORY,
     PAGE_BROKEN,
+    ComposePdf,
     Crash,
     Failure,
     FillFields,
     Find,
     Inspect,
+    MeasureFields,
     Probe,
     Probed,
     ReadBoxes,
@@ -145,6 +147,14 @@ class PageWork:
             from companion.pdf.form_pdf import fill_pdf
 
             return fill_pdf(doc, dict(request.values))
+        if isinstance(request, MeasureFields):
+            from companion.pdf.form_pdf import measure_fields
+
+            return measure_fields(doc, dict(request.values))
+        if isinstance(request, ComposePdf):
+            from companion.pdf.compose import compose_pdf
+
+            return compose_pdf(self.docs.get, request.parts)
         if isinstance(request, Crash):
             _crash(request.how)
         raise TypeError(f"unknown request {type(request).__name__}")

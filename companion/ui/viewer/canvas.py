@@ -35,6 +35,7 @@ from companion.pdf.content import FindHit, Link, Rect, Word, link_at, word_at, w
 from companion.pdf.page_cache import keep_window
 from companion.pdf.page_layout import (
     GAP,
+    READABLE_FIT_ZOOM,
     PageLayout,
     ZoomMode,
     fit_page_scale,
@@ -193,7 +194,8 @@ class PageCanvas(QScrollArea):
         if not sizes:
             return 1.0
         if self.mode is ZoomMode.FIT_WIDTH:
-            return fit_width_scale(sizes, width)
+            readable = READABLE_FIT_ZOOM * self.points_per_pixel_100()
+            return min(fit_width_scale(sizes, width), readable)
         if self.mode is ZoomMode.FIT_PAGE:
             index = self.current if fit_index is None else fit_index
             index = max(0, min(len(sizes) - 1, index))

@@ -10,10 +10,11 @@ reported with ``value_changed``; storing them is the screen's job (through
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
+from companion.pdf.field_fit import FieldFit
 from companion.ui.viewer.canvas import PageCanvas
 from companion.ui.widgets.plain import plain_tip
 
@@ -21,6 +22,19 @@ EDITOR_STYLE = (
     "background: rgba(226, 237, 252, 235); color: black; border: 1px solid #7aa0d8;"
     " border-radius: 0; padding: 0 2px; font-size: {px}px;"
 )
+# A text that does not fit even at the smallest size: a red border a person sees.
+CUT_STYLE = (
+    "background: rgba(253, 232, 232, 240); color: black; border: 2px solid #c62828;"
+    " border-radius: 0; padding: 0 2px; font-size: {px}px;"
+)
+
+
+def cut_field_text() -> str:
+    return QCoreApplication.translate(
+        "FieldEditors",
+        "Deze tekst past niet in het vak, ook niet in een kleinere letter. Bij opslaan en "
+        "afdrukken valt een deel weg: maak hem korter.",
+    )
 
 
 class FieldEditors(QObject):
@@ -33,12 +47,14 @@ class FieldEditors(QObject):
         self.canvas = canvas
         self.fields: list[FormField] = []
         self.editors: list[QWidget] = []
+        self.fits: dict[str, FieldFit] = {}  # field name -> how its text fits (from a worker)
         canvas.view_moved.connect(self.relayout)
 
     def set_fields(self, fields: list[FormField], values: dict[str, str]) -> None:
         for editor in self.editors:
             editor.deleteLater()
         self.fields, self.editors = list(fields), []
+        self.fits = {}
         parent = self.canvas.viewport()
         for form_field in self.fields:
             editor = self._make_editor(form_field, parent)
@@ -96,6 +112,27 @@ class FieldEditors(QObject):
                 self._show_value(other, other_field, value)
         self.value_changed.emit(form_field.name, value)
 
+    def show_fits(self, fits: list[FieldFit]) -> None:
+        """Show each text at the size it will have on paper; mark the ones that are cut."""
+        known = {fit.name: fit for fit in fits}
+        names = {f.name for f in self.fields}
+        self.fits = {name: fit for name, fit in known.items() if name in names}
+        for form_field, editor in zip(self.fields, self.editors, strict=True):
+            if form_field.kind == CHECKBOX:
+                continue
+            fit = self.fits.get(form_field.name)
+            tip = form_field.label if fit is None or fit.fits else cut_field_text()
+            editor.setToolTip(plain_tip(tip))
+            editor.setAccessibleDescription("" if fit is None or fit.fits else cut_field_text())
+            editor.setProperty("cut", fit is not None and not fit.fits)
+            editor.setProperty("styledAt", None)  # styled again at the fitted size
+        self.relayout()
+
+    @property
+    def cut_names(self) -> list[str]:
+        """Names of the fields whose text does not fit (as last measured)."""
+        return [name for name, fit in self.fits.items() if not fit.fits]
+
     def editor(self, name: str) -> QWidget | None:
         for form_field, editor in zip(self.fields, self.editors, strict=True):
             if form_field.name == name:
@@ -132,10 +169,13 @@ class FieldEditors(QObject):
                     f" QCheckBox::indicator {{ width: {side}px; height: {side}px; }}"
                 )
             else:
-                points = form_field.font_size or (
-                    11.0 if form_field.kind == MULTILINE else (y1 - y0) * 0.6
+                fit = self.fits.get(form_field.name)
+                points = (fit.size if fit is not None else 0) or (
+                    form_field.font_size
+                    or (11.0 if form_field.kind == MULTILINE else (y1 - y0) * 0.6)
                 )
                 pixels = max(7, round(points * scale))
-                editor.setStyleSheet(EDITOR_STYLE.format(px=pixels))
+                style = CUT_STYLE if editor.property("cut") else EDITOR_STYLE
+                editor.setStyleSheet(style.format(px=pixels))
                 if isinstance(editor, QLineEdit):
                     editor.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)

@@ -17,6 +17,7 @@ one quick question to a worker (the first page's size, then all sizes).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,15 +48,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.errors import CompanionError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.kit.library import KitLibrary
+from companion.kit.notes_file import NotesFileError, PdfNotes, read_notes_for
+from companion.kit.workshop_pack import WorkshopPack, workshop_pack
 from companion.pdf.content import FormField, OutlineEntry
 from companion.pdf.engine.failures import document_message
 from companion.pdf.engine.protocol import (
     DocumentRef,
     Failure,
+    Filled,
     FillFields,
+    MeasureFields,
+    PrintPart,
     Probe,
     Probed,
     ReadBoxes,
@@ -65,7 +71,7 @@ from companion.pdf.engine.protocol import (
 from companion.pdf.engine.settings import load_deadline
 from companion.pdf.forms import FormValues
 from companion.pdf.page_box import PageBox
-from companion.pdf.page_layout import ZOOM_STEPS, ZoomMode
+from companion.pdf.page_layout import GAP, MAX_ZOOM, MIN_ZOOM, ZOOM_STEPS, ZoomMode
 from companion.sync.network import is_online
 from companion.ui.appearance import px
 from companion.ui.live import forget_within, live
@@ -76,14 +82,16 @@ from companion.ui.viewer.find_bar import FindBar
 from companion.ui.viewer.form_overlay import FieldEditors
 from companion.ui.viewer.page_content import PageContent
 from companion.ui.viewer.presentation import Presentation, pick_screens
-from companion.ui.viewer.printing import PrintJob, print_pdf
+from companion.ui.viewer.print_flow import CutFields, PrintFlow, ask_go_on_with_cut
+from companion.ui.viewer.printing import chosen_pages
+from companion.ui.viewer.printpakket import SAVE, PackChoice, ask_pack_dialog
 from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
-from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.flow_layout import kept_together, wrapping_row
 from companion.ui.widgets.plain import ask
-from companion.ui.workers import Task, TaskRunner
+from companion.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +103,7 @@ OUTLINE_PRIORITY = 5.5
 PageBoxes = Callable[[str], "list[PageBox] | None"]
 
 PRESENTATION_SCREEN_SETTING = "presentation_screen"
+ZOOM_SETTING = "viewer.zoom.{key}"  # per document: "fit-width", "fit-page" or a factor
 # The first two names are translated where the box is filled (context ViewerScreen).
 ZOOM_CHOICES: list[tuple[str, ZoomMode, float]] = [
     (QT_TRANSLATE_NOOP("ViewerScreen", "Paginabreedte"), ZoomMode.FIT_WIDTH, 1.0),
@@ -144,17 +153,6 @@ def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> b
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
-def _group(*widgets: QWidget) -> QWidget:
-    """Controls that belong together, kept on one line."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
-    for widget in widgets:
-        row.addWidget(widget)
-    return holder
-
-
 class ViewerScreen(QWidget):
     """Reads, finds, fills in, prints and presents one document at a time."""
 
@@ -168,6 +166,7 @@ class ViewerScreen(QWidget):
         *,
         engine: EngineClient | None = None,
         page_boxes: PageBoxes | None = None,
+        speaker_notes: Callable[[str], PdfNotes] | None = None,
         forms: FormValues | None = None,
         settings=None,
         online: Callable[[], bool] = is_online,
@@ -175,6 +174,9 @@ class ViewerScreen(QWidget):
         open_url: Callable[[str], object] | None = None,
         ask_save_path: Callable[[str], Path | None] | None = None,
         ask_printer: Callable[[QPrinter], bool] | None = None,
+        confirm_cut: Callable[[CutFields], bool] | None = None,
+        library: KitLibrary | None = None,
+        ask_pack: Callable[[WorkshopPack], PackChoice | None] | None = None,
         max_cache_bytes: int = DEFAULT_MAX_BYTES,
         parent: QWidget | None = None,
     ) -> None:
@@ -189,9 +191,17 @@ class ViewerScreen(QWidget):
         self.ask_printer = ask_printer or (
             lambda printer: ask_printer_dialog(self, printer, self.page_count)
         )
+        self.confirm_cut = confirm_cut or (lambda cut: ask_go_on_with_cut(self, cut))
+        self.library = library  # the kit (for a workshop's printpakket); None for files only
+        self.ask_pack = ask_pack or (lambda pack: ask_pack_dialog(self, pack))
+        self._pack_refs: list[DocumentRef] = []
         self.own_engine = engine is None
         self.engine = engine or EngineClient(self)
         self.page_boxes = page_boxes or (lambda _doc_id: None)
+        # A kit document's notes (and length) from the kit store; a file's from beside it.
+        self.speaker_notes = speaker_notes or (lambda _doc_id: PdfNotes())
+        self.notes = PdfNotes()
+        self.presentation_clock = time.monotonic  # the countdown's clock (tests set their own)
         self.document_id: str | None = None
         self.document_title = ""
         self.pdf_bytes = b""
@@ -202,11 +212,12 @@ class ViewerScreen(QWidget):
         self.page_count = 0
         self.page = 1
         self.presentation: Presentation | None = None
-        self.print_task: Task | None = None
-        self._printer: QPrinter | None = None
         self._pending_values: dict[str, str] = {}
         self._opening: tuple[int, tuple[str, ...]] | None = None  # start page, search words
         self._generation = 0
+        self._zoom_key = ""
+        self._sidebar_chosen = False
+        self._saved_zoom: str | None = None
         self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
         self._deadline = load_deadline(settings)  # read again for each document
 
@@ -231,6 +242,21 @@ class ViewerScreen(QWidget):
         self.progress = QProgressBar()
         live(self.progress, "setAccessibleName", lambda: self.tr("Voortgang afdrukken"))
         self.progress.hide()
+        self.cancel_print = QPushButton()
+        live(self.cancel_print, "setText", lambda: self.tr("Annuleren"))
+        live(self.cancel_print, "setAccessibleName", lambda: self.tr("Afdrukken annuleren"))
+        self.cancel_print.hide()
+        self.print_flow = PrintFlow(
+            self.engine,
+            runner,
+            self.progress,
+            self.cancel_print,
+            self.info,
+            lambda cut: self.confirm_cut(cut),
+            self,
+        )
+        self.print_flow.done.connect(self._pack_finished)
+        self.print_flow.stopped.connect(self._pack_finished)
 
         self._build_actions()
         self._build_layout()
@@ -278,6 +304,13 @@ class ViewerScreen(QWidget):
             self.save_filled,
             lambda: self.tr("Opslaan als ingevulde PDF"),
             lambda: self.tr("Opslaan als PDF"),
+        )
+        self.pack_action = action(
+            lambda: self.tr("Printpakket maken…"),
+            None,
+            self.make_pack,
+            lambda: self.tr("Printpakket: het draaiboek met de werkbladen in één PDF"),
+            lambda: self.tr("Printpakket"),
         )
         self.find_action = action(
             lambda: self.tr("Zoeken in dit document"),
@@ -401,6 +434,9 @@ class ViewerScreen(QWidget):
         self.save_button = QToolButton()
         self.save_button.setDefaultAction(self.save_filled_action)
         live(self.save_button, "setAccessibleName", lambda: self.tr("Opslaan als ingevulde PDF"))
+        self.pack_button = QToolButton()
+        self.pack_button.setDefaultAction(self.pack_action)
+        live(self.pack_button, "setAccessibleName", lambda: self.tr("Printpakket maken"))
         self.present_button = QToolButton()
         self.present_button.setDefaultAction(self.present_action)
         live(self.present_button, "setAccessibleName", lambda: self.tr("Presenteren"))
@@ -416,18 +452,19 @@ class ViewerScreen(QWidget):
         # Groups that wrap onto a second line when large text makes them wider than the window.
         bar = wrapping_row(
             [
-                _group(self.sidebar_button),
-                _group(
+                _kept(self.sidebar_button),
+                _kept(
                     self.previous_button,
                     page_label,
                     self.page_box,
                     self.page_total,
                     self.next_button,
                 ),
-                _group(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
+                _kept(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
                 self.find_button,
                 self.print_button,
                 self.save_button,
+                self.pack_button,
                 self.present_button,
             ],
             spacing=12,
@@ -441,7 +478,8 @@ class ViewerScreen(QWidget):
         self.splitter.addWidget(self.body)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([px(170), 800])
+        # As narrow as the thumbnails allow: large text must not take the pages' room.
+        self.splitter.setSizes([self.sidebar.minimumWidth(), 800])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -449,7 +487,10 @@ class ViewerScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(bar)
         layout.addWidget(self.info)
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_print)
+        layout.addLayout(progress_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
         # Reading order for Tab: the bar from left to right, then the pages and the side panel.
@@ -465,6 +506,7 @@ class ViewerScreen(QWidget):
             self.find_button,
             self.print_button,
             self.save_button,
+            self.pack_button,
             self.present_button,
             self.info.close_button,
             self.canvas,
@@ -517,6 +559,7 @@ class ViewerScreen(QWidget):
         key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
         doc = self.engine.share(pdf_bytes, title, key)
         boxes = self.page_boxes(doc_id) or self.engine.known_boxes(key)
+        self.notes = self.speaker_notes(doc_id)
         self._start(doc, title, page, terms, boxes, key)
         return True
 
@@ -532,6 +575,12 @@ class ViewerScreen(QWidget):
         self.file_path = path
         doc = DocumentRef(key=key, name=path.name, path=str(path))
         self._start(doc, path.name, page, (), self.engine.known_boxes(key), key)
+        try:
+            self.notes = read_notes_for(path)
+        except NotesFileError as error:
+            log.warning("%s", error)  # expected: one line, no traceback
+            problem = error
+            self.info.show_message(lambda: ui_text(problem))
         return True
 
     def _start(
@@ -551,6 +600,8 @@ class ViewerScreen(QWidget):
         self._opening = (page, tuple(terms))
         self.page = max(1, page)  # the page being opened, until the pages are laid out
         self._boxes_key = boxes_key
+        self._zoom_key = ZOOM_SETTING.format(key=self.document_id or boxes_key)
+        self._restore_zoom()
         self.body.setCurrentWidget(self.canvas)
         if boxes:
             self._lay_out(boxes, exact=True)
@@ -580,6 +631,7 @@ class ViewerScreen(QWidget):
         start, terms = self._opening or (1, ())
         self._opening = None
         start = max(1, min(self.page_count, start))
+        self._fit_side_panel()
         # The first page's pixels are asked for first; the rest of the screen follows.
         self.canvas.set_document(self.page_count, start - 1)
         self.find_bar.set_document(doc, self.page_count)
@@ -630,6 +682,8 @@ class ViewerScreen(QWidget):
         values = self.forms.values(self.document_id) if self.forms and self.document_id else {}
         self.editors.set_fields(fields, values)
         self.fill_hint.setVisible(bool(fields))
+        if values:
+            self.measure_fields()
         self._set_document_actions(True)
 
     def _outline_read(self, generation: int, answer: object) -> None:
@@ -669,6 +723,7 @@ class ViewerScreen(QWidget):
         if self.doc is not None and self.doc.shm:
             self.engine.unshare(self.doc)
         self.doc, self.pdf_bytes, self.page_count, self.file_path = None, b"", 0, None
+        self.notes = PdfNotes()
         self.document_id, self.failure, self.outline, self._opening = None, None, [], None
         self.info.hide()
         self.fill_hint.hide()
@@ -690,6 +745,11 @@ class ViewerScreen(QWidget):
         for act in (self.present_action, self.print_action, self.find_action):
             act.setEnabled(shown)
         self.save_filled_action.setEnabled(shown and bool(self.editors.fields))
+        # Buttons for what this document cannot do are left out (the menu keeps them).
+        self.save_button.setVisible(bool(self.editors.fields))
+        is_workshop = self._pack() is not None if enabled else False
+        self.pack_action.setEnabled(shown and is_workshop)
+        self.pack_button.setVisible(is_workshop)
         for widget in (self.previous_button, self.next_button, self.page_box, self.zoom_box):
             widget.setEnabled(enabled)
 
@@ -755,7 +815,32 @@ class ViewerScreen(QWidget):
         self.canvas.set_zoom(mode, zoom)
         self.canvas.setFocus()
 
+    def _restore_zoom(self) -> None:
+        """The zoom this document had last time (fit width for a new one)."""
+        stored = self.settings.setting(self._zoom_key) if self.settings is not None else None
+        mode, zoom = ZoomMode.FIT_WIDTH, self.canvas.zoom
+        if stored in (ZoomMode.FIT_WIDTH.value, ZoomMode.FIT_PAGE.value):
+            mode = ZoomMode(stored)
+        elif stored:
+            try:
+                zoom = min(MAX_ZOOM, max(MIN_ZOOM, float(stored)))
+                mode = ZoomMode.FIXED
+            except ValueError:
+                pass  # a value from elsewhere: fit width
+        self.canvas.mode, self.canvas.zoom = mode, zoom
+        self._saved_zoom = stored
+
+    def _remember_zoom(self) -> None:
+        if self.settings is None or not self.has_document or self._opening is not None:
+            return
+        canvas = self.canvas
+        value = canvas.mode.value if canvas.mode is not ZoomMode.FIXED else f"{canvas.zoom:.4g}"
+        if value != self._saved_zoom and (self._saved_zoom or value != "fit-width"):
+            self._saved_zoom = value
+            self.settings.set_setting(self._zoom_key, value)
+
     def _show_zoom(self) -> None:
+        self._remember_zoom()
         canvas = self.canvas
         if canvas.mode is ZoomMode.FIT_WIDTH:
             row = 0
@@ -768,8 +853,34 @@ class ViewerScreen(QWidget):
         self.zoom_box.blockSignals(False)
 
     def toggle_sidebar(self) -> None:
+        self._sidebar_chosen = True  # the person's choice holds from now on
         self.sidebar.setVisible(not self.sidebar.isVisible())
         self.sidebar_action.setChecked(self.sidebar.isVisible())
+
+    def _fit_side_panel(self) -> None:
+        """With large text: the thumbnails only where pages keep their real size beside them.
+
+        With large text the side menu is wider, and the thumbnails beside it
+        would squeeze "Paginabreedte" below 100 %: larger text would make
+        documents smaller. Then the panel starts hidden (F9 shows it), until
+        the person chooses.
+        """
+        if self._sidebar_chosen or not self.service.sizes or px(100) <= 100:
+            return  # at 100 % text the panel stays as it was
+        widest = max(width for width, _height in self.service.sizes)
+        scroll_bar = self.canvas.verticalScrollBar().sizeHint().width()
+        needed = widest * self.canvas.points_per_pixel_100() + 2 * GAP + scroll_bar + 4
+        margins = self.layout().contentsMargins()
+        splitter = self.width() - margins.left() - margins.right()
+        room = splitter - self.sidebar.minimumWidth() - self.splitter.handleWidth()
+        show = room >= needed
+        if show != self.sidebar.isVisibleTo(self):
+            self.sidebar.setVisible(show)
+            self.sidebar_action.setChecked(show)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_side_panel()
 
     # -- find -------------------------------------------------------------------------
 
@@ -798,6 +909,8 @@ class ViewerScreen(QWidget):
     def flush_form_values(self) -> None:
         """Write what was typed to the user store (also on hide, close and switch)."""
         self._save_timer.stop()
+        if self._pending_values:
+            self.measure_fields()  # a text that grew too long is marked while typing
         if not self._pending_values or not self.document_id or self.forms is None:
             self._pending_values.clear()
             return
@@ -811,24 +924,48 @@ class ViewerScreen(QWidget):
                 lambda: self.tr("Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.")
             )
 
+    def _form_values(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self.editors.values().items())) if self.editors.fields else ()
+
+    def measure_fields(self) -> None:
+        """Ask a worker how the typed texts fit their boxes; cut ones are marked red."""
+        if not self.editors.fields or self.doc is None:
+            return
+        generation = self._generation
+
+        def measured(answer: object) -> None:
+            if generation == self._generation and isinstance(answer, list):
+                self.editors.show_fits(answer)
+
+        self.engine.submit(
+            MeasureFields(self.doc, values=self._form_values()), measured, priority=FIELDS_PRIORITY
+        )
+
     def with_filled(self, then: Callable[[bytes | None], None]) -> None:
         """Call ``then`` with the PDF holding what was typed (None: nothing to fill in).
 
-        An engine worker writes the values into a copy; ``then`` gets b""
-        when that fails (a message is shown).
+        An engine worker writes the values into a copy, each text at a size
+        that fits; when some text does not fit even so, the person is asked
+        first (``then`` is not called when they go back). ``then`` gets b""
+        when filling fails (a message is shown).
         """
         self.flush_form_values()
         if not self.editors.fields or self.doc is None:
             then(None)
             return
-        values = tuple(sorted(self.editors.values().items()))
         generation = self._generation
+        title = self.document_title
 
         def filled(answer: object) -> None:
             if generation != self._generation:
                 return
-            if isinstance(answer, bytes):
-                then(answer)
+            if isinstance(answer, Filled):
+                if answer.cut and not self.confirm_cut([(title, label) for label in answer.cut]):
+                    self.info.show_message(
+                        lambda: self.tr("Niets opgeslagen: pas de tekst aan en probeer opnieuw.")
+                    )
+                    return
+                then(answer.data)
                 return
             log.warning("filling in %s failed: %s", self.document_title, answer)
             self.info.show_message(
@@ -836,10 +973,14 @@ class ViewerScreen(QWidget):
             )
             then(b"")
 
-        self.engine.submit(FillFields(self.doc, values=values), filled, priority=0.0)
+        self.engine.submit(FillFields(self.doc, values=self._form_values()), filled, priority=0.0)
 
     def save_filled(self, path: Path | None = None) -> Path | None:
-        """Ctrl+S: save a copy of the werkblad with the answers in it (written when ready)."""
+        """Ctrl+S: save a copy of the werkblad with the answers in it (written when ready).
+
+        The copy is the kit's own PDF (vector, text searchable) with the
+        answers in its fields, still fillable in any PDF reader.
+        """
         if not self.has_document or not self.editors.fields:
             return None
         if path is None:
@@ -873,62 +1014,81 @@ class ViewerScreen(QWidget):
 
     @property
     def printing(self) -> bool:
-        return self._printer is not None
+        return self.print_flow.busy
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
-        """Ctrl+P: print (with what was filled in), in the background with progress."""
-        if not self.has_document or self._printer is not None or self.doc is None:
+        """Ctrl+P: print the chosen pages as vector pages, with what was filled in.
+
+        The engine makes the print PDF; see :mod:`companion.ui.viewer.print_flow`
+        for how it reaches the printer, with progress and *Annuleren*.
+        """
+        if not self.has_document or self.print_flow.busy or self.doc is None:
             return False
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.document_title)
             if not self.ask_printer(printer):
                 return False
-        self._printer = printer
-        self.progress.setRange(0, self.page_count)
-        self.progress.setValue(0)
-        live(self.progress, "setFormat", lambda: self.tr("Afdrukken: %v van %m pagina's"))
-        self.progress.show()
-        doc, boxes, generation = self.doc, list(self.service.boxes), self._generation
+        self.flush_form_values()
+        pages = chosen_pages(printer, self.page_count, self.page - 1)
+        part = PrintPart(self.doc, pages, 1, self._form_values())
+        return self.print_flow.print([part], printer, self.document_title)
 
-        def start(filled: bytes | None) -> None:
-            if filled == b"" or generation != self._generation:
-                self._print_failed(RuntimeError("not filled"))
-                return
-            own = self.engine.share(filled, self.document_title) if filled else None
-            job = PrintJob(self.engine, own or doc, boxes)
+    # -- printpakket --------------------------------------------------------------------
 
-            def done() -> None:
-                if own is not None:
-                    self.engine.unshare(own)
+    def _pack(self) -> WorkshopPack | None:
+        """The open workshop's printpakket on offer (None: not a kit workshop)."""
+        if self.library is None or not self.document_id:
+            return None
+        document = self.library.catalog_document(self.document_id)
+        if document is None or document.type != "workshop":
+            return None
+        return workshop_pack(self.library, self.document_id)
 
-            self.print_task = self.runner.start(
-                lambda report, cancelled: print_pdf(job, printer, report, cancelled),
-                on_success=lambda pages: (done(), self._printed(pages)),
-                on_error=lambda error: (done(), self._print_failed(error)),
-                on_progress=lambda step: (
-                    self.progress.setRange(0, step[1]),
-                    self.progress.setValue(step[0]),
-                ),
-            )
-
-        self.with_filled(start)
-        return True
-
-    def _printed(self, pages: int) -> None:
-        self.print_task, self._printer = None, None
-        self.progress.hide()
-        self.info.show_message(
-            lambda: self.tr("{pages} pagina's naar de printer gestuurd.").format(pages=pages)
-        )
-
-    def _print_failed(self, error: Exception) -> None:
-        self.print_task, self._printer = None, None
-        self.progress.hide()
-        if isinstance(error, CompanionError):
-            self.info.show_message(lambda: ui_text(error))
+    def make_pack(self) -> bool:
+        """The workshop's draaiboek with copies of its werkbladen, as one PDF saved or printed."""
+        pack = self._pack() if self.has_document and not self.print_flow.busy else None
+        if pack is None or self.doc is None or self.library is None:
+            return False
+        choice = self.ask_pack(pack)
+        if choice is None or not choice.pages_wanted:
+            return False
+        printer: QPrinter | None = None
+        path: Path | None = None
+        if choice.action == SAVE:
+            path = self.ask_save_path(f"{pack.workshop.id}-printpakket.pdf")
+            if path is None:
+                return False
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
         else:
-            self.info.show_message(lambda: self.tr("Afdrukken lukte niet."))
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.tr("Printpakket {title}").format(title=pack.workshop.title))
+            if not self.ask_printer(printer):
+                return False
+        parts = [PrintPart(self.doc)] if choice.draaiboek else []
+        for item in pack.items:
+            copies = choice.copies.get(item.document.id, 0)
+            data = self.library.pdf_bytes(item.document.id) if copies > 0 else None
+            if not data:
+                continue
+            ref = self.engine.share(data, item.document.title, f"sha256:{item.document.sha256}")
+            self._pack_refs.append(ref)
+            parts.append(PrintPart(ref, copies=copies))
+        if printer is not None:
+            started = self.print_flow.print(parts, printer, pack.workshop.title)
+        else:
+            assert path is not None
+            started = self.print_flow.save(parts, path)
+        if not started:
+            self._pack_finished()
+        return started
+
+    def _pack_finished(self, *_args) -> None:
+        """A job ended: the werkbladen shared for a pakket are let go."""
+        refs, self._pack_refs = self._pack_refs, []
+        for ref in refs:
+            self.engine.unshare(ref)
 
     # -- presenting ---------------------------------------------------------------------
 
@@ -980,6 +1140,8 @@ class ViewerScreen(QWidget):
             screens[projector],
             screens[presenter_at] if presenter_at is not None else None,
             presenter=bool(presenter),
+            notes=self.notes,
+            clock=self.presentation_clock,
             parent=self,
         )
         presentation.page_changed.connect(lambda index: self.go_to(index + 1))
@@ -995,3 +1157,8 @@ class ViewerScreen(QWidget):
         self.go_to(index + 1)
         self.window().activateWindow()
         self.canvas.setFocus()
+
+
+def _kept(*widgets: QWidget) -> QWidget:
+    """A toolbar group: close together, never split over two lines."""
+    return kept_together(*widgets, spacing=4)

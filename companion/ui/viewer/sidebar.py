@@ -170,7 +170,12 @@ class Sidebar(QTabWidget):
         live(self.tabBar(), "setAccessibleName", lambda: self.tr("Zijbalk: Pagina's of Inhoud"))
         live(self, "setTabText", lambda: self.tr("Pagina's"), 0)
         live(self, "setTabText", lambda: self.tr("Inhoud"), 1)
-        live(self, "setMinimumWidth", lambda: THUMB_WIDTH + px(60))
+        # Wide enough for the thumbnails and for both tabs (large text: no tab arrows).
+        live(
+            self,
+            "setMinimumWidth",
+            lambda: max(THUMB_WIDTH + px(60), self.tabBar().sizeHint().width() + px(4)),
+        )
         live(self, "setMaximumWidth", lambda: THUMB_WIDTH + px(160))
         follow(self, self._retranslate_outline)
 

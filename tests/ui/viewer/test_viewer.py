@@ -323,7 +323,7 @@ def test_print_goes_through_qprinter_to_a_pdf_file(qtbot, make_viewer, tmp_path)
     printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
     assert viewer.print_document(printer)
     qtbot.waitUntil(lambda: not viewer.printing, timeout=30000)
-    assert viewer.info.text.text() == "3 pagina's naar de printer gestuurd."
+    assert viewer.info.text.text().startswith("Opgeslagen (3 pagina's)")
     printed = pymupdf.open(tmp_path / "afdruk.pdf")
     assert printed.page_count == 3
     # The page is on the paper: dark pixels (the big "Pagina 1") on a white sheet.

@@ -113,7 +113,7 @@ def test_ctrl_s_saves_and_ctrl_p_prints_the_filled_werkblad(qtbot, open_window, 
     viewer.ask_printer = to_file
     assert viewer.print_action in window.file_menu.actions()
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: viewer.info.text.text().endswith("gestuurd."), timeout=30000)
+    qtbot.waitUntil(lambda: viewer.info.text.text().endswith("afdruk.pdf"), timeout=30000)
     assert pymupdf.open(tmp_path / "afdruk.pdf").page_count == 2
 
 
