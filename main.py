@@ -9,7 +9,7 @@ import sys
 from companion.cli import main
 
 if __name__ == "__main__":
-    # The text extraction workers are started with "spawn"; in the PyInstaller
-    # build this lets the program's own executable run them.
+    # The PDF engine's workers and the text extraction workers are started with
+    # "spawn"; in the PyInstaller build this lets the program's own executable run them.
     multiprocessing.freeze_support()
     sys.exit(main())

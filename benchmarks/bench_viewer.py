@@ -1,132 +1,46 @@
-"""The viewer's rows: page render, page turn, jumps in the real viewer, peak memory.
+"""The viewer and the PDF engine against bare PyMuPDF: the engine issue's figures.
 
-Owned by the viewer/engine work (issue 13); benchmarks/run.py only calls
-:func:`viewer_rows`. The code below is today's viewer benchmark, moved here
-unchanged from run.py.
+``viewer_rows`` gives six rows. ``render_fit_width`` times the engine alone
+(a page through a worker process, benchmarks/bench_render.py); the other
+five are measured by benchmarks/viewer_driver.py in a process of its own on
+the real MainWindow (headless), timing until the page is painted:
+
+- ``viewer_jump``: a jump to a far page, warm (caches warm, pixels gone) and
+  cold (the page never drawn before), against ``get_pixmap`` of that page at
+  the viewer's scale in a bare PyMuPDF process, interleaved.
+- ``viewer_jump_after_jump``: the same, right after another jump whose
+  pages are still being drawn.
+- ``open_500``: a double-click in the library until the first page of the
+  500-page document is painted, against PyMuPDF opening the same bytes and
+  drawing that page.
+- ``gui_lateness``: how late a 5 ms timer fires on the GUI thread (p99)
+  while pages render, including a page that takes about five seconds,
+  against the same timer when the window is idle.
+- ``hidpi_rss``: at QT_SCALE_FACTOR=2, all processes together (window,
+  engine workers, resource tracker) while the 500 pages are scrolled end to
+  end, then PageDown held at 30 presses a second; against PySide6 and
+  PyMuPDF drawing every page at that scale in one process.
 """
 
 from __future__ import annotations
 
 import json
 import statistics
-import subprocess
-import sys
+import time
 from pathlib import Path
 
-from .bench_render import Sample, bench_render, bench_turns
-from .kits import BUNDLED_KIT, ROOT, install, keys_from, kit_files
-from .measure import driver_env, percentile
+import pymupdf
+
+from .bench_render import Sample, bench_render
+from .kits import BUNDLED_KIT, install, keys_from, kit_files
+from .measure import driver_env, ms, percentile, run_json
 from .table import Row
 
-VIEWER_DOC = "handleiding-0001"  # the one document of the generated viewer kit
+HEAVY_SECONDS = 5.0  # the slow page of gui_lateness takes about this long (bare PyMuPDF)
 
 
-def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row]:
-    """Every viewer row, on the generated one-document kit ``viewer_kit``."""
-    rows = [
-        bench_render(render_samples(viewer_kit, tiny), 3 if tiny else 7),
-        bench_turns(kit_files(viewer_kit)[0].read_bytes(), 8 if tiny else 40),
-    ]
-    rows.extend(bench_viewer(viewer_kit, pub, work, 1 if tiny else 2))
-    return rows
-
-
-def run_driver(*args: str) -> dict:
-    """benchmarks/viewer_driver.py in a fresh process; its one JSON line."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.viewer_driver", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=driver_env(),
-        timeout=1800,
-        check=False,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        raise RuntimeError(f"viewer driver {args[0]} failed ({proc.returncode}): {proc.stderr}")
-    return json.loads(lines[-1])
-
-
-def bench_viewer(kit: Path, pub: Path, work: Path, runs: int) -> list[Row]:
-    """Peak memory scrolling a long document in the real window; jumps and turns there.
-
-    The peak varies from run to run by tens of MB (when the render thread's
-    allocations overlap the GUI's), so with ``runs`` > 1 the worst one counts.
-    """
-    data_dir = install(kit, keys_from(pub), work / "viewer-data")
-    common = (str(data_dir), str(kit), str(pub))
-    window = run_driver("window", *common)
-    results = [run_driver("viewer", *common, VIEWER_DOC) for _ in range(runs)]
-    viewer = max(results, key=lambda r: r["peak_rss_mb"])
-    [pdf] = kit_files(kit)
-    bare = run_driver("bare", str(pdf), str(viewer["render_scale"]))
-    dpi = viewer["dpi_equivalent"]
-    size = "x".join(map(str, viewer["viewport"]))
-    pages = viewer["pages"]
-    jumps = [t for r in results for t in r["jump_s"]]
-    turns = [t for r in results for t in r["turn_s"]]
-    floor = [t for r in results for t in r["bare_s"]]
-    return [
-        Row(
-            "viewer_jump",
-            f"page shown in the real viewer ({dpi} dpi)",
-            statistics.median(jumps),
-            statistics.median(floor),
-            "s",
-            target="ratio<=1.5",
-            note=(
-                f"jump to a far page of {pages}, fit width in a {size} view, until painted; "
-                f"median of {len(jumps)} jumps to pages 1/8..7/8. Floor: get_pixmap of the same "
-                "page at the same scale on an open document, interleaved"
-            ),
-            extra={
-                "p95_ms": round(percentile(jumps, 0.95) * 1000, 1),
-                "floor_p95_ms": round(percentile(floor, 0.95) * 1000, 1),
-            },
-        ),
-        Row(
-            "viewer_turn",
-            "page turn p50 in the real viewer (p95 in extra)",
-            statistics.median(turns),
-            statistics.median(floor),
-            "s",
-            note=(
-                f"{len(turns)} turns to the next page once it was prefetched, until painted. "
-                "Floor: as for the jump"
-            ),
-            extra={
-                "p50_ms": round(statistics.median(turns) * 1000, 1),
-                "p95_ms": round(percentile(turns, 0.95) * 1000, 1),
-            },
-        ),
-        Row(
-            "peak_rss",
-            f"peak memory, {pages}-page document scrolled",
-            viewer["peak_rss_mb"],
-            window["peak_rss_mb"],
-            "MB",
-            target="<300MB",
-            note=(
-                f"real MainWindow, page view {size} at {dpi} dpi, scrolled top to bottom a page "
-                f"at a time, every step rendered; VmHWM, worst of {runs}. Floor: the same window "
-                "with the viewer screen and no document"
-            ),
-            extra={
-                "document_mb": round(viewer["peak_rss_mb"] - window["peak_rss_mb"], 1),
-                "peaks_mb": [round(r["peak_rss_mb"], 1) for r in results],
-                "bare_tools_mb": round(bare["peak_rss_mb"], 1),
-                "peak_after_jumps_mb": round(viewer["peak_rss_end_mb"], 1),
-                "page_cache_peak_mb": round(viewer["cache_peak_mb"], 1),
-                "thumb_cache_peak_mb": round(viewer["thumb_cache_peak_mb"], 1),
-                "scroll_s": round(viewer["scroll_seconds"], 2),
-                "late_steps": viewer["late_steps"],
-            },
-        ),
-    ]
-
-
-# -- render samples ----------------------------------------------------------------------
+def _driver(*args: str, env: dict[str, str] | None = None) -> dict:
+    return run_json(["benchmarks.viewer_driver", *args], {**driver_env(), **(env or {})})
 
 
 def render_samples(viewer_kit: Path, tiny: bool) -> list[Sample]:
@@ -138,3 +52,163 @@ def render_samples(viewer_kit: Path, tiny: bool) -> list[Sample]:
     [long_doc] = kit_files(viewer_kit)
     samples.append(Sample("generated", long_doc.read_bytes(), tuple(range(3 if tiny else 10))))
     return samples
+
+
+def heavy_pdf(path: Path, scale: float, seconds: float = HEAVY_SECONDS) -> float:
+    """Write a one-page drawing that takes about ``seconds`` to draw at ``scale``, then a
+    few ordinary pages; returns the seconds bare PyMuPDF took for it."""
+    from tests.support.pdf_files import heavy_pdf as make
+
+    def bare(paths: int) -> float:
+        doc = pymupdf.open(stream=make(paths, normal_pages=0), filetype="pdf")
+        start = time.perf_counter()
+        doc[0].get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+        return time.perf_counter() - start
+
+    probe = 20_000
+    took = bare(probe)
+    paths = int(min(600_000, max(probe, probe * seconds / max(took, 1e-3))))
+    path.write_bytes(make(paths, normal_pages=5))
+    return took * paths / probe
+
+
+def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row]:
+    """The five viewer rows (see the module docstring); ``tiny`` runs them in seconds."""
+    render = bench_render(render_samples(viewer_kit, tiny), 3 if tiny else 7)
+    data_dir = install(viewer_kit, keys_from(pub), work / "viewer-data")
+    [pdf] = sorted((viewer_kit / "files").iterdir())
+    pages = pymupdf.open(pdf).page_count
+    doc_id = json.loads((viewer_kit / "manifest.json").read_text("utf-8"))["documents"][0]["id"]
+    common = (str(data_dir), str(viewer_kit), str(pub), doc_id)
+    floor_env = {"BENCH_PDF": str(pdf)}
+    runs = 3 if tiny else 9
+
+    jumps = _driver("jumps", *common, str(runs), env=floor_env)
+    opens = _driver("open", *common, str(3 if tiny else 9), env=floor_env)
+    heavy = work / "zware-tekening.pdf"
+    heavy_bare = heavy_pdf(heavy, jumps["render_scale"], 0.5 if tiny else HEAVY_SECONDS)
+    lateness = _driver("lateness", *common, str(heavy), "2" if tiny else "10")
+    presses = 15 if tiny else 300
+    hidpi = _driver("scroll", *common, str(presses), env={"QT_SCALE_FACTOR": "2"})
+    bare = _driver("bare", str(pdf), str(hidpi["render_scale"]), env={"QT_SCALE_FACTOR": "2"})
+
+    size = "x".join(map(str, jumps["viewport"]))
+    dpi = jumps["dpi_equivalent"]
+    warm, warm_floor = jumps["warm"], jumps["warm_floor"]
+    cold, cold_floor = jumps["cold"], jumps["cold_floor"]
+    after, after_floor = jumps["after"], jumps["after_floor"]
+    open_s, open_floor = opens["open_s"], opens["floor_s"]
+    late, idle = lateness["program_s"], lateness["idle_s"]
+    frames = hidpi["frames"]
+    return [
+        render,
+        Row(
+            "viewer_jump",
+            f"jump to a far page, painted ({dpi} dpi, warm)",
+            statistics.median(warm),
+            statistics.median(warm_floor),
+            "s",
+            target="ratio<=1.5",
+            note=(
+                f"{len(warm)} jumps to pages of {pages} (fit width, {size} view) until the page "
+                "on screen is painted sharp; warm: caches warm, its pixels gone; cold: first time "
+                "that page is drawn. Floor: get_pixmap of the same page at the same scale in a "
+                "bare PyMuPDF process, interleaved"
+            ),
+            extra={
+                "p95_ms": ms(percentile(warm, 0.95)),
+                "floor_p95_ms": ms(percentile(warm_floor, 0.95)),
+                "cold_ms": ms(statistics.median(cold)),
+                "cold_floor_ms": ms(statistics.median(cold_floor)),
+                "cold_ratio": round(statistics.median(cold) / statistics.median(cold_floor), 2),
+                "cold_p95_ms": ms(percentile(cold, 0.95)),
+            },
+        ),
+        Row(
+            "viewer_jump_after_jump",
+            "jump right after another jump, painted",
+            statistics.median(after),
+            statistics.median(after_floor),
+            "s",
+            target="ratio<=1.5",
+            note=(
+                f"{len(after)} jumps, each right after a jump elsewhere whose pages were still "
+                "being drawn (no waiting for the queue); floor as for viewer_jump"
+            ),
+            extra={
+                "p95_ms": ms(percentile(after, 0.95)),
+                "floor_p95_ms": ms(percentile(after_floor, 0.95)),
+            },
+        ),
+        Row(
+            "open_500",
+            f"double-click to first page painted, {pages} pages",
+            statistics.median(open_s),
+            statistics.median(open_floor),
+            "s",
+            target="ratio<=2",
+            note=(
+                f"{len(open_s)} double-clicks in the library (the first one builds the viewer: "
+                "cold) until page 1 is painted sharp; floor: PyMuPDF opening the same bytes "
+                "and drawing page 1 at the same scale, in its own process, interleaved"
+            ),
+            extra={
+                "cold_ms": ms(open_s[0]),
+                "cold_floor_ms": ms(open_floor[0]),
+                "warm_ms": ms(statistics.median(open_s[1:] or open_s)),
+                "p95_ms": ms(percentile(open_s, 0.95)),
+                "floor_p95_ms": ms(percentile(open_floor, 0.95)),
+            },
+        ),
+        Row(
+            "gui_lateness",
+            "GUI event loop lateness p99 while pages render",
+            percentile(late, 0.99),
+            percentile(idle, 0.99),
+            "s",
+            target="p99<50ms",
+            note=(
+                f"a 5 ms timer on the GUI thread, {len(late)} ticks while reading (a page every "
+                f"60 ms) and opening a PDF whose first page takes about "
+                f"{heavy_bare:.1f} s in bare PyMuPDF; floor: the same timer with the window idle"
+            ),
+            extra={
+                "p99_ms": ms(percentile(late, 0.99)),
+                "max_ms": ms(max(late)),
+                "idle_p99_ms": ms(percentile(idle, 0.99)),
+                "heavy_page_ms": ms(lateness["heavy_page_s"]),
+                "heavy_page_placeholder": lateness["heavy_page_failed"],
+            },
+        ),
+        Row(
+            "hidpi_rss",
+            f"all processes, {pages} pages at QT_SCALE_FACTOR=2",
+            hidpi["peak_rss_mb"],
+            bare["peak_rss_mb"],
+            "MB",
+            target="<300MB",
+            note=(
+                f"summed resident memory of the window and every process it started "
+                f"({hidpi['processes']}), sampled every 20 ms while scrolling end to end a "
+                f"screen at a time (each drawn) and holding PageDown at 30/s for {presses} "
+                "presses (frames: a page on screen over 100 ms without its own pixels: "
+                "unrendered; without anything: blank; at preview resolution: not sharp); floor: "
+                "PySide6 and PyMuPDF drawing every page at that scale in one process"
+            ),
+            extra={
+                "peak_pss_mb": hidpi["peak_pss_mb"],
+                "peak_by_process_mb": hidpi["peak_by_process_mb"],
+                "peak_during": hidpi["peak_during"],
+                "floor_pss_mb": bare["peak_pss_mb"],
+                "tile_cache_peak_mb": hidpi["tile_cache_peak_mb"],
+                "scroll_s": round(hidpi["scroll_seconds"], 2),
+                "pagedown_frames": frames["total"],
+                "frames_unrendered_over_100ms": frames["unrendered_over_100ms"],
+                "frames_blank_over_100ms": frames["blank_over_100ms"],
+                "frames_not_sharp_over_100ms": frames["not_sharp_over_100ms"],
+                "pages_never_sharp_while_shown": hidpi["pages_never_sharp"],
+                "page_wait_p50_ms": hidpi["wait_p50_ms"],
+                "page_wait_p95_ms": hidpi["wait_p95_ms"],
+            },
+        ),
+    ]

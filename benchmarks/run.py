@@ -156,6 +156,12 @@ def rows_sync(bench: Bench) -> list[Row]:
     return bench_sync(bench.main_kit, store, bench.folder("sync"), bench.tiny)
 
 
+def rows_print(bench: Bench) -> list[Row]:
+    from .bench_print import print_rows
+
+    return print_rows(bench.folder("print"), bench.tiny)
+
+
 def rows_viewer(bench: Bench) -> list[Row]:
     from .bench_viewer import viewer_rows
 
@@ -185,6 +191,7 @@ GROUPS = (
         ("sync_check_cold_bytes", "sync_check_warm_bytes", "download", "sync_update"),
         rows_sync,
     ),
+    Group("print", ("print_job",), rows_print),
     Group("viewer", (), rows_viewer),  # its keys are the viewer work's (bench_viewer.py)
 )
 KNOWN_KEYS = {key for group in GROUPS for key in group.keys}

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Engine workers fork from a server that has PyMuPDF loaded: milliseconds per worker
+# instead of a fresh interpreter each (the program itself spawns; tests/pdf checks that).
+os.environ.setdefault("STRATEGIEKIT_ENGINE_START", "forkserver")
 
 from pathlib import Path
 

@@ -1,6 +1,7 @@
 """Command line: start the program, or run one job without a window.
 
     python main.py                      start the program
+    python main.py open FILE.pdf [--page N]   start the program showing a PDF from disk
     python main.py keygen KEYFILE       make a key pair (KEYFILE and KEYFILE.pub)
     python main.py sign-keys OUT --root ROOTKEY --release PUB --version N
                                         sign the key list (which release keys sign kits)
@@ -18,6 +19,7 @@ default it is the language chosen in the program (see ``terminal.py``).
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -119,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.translate("CommandLine", "of: zoveel dagen vanaf vandaag"),
     )
 
+    open_pdf = sub.add_parser(
+        "open",
+        help=words.translate("CommandLine", "start het programma met een PDF van je computer"),
+    )
+    open_pdf.add_argument("file", type=Path, help=words.translate("CommandLine", "het PDF-bestand"))
+    open_pdf.add_argument(
+        "--page",
+        type=int,
+        default=1,
+        help=words.translate("CommandLine", "open op deze pagina (1 = de eerste)"),
+    )
+
     publish = sub.add_parser(
         "publish", help=words.translate("CommandLine", "maak een ondertekende kit van de bronnen")
     )
@@ -173,12 +187,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen (PyInstaller) program starts the PDF engine's workers through itself.
+    multiprocessing.freeze_support()
     arguments = list(sys.argv[1:] if argv is None else argv)
     choose_language(language_from(arguments))
     args = build_parser().parse_args(arguments)
-    if args.command is None:
+    if args.command in (None, "open"):
         from companion.ui.app import run_app
 
+        if args.command == "open":
+            return run_app(
+                args.data_dir,
+                selftest=args.selftest,
+                open_file=args.file,
+                page=max(1, args.page),
+            )
         return run_app(args.data_dir, selftest=args.selftest)
     from companion.cli import kit_commands
     from companion.cli.sync_commands import sync_runners

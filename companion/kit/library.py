@@ -19,7 +19,7 @@ from companion.dutch.words import fold
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
 from companion.pdf.page_box import PageBox
-from companion.store.kit_store import InstalledKit, KitStore
+from companion.store.kit_store import InstalledKit, KitStore, unpack_text
 
 # (one, many) in Dutch; the window translates them (context "messages").
 TYPE_LABELS = {
@@ -255,6 +255,15 @@ class KitLibrary:
             (doc_id,),
         ).fetchone()
         return None if row is None else bytes(row[0])
+
+    def document_text(self, doc_id: str) -> str:
+        """The document's text as imported, pages joined ("" for an unknown document)."""
+        rows = self.store.conn.execute(
+            "SELECT p.text FROM documents d JOIN pages p ON p.sha256 = d.sha256 "
+            "WHERE d.id = ? ORDER BY p.page",
+            (doc_id,),
+        )
+        return "\n".join(unpack_text(row[0]) for row in rows)
 
     def page_boxes(self, document_id: str) -> list[PageBox] | None:
         """Each page's size and turn as shown, stored at import; None for an unknown document.

@@ -1,104 +1,22 @@
-"""Filling in werkbladen: the PDF's form fields and what a person typed in them.
+"""What a person typed into werkbladen, kept in the user store.
 
 What is typed lives in the user store, keyed by (document id, field name),
 never in the kit store and never in the kit's PDF. So it survives restarts
 and kit updates (a new version of the werkblad with the same field names
 shows the same answers), and a kit can always be rebuilt without losing it.
-A filled PDF is made on request by writing the values into a copy of the
-kit's PDF (:func:`fill_pdf`), for saving or printing.
+The fields themselves are read, and a filled copy of the PDF is made, by an
+engine worker (:mod:`companion.pdf.form_pdf`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pymupdf
-
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, TEXT, UNCHECKED, FormField
 from companion.store.user_store import UserStore
 
-TEXT = "text"
-MULTILINE = "multiline"
-CHECKBOX = "checkbox"
-
-CHECKED = "1"
-UNCHECKED = "0"
-
-Rect = tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class FormField:
-    """One fillable field on one page (a field on two pages appears twice)."""
-
-    name: str
-    kind: str  # TEXT, MULTILINE or CHECKBOX
-    index: int  # 0-based page
-    rect: Rect  # PDF points
-    label: str
-    font_size: float
-    default: str
-
-
-def read_fields(doc: pymupdf.Document) -> list[FormField]:
-    """The fields a person can fill in, page by page; other widget types are skipped."""
-    import pymupdf
-
-    fields: list[FormField] = []
-    if not doc.is_form_pdf:
-        return fields
-    for page in doc:
-        for widget in page.widgets() or ():
-            if widget.field_flags & pymupdf.PDF_FIELD_IS_READ_ONLY or not widget.field_name:
-                continue
-            if widget.field_type == pymupdf.PDF_WIDGET_TYPE_TEXT:
-                multiline = bool(widget.field_flags & pymupdf.PDF_TX_FIELD_IS_MULTILINE)
-                kind = MULTILINE if multiline else TEXT
-                default = widget.field_value or ""
-            elif widget.field_type == pymupdf.PDF_WIDGET_TYPE_CHECKBOX:
-                kind = CHECKBOX
-                default = UNCHECKED if widget.field_value in ("Off", "", None) else CHECKED
-            else:
-                continue
-            fields.append(
-                FormField(
-                    name=widget.field_name,
-                    kind=kind,
-                    index=page.number,
-                    rect=tuple(widget.rect),
-                    label=widget.field_label or widget.field_name,
-                    font_size=float(widget.text_fontsize or 0),
-                    default=str(default),
-                )
-            )
-    return fields
-
-
-def fill_pdf(pdf_bytes: bytes, values: Mapping[str, str]) -> bytes:
-    """A copy of the PDF with ``values`` written into its fields (for saving or printing)."""
-    import pymupdf
-
-    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
-    try:
-        for page in doc:
-            for widget in page.widgets() or ():
-                if widget.field_name not in values:
-                    continue
-                value = values[widget.field_name]
-                if widget.field_type == pymupdf.PDF_WIDGET_TYPE_CHECKBOX:
-                    widget.field_value = widget.on_state() if value == CHECKED else "Off"
-                elif widget.field_type == pymupdf.PDF_WIDGET_TYPE_TEXT:
-                    widget.field_value = value
-                else:
-                    continue
-                widget.update()
-        return doc.tobytes(deflate=True)
-    finally:
-        doc.close()
+__all__ = ["CHECKBOX", "CHECKED", "MULTILINE", "TEXT", "UNCHECKED", "FormField", "FormValues"]
 
 
 class FormValues:

@@ -94,6 +94,18 @@ class ByteLRU(Generic[K, V]):
         self._items.clear()
         self.total_bytes = 0
 
+    def set_max_bytes(self, max_bytes: int) -> list[K]:
+        """A new cap (the screen changed); the oldest entries go until it holds."""
+        if max_bytes <= 0:
+            raise ValueError("max_bytes must be positive")
+        self.max_bytes = max_bytes
+        evicted: list[K] = []
+        while self._items and self.total_bytes > max_bytes:
+            old_key, (_value, old_size) = self._items.popitem(last=False)
+            self.total_bytes -= old_size
+            evicted.append(old_key)
+        return evicted
+
 
 def render_order(visible: range, page_count: int, margin: int) -> list[int]:
     """Page numbers to render: the visible ones top down, then neighbours nearest first.

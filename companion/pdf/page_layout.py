@@ -18,6 +18,9 @@ GAP = 12  # pixels between pages and around them
 # Zoom steps as people know them from other viewers (1.0 is real size).
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
 MIN_ZOOM = ZOOM_STEPS[0]
+# "Paginabreedte" on a wide screen stops here: a page at 187 % shows less than half
+# of itself and the lines get too long to read. Wider screens get margins instead.
+READABLE_FIT_ZOOM = 1.5
 MAX_ZOOM = ZOOM_STEPS[-1]
 
 

@@ -16,6 +16,7 @@ from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.logs import log_failure, setup_logging
 from companion.paths import AppPaths, app_paths, resources_dir
+from companion.pdf.engine.memory import return_large_blocks
 from companion.store.backups import backup_folder, list_backups, restore_file
 from companion.ui.datafolder.instance import SingleInstance
 from companion.ui.error_handler import ErrorHandler
@@ -28,8 +29,18 @@ log = logging.getLogger(__name__)
 SELFTEST_TIMEOUT_MS = 120_000
 
 
-def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
-    """Start the program; with ``selftest``, quit once the kit is ready (exit 0) or not (1)."""
+def run_app(
+    data_dir: Path | None = None,
+    *,
+    selftest: bool = False,
+    open_file: Path | None = None,
+    page: int = 1,
+) -> int:
+    """Start the program; with ``selftest``, quit once the kit is ready (exit 0) or not (1).
+
+    ``open_file`` shows that PDF from disk at ``page`` once the window is up.
+    """
+    return_large_blocks()  # page images come and go by the megabyte
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")
@@ -56,8 +67,10 @@ def run_app(data_dir: Path | None = None, *, selftest: bool = False) -> int:
     window.show()
     # Start after the window is on screen, so the first paint is not delayed.
     QTimer.singleShot(0, window.start)
+    if open_file is not None:
+        QTimer.singleShot(0, lambda: window.open_pdf_file(open_file, page))
     if selftest:
-        _quit_when_ready(app, window)
+        _quit_when_ready(app, window, showing_file=open_file is not None)
     code = app.exec()
     busy = window.runner.busy()
     context.close()
@@ -155,10 +168,22 @@ def _refuse(exc: StoreError) -> None:
     box.exec()
 
 
-def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
-    """For --selftest: report the installed kit and quit, so an install can be checked."""
+def _quit_when_ready(app: QApplication, window: MainWindow, *, showing_file: bool) -> None:
+    """For --selftest: report the installed kit and that the PDF engine draws pages, then quit.
+
+    The engine check opens the first kit document (or the file given with
+    ``open``) and waits until its page is painted: that proves the worker
+    processes start from this installation (a frozen build included).
+    """
     started = QTimer(window)
     waited = [0]
+    stage = ["kit"]
+
+    def fail(line: str) -> None:
+        started.stop()
+        _say(line, sys.stderr)
+        window.close()
+        app.exit(1)
 
     def busy() -> bool:
         """Putting the kit in place, or checking (and maybe rebuilding) the stores."""
@@ -167,21 +192,47 @@ def _quit_when_ready(app: QApplication, window: MainWindow) -> None:
 
     def poll() -> None:
         waited[0] += 100
-        if busy() and waited[0] < SELFTEST_TIMEOUT_MS:
+        if waited[0] > SELFTEST_TIMEOUT_MS:
+            fail(
+                QCoreApplication.translate(
+                    "App", "NIET OK: geen antwoord na {seconds} seconden ({stage})."
+                ).format(seconds=SELFTEST_TIMEOUT_MS // 1000, stage=stage[0])
+            )
             return
-        started.stop()
-        installed = window.context.library.installed()
-        if installed is None:
-            _say(QCoreApplication.translate("App", "NIET OK: de kit staat niet klaar."), sys.stderr)
-            app.exit(1)
+        if stage[0] == "kit":
+            if busy():
+                return
+            installed = window.context.library.installed()
+            if installed is None:
+                fail(QCoreApplication.translate("App", "NIET OK: de kit staat niet klaar."))
+                return
+            documents = window.context.library.documents()
+            line = QCoreApplication.translate(
+                "App", "OK: {title}, versie {version}, {count} documenten."
+            ).format(title=installed.title, version=installed.version, count=len(documents))
+            _say(line, sys.stdout)
+            if not showing_file and documents:
+                window.open_document(documents[0].id, page=1)
+            stage[0] = "engine"
             return
-        count = len(window.context.library.documents())
-        line = QCoreApplication.translate(
-            "App", "OK: {title}, versie {version}, {count} documenten."
-        ).format(title=installed.title, version=installed.version, count=count)
-        _say(line, sys.stdout)
-        window.close()
-        app.exit(0)
+        viewer = window._viewer
+        if viewer is None:
+            return
+        if viewer.failure is not None:
+            fail(
+                QCoreApplication.translate("App", "NIET OK: {message}").format(
+                    message=viewer.message.text()
+                )
+            )
+            return
+        if viewer.page_count and viewer.canvas.is_rendered(viewer.page - 1):
+            started.stop()
+            line = QCoreApplication.translate(
+                "App", "OK: de PDF-motor tekent: {title}, pagina {page} van {count}."
+            ).format(title=viewer.document_title, page=viewer.page, count=viewer.page_count)
+            _say(line, sys.stdout)
+            window.close()
+            app.exit(0)
 
     started.timeout.connect(poll)
     started.start(100)

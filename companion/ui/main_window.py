@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from companion.ui.screens.search import SearchScreen
     from companion.ui.screens.updates.screen import UpdatesScreen
     from companion.ui.viewer import ViewerScreen
+    from companion.ui.viewer.engine_client import EngineClient
 
 UPDATE_CHECK_DELAY_MS = 1500
 CLOSE_WAIT_MS = 1500
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
     kit_changed = Signal()
     # Looking for a newer kit waits this long after start (tests set it to 0).
     update_check_delay_ms = UPDATE_CHECK_DELAY_MS
+    # The viewer is built this long after start, before anyone opens a document.
+    prepare_viewer_ms = 1000
     # The tour of the screens after the first import: the program turns it on
     # (companion.ui.app); a window built by a test shows it only when asked.
     offer_tour = False
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.import_task = None
         self._viewer: ViewerScreen | None = None
+        self._engine: EngineClient | None = (
+            None  # PDF engine workers, started after the first paint
+        )
         self.tour: Tour | None = None
         live(self, "setWindowTitle", lambda: self.tr("Strategiekit Hoger Bereik"))
         self._fit_on_screen(px(1200), px(800))
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
         for notice in context.notices:
             self.banner.show_message(notice)
         self.kit_changed.connect(self._refresh_kit_label)
+        self.kit_changed.connect(self._kit_changed_under_viewer)
 
     # -- screens built on first use --------------------------------------------
 
@@ -209,14 +216,29 @@ class MainWindow(QMainWindow):
         return self.screen("updates")  # type: ignore[return-value]
 
     @property
+    def engine(self) -> EngineClient:
+        """The PDF engine's worker processes (the window itself never runs MuPDF)."""
+        if self._engine is None:
+            from companion.ui.viewer.engine_client import EngineClient
+
+            self._engine = EngineClient(self)
+        return self._engine
+
+    @property
     def viewer(self) -> ViewerScreen:
         """The document viewer, built when the first document is opened."""
         if self._viewer is None:
             from companion.pdf.forms import FormValues
             from companion.ui.viewer import ViewerScreen
+            from companion.ui.viewer.window_glue import page_boxes_from
 
             viewer = ViewerScreen(
-                self.runner, forms=FormValues(self.context.user), settings=self.context.user
+                self.runner,
+                engine=self.engine,
+                page_boxes=page_boxes_from(self.context.library),
+                library=self.context.library,
+                forms=FormValues(self.context.user),
+                settings=self.context.user,
             )
             viewer.back_requested.connect(lambda: self.show_screen(self._previous_screen))
             viewer.page_changed.connect(self._remember_page)
@@ -247,6 +269,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(quit_keys())
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
+        from companion.ui.viewer.window_glue import open_pdf_action
+
+        self.file_menu.insertAction(self.quit_action, open_pdf_action(self, self.ask_open_pdf))
         search = QAction(self)
         live(search, "setText", lambda: self.tr("Zoeken in de kit"))
         search.setShortcut(QKeySequence("Ctrl+K"))
@@ -393,7 +418,7 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         """Ctrl+F: find in the document on screen; anywhere else, search the kit."""
         viewer = self._viewer
-        if viewer is not None and self.stack.currentWidget() is viewer and viewer.pages is not None:
+        if viewer is not None and self.stack.currentWidget() is viewer and viewer.has_document:
             viewer.start_find()
         else:
             self.focus_search()
@@ -410,10 +435,39 @@ class MainWindow(QMainWindow):
         start = page or self.context.user.last_page(doc_id) or 1
         self.nav.clearSelection()
         self.stack.setCurrentWidget(self.viewer)
-        shown = self.viewer.show_document(doc_id, info.title, data, start, tuple(terms))
+        shown = self.viewer.show_document(
+            doc_id, info.title, data, start, tuple(terms), content_id=info.sha256
+        )
         if shown:
             self.context.user.mark_opened(doc_id, info.revision)
         return shown
+
+    def _prepare_viewer(self) -> None:
+        if self.isVisible() and self._viewer is None:
+            _ = self.viewer
+
+    def ask_open_pdf(self) -> bool:
+        """Bestand > PDF openen…: choose a PDF on disk and show it in the viewer."""
+        from companion.ui.viewer.window_glue import ask_pdf_path
+
+        path = ask_pdf_path(self)
+        return path is not None and self.open_pdf_file(path)
+
+    def open_pdf_file(self, path, page: int = 1) -> bool:
+        """Show a PDF from disk (not added to the kit), e.g. a facilitator's own slides."""
+        self.nav.clearSelection()
+        self.stack.setCurrentWidget(self.viewer)
+        return self.viewer.show_file(path, page)
+
+    def _kit_changed_under_viewer(self) -> None:
+        """A kit install: the open document follows (reloaded, or closed when removed)."""
+        if self._viewer is None:
+            return
+        from companion.ui.viewer.window_glue import follow_kit_update
+
+        outcome = follow_kit_update(self._viewer, self.context.library, self.banner)
+        if outcome == "removed" and self.stack.currentWidget() is self._viewer:
+            self.show_screen(self._previous_screen)
 
     def _remember_page(self, doc_id: str, page: int) -> None:
         if doc_id:
@@ -432,6 +486,10 @@ class MainWindow(QMainWindow):
         # Looking for a newer kit waits until the window is in use: it is
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
+        # The PDF engine's workers start once the window is painted; the viewer is built
+        # a moment later, so the first document opens without waiting for either.
+        QTimer.singleShot(0, self.engine.start)
+        QTimer.singleShot(self.prepare_viewer_ms, self._prepare_viewer)
         if self.data_folder is not None:
             self.data_folder.after_start()  # backup and kit check, in a worker
 
@@ -491,7 +549,10 @@ class MainWindow(QMainWindow):
     def _kit_ready(self) -> None:
         self.nav.setEnabled(True)
         self.kit_changed.emit()
-        if self.stack.currentWidget() in (self.first_run, None) or self.nav.currentRow() < 0:
+        showing_pdf = self._viewer is not None and self.stack.currentWidget() is self._viewer
+        if self.stack.currentWidget() in (self.first_run, None) or (
+            self.nav.currentRow() < 0 and not showing_pdf
+        ):
             self.nav.setCurrentRow(0)
             self._nav_changed(0)  # also when row 0 was current already (a rebuilt kit)
             QTimer.singleShot(0, self.library_screen.tree.setFocus)
@@ -579,6 +640,8 @@ class MainWindow(QMainWindow):
         self._update_timer.stop()
         if self._viewer is not None:
             self._viewer.shutdown()
+        if self._engine is not None:
+            self._engine.close()  # workers stop, shared memory is given back
         # Cancel background work (network reads end at once, see sync/portal.py)
         # and wait briefly: the program must end within two seconds.
         self.runner.shutdown(CLOSE_WAIT_MS)

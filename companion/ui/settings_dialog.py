@@ -222,6 +222,10 @@ class SettingsDialog(QDialog):
         self.add_page(self.updates_page)
         self.appearance_page = AppearancePage()
         self.add_page(self.appearance_page)
+        from companion.ui.viewer.settings_page import DocumentSettingsPage
+
+        self.documents_page = DocumentSettingsPage(user)
+        self.add_page(self.documents_page)
 
     def add_page(self, page: SettingsPage) -> None:
         self.pages.append(page)

@@ -540,12 +540,24 @@
 <context>
     <name>App</name>
     <message>
+        <source>NIET OK: geen antwoord na {seconds} seconden ({stage}).</source>
+        <translation>NOT OK: no answer after {seconds} seconds ({stage}).</translation>
+    </message>
+    <message>
         <source>NIET OK: de kit staat niet klaar.</source>
         <translation>NOT OK: the kit is not in place.</translation>
     </message>
     <message>
         <source>OK: {title}, versie {version}, {count} documenten.</source>
         <translation>OK: {title}, version {version}, {count} documents.</translation>
+    </message>
+    <message>
+        <source>NIET OK: {message}</source>
+        <translation>NOT OK: {message}</translation>
+    </message>
+    <message>
+        <source>OK: de PDF-motor tekent: {title}, pagina {page} van {count}.</source>
+        <translation>OK: the PDF engine draws: {title}, page {page} of {count}.</translation>
     </message>
 </context>
 <context>
@@ -718,6 +730,18 @@
     <message>
         <source>of: zoveel dagen vanaf vandaag</source>
         <translation>or: this many days from today</translation>
+    </message>
+    <message>
+        <source>start het programma met een PDF van je computer</source>
+        <translation>start the program showing a PDF from your computer</translation>
+    </message>
+    <message>
+        <source>het PDF-bestand</source>
+        <translation>the PDF file</translation>
+    </message>
+    <message>
+        <source>open op deze pagina (1 = de eerste)</source>
+        <translation>open at this page (1 = the first)</translation>
     </message>
     <message>
         <source>maak een ondertekende kit van de bronnen</source>
@@ -916,6 +940,29 @@ There is no backup. The program starts without your own data; the kit itself is 
     </message>
 </context>
 <context>
+    <name>DocumentSettingsPage</name>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source> seconden</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <source>Hoe lang een pagina mag duren, in seconden</source>
+        <translation>How long a page may take, in seconds</translation>
+    </message>
+    <message>
+        <source>Lukt het niet om een pagina binnen deze tijd te tekenen, dan zie je op die plek “Deze pagina kan niet worden getoond” en werkt de rest van het document gewoon door. Klik op zo’n pagina om het opnieuw te proberen. Geef een langzame computer of een heel gedetailleerde PDF meer tijd.</source>
+        <translation>If a page cannot be drawn within this time, you see “This page cannot be shown” in its place and the rest of the document keeps working. Click such a page to try again. Give a slow computer or a very detailed PDF more time.</translation>
+    </message>
+    <message>
+        <source>Tijd voor een pagina:</source>
+        <translation>Time for a page:</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
         <source>Er ging iets mis in het programma. Je gegevens zijn bewaard.
@@ -942,6 +989,13 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Er ging iets mis</source>
         <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditors</name>
+    <message>
+        <source>Deze tekst past niet in het vak, ook niet in een kleinere letter. Bij opslaan en afdrukken valt een deel weg: maak hem korter.</source>
+        <translation>This text does not fit its box, not even in a smaller font. Part of it will be cut off when you save or print: make it shorter.</translation>
     </message>
 </context>
 <context>
@@ -1003,12 +1057,16 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Searching…</translation>
     </message>
     <message>
-        <source>Niet gevonden</source>
-        <translation>Not found</translation>
+        <source>Zoeken… {total} gevonden</source>
+        <translation>Searching… {total} found</translation>
     </message>
     <message>
-        <source>Zoeken lukte niet</source>
-        <translation>Searching did not work</translation>
+        <source>{current} van {total}…</source>
+        <translation>{current} of {total}…</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
     </message>
     <message>
         <source>{current} van {total}</source>
@@ -1421,14 +1479,53 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>Printpakket maken</source>
+        <translation>Make print pack</translation>
+    </message>
+    <message>
+        <source>Het draaiboek van „{title}” en de werkbladen voor de deelnemers, samen in één PDF. Kies hoeveel je van elk nodig hebt.</source>
+        <translation>The facilitator guide of “{title}” and the worksheets for the participants, together in one PDF. Choose how many of each you need.</translation>
+    </message>
+    <message>
+        <source>Draaiboek (1 keer, voor jou)</source>
+        <translation>Facilitator guide (once, for you)</translation>
+    </message>
+    <message>
+        <source>Het draaiboek noemt een groep tot {size} mensen: genoemde werkbladen staan daarom op {size}.</source>
+        <translation>The guide mentions a group of up to {size} people, so the worksheets it names are set to {size}.</translation>
+    </message>
+    <message>
+        <source>{title} (genoemd in het draaiboek)</source>
+        <translation>{title} (named in the guide)</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Aantal van {title}</source>
+        <translation>Number of {title}</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PageCanvas</name>
     <message>
         <source>Document</source>
         <translation>Document</translation>
-    </message>
-    <message>
-        <source>Deze pagina kan niet worden getoond.</source>
-        <translation>This page cannot be shown.</translation>
     </message>
     <message>
         <source>Naar pagina {page}</source>
@@ -1441,13 +1538,6 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Tekst van deze pagina selecteren</source>
         <translation>Select the text of this page</translation>
-    </message>
-</context>
-<context>
-    <name>PageWidget</name>
-    <message>
-        <source>Pagina {page}</source>
-        <translation>Page {page}</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1686,88 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     <message>
         <source>Pagina {page} van {total}</source>
         <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>Deze tekst past niet in zijn vak, ook niet in een kleinere letter. Op papier en in de PDF valt een deel weg:
+
+{names}
+
+Ga terug om de tekst korter te maken, of ga toch door.</source>
+        <translation>This text does not fit its box, not even in a smaller font. Part of it will be cut off on paper and in the PDF:
+
+{names}
+
+Go back to make the text shorter, or go on anyway.</translation>
+    </message>
+    <message>
+        <source>Tekst past niet</source>
+        <translation>Text does not fit</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Toch doorgaan</source>
+        <translation>Go on anyway</translation>
+    </message>
+    <message>
+        <source>Gestopt: er is niets afgedrukt of opgeslagen.</source>
+        <translation>Stopped: nothing was printed or saved.</translation>
+    </message>
+    <message>
+        <source>PDF maken…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Er zijn geen pagina&apos;s om af te drukken.</source>
+        <translation>There are no pages to print.</translation>
+    </message>
+    <message>
+        <source>Niets afgedrukt of opgeslagen: pas de tekst aan.</source>
+        <translation>Nothing printed or saved: adjust the text.</translation>
+    </message>
+    <message>
+        <source>Opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen ({pages} pagina&apos;s): {path}</source>
+        <translation>Saved ({pages} pages): {path}</translation>
+    </message>
+    <message>
+        <source>Naar de printer sturen…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
+        <translation>{pages} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Afdrukken: %v van %m pagina&apos;s</source>
+        <translation>Printing: %v of %m pages</translation>
+    </message>
+    <message>
+        <source>Afdrukken gestopt na {pages} pagina&apos;s.</source>
+        <translation>Printing stopped after {pages} pages.</translation>
+    </message>
+    <message>
+        <source>Afdrukken lukte niet.</source>
+        <translation>Printing did not work.</translation>
+    </message>
+</context>
+<context>
+    <name>RenderService</name>
+    <message>
+        <source>Deze pagina kan niet worden getoond</source>
+        <translation>This page cannot be shown</translation>
+    </message>
+    <message>
+        <source>Klik op de pagina om het opnieuw te proberen.</source>
+        <translation>Click the page to try again.</translation>
     </message>
 </context>
 <context>
@@ -2138,6 +2310,29 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>ViewerGlue</name>
+    <message>
+        <source>PDF openen</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf);;Alle bestanden (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PDF openen…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <source>Het document “{title}” staat niet meer in de kit: de nieuwe versie heeft het weggehaald. Het is gesloten.</source>
+        <translation>The document “{title}” is no longer in the kit: the new version removed it. It has been closed.</translation>
+    </message>
+    <message>
+        <source>Dit document is bijgewerkt met de nieuwe versie van de kit.</source>
+        <translation>This document has been updated with the new version of the kit.</translation>
+    </message>
+</context>
+<context>
     <name>ViewerScreen</name>
     <message>
         <source>Paginabreedte</source>
@@ -2184,6 +2379,14 @@ Do you want to open the website?</translation>
         <translation>Printing progress</translation>
     </message>
     <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Afdrukken annuleren</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
         <source>{name} ({keys})</source>
         <translation>{name} ({keys})</translation>
     </message>
@@ -2202,6 +2405,18 @@ Do you want to open the website?</translation>
     <message>
         <source>Opslaan als PDF</source>
         <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Printpakket maken…</source>
+        <translation>Make print pack…</translation>
+    </message>
+    <message>
+        <source>Printpakket: het draaiboek met de werkbladen in één PDF</source>
+        <translation>Print pack: the facilitator guide with the worksheets in one PDF</translation>
+    </message>
+    <message>
+        <source>Printpakket</source>
+        <translation>Print pack</translation>
     </message>
     <message>
         <source>Zoeken in dit document</source>
@@ -2296,6 +2511,10 @@ Do you want to open the website?</translation>
         <translation>Zoom (Ctrl+scroll wheel)</translation>
     </message>
     <message>
+        <source>Printpakket maken</source>
+        <translation>Make print pack</translation>
+    </message>
+    <message>
         <source>Scherm voor presenteren</source>
         <translation>Screen for presenting</translation>
     </message>
@@ -2312,6 +2531,14 @@ Do you want to open the website?</translation>
         <translation>What you filled in could not be kept. Please try again.</translation>
     </message>
     <message>
+        <source>Niets opgeslagen: pas de tekst aan en probeer opnieuw.</source>
+        <translation>Nothing saved: adjust the text and try again.</translation>
+    </message>
+    <message>
+        <source>Het ingevulde werkblad kon niet worden gemaakt. Probeer opnieuw.</source>
+        <translation>The filled-in worksheet could not be made. Please try again.</translation>
+    </message>
+    <message>
         <source>Opslaan lukte niet in {folder}. Kies een andere map en probeer opnieuw.</source>
         <translation>Saving in {folder} did not work. Choose another folder and try again.</translation>
     </message>
@@ -2320,16 +2547,8 @@ Do you want to open the website?</translation>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <source>Afdrukken: %v van %m pagina&apos;s</source>
-        <translation>Printing: %v of %m pages</translation>
-    </message>
-    <message>
-        <source>{pages} pagina&apos;s naar de printer gestuurd.</source>
-        <translation>{pages} pages sent to the printer.</translation>
-    </message>
-    <message>
-        <source>Afdrukken lukte niet.</source>
-        <translation>Printing did not work.</translation>
+        <source>Printpakket {title}</source>
+        <translation>Print pack {title}</translation>
     </message>
     <message>
         <source>Scherm {number}: {name} ({width}×{height})</source>
@@ -3163,6 +3382,10 @@ Do you want to open the website?</translation>
         <translation>Printing stopped halfway.</translation>
     </message>
     <message>
+        <source>Het PDF-bestand kon niet worden opgeslagen. Kies een andere map.</source>
+        <translation>The PDF file could not be saved. Choose another folder.</translation>
+    </message>
+    <message>
         <source>Typ bijvoorbeeld 15-3-2027, 15 maart 2027, morgen of vrijdag.</source>
         <translation>Type for example 15-3-2027, 15 March 2027, tomorrow or Friday.</translation>
     </message>
@@ -3553,6 +3776,50 @@ Do you want to open the website?</translation>
     <message>
         <source>de pagina is beschadigd en kan niet worden gelezen</source>
         <translation>the page is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <source>{name} is geen PDF. Kies een PDF-bestand (het eindigt meestal op .pdf).</source>
+        <translation>{name} is not a PDF. Choose a PDF file (its name usually ends in .pdf).</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beveiligd met een wachtwoord en kan niet worden geopend.</source>
+        <translation>The document {name} is protected with a password and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is leeg: er staan geen pagina&apos;s in.</source>
+        <translation>The document {name} is empty: it has no pages.</translation>
+    </message>
+    <message>
+        <source>Het bestand {name} is er niet (meer), of je mag het niet lezen.</source>
+        <translation>The file {name} is not there (any more), or you may not read it.</translation>
+    </message>
+    <message>
+        <source>Het document {name} is beschadigd en kan niet worden geopend.</source>
+        <translation>The document {name} is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Het tekenen duurde langer dan {seconds} seconden. Bij Instellingen, tabblad Documenten, kun je het programma meer tijd geven.</source>
+        <translation>Drawing took longer than {seconds} seconds. In Settings, tab Documents, you can give the program more time.</translation>
+    </message>
+    <message>
+        <source>Het tekenen van deze pagina liep vast. De rest van het document werkt gewoon.</source>
+        <translation>Drawing this page got stuck. The rest of the document works as usual.</translation>
+    </message>
+    <message>
+        <source>Er is te weinig geheugen om deze pagina te tekenen.</source>
+        <translation>There is not enough memory to draw this page.</translation>
+    </message>
+    <message>
+        <source>Het document is beschadigd.</source>
+        <translation>The document is damaged.</translation>
+    </message>
+    <message>
+        <source>Deze pagina is beschadigd.</source>
+        <translation>This page is damaged.</translation>
+    </message>
+    <message>
+        <source>Kies een tijd tussen {low} en {high} seconden voor een pagina.</source>
+        <translation>Choose a time between {low} and {high} seconds for a page.</translation>
     </message>
 </context>
 </TS>

@@ -1,22 +1,14 @@
-"""The viewer's plain-Python parts: cache, layout, render path, find, forms."""
+"""The viewer's plain-Python parts: cache, layout, tiles, and the MuPDF work a worker does."""
 
 from __future__ import annotations
-
-import threading
 
 import pymupdf
 import pytest
 
-from companion.pdf.find import find_in_pdf
-from companion.pdf.forms import (
-    CHECKBOX,
-    CHECKED,
-    MULTILINE,
-    TEXT,
-    FormValues,
-    fill_pdf,
-    read_fields,
-)
+from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, TEXT, words_in, words_text
+from companion.pdf.find import find_in_words, terms_in_words
+from companion.pdf.form_pdf import fill_pdf, read_fields
+from companion.pdf.forms import FormValues
 from companion.pdf.page_cache import ByteLRU, keep_window, render_order
 from companion.pdf.page_layout import (
     GAP,
@@ -25,21 +17,19 @@ from companion.pdf.page_layout import (
     fit_width_scale,
     step_zoom,
 )
-from companion.pdf.page_render import (
-    LANE_PRESENT,
-    LANE_THUMBS,
-    LANE_VIEW,
-    CachedRenderer,
-    RenderJob,
-    RenderQueue,
-    bare_render,
-    bench_page_turns,
-    bench_render_fit_width,
+from companion.pdf.page_reading import read_links, read_outline, read_words
+from companion.pdf.render import page_boxes
+from companion.pdf.tiles import (
+    BAND_HEIGHT,
+    TILE,
+    WIDE_BAND_HEIGHT,
+    grid_for,
+    page_pixels,
+    scale_key,
 )
-from companion.pdf.pages import PdfPages, words_text
 from companion.store.user_store import UserStore
 from companion.ui.viewer.presentation import pick_screens
-from tests.support.viewer_support import form_pdf, linked_pdf, numbered_pdf
+from tests.support.viewer_support import form_pdf, linked_pdf, numbered_pdf, rotated_pdf
 
 # -- cache -------------------------------------------------------------------------
 
@@ -108,68 +98,57 @@ def test_pick_screens_prefers_the_remembered_then_the_other_screen():
     assert pick_screens(["laptop", "beamer"], "laptop", "weg") == (1, 0)
 
 
-# -- render path -------------------------------------------------------------------
+# -- tiles -------------------------------------------------------------------------
 
 
-def test_render_queue_replaces_stale_jobs_and_serves_urgent_lanes_first():
-    queue = RenderQueue()
-    queue.replace(LANE_VIEW, [RenderJob(LANE_VIEW, i, 1.0) for i in range(5)])
-    queue.replace(LANE_VIEW, [RenderJob(LANE_VIEW, i, 1.0) for i in (7, 8)])  # scrolled on
-    queue.add(LANE_THUMBS, [RenderJob(LANE_THUMBS, i, 0.2) for i in range(100)], limit=10)
-    queue.replace(LANE_PRESENT, [RenderJob(LANE_PRESENT, 3, 2.0)])
-    assert queue.pending() == 13
-    taken = [queue.take(timeout=0) for _ in range(4)]
-    assert [(j.lane, j.index) for j in taken] == [
-        (LANE_PRESENT, 3),
-        (LANE_VIEW, 7),
-        (LANE_VIEW, 8),
-        (LANE_THUMBS, 90),
+def test_small_pages_come_whole_and_large_ones_in_bands_or_tiles():
+    assert page_pixels(595, 842, 1.0) == (595, 842)
+    assert page_pixels(1, 1, 0.2) == (1, 1)  # never an image of no pixels
+    assert grid_for(595, 842).whole
+    fit_width = grid_for(1480, 2094)  # A4 at 179 dpi: 12 MB, in bands of the full width
+    assert (fit_width.columns, fit_width.rows) == (1, 5)
+    assert fit_width.clip(0, 4) == (0, 4 * BAND_HEIGHT, 1480, 2094)
+    # Two bands cover a full-HD view from the top of a page: both workers draw at once.
+    assert fit_width.covering((0, 0, 1480, 968)) == [(0, 0), (0, 1)]
+    hidpi = grid_for(3400, 4800)  # fit width on a 200 % screen: smaller bands
+    assert hidpi.columns == 1 and hidpi.tile_height == WIDE_BAND_HEIGHT
+    # A view from 1100 to 3000 px down the page touches only the bands there.
+    assert hidpi.covering((0, 1100, 3400, 3000)) == [(0, r) for r in range(2, 8)]
+    zoomed = grid_for(9000, 12700)  # 600 %: square tiles, only those on screen
+    assert (zoomed.tile_width, zoomed.tile_height) == (TILE, TILE)
+    assert zoomed.covering((8100, 0, 9000, 500)) == [(7, 0), (8, 0)]
+    assert zoomed.clip(8, 12) == (8 * TILE, 12 * TILE, 9000, 12700)
+    assert zoomed.covering((0, 13000, 100, 13100)) == []  # below the page
+    assert scale_key(2.0) == scale_key(2.0000001) != scale_key(2.01)
+
+
+# -- what a worker reads -----------------------------------------------------------------
+
+
+def test_page_boxes_are_the_shown_sizes_and_turns():
+    doc = pymupdf.open(stream=rotated_pdf(), filetype="pdf")
+    boxes = page_boxes(doc)
+    assert [(b.width, b.height, b.rotation) for b in boxes] == [
+        (595, 842, 0),
+        (842, 595, 90),
+        (595, 842, 180),
+        (842, 595, 270),
     ]
-    assert queue.take(timeout=0).index == 91
+    # The fast path agrees with asking each page.
+    assert boxes == [type(boxes[0])(p.rect.width, p.rect.height, p.rotation) for p in doc]
 
 
-def test_render_queue_take_wakes_up_when_closed():
-    queue = RenderQueue()
-    results = []
-    thread = threading.Thread(target=lambda: results.append(queue.take()))
-    thread.start()
-    queue.close()
-    thread.join(5)
-    assert results == [None]
-
-
-def test_cached_renderer_keeps_300_pages_under_the_cap():
-    data = numbered_pdf(300)
-    cap = 8 * 1024 * 1024  # one page at 150 dpi is 6.3 MB, at 72 dpi 1.5 MB
-    renderer = CachedRenderer(data, max_bytes=cap)
-    try:
-        page = renderer.page(0, 150 / 72)
-        assert page.width == round(595 * 150 / 72)
-        assert renderer.page(0, 150 / 72) is page  # second time from the cache
-        for index in range(0, 300, 7):
-            renderer.page(index, 1.0)
-            assert renderer.cache.total_bytes <= cap
-        assert renderer.cache.peak_bytes <= cap
-        assert len(renderer.cache) == 5  # 5 x 1.5 MB fit in 8 MB
-    finally:
-        renderer.close()
-
-
-def test_benchmark_hooks_run_without_qt():
-    data = numbered_pdf(6)
-    renderer = CachedRenderer(data)
-    try:
-        # The same pixels as the bare-PyMuPDF floor the benchmark compares with.
-        assert bench_render_fit_width(renderer, 0, dpi=150) == bare_render(data, 0, dpi=150)
-        times = bench_page_turns(renderer, turns=4, dpi=72, viewport=(700, 900), margin=1)
-        assert len(times) == 4
-        # Only pages near the last turn stay in memory.
-        assert {key[0] for key in renderer.cache} <= {1, 2, 3, 4, 5}
-    finally:
-        renderer.close()
-
-
-# -- find --------------------------------------------------------------------------
+def find(data: bytes, query: str = "", terms: tuple[str, ...] = ()) -> list:
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    hits = []
+    for page in doc:
+        words = read_words(page)
+        hits += (
+            terms_in_words(page.number, words, terms)
+            if terms
+            else find_in_words(page.number, words, query)
+        )
+    return hits
 
 
 def test_find_ignores_case_and_accents_and_matches_inside_words():
@@ -177,28 +156,28 @@ def test_find_ignores_case_and_accents_and_matches_inside_words():
         4,
         {2: "De vindplaats is belangrijk.", 4: "Vindplaatsen en de REÏNTEGRATIE van mensen."},
     )
-    hits = find_in_pdf(data, query="vindplaats")
+    hits = find(data, query="vindplaats")
     assert [hit.index for hit in hits] == [1, 3]
-    assert [h.index for h in find_in_pdf(data, query="reintegratie")] == [3]
-    assert find_in_pdf(data, query="integratie")[0].index == 3
-    assert find_in_pdf(data, query="niet aanwezig") == []
+    assert [h.index for h in find(data, query="reintegratie")] == [3]
+    assert find(data, query="integratie")[0].index == 3
+    assert find(data, query="niet aanwezig") == []
     # A phrase must appear in that order; little words count only in quotes (search's rules).
-    assert [h.index for h in find_in_pdf(data, query='"de vindplaats"')] == [1]
-    assert find_in_pdf(data, query='"vindplaats de"') == []
-    assert [h.index for h in find_in_pdf(data, query="de vindplaats")] == [1, 3]
+    assert [h.index for h in find(data, query='"de vindplaats"')] == [1]
+    assert find(data, query='"vindplaats de"') == []
+    assert [h.index for h in find(data, query="de vindplaats")] == [1, 3]
 
 
 def test_find_uses_search_word_rules_for_apostrophes_and_signs():
     data = numbered_pdf(3, {2: "Vind zzp'ers via hun boekhouder.", 3: "Van Klik & Tik naar taal."})
-    assert [h.index for h in find_in_pdf(data, query="zzpers")] == [1]
-    assert [h.index for h in find_in_pdf(data, query="zzp-ers boekhouder")] == []
-    assert [h.index for h in find_in_pdf(data, query="klik en tik")] == [2]
-    assert [h.index for h in find_in_pdf(data, query="tik klik")] == []
+    assert [h.index for h in find(data, query="zzpers")] == [1]
+    assert [h.index for h in find(data, query="zzp-ers boekhouder")] == []
+    assert [h.index for h in find(data, query="klik en tik")] == [2]
+    assert [h.index for h in find(data, query="tik klik")] == []
 
 
 def test_find_rectangles_cover_the_word():
     data = numbered_pdf(2, {2: "Een klantreis maken."})
-    (hit,) = find_in_pdf(data, query="klantreis")
+    (hit,) = find(data, query="klantreis")
     doc = pymupdf.open(stream=data, filetype="pdf")
     (expected,) = doc[1].search_for("klantreis")
     x0, y0, x1, y1 = hit.rects[0]
@@ -208,31 +187,26 @@ def test_find_rectangles_cover_the_word():
 
 def test_terms_light_the_words_search_matched():
     data = numbered_pdf(3, {3: "De reïntegratie en de laaggeletterden."})
-    hits = find_in_pdf(data, terms=("reintegratie", "laaggeletterd"))
+    hits = find(data, terms=("reintegratie", "laaggeletterd"))
     assert [hit.index for hit in hits] == [2, 2]
 
 
 # -- links, outline, words -----------------------------------------------------------
 
 
-def test_pdf_pages_reads_links_outline_and_words():
-    pages = PdfPages(linked_pdf(), "test")
-    try:
-        links = pages.links(0)
-        assert [link.target for link in links if link.internal] == [3]
-        assert [link.uri for link in links if not link.internal] == [
-            "https://www.lezenenschrijven.nl/hoger-bereik"
-        ]
-        assert pages.link_at(0, 100, 195).target == 3
-        assert pages.link_at(0, 400, 400) is None
-        assert [(e.level, e.title, e.index) for e in pages.outline()] == [
-            (1, "Begin", 0),
-            (1, "Aanpak", 3),
-            (2, "Stap 1", 4),
-        ]
-        assert words_text(pages.words_in(0, (60, 60, 300, 100))) == "Pagina 1"
-    finally:
-        pages.close()
+def test_links_outline_and_words_are_read():
+    doc = pymupdf.open(stream=linked_pdf(), filetype="pdf")
+    links = read_links(doc[0], doc.page_count)
+    assert [link.target for link in links if link.internal] == [3]
+    assert [link.uri for link in links if not link.internal] == [
+        "https://www.lezenenschrijven.nl/hoger-bereik"
+    ]
+    assert [(e.level, e.title, e.index) for e in read_outline(doc)] == [
+        (1, "Begin", 0),
+        (1, "Aanpak", 3),
+        (2, "Stap 1", 4),
+    ]
+    assert words_text(words_in(read_words(doc[0]), (60, 60, 300, 100))) == "Pagina 1"
 
 
 # -- forms -----------------------------------------------------------------------------
@@ -248,8 +222,9 @@ def test_read_fields_and_fill_pdf():
         ("besproken", CHECKBOX, 0),
     ]
     assert fields[0].label == "Naam van de vindplaats"
-    filled = fill_pdf(data, {"naam": "Bibliotheek Waterland", "besproken": CHECKED})
-    values = {w.field_name: w.field_value for w in pymupdf.open(stream=filled)[0].widgets()}
+    filled = fill_pdf(doc, {"naam": "Bibliotheek Waterland", "besproken": CHECKED})
+    assert filled.cut == ()
+    values = {w.field_name: w.field_value for w in pymupdf.open(stream=filled.data)[0].widgets()}
     assert values["naam"] == "Bibliotheek Waterland"
     assert values["besproken"] not in ("Off", "", None)
     assert values["doelen"] == ""
@@ -269,3 +244,26 @@ def test_form_values_are_kept_per_document_in_the_user_store(tmp_path):
     again.clear("werkblad-b")
     assert again.values("werkblad-b") == {}
     again.user.close()
+
+
+def test_form_fields_on_a_turned_page_lie_over_their_boxes():
+    """The field's rectangle (shown coordinates) covers the box drawn for it on screen."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    widget = pymupdf.Widget()
+    widget.field_name, widget.field_type = "naam", pymupdf.PDF_WIDGET_TYPE_TEXT
+    widget.rect = pymupdf.Rect(100, 300, 300, 330)
+    widget.border_color, widget.border_width = (0, 0, 0), 3
+    page.add_widget(widget)
+    page.set_rotation(90)
+    doc = pymupdf.open(stream=doc.tobytes(), filetype="pdf")
+    (field,) = read_fields(doc)
+    pix = doc[0].get_pixmap(alpha=False)  # 1 px per point, as shown (842 x 595)
+    dark = [
+        (x, y) for y in range(pix.height) for x in range(0, pix.width) if pix.pixel(x, y)[0] < 80
+    ]
+    xs, ys = [p[0] for p in dark], [p[1] for p in dark]
+    x0, y0, x1, y1 = field.rect
+    assert abs(x0 - min(xs)) < 3 and abs(x1 - max(xs)) < 3
+    assert abs(y0 - min(ys)) < 3 and abs(y1 - max(ys)) < 3
+    assert y1 - y0 > x1 - x0  # turned a quarter: the wide box stands upright

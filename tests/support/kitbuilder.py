@@ -53,6 +53,9 @@ class KitBuilder:
         self.keys = keys or test_keys.key_list(release=[key])
         self.expires = test_keys.FAR_FUTURE
         self.documents: dict[str, list[str]] = copy.deepcopy(BASE_DOCUMENTS)
+        self.items: list[dict[str, str]] = [
+            {"id": "stap-1-a", "text": "Maak een lijst van vindplaatsen"}
+        ]
         # Documents whose file is given as bytes (a real or a broken PDF, or no PDF at all).
         self.files: dict[str, bytes] = {}
 
@@ -99,7 +102,7 @@ class KitBuilder:
                     "title": "Breng het speelveld in kaart",
                     "summary": "Wie zijn de partners?",
                     "documents": [d for d in ("werkblad-klantreis",) if d in self.documents],
-                    "items": [{"id": "stap-1-a", "text": "Maak een lijst van vindplaatsen"}],
+                    "items": copy.deepcopy(self.items),
                 }
             ],
         }

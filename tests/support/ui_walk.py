@@ -111,18 +111,18 @@ SCREENS = ("bibliotheek", "zoeken", "waar-begin-je", "actieplan", "updates")
 
 
 def worksheet_with_fields(window) -> str:
-    from companion.pdf.pages import PdfPages
+    import pymupdf
 
     library = window.context.library
     for doc in library.documents():
         if doc.type != "werkblad":
             continue
-        pages = PdfPages(library.pdf_bytes(doc.id), doc.title)
+        pdf = pymupdf.open(stream=library.pdf_bytes(doc.id), filetype="pdf")
         try:
-            if pages.fields():
+            if pdf.is_form_pdf and any(page.first_widget for page in pdf):
                 return doc.id
         finally:
-            pages.close()
+            pdf.close()
     raise AssertionError("the kit has no worksheet with form fields")
 
 
@@ -203,7 +203,8 @@ def fill_every_screen(qtbot, window) -> list[QWidget]:
     assert window.open_document(doc_id, 1, ("doel",))
     viewer = window.viewer
     qtbot.waitUntil(lambda: viewer.canvas.is_rendered(0), timeout=10000)
-    qtbot.waitUntil(lambda: viewer.find_bar.count.text() != "", timeout=10000)
+    qtbot.waitUntil(lambda: not viewer.find_bar.searching, timeout=10000)
+    qtbot.waitUntil(lambda: bool(viewer.editors.fields), timeout=10000)
     presentation = viewer.start_presentation(presenter=True)
     extra: list[QWidget] = []
     if presentation is not None:
@@ -457,8 +458,7 @@ def kit_texts(context: AppContext) -> set[str]:
 def document_texts(viewer) -> set[str]:
     """What the open PDF itself says: field labels and its table of contents."""
     texts = {f.label for f in viewer.editors.fields}
-    if viewer.pages is not None:
-        texts |= {entry.title for entry in viewer.pages.outline()}
+    texts |= {entry.title for entry in viewer.outline}
     return {t.strip() for t in texts if t and t.strip()}
 
 

@@ -1,7 +1,8 @@
 """Test PDFs and kits for the viewer tests: real PDFs built with PyMuPDF.
 
 Kept in one module so the viewer test files share them; conftest.py and
-kitbuilder.py stay as they are.
+kitbuilder.py stay as they are. The PDFs themselves are in ``pdf_files``
+(no Qt there: the benchmarks make their slow page with it too).
 """
 
 from __future__ import annotations
@@ -10,16 +11,28 @@ import hashlib
 from pathlib import Path
 
 import pymupdf
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
 
 from companion.ui.viewer import ViewerScreen
 from companion.ui.workers import TaskRunner
 from tests.support.kitbuilder import KitBuilder
-
-EXTERNAL_URL = "https://www.lezenenschrijven.nl/hoger-bereik"
+from tests.support.pdf_files import (  # noqa: F401 (the viewer tests take them from here)
+    EXTERNAL_URL,
+    broken_xref_pdf,
+    heavy_pdf,
+    many_pages_pdf,
+    numbered_pdf,
+    rotated_pdf,
+    tiny_page_pdf,
+)
 
 
 class ViewerMaker:
-    """Makes real viewer screens in their own active windows; ``close`` shuts them down."""
+    """Makes real viewer screens in their own active windows; ``close`` shuts them down.
+
+    Each viewer has its own engine (worker processes), stopped by ``close``.
+    """
 
     def __init__(self, qtbot) -> None:
         self.qtbot = qtbot
@@ -45,16 +58,35 @@ class ViewerMaker:
             runner.shutdown()
 
 
-def numbered_pdf(count: int, extra: dict[int, str] | None = None) -> bytes:
-    """``count`` A4 pages saying "Pagina N", with ``extra`` text on some (1-based) pages."""
-    doc = pymupdf.open()
-    for number in range(1, count + 1):
-        page = doc.new_page(width=595, height=842)
-        page.insert_text((72, 90), f"Pagina {number}", fontsize=28)
-        text = (extra or {}).get(number)
-        if text:
-            page.insert_textbox(pymupdf.Rect(72, 140, 523, 700), text, fontsize=14)
-    return doc.tobytes()
+def opened(qtbot, viewer: ViewerScreen, timeout: int = 10000) -> ViewerScreen:
+    """Wait until the document shows (pages laid out) or its failure message does."""
+    qtbot.waitUntil(lambda: viewer.page_count > 0 or viewer.failure is not None, timeout=timeout)
+    return viewer
+
+
+def wait_rendered(qtbot, viewer: ViewerScreen, index: int, timeout: int = 10000) -> None:
+    """Until the part of page ``index`` on screen is drawn sharp."""
+    qtbot.waitUntil(lambda: viewer.canvas.is_rendered(index), timeout=timeout)
+
+
+def click_at_points(qtbot, viewer: ViewerScreen, index: int, x: float, y: float, **kw) -> None:
+    """Click the spot (x, y) of page ``index``, in shown PDF points."""
+    where = viewer.canvas.view_point(index, x, y)
+    qtbot.mouseClick(
+        viewer.canvas.viewport(), kw.pop("button", Qt.MouseButton.LeftButton), pos=where, **kw
+    )
+
+
+def dark_fraction(image: QImage, rect: QRect) -> float:
+    """The share of pixels in ``rect`` of ``image`` that are dark (text, lines)."""
+    rect = rect.intersected(image.rect())
+    dark = total = 0
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            total += 1
+            if image.pixelColor(x, y).lightness() < 110:
+                dark += 1
+    return dark / max(1, total)
 
 
 def linked_pdf() -> bytes:

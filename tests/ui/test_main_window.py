@@ -95,7 +95,8 @@ def test_search_then_open_result_lands_on_the_page_with_words_lit(qtbot, open_wi
     viewer = window.viewer
     assert window.current_screen_key() == "document"
     assert viewer.document_id == "handleiding-vindplaatsen"
-    assert viewer.page == 3 and viewer.page_box.value() == 3
+    qtbot.waitUntil(lambda: viewer.page_box.value() == 3, timeout=5000)
+    assert viewer.page == 3
     qtbot.waitUntil(lambda: len(viewer.highlights) == 1, timeout=5000)
     screenshot(window, "document")
     # The word lit is the one searched for, on the page that holds it.

@@ -1,17 +1,22 @@
 """The reading view: every page below the previous one, scrolled continuously.
 
-Each page is a small widget placed where :class:`PageLayout` says, inside one
-tall container; Qt scrolls it and only paints the pages on screen. Images
-come from the :class:`RenderService`; this view asks for the pages on screen
-and a couple either side, and lets the far ones go. Form field editors are
-children of the page widgets, so they scroll with their page.
+One widget paints the pages that are on screen, nothing else: there is no
+widget per page, so a 5,000-page document costs the window no more than a
+three-page one. Where each page sits comes from :class:`PageLayout` (page
+sizes known before any page is drawn). Pixels come from the
+:class:`RenderService`: this view asks for the tiles on screen first, then a
+screen's worth either side, and lets far pages go. Find highlights, the text
+selection and links are in shown page coordinates (after /Rotate), so they
+land on the right spot of a turned page too.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -21,26 +26,35 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QRegion,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolTip, QWidget
 
-from companion.pdf.find import FindHit
-from companion.pdf.page_cache import keep_window, render_order
+from companion.pdf.content import FindHit, Link, Rect, Word, link_at, word_at, words_in, words_text
+from companion.pdf.page_cache import keep_window
 from companion.pdf.page_layout import (
     GAP,
+    READABLE_FIT_ZOOM,
     PageLayout,
     ZoomMode,
     fit_page_scale,
     fit_width_scale,
     step_zoom,
 )
-from companion.pdf.page_render import LANE_THUMBS, LANE_VIEW
-from companion.pdf.pages import Link, PdfPages, Word, words_text
+from companion.ui.appearance import theme
 from companion.ui.live import live
-from companion.ui.viewer.render_service import RenderService
+from companion.ui.viewer.page_content import PageContent
+from companion.ui.viewer.render_service import (
+    LANE_PREFETCH,
+    LANE_VIEW,
+    THUMB_WIDTH,
+    RenderService,
+)
 
 HIT_COLOUR = QColor(255, 221, 87)
+FAST_SCROLL = 0.15  # seconds between scroll steps below which the view is moving fast
+PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sharp
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
 PAGE_BORDER = QColor(170, 176, 184)
@@ -48,43 +62,17 @@ PAGE_BORDER = QColor(170, 176, 184)
 
 @dataclass
 class Selection:
-    """Text chosen with the mouse on one page; ``rect`` in PDF points."""
+    """Text chosen with the mouse on one page; ``rect`` in shown page points."""
 
     index: int
-    rect: tuple[float, float, float, float]
+    rect: Rect
     words: list[Word] = field(default_factory=list)
     dragging: bool = False
 
 
-class PageWidget(QWidget):
-    """One page on screen; painting and mouse handling are done by the canvas."""
-
-    def __init__(self, canvas: PageCanvas, index: int, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.canvas = canvas
-        self.index = index
-        self.setMouseTracking(True)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        live(self, "setAccessibleName", lambda: self.tr("Pagina {page}").format(page=index + 1))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            self.canvas.paint_page(painter, self)
-        finally:
-            painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.canvas.page_mouse_press(self, event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self.canvas.page_mouse_move(self, event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self.canvas.page_mouse_release(self, event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.canvas.page_double_click(self, event)
+def _scaled(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A pixel rectangle of a page at full scale, at preview scale."""
+    return (rect[0] * PREVIEW, rect[1] * PREVIEW, rect[2] * PREVIEW, rect[3] * PREVIEW)
 
 
 class PageCanvas(QScrollArea):
@@ -92,34 +80,37 @@ class PageCanvas(QScrollArea):
 
     current_changed = Signal(int)  # 0-based page index
     layout_changed = Signal()
+    view_moved = Signal()  # scrolled or laid out again: overlays follow
     external_link = Signal(str)
     selection_changed = Signal()
 
     LINE_STEP = 40
     MARGIN_PAGES = 2
 
-    def __init__(self, service: RenderService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: RenderService, content: PageContent, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
-        self.pages: PdfPages | None = None
+        self.content = content
         self.mode = ZoomMode.FIT_WIDTH
         self.zoom = 1.0
         self.scale = 1.0
         self.page_layout = PageLayout([], 1.0)
-        self.page_widgets: list[PageWidget] = []
         self.current = 0
         self.hits: list[FindHit] = []
         self.current_hit = -1
         self._hits_by_page: dict[int, list[int]] = {}
         self.selection: Selection | None = None
         self.dpr_override: float | None = None  # tests fake a HiDPI screen with this
+        # Called as (page, sharp) for every page painted: the benchmark's paint check.
+        self.paint_listener: Callable[[int, bool], None] | None = None
+        self.painted_at: dict[int, float] = {}  # page -> when it was first painted sharp
         self._press: tuple[int, QPointF] | None = None
         self._moving = False
         self._placing = False  # set while the view itself scrolls to a chosen page
+        self._pending_word: tuple[int, float, float] | None = None
 
-        self.container = QWidget()
-        self.container.setObjectName("pageArea")
-        self.setWidget(self.container)
         self.setWidgetResizable(False)
         # A frame only for the focus border of the style sheet (transparent without focus).
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -127,34 +118,50 @@ class PageCanvas(QScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName("pageCanvas")
+        self.viewport().setObjectName("pageArea")
+        self.viewport().setMouseTracking(True)
+        # The pages cover most of the view: only the gaps between them are filled
+        # (by paintEvent), not the whole view first and the pages over it.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.viewport().setAutoFillBackground(False)
         live(self, "setAccessibleName", lambda: self.tr("Document"))
         self.verticalScrollBar().setSingleStep(self.LINE_STEP)
+        self.horizontalScrollBar().setSingleStep(self.LINE_STEP)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
 
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
         self._request_timer.timeout.connect(self.request_visible)
+        self._fast = False  # scrolling quickly: pages come at half resolution first
+        self._caught_up = True  # the last frame showed every page on screen sharp
+        self._last_scroll = 0.0
+        self._scroll_stopped = QTimer(self)
+        self._scroll_stopped.setSingleShot(True)
+        self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
+        self._scroll_stopped.timeout.connect(self._stopped)
         service.page_ready.connect(self._page_ready)
+        service.tile_ready.connect(self._tile_ready)
         service.page_failed.connect(self._repaint_page)
+        content.ready.connect(self._content_ready)
 
     # -- document and zoom ----------------------------------------------------
 
-    def set_document(self, pages: PdfPages | None) -> None:
-        for widget in self.page_widgets:
-            widget.deleteLater()
-        self.page_widgets = []
-        self.pages = pages
+    def set_document(self, page_count: int, start: int = 0) -> None:
+        """Lay out a new document (the service has its page sizes) and show page ``start``."""
         self.hits, self._hits_by_page, self.current_hit = [], {}, -1
         self.selection = None
+        self._pending_word = None
         self.current = 0
-        if pages is not None:
-            self.page_widgets = [
-                PageWidget(self, index, self.container) for index in range(pages.page_count)
-            ]
-            for widget in self.page_widgets:
-                widget.show()
-        self.relayout(keep_place=False)
+        self.painted_at.clear()
+        self.relayout(keep_place=False, fit_index=start, ask=False)
+        if page_count:
+            self.go_to(start)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_layout.boxes)
 
     def device_ratio(self) -> float:
         return self.dpr_override or self.devicePixelRatioF()
@@ -173,47 +180,66 @@ class PageCanvas(QScrollArea):
         self.relayout()
 
     def zoom_step(self, direction: int) -> None:
-        current = self.scale / self.points_per_pixel_100()
-        self.set_zoom(ZoomMode.FIXED, step_zoom(current, direction))
+        now = self.scale / self.points_per_pixel_100()
+        self.zoom = step_zoom(now, direction)
+        self.mode = ZoomMode.FIXED
+        self.relayout()
 
-    def relayout(self, keep_place: bool = True, fit_index: int | None = None) -> None:
-        """Place the pages for the current zoom and view size, keeping the reading place.
+    def _sizes(self) -> list[tuple[float, float]]:
+        return self.service.sizes
 
-        ``fit_index`` is the page "fit page" fits (default: the current page).
-        """
-        anchor = self._anchor() if keep_place else None
+    def _fit_scale(self, fit_index: int | None) -> float:
+        sizes = self._sizes()
         width = self.viewport().width()
-        height = self.viewport().height()
-        sizes = self.pages.sizes if self.pages else []
         if not sizes:
-            self.page_layout = PageLayout([], 1.0, width)
-            self.container.resize(width, 0)
-            return
+            return 1.0
         if self.mode is ZoomMode.FIT_WIDTH:
-            self.scale = fit_width_scale(sizes, width)
-        elif self.mode is ZoomMode.FIT_PAGE:
+            readable = READABLE_FIT_ZOOM * self.points_per_pixel_100()
+            return min(fit_width_scale(sizes, width), readable)
+        if self.mode is ZoomMode.FIT_PAGE:
             index = self.current if fit_index is None else fit_index
-            self.scale = fit_page_scale(sizes[index], width, height)
-        else:
-            self.scale = self.zoom * self.points_per_pixel_100()
-        self.page_layout = PageLayout(sizes, self.scale, width)
-        self.container.resize(self.page_layout.width, self.page_layout.height)
-        for widget, box in zip(self.page_widgets, self.page_layout.boxes, strict=True):
-            widget.setGeometry(box.x, box.y, box.width, box.height)
-        if anchor is not None:
-            index, fraction = anchor
-            box = self.page_layout.boxes[index]
-            top = round(box.y + fraction * box.height) if fraction > 0 else box.y - GAP // 2
-            self._scroll_to(top, index)
-        self.layout_changed.emit()
-        self.schedule_requests()
+            index = max(0, min(len(sizes) - 1, index))
+            return fit_page_scale(sizes[index], width, self.viewport().height())
+        return self.zoom * self.points_per_pixel_100()
 
-    def _anchor(self) -> tuple[int, float] | None:
-        if not self.page_layout.boxes:
-            return None
-        box = self.page_layout.boxes[min(self.current, len(self.page_layout.boxes) - 1)]
+    def relayout(
+        self, keep_place: bool = True, fit_index: int | None = None, ask: bool = True
+    ) -> None:
+        """Lay the pages out again (zoom, window size or the page sizes changed)."""
+        ratio = self.device_ratio()
+        view = self.viewport()
+        self.service.fit_screen(int(view.width() * ratio * view.height() * ratio * 4))
+        place = self._place() if keep_place and self.page_layout.boxes else None
+        self.scale = self._fit_scale(fit_index)
+        self.page_layout = PageLayout(self._sizes(), self.scale, self.viewport().width())
+        self._update_bars()
+        if place is not None:
+            index, fraction = place
+            if index < len(self.page_layout.boxes):
+                box = self.page_layout.boxes[index]
+                self._scroll_to(box.y + round(fraction * box.height), index)
+                if not self._placing and index not in self.visible_pages():
+                    self._set_current(self.page_layout.most_visible(*self.view_range()))
+        self.viewport().update()
+        self.layout_changed.emit()
+        self.view_moved.emit()
+        if ask:
+            self.schedule_requests()
+
+    def _update_bars(self) -> None:
+        view = self.viewport()
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        vbar.setRange(0, max(0, self.page_layout.height - view.height()))
+        vbar.setPageStep(max(1, view.height()))
+        hbar.setRange(0, max(0, self.page_layout.width - view.width()))
+        hbar.setPageStep(max(1, view.width()))
+
+    def _place(self) -> tuple[int, float]:
+        """The current page and where the top of the view is on it, in page heights."""
         top = self.verticalScrollBar().value()
-        return self.current, max(0.0, min(1.0, (top - box.y) / max(1, box.height)))
+        current = min(self.current, len(self.page_layout.boxes) - 1)
+        box = self.page_layout.boxes[current]
+        return current, (top - box.y) / max(1, box.height)
 
     # -- where we are -----------------------------------------------------------
 
@@ -224,12 +250,42 @@ class PageCanvas(QScrollArea):
     def visible_pages(self) -> range:
         return self.page_layout.visible(*self.view_range())
 
+    def page_rect(self, index: int) -> QRectF:
+        """Where page ``index`` is in the view, in logical pixels (may be off screen)."""
+        box = self.page_layout.boxes[index]
+        return QRectF(
+            box.x - self.horizontalScrollBar().value(),
+            box.y - self.verticalScrollBar().value(),
+            box.width,
+            box.height,
+        )
+
+    def view_point(self, index: int, x: float, y: float) -> QPoint:
+        """The view pixel that shows point (x, y) of page ``index`` (shown points)."""
+        rect = self.page_rect(index)
+        return QPoint(round(rect.left() + x * self.scale), round(rect.top() + y * self.scale))
+
+    def page_at_view(self, position: QPointF) -> tuple[int, float, float] | None:
+        """(page, x, y in shown points) under a view position, or None between pages."""
+        if not self.page_layout.boxes:
+            return None
+        y = position.y() + self.verticalScrollBar().value()
+        index = self.page_layout.page_at(y)
+        rect = self.page_rect(index)
+        if not rect.contains(position):
+            return None
+        return (
+            index,
+            (position.x() - rect.left()) / self.scale,
+            (position.y() - rect.top()) / self.scale,
+        )
+
     def go_to(self, index: int, y_points: float | None = None) -> None:
         """Show page ``index`` (0-based) at the top, or the spot ``y_points`` on it."""
         if not self.page_layout.boxes:
             return
         index = max(0, min(len(self.page_layout.boxes) - 1, index))
-        if self.mode is ZoomMode.FIT_PAGE and self.pages:
+        if self.mode is ZoomMode.FIT_PAGE:
             self.relayout(keep_place=False, fit_index=index)
         box = self.page_layout.boxes[index]
         y = box.y - GAP // 2
@@ -239,18 +295,34 @@ class PageCanvas(QScrollArea):
         self._scroll_to(y, index)
 
     def _scroll_to(self, y: int, index: int) -> None:
-        # Not blockSignals: the scroll area itself moves the pages on valueChanged.
+        self._fast = False  # a chosen page: sharp at once
         self._placing = True
         try:
             self.verticalScrollBar().setValue(y)
         finally:
             self._placing = False
+        # A chosen page: ask for it now, before anything else the move sets off.
+        self._request_timer.stop()
+        self.request_visible()
         self._set_current(index)
-        self.schedule_requests()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:
         if self.page_layout.boxes and not self._placing:
             self._set_current(self.page_layout.most_visible(*self.view_range()))
+            now = time.perf_counter()
+            if now - self._last_scroll < FAST_SCROLL and not self._caught_up:
+                self._fast = True  # moving on before the pages were drawn: previews
+                self._scroll_stopped.start()
+            self._last_scroll = now
+        self.view_moved.emit()
+        self.schedule_requests()
+
+    def _stopped(self) -> None:
+        """Scrolling stopped: the pages on screen get their sharp pixels."""
+        self._fast = False
         self.schedule_requests()
 
     def _set_current(self, index: int) -> None:
@@ -264,89 +336,186 @@ class PageCanvas(QScrollArea):
         self._request_timer.start()
 
     def render_scale(self) -> float:
+        """Device pixels per PDF point: the zoom times the screen's pixel ratio."""
         return self.scale * self.device_ratio()
 
+    def thumb_scale(self, index: int) -> float:
+        return THUMB_WIDTH / self.service.boxes[index].width * self.device_ratio()
+
+    def _pixel_rect(
+        self, index: int, top: float, bottom: float
+    ) -> tuple[float, float, float, float]:
+        """The part of page ``index`` between view heights ``top`` and ``bottom``, in its pixels."""
+        box = self.page_layout.boxes[index]
+        ratio = self.device_ratio()
+        left = self.horizontalScrollBar().value()
+        x0, x1 = left - box.x, left + self.viewport().width() - box.x
+        y0, y1 = top - box.y, bottom - box.y
+        return (x0 * ratio, y0 * ratio, x1 * ratio, y1 * ratio)
+
     def request_visible(self) -> None:
-        """Ask for the pages on screen first, then their neighbours; forget far pages."""
+        """Ask for the tiles on screen first, then a screen either side; forget far pages."""
         count = len(self.page_layout.boxes)
-        if not count:
+        if not count or not self.service.boxes:
             return
-        visible = self.visible_pages()
+        with self.service.engine.batch():
+            self._request_visible()
+
+    def _request_visible(self) -> None:
+        count = len(self.page_layout.boxes)
+        top, bottom = self.view_range()
+        visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
-        margin = self._prefetch_margin(visible)
-        order = render_order(visible, count, margin)
-        self.service.request(LANE_VIEW, [(index, scale) for index in order])
-        self.service.evict_far(keep_window(visible, count, margin + 1))
+        if self._fast:
+            # Moving on quickly (PageDown held): a quarter of the pixels, four times as
+            # fast; the sharp ones follow when the reader stops.
+            self.service.request(
+                LANE_VIEW,
+                [
+                    (
+                        i,
+                        scale * PREVIEW,
+                        tuple(v * PREVIEW for v in self._pixel_rect(i, top, bottom)),
+                    )
+                    for i in visible
+                ],
+            )
+            self.service.request(LANE_PREFETCH, [])
+            self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
+            return
+        on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
+        self.service.make_room(
+            sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
+        )
+        self.service.request(LANE_VIEW, on_screen)
+        # A thumbnail stands in while a page is drawn. It costs a worker a moment, so it
+        # goes first only where the sharp page takes three rounds of the workers or
+        # more (a HiDPI screen, high zoom); otherwise right after the tiles.
+        workers = 2 * self.service.engine.pool.size
+        first, after = [], []
+        for index in visible:
+            rect = self._pixel_rect(index, top, bottom)
+            if self.service.is_rendered(index, scale, rect):
+                continue
+            tiles = len(self.service.grid(index, scale).covering(rect))
+            (first if tiles > workers else after).append((index, self.thumb_scale(index)))
+        if first:
+            self.service.request_thumbnails(first, urgent=True)
+        if after:
+            self.service.request_thumbnails(after)
+        height = bottom - top
+        ahead = self._prefetch_height(visible, height)
+        near = self.page_layout.visible(max(0, top - ahead // 3), bottom + ahead)
+        wanted = []
+        for index in sorted(near, key=lambda i: (i < visible.start, abs(i - visible.start))):
+            parts = []
+            if ahead and index >= visible.start:
+                parts.append(self._pixel_rect(index, bottom, bottom + ahead))
+            if ahead and index <= visible.stop - 1:  # people mostly read down
+                parts.append(self._pixel_rect(index, top - ahead // 3, top))
+            wanted.extend((index, scale, part) for part in parts)
+        self.service.request(LANE_PREFETCH, wanted)
+        margin = max(1, len(near) - len(visible))
+        self.service.evict_far(keep_window(visible, count, margin + self.MARGIN_PAGES))
+        self.content.want(visible)
 
-    def _prefetch_margin(self, visible: range) -> int:
-        """Pages to prepare either side, as many as fit next to the visible ones.
+    def _prefetch_height(self, visible: range, height: int) -> int:
+        """How far beyond the screen to prepare: up to a screen, as far as the cache allows.
 
-        Prefetched pages must never push the pages on screen out of the cache.
+        Prefetched pixels must never push the pixels on screen out of the cache.
         """
         ratio = self.device_ratio()
-        box = self.page_layout.boxes[visible.start]
-        per_page = max(1.0, box.width * ratio * box.height * ratio * 4)
-        room = int(self.service.cache.max_bytes * 0.75 // per_page) - len(visible)
-        return max(0, min(self.MARGIN_PAGES, room // 2))
+        width = min(self.viewport().width(), self.page_layout.width) * ratio
+        row_bytes = max(1.0, width * ratio * 4)  # a logical row of the view, in bytes
+        on_screen = row_bytes * height * 1.25  # pieces sticking out above and below
+        room = self.service.tiles.max_bytes * 0.9 - on_screen
+        return max(0, int(min(height, room / row_bytes)))
 
     def _page_ready(self, lane: int, index: int) -> None:
-        if lane != LANE_THUMBS:
-            self._repaint_page(index)
+        self._repaint_page(index)
+
+    def _tile_ready(self, index: int, scale: int, clip: tuple[int, int, int, int]) -> None:
+        """Repaint only where a tile that arrived goes (a page is several tiles)."""
+        if scale != round(self.render_scale() * 1000) or index not in self.visible_pages():
+            return
+        page = self.page_rect(index)
+        ratio = self.device_ratio()
+        x0, y0, x1, y1 = clip
+        area = QRectF(
+            page.left() + x0 / ratio, page.top() + y0 / ratio, (x1 - x0) / ratio, (y1 - y0) / ratio
+        )
+        self.viewport().update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
 
     def _repaint_page(self, index: int) -> None:
-        if 0 <= index < len(self.page_widgets):
-            self.page_widgets[index].update()
+        if 0 <= index < len(self.page_layout.boxes) and index in self.visible_pages():
+            self.viewport().update(self.page_rect(index).toAlignedRect().adjusted(-1, -1, 1, 1))
 
     def is_rendered(self, index: int) -> bool:
-        """True when page ``index`` is cached at the scale it is shown at."""
-        return self.service.image(index, self.render_scale()) is not None
+        """True when the part of page ``index`` on screen is drawn sharp (cached)."""
+        if not 0 <= index < len(self.page_layout.boxes) or index not in self.visible_pages():
+            return False
+        top, bottom = self.view_range()
+        return self.service.is_rendered(
+            index, self.render_scale(), self._pixel_rect(index, top, bottom)
+        )
 
-    def paint_page(self, painter: QPainter, widget: PageWidget) -> None:
-        rect = QRectF(widget.rect())
-        index = widget.index
-        image = self.service.image(index, self.render_scale())
-        painter.fillRect(rect, Qt.GlobalColor.white)
-        if image is None:
-            image = self.service.any_image(index)  # blurry stand-in while the sharp one comes
-        if image is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawImage(rect, image)
-        elif index in self.service.failed:
-            painter.setPen(QColor("#a4000f"))  # on the white page, also in high contrast
-            painter.drawText(
-                rect, Qt.AlignmentFlag.AlignCenter, self.tr("Deze pagina kan niet worden getoond.")
-            )
-        self._paint_hits(painter, index)
-        self._paint_selection(painter, index)
-        painter.setPen(QPen(PAGE_BORDER, 1))
-        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        try:
+            exposed = QRectF(event.rect())
+            top = self.verticalScrollBar().value()
+            visible = self.page_layout.visible(top + exposed.top(), top + exposed.bottom() + 1)
+            scale = self.render_scale()
+            now = time.perf_counter()
+            gaps = QRegion(event.rect())
+            for index in visible:
+                gaps -= QRegion(self.page_rect(index).toAlignedRect())
+            background = QColor(theme().page_area)
+            for gap in gaps:
+                painter.fillRect(gap, background)
+            caught_up = True
+            for index in visible:
+                rect = self.page_rect(index)
+                sharp = self.service.paint_page(painter, index, rect, scale, exposed)
+                caught_up = caught_up and sharp
+                self._paint_hits(painter, index, rect)
+                self._paint_selection(painter, index, rect)
+                painter.setPen(QPen(PAGE_BORDER, 1))
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+                if sharp and index not in self.painted_at:
+                    self.painted_at[index] = now
+                if self.paint_listener is not None:
+                    self.paint_listener(index, sharp)
+            self._caught_up = caught_up
+        finally:
+            painter.end()
 
-    def _to_view(self, rect: tuple[float, float, float, float]) -> QRectF:
+    def _to_view(self, rect: Rect, page: QRectF) -> QRectF:
         s = self.scale
         x0, y0, x1, y1 = rect
-        return QRectF(x0 * s, y0 * s, (x1 - x0) * s, (y1 - y0) * s)
+        return QRectF(page.left() + x0 * s, page.top() + y0 * s, (x1 - x0) * s, (y1 - y0) * s)
 
-    def _paint_hits(self, painter: QPainter, index: int) -> None:
+    def _paint_hits(self, painter: QPainter, index: int, page: QRectF) -> None:
         numbers = self._hits_by_page.get(index)
-        if not numbers:
+        if not numbers or index in self.service.failed:
             return
         painter.save()
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
         for number in numbers:
             colour = CURRENT_HIT_COLOUR if number == self.current_hit else HIT_COLOUR
             for rect in self.hits[number].rects:
-                painter.fillRect(self._to_view(rect).adjusted(-1, -1, 1, 1), colour)
+                painter.fillRect(self._to_view(rect, page).adjusted(-1, -1, 1, 1), colour)
         painter.restore()
 
-    def _paint_selection(self, painter: QPainter, index: int) -> None:
+    def _paint_selection(self, painter: QPainter, index: int, page: QRectF) -> None:
         selection = self.selection
         if selection is None or selection.index != index:
             return
         for word in selection.words:
-            painter.fillRect(self._to_view(word.rect), SELECTION_COLOUR)
+            painter.fillRect(self._to_view(word.rect, page), SELECTION_COLOUR)
         if selection.dragging:
             painter.setPen(QPen(QColor(40, 110, 220), 1, Qt.PenStyle.DashLine))
-            painter.drawRect(self._to_view(selection.rect))
+            painter.drawRect(self._to_view(selection.rect, page))
 
     # -- find highlights --------------------------------------------------------
 
@@ -367,7 +536,10 @@ class PageCanvas(QScrollArea):
         previous = self.current_hit
         self.current_hit = number
         hit = self.hits[number]
-        for index in {hit.index, self.hits[previous].index if previous >= 0 else hit.index}:
+        for index in {
+            hit.index,
+            self.hits[previous].index if 0 <= previous < len(self.hits) else hit.index,
+        }:
             self._repaint_page(index)
         box = self.page_layout.boxes[hit.index]
         top, bottom = self.view_range()
@@ -378,51 +550,62 @@ class PageCanvas(QScrollArea):
         else:
             self._set_current(hit.index)
         x0 = box.x + round(min(r[0] for r in hit.rects) * self.scale)
-        self.ensureVisible(x0, y0, 40, 0)
+        hbar = self.horizontalScrollBar()
+        if not hbar.value() <= x0 <= hbar.value() + self.viewport().width() - 40:
+            hbar.setValue(max(0, x0 - 40))
 
-    def highlight_rects(self, index: int) -> list[tuple[float, float, float, float]]:
-        """The lit rectangles on one page (PDF points): what a person sees marked."""
+    def highlight_rects(self, index: int) -> list[Rect]:
+        """The lit rectangles on one page (shown points): what a person sees marked."""
         return [rect for n in self._hits_by_page.get(index, []) for rect in self.hits[n].rects]
 
     # -- text selection and links -----------------------------------------------
 
-    def _points(self, widget: PageWidget, position: QPointF) -> tuple[float, float]:
-        return position.x() / self.scale, position.y() / self.scale
-
-    def page_mouse_press(self, widget: PageWidget, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = (widget.index, event.position())
+        spot = self.page_at_view(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and spot is not None:
+            index, x, y = spot
+            if index in self.service.failed:
+                self.service.retry(index)  # a click on a placeholder tries once more
+                self.schedule_requests()
+                return
+            self.content.words(index, priority=0.0)  # a selection may follow: read them now
+            self._press = (index, QPointF(x, y))
             self._moving = False
         elif event.button() == Qt.MouseButton.RightButton:
             self._context_menu(event.globalPosition().toPoint())
 
-    def page_mouse_move(self, widget: PageWidget, event: QMouseEvent) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        spot = self.page_at_view(event.position())
         if self._press and event.buttons() & Qt.MouseButton.LeftButton:
             index, start = self._press
-            if index != widget.index:
-                return
-            if not self._moving and (event.position() - start).manhattanLength() < 4:
+            rect = self.page_rect(index)
+            x = (event.position().x() - rect.left()) / self.scale
+            y = (event.position().y() - rect.top()) / self.scale
+            distance = (abs(x - start.x()) + abs(y - start.y())) * self.scale
+            if not self._moving and distance < 4:
                 return
             self._moving = True
-            x0, y0 = self._points(widget, start)
-            x1, y1 = self._points(widget, event.position())
-            self.select_rect(index, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-            self.selection.dragging = True
+            x0, y0 = start.x(), start.y()
+            self.select_rect(index, (min(x0, x), min(y0, y), max(x0, x), max(y0, y)))
+            if self.selection is not None:
+                self.selection.dragging = True
             return
-        if self.pages is None:
-            return
-        link = self.pages.link_at(widget.index, *self._points(widget, event.position()))
-        widget.setCursor(Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor)
+        link = None
+        if spot is not None:
+            links = self.content.links(spot[0])
+            link = link_at(links, spot[1], spot[2]) if links else None
+        cursor = Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(cursor if spot else Qt.CursorShape.ArrowCursor)
         if link is not None:
             tip = (
                 self.tr("Naar pagina {page}").format(page=link.target + 1)
                 if link.internal
                 else link.uri
             )
-            QToolTip.showText(event.globalPosition().toPoint(), tip, widget)
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self.viewport())
 
-    def page_mouse_release(self, widget: PageWidget, event: QMouseEvent) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return
         index, start = self._press
@@ -434,34 +617,55 @@ class PageCanvas(QScrollArea):
                 self._repaint_page(index)
                 self.selection_changed.emit()
             return
-        link = self.pages.link_at(index, *self._points(widget, start)) if self.pages else None
+        links = self.content.links(index, priority=0.0)
+        link = link_at(links, start.x(), start.y()) if links else None
         self.clear_selection()
         if link is not None:
             self.activate_link(link)
 
-    def page_double_click(self, widget: PageWidget, event: QMouseEvent) -> None:
-        if self.pages is None:
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        spot = self.page_at_view(event.position())
+        if spot is None:
             return
-        word = self.pages.word_at(widget.index, *self._points(widget, event.position()))
+        index, x, y = spot
+        words = self.content.words(index, priority=0.0)
+        if words is None:
+            self._pending_word = spot  # finished when the words arrive
+            return
+        self._select_word(index, words, x, y)
+
+    def _select_word(self, index: int, words: list[Word], x: float, y: float) -> None:
+        word = word_at(words, x, y)
         if word is not None:
-            self.selection = Selection(widget.index, word.rect, [word])
-            self._repaint_page(widget.index)
+            self.selection = Selection(index, word.rect, [word])
+            self._repaint_page(index)
             self.selection_changed.emit()
 
-    def select_rect(self, index: int, rect: tuple[float, float, float, float]) -> None:
-        """Select the words that ``rect`` (PDF points on page ``index``) touches."""
-        if self.pages is None:
-            return
+    def _content_ready(self, index: int) -> None:
+        if self._pending_word and self._pending_word[0] == index:
+            words = self.content.words(index)
+            if words is not None:
+                _index, x, y = self._pending_word
+                self._pending_word = None
+                self._select_word(index, words, x, y)
+        selection = self.selection
+        if selection is not None and selection.index == index and not selection.words:
+            self.select_rect(index, selection.rect)
+            self.selection_changed.emit()
+
+    def select_rect(self, index: int, rect: Rect) -> None:
+        """Select the words that ``rect`` (shown points on page ``index``) touches."""
         old = self.selection.index if self.selection else None
-        self.selection = Selection(index, rect, self.pages.words_in(index, rect))
+        words = self.content.words(index, priority=0.0)
+        self.selection = Selection(index, rect, words_in(words, rect) if words else [])
         for page in {index, old}:
             if page is not None:
                 self._repaint_page(page)
 
     def select_page(self, index: int) -> None:
-        if self.pages is not None:
-            width, height = self.pages.sizes[index]
-            self.select_rect(index, (0, 0, width, height))
+        if 0 <= index < len(self.service.boxes):
+            box = self.service.boxes[index]
+            self.select_rect(index, (0, 0, box.width, box.height))
             self.selection_changed.emit()
 
     def clear_selection(self) -> None:

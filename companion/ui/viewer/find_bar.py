@@ -1,9 +1,11 @@
 """Find in this document: a bar under the page with a box, next/previous and a count.
 
-The search itself runs in a worker (:func:`companion.pdf.find.find_in_pdf`,
-with its own document), so typing stays quick in a long document. Every hit
-is lit in the reading view; the current one in orange. F3 and Shift+F3 walk
-through them and wrap around at the ends.
+The engine workers search (:mod:`companion.pdf.find`), a few pages per
+request: the page the person is on (or lands on from kit search) first, so
+its words light up at once, then the pages nearest to it, then the rest. The
+count grows while the search goes on. Every hit is lit in the reading view;
+the current one in orange. F3 and Shift+F3 walk through them and wrap
+around at the ends.
 """
 
 from __future__ import annotations
@@ -14,11 +16,30 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from companion.pdf.find import FindHit, find_in_pdf
+from companion.pdf.content import FindHit
+from companion.pdf.engine.pool import Ticket
+from companion.pdf.engine.protocol import DocumentRef, Failure, Find
 from companion.ui.appearance import px
 from companion.ui.live import follow, live
 from companion.ui.viewer.canvas import PageCanvas
-from companion.ui.workers import Task, TaskRunner
+from companion.ui.viewer.engine_client import EngineClient
+
+FIRST_PAGE_PRIORITY = 0.5  # before the page's own pixels: its highlights come at once
+NEAR_PRIORITY = 3.5
+REST_PRIORITY = 5.0
+NEAR_PAGES = 8
+CHUNK_PAGES = 24
+
+
+def search_order(page_count: int, start: int) -> list[int]:
+    """Pages nearest to ``start`` first (after it before before it), every page once."""
+    start = max(0, min(page_count - 1, start))
+    order = [start]
+    for distance in range(1, page_count):
+        for index in (start + distance, start - distance):
+            if 0 <= index < page_count:
+                order.append(index)
+    return order
 
 
 class FindBar(QWidget):
@@ -26,17 +47,20 @@ class FindBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, runner: TaskRunner, canvas: PageCanvas, parent: QWidget | None = None):
+    def __init__(self, engine: EngineClient, canvas: PageCanvas, parent: QWidget | None = None):
         super().__init__(parent)
-        self.runner = runner
+        self.engine = engine
         self.canvas = canvas
-        self.pdf_bytes = b""
+        self.doc: DocumentRef | None = None
+        self.page_count = 0
         self.hits: list[FindHit] = []
         self.current = -1
         self.terms: tuple[str, ...] = ()
+        self.searching = False
         self._generation = 0
-        self._task: Task | None = None
-        self._land_on: int | None = None
+        self._tickets: list[Ticket] = []
+        self._land_on = 0
+        self._done_pages: set[int] = set()
 
         self.box = QLineEdit()
         live(self.box, "setPlaceholderText", lambda: self.tr("Zoek in dit document"))
@@ -96,8 +120,8 @@ class FindBar(QWidget):
 
     # -- opening ---------------------------------------------------------------
 
-    def set_document(self, pdf_bytes: bytes) -> None:
-        self.pdf_bytes = pdf_bytes
+    def set_document(self, doc: DocumentRef | None, page_count: int = 0) -> None:
+        self.doc, self.page_count = doc, page_count
         self._reset()
         self.box.clear()
         self.hide()
@@ -124,13 +148,17 @@ class FindBar(QWidget):
 
     def _reset(self) -> None:
         self._generation += 1
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._cancel()
         self._timer.stop()
         self.hits, self.current, self.terms = [], -1, ()
+        self.searching = False
         self.canvas.set_hits([])
         live(self.count, "setText", lambda: "")
+
+    def _cancel(self) -> None:
+        for ticket in self._tickets:
+            self.engine.cancel(ticket)
+        self._tickets = []
 
     # -- searching -------------------------------------------------------------
 
@@ -146,52 +174,77 @@ class FindBar(QWidget):
         self._start_search(query=query, terms=(), land_on=None)
 
     def _start_search(self, *, query: str, terms: tuple[str, ...], land_on: int | None) -> None:
-        if not self.pdf_bytes:
+        if self.doc is None or not self.page_count:
             return
         self._generation += 1
-        generation, data = self._generation, self.pdf_bytes
-        if self._task is not None:
-            self._task.cancel()
-        self._land_on = land_on
+        self._cancel()
+        generation = self._generation
+        self._land_on = self.canvas.current if land_on is None else land_on
+        self.hits, self.current = [], -1
+        self._done_pages = set()
+        self.searching = True
+        self.canvas.set_hits([])
         live(self.count, "setText", lambda: self.tr("Zoeken…"))
+        order = search_order(self.page_count, self._land_on)
+        chunks = [(order[:1], FIRST_PAGE_PRIORITY), (order[1 : 1 + NEAR_PAGES], NEAR_PRIORITY)]
+        rest = order[1 + NEAR_PAGES :]
+        chunks += [
+            (rest[i : i + CHUNK_PAGES], REST_PRIORITY) for i in range(0, len(rest), CHUNK_PAGES)
+        ]
+        for number, (pages, priority) in enumerate(c for c in chunks if c[0]):
+            request = Find(self.doc, pages=tuple(pages), query=query, terms=terms)
+            self._tickets.append(
+                self.engine.submit(
+                    request,
+                    lambda answer, p=tuple(pages): self._found(generation, p, answer),
+                    priority=priority + number * 1e-3,
+                )
+            )
 
-        def work(_report, cancelled):
-            return generation, find_in_pdf(data, query=query, terms=terms, cancelled=cancelled)
-
-        self._task = self.runner.start(work, on_success=self._found, on_error=self._failed)
-
-    def _found(self, result: tuple[int, list[FindHit]]) -> None:
-        generation, hits = result
+    def _found(self, generation: int, pages: tuple[int, ...], answer: object) -> None:
         if generation != self._generation:
             return
-        self._task = None
-        self.hits = hits
-        if not hits:
-            self.current = -1
-            self.canvas.set_hits([])
-            live(self.count, "setText", lambda: self.tr("Niet gevonden"))
-            return
-        page = self.canvas.current if self._land_on is None else self._land_on
-        self.current = next((n for n, hit in enumerate(hits) if hit.index >= page), 0)
-        self.canvas.set_hits(hits, self.current)
-        self.canvas.show_hit(self.current)
+        if isinstance(answer, Failure):
+            answer = []  # a page that cannot be searched: the others still are
+        current = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
+        self._done_pages.update(pages)
+        # By page; within a page in reading order, as the worker found them.
+        self.hits = sorted([*self.hits, *answer], key=lambda hit: hit.index)
+        self.searching = len(self._done_pages) < self.page_count
+        if current is not None:
+            self.current = self.hits.index(current)
+            self.canvas.set_hits(self.hits, self.current)
+        else:
+            self.current = self._landing_hit()
+            self.canvas.set_hits(self.hits, self.current)
+            if self.current >= 0:
+                self.canvas.show_hit(self.current)
         self._show_count()
 
-    def _failed(self, _error: Exception) -> None:
-        self._task = None
-        live(self.count, "setText", lambda: self.tr("Zoeken lukte niet"))
+    def _landing_hit(self) -> int:
+        """The first hit on or after the page we came to, once the pages up to it are searched."""
+        for number, hit in enumerate(self.hits):
+            if hit.index < self._land_on:
+                continue
+            between = range(self._land_on, hit.index + 1)
+            return number if all(p in self._done_pages for p in between) else -1
+        if not self.searching and self.hits:
+            return 0  # nothing after this page: wrap around to the first hit
+        return -1
 
     def _show_count(self) -> None:
-        total, current = len(self.hits), self.current + 1
-        live(
-            self.count,
-            "setText",
-            lambda: (
-                self.tr("{current} van {total}").format(current=current, total=total)
-                if total
-                else self.tr("Niet gevonden")
-            ),
-        )
+        total, current, searching = len(self.hits), self.current + 1, self.searching
+
+        def text() -> str:
+            if searching and not current:
+                return self.tr("Zoeken… {total} gevonden").format(total=total)
+            if searching:
+                return self.tr("{current} van {total}…").format(current=current, total=total)
+            if not total:
+                return self.tr("Niet gevonden")
+            return self.tr("{current} van {total}").format(current=current, total=total)
+
+        live(self.count, "setText", text)
 
     # -- walking through the hits ------------------------------------------------
 

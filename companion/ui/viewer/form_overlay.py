@@ -1,17 +1,20 @@
 """Typing into a werkblad: Qt editors laid over the PDF's form fields.
 
 Each field gets a line edit, a multi-line box or a checkbox on top of its
-rectangle, as a child of its page widget, so it scrolls with the page and is
-resized with the zoom. Changes are reported with ``value_changed``; storing
-them is the screen's job (through :class:`companion.pdf.forms.FormValues`).
+rectangle (shown coordinates, so a field on a turned page lands on its box).
+The editors are children of the reading view and follow its page as it
+scrolls and zooms; only those of the pages on screen are shown. Changes are
+reported with ``value_changed``; storing them is the screen's job (through
+:class:`companion.pdf.forms.FormValues`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
-from companion.pdf.forms import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
+from companion.pdf.content import CHECKBOX, CHECKED, MULTILINE, UNCHECKED, FormField
+from companion.pdf.field_fit import FieldFit
 from companion.ui.viewer.canvas import PageCanvas
 from companion.ui.widgets.plain import plain_tip
 
@@ -19,6 +22,19 @@ EDITOR_STYLE = (
     "background: rgba(226, 237, 252, 235); color: black; border: 1px solid #7aa0d8;"
     " border-radius: 0; padding: 0 2px; font-size: {px}px;"
 )
+# A text that does not fit even at the smallest size: a red border a person sees.
+CUT_STYLE = (
+    "background: rgba(253, 232, 232, 240); color: black; border: 2px solid #c62828;"
+    " border-radius: 0; padding: 0 2px; font-size: {px}px;"
+)
+
+
+def cut_field_text() -> str:
+    return QCoreApplication.translate(
+        "FieldEditors",
+        "Deze tekst past niet in het vak, ook niet in een kleinere letter. Bij opslaan en "
+        "afdrukken valt een deel weg: maak hem korter.",
+    )
 
 
 class FieldEditors(QObject):
@@ -31,17 +47,18 @@ class FieldEditors(QObject):
         self.canvas = canvas
         self.fields: list[FormField] = []
         self.editors: list[QWidget] = []
-        canvas.layout_changed.connect(self.relayout)
+        self.fits: dict[str, FieldFit] = {}  # field name -> how its text fits (from a worker)
+        canvas.view_moved.connect(self.relayout)
 
     def set_fields(self, fields: list[FormField], values: dict[str, str]) -> None:
         for editor in self.editors:
             editor.deleteLater()
         self.fields, self.editors = list(fields), []
+        self.fits = {}
+        parent = self.canvas.viewport()
         for form_field in self.fields:
-            parent = self.canvas.page_widgets[form_field.index]
             editor = self._make_editor(form_field, parent)
             self._show_value(editor, form_field, values.get(form_field.name, form_field.default))
-            editor.show()
             self.editors.append(editor)
         for first, second in zip(self.editors, self.editors[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -95,6 +112,27 @@ class FieldEditors(QObject):
                 self._show_value(other, other_field, value)
         self.value_changed.emit(form_field.name, value)
 
+    def show_fits(self, fits: list[FieldFit]) -> None:
+        """Show each text at the size it will have on paper; mark the ones that are cut."""
+        known = {fit.name: fit for fit in fits}
+        names = {f.name for f in self.fields}
+        self.fits = {name: fit for name, fit in known.items() if name in names}
+        for form_field, editor in zip(self.fields, self.editors, strict=True):
+            if form_field.kind == CHECKBOX:
+                continue
+            fit = self.fits.get(form_field.name)
+            tip = form_field.label if fit is None or fit.fits else cut_field_text()
+            editor.setToolTip(plain_tip(tip))
+            editor.setAccessibleDescription("" if fit is None or fit.fits else cut_field_text())
+            editor.setProperty("cut", fit is not None and not fit.fits)
+            editor.setProperty("styledAt", None)  # styled again at the fitted size
+        self.relayout()
+
+    @property
+    def cut_names(self) -> list[str]:
+        """Names of the fields whose text does not fit (as last measured)."""
+        return [name for name, fit in self.fits.items() if not fit.fits]
+
     def editor(self, name: str) -> QWidget | None:
         for form_field, editor in zip(self.fields, self.editors, strict=True):
             if form_field.name == name:
@@ -105,13 +143,25 @@ class FieldEditors(QObject):
         return {f.name: self._read_value(e) for f, e in zip(self.fields, self.editors, strict=True)}
 
     def relayout(self) -> None:
-        """Put each editor on its field at the current zoom."""
-        scale = self.canvas.scale
+        """Put each editor on its field at the current zoom and scroll position."""
+        canvas = self.canvas
+        scale = canvas.scale
+        shown = canvas.visible_pages()
         for form_field, editor in zip(self.fields, self.editors, strict=True):
+            if form_field.index not in shown or form_field.index >= canvas.page_count:
+                if editor.isVisible():
+                    editor.hide()
+                continue
+            page = canvas.page_rect(form_field.index)
             x0, y0, x1, y1 = form_field.rect
-            left, top = round(x0 * scale), round(y0 * scale)
+            left, top = round(page.left() + x0 * scale), round(page.top() + y0 * scale)
             width, height = max(8, round((x1 - x0) * scale)), max(8, round((y1 - y0) * scale))
             editor.setGeometry(left, top, width, height)
+            if not editor.isVisible():
+                editor.show()
+            if editor.property("styledAt") == scale:
+                continue  # a style sheet costs a re-polish: only when the zoom changed
+            editor.setProperty("styledAt", scale)
             if form_field.kind == CHECKBOX:
                 side = max(8, min(width, height) - 4)
                 editor.setStyleSheet(
@@ -119,10 +169,13 @@ class FieldEditors(QObject):
                     f" QCheckBox::indicator {{ width: {side}px; height: {side}px; }}"
                 )
             else:
-                points = form_field.font_size or (
-                    11.0 if form_field.kind == MULTILINE else (y1 - y0) * 0.6
+                fit = self.fits.get(form_field.name)
+                points = (fit.size if fit is not None else 0) or (
+                    form_field.font_size
+                    or (11.0 if form_field.kind == MULTILINE else (y1 - y0) * 0.6)
                 )
                 pixels = max(7, round(points * scale))
-                editor.setStyleSheet(EDITOR_STYLE.format(px=pixels))
+                style = CUT_STYLE if editor.property("cut") else EDITOR_STYLE
+                editor.setStyleSheet(style.format(px=pixels))
                 if isinstance(editor, QLineEdit):
                     editor.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)

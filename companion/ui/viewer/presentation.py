@@ -4,8 +4,8 @@ Keys are the ones presentation clickers send (PageUp/PageDown, arrows,
 Space, B or . for a black screen, Esc to stop). With a second screen the
 laptop shows a presenter view: this page, the next one, "pagina x van y",
 the clock and how long the session has run. Pages come from the viewer's
-:class:`RenderService`, so the next page is usually ready before it is
-asked for.
+:class:`RenderService` (the engine workers draw them), so the next page is
+usually ready before it is asked for.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.pdf.page_render import LANE_PRESENT
-from companion.ui.live import live
-from companion.ui.viewer.render_service import RenderService
+from companion.ui.live import forget_within, live
+from companion.ui.viewer.render_service import LANE_PRESENT, RenderService
 
 NEXT_KEYS = {
     Qt.Key.Key_Space,
@@ -119,7 +118,7 @@ class SlideView(QWidget):
         self.resized.emit()
 
     def is_rendered(self) -> bool:
-        return self.service.image(self.index, self.render_scale()) is not None
+        return self.service.is_rendered(self.index, self.render_scale())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -133,15 +132,9 @@ class SlideView(QWidget):
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.end_text)
             painter.end()
             return
-        target = self.page_rect()
-        image = self.service.image(self.index, self.render_scale())
-        if image is None:
-            image = self.service.any_image(self.index)
-        if image is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawImage(target, image)
-        else:
-            painter.fillRect(target, Qt.GlobalColor.white)
+        self.service.paint_page(
+            painter, self.index, self.page_rect(), self.render_scale(), clickable=False
+        )
         painter.end()
 
 
@@ -380,6 +373,7 @@ class Presentation(QObject):
         self.service.request(LANE_PRESENT, [])
         for window in (self.window, self.presenter):
             if window is not None:
+                forget_within(window)  # its texts are not needed again
                 window.hide()
                 window.deleteLater()
         self.finished.emit(self.index)

@@ -1,218 +1,495 @@
-"""Page images for every view of one document, rendered on a thread of their own.
+"""Page pixels for every view of one document: requests, caches and painting.
 
-One :class:`RenderService` per viewer. It owns a render thread (with its own
-``pymupdf.Document``), the byte-capped page cache and a smaller thumbnail
-cache. Views ask for images; what is missing is queued and ``page_ready``
-says when it arrived. The reading view, the thumbnails, the projector and
-the presenter view all draw from here, so a page is rendered once.
+One :class:`RenderService` per viewer. Views say which pages they want at
+which scale (and which part is on screen); the service asks the engine
+workers for the tiles that are missing, most urgent first, cancels what is
+no longer wanted, and keeps what arrives in a cache capped in bytes. The
+reading view, the thumbnails, the projector and the presenter view all draw
+through :meth:`paint_page`, so a page is rendered once, and while the sharp
+tiles are on their way a page shows its thumbnail or the last image it had
+(never a white sheet). A page the engine could not draw (too slow, a crash,
+damaged) gets a placeholder with the reason; the rest keeps working.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
-import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-from companion.pdf.page_cache import DEFAULT_MAX_BYTES, ByteLRU
-from companion.pdf.page_render import (
-    LANE_THUMBS,
-    LANE_VIEW,
-    PageRenderer,
-    RenderJob,
-    RenderQueue,
+from companion.pdf.engine.failures import page_reason
+from companion.pdf.engine.pool import Ticket
+from companion.pdf.engine.protocol import OPEN_FAILURES, DocumentRef, Failure, Render
+from companion.pdf.page_box import PageBox
+from companion.pdf.page_cache import ByteLRU
+from companion.pdf.tiles import (
+    WHOLE_PAGE_BYTES,
+    TileGrid,
+    grid_for,
+    page_pixels,
     scale_key,
+    whole_page,
 )
-from companion.pdf.render import RenderedPage
+from companion.ui.texts import ui_text
+from companion.ui.viewer.engine_client import EngineClient
 
 log = logging.getLogger(__name__)
 
-# About 120 thumbnails; more only cost memory (a 500-page document filled 32 MB).
-THUMB_MAX_BYTES = 8 * 1024 * 1024
-# Threads finish their current page after being told to stop; until then they
-# are kept here (a QThread destroyed while running takes the program down).
-_LIVE_THREADS: set[RenderThread] = set()
+# Lanes, most urgent first. Each lane's wanted set replaces its previous one.
+LANE_PRESENT = 0
+LANE_VIEW = 1
+LANE_PREFETCH = 2
+LANE_THUMBS = 3
+PRIORITY = {LANE_PRESENT: 0.0, LANE_VIEW: 2.0, LANE_PREFETCH: 4.0, LANE_THUMBS: 6.0}
+STAND_IN_PRIORITY = 1.0  # a thumbnail for a page on screen that has nothing yet
 
+DEFAULT_MAX_BYTES = 96 * 2**20
+# The page pixels kept: the screen's worth and some, between these bounds.
+SCREENS_KEPT = 1.5
+MIN_CACHE_BYTES = 24 * 2**20
+# About 100 thumbnails on an ordinary screen, 25 on a 200 % one; more only cost memory.
+THUMB_MAX_BYTES = 6 * 2**20
+THUMB_WIDTH = 110
 
-def to_qimage(page: RenderedPage) -> QImage:
-    """PyMuPDF's RGB pixels as a QImage in the format Qt paints fastest (RGB32)."""
-    image = QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+TileKey = tuple[int, int, int, int]  # page, scale key, column, row
+PLACEHOLDER_COLOUR = QColor(238, 238, 240)
+WAITING_COLOUR = QColor(244, 244, 246)
 
 
 def image_bytes(image: QImage) -> int:
     return int(image.sizeInBytes())
 
 
-class RenderThread(QThread):
-    """Takes jobs from a queue until it is closed; one document, opened in this thread."""
+def _draw_pieces(painter: QPainter, target: QRectF, grid: TileGrid, pieces) -> None:
+    """Draw (column, row, image) pieces of a page cut by ``grid`` into ``target``."""
+    fx, fy = grid.width / max(1e-6, target.width()), grid.height / max(1e-6, target.height())
+    for column, row, image in pieces:
+        x0, y0, x1, y1 = grid.clip(column, row)
+        area = QRectF(
+            target.left() + x0 / fx, target.top() + y0 / fy, (x1 - x0) / fx, (y1 - y0) / fy
+        )
+        painter.drawImage(area, image)
 
-    rendered = Signal(int, int, int, int, QImage)  # generation, lane, index, scale key, image
-    failed = Signal(int, int, str)  # generation, index, detail
 
-    def __init__(self, pdf_bytes: bytes, queue: RenderQueue, generation: int) -> None:
-        super().__init__()
-        self._pdf_bytes = pdf_bytes
-        self.queue = queue
-        self.generation = generation
-        self.finished.connect(self._forget)
+def placeholder_title() -> str:
+    return QCoreApplication.translate("RenderService", "Deze pagina kan niet worden getoond")
 
-    def _forget(self) -> None:
-        _LIVE_THREADS.discard(self)
 
-    def run(self) -> None:
-        try:
-            renderer = PageRenderer(self._pdf_bytes)
-        except Exception as exc:  # the screen already explained a broken file
-            log.warning("render thread cannot open document: %s", exc)
-            return
-        try:
-            while (job := self.queue.take()) is not None:
-                try:
-                    page = renderer.render(job.index, job.scale)
-                except Exception as exc:
-                    self.failed.emit(self.generation, job.index, str(exc))
-                    continue
-                image = to_qimage(page)
-                image.setDevicePixelRatio(1.0)
-                self.rendered.emit(self.generation, job.lane, job.index, job.key[1], image)
-        finally:
-            renderer.close()
+def placeholder_hint() -> str:
+    return QCoreApplication.translate(
+        "RenderService", "Klik op de pagina om het opnieuw te proberen."
+    )
+
+
+@dataclass
+class _Wanted:
+    ticket: Ticket
+    priority: float
+    lanes: set[int] = field(default_factory=set)
+    clip: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 class RenderService(QObject):
-    """Caches and a render thread for the open document."""
+    """Tiles, thumbnails and placeholders for the open document."""
 
-    page_ready = Signal(int, int)  # lane, page index
+    page_ready = Signal(int, int)  # lane, page index (thumbnails, whole pages)
+    tile_ready = Signal(int, int, object)  # page index, scale key, clip (x0, y0, x1, y1) px
     page_failed = Signal(int)
+    document_failed = Signal(object)  # Failure: the document itself cannot be opened
 
     def __init__(
         self,
+        engine: EngineClient,
         parent: QObject | None = None,
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         thumb_max_bytes: int = THUMB_MAX_BYTES,
+        deadline: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.cache: ByteLRU[tuple[int, int], QImage] = ByteLRU(max_bytes, image_bytes)
+        self.engine = engine
+        self.deadline = deadline or (lambda: 10.0)
+        self.max_bytes = max_bytes
+        self._screen_cap = max_bytes
+        self.tiles: ByteLRU[TileKey, QImage] = ByteLRU(max_bytes, image_bytes)
         self.thumbs: ByteLRU[tuple[int, int], QImage] = ByteLRU(thumb_max_bytes, image_bytes)
-        self.sizes: list[tuple[float, float]] = []
-        self.failed: set[int] = set()
+        self.boxes: list[PageBox] = []
+        self.doc: DocumentRef | None = None
+        self.failed: dict[int, Failure] = {}
+        self._on_screen: set[TileKey] = set()  # the pieces the view shows now
         self.generation = 0
         self.rendered_count = 0
-        self._queue: RenderQueue | None = None
-        self._thread: RenderThread | None = None
+        self._wanted: dict[TileKey | tuple[int, int], _Wanted] = {}
+        self._lane_keys: dict[int, set] = {lane: set() for lane in PRIORITY}
         self._keep: range | None = None
 
     # -- documents -------------------------------------------------------------
 
-    def open(self, pdf_bytes: bytes, sizes: list[tuple[float, float]]) -> None:
+    def open(self, doc: DocumentRef, boxes: Sequence[PageBox]) -> None:
         self.close_document()
-        self.sizes = list(sizes)
-        self._queue = RenderQueue()
-        thread = RenderThread(pdf_bytes, self._queue, self.generation)
-        thread.rendered.connect(self._on_rendered)
-        thread.failed.connect(self._on_failed)
-        _LIVE_THREADS.add(thread)
-        self._thread = thread
-        thread.start(QThread.Priority.LowPriority)
+        self.doc = doc
+        self.boxes = list(boxes)
+
+    def set_boxes(self, boxes: Sequence[PageBox]) -> None:
+        """The real sizes arrived (they were guessed from the first page until now)."""
+        self.boxes = list(boxes)
 
     def close_document(self) -> None:
-        """Stop rendering this document; the thread ends after its current page."""
         self.generation += 1
-        if self._queue is not None:
-            self._queue.close()
-        self._queue = None
-        self._thread = None
-        self.cache.clear()
+        for wanted in self._wanted.values():
+            self.engine.cancel(wanted.ticket)
+        self._wanted.clear()
+        for keys in self._lane_keys.values():
+            keys.clear()
+        self.tiles.clear()
         self.thumbs.clear()
         self.failed.clear()
-        self.sizes = []
+        self._on_screen = set()
+        self.boxes = []
+        self.doc = None
         self._keep = None
 
-    def shutdown(self, wait_ms: int = 5000) -> None:
-        thread = self._thread
-        self.close_document()
-        if thread is not None:
-            thread.wait(wait_ms)
+    def fit_screen(self, screen_bytes: int) -> None:
+        """Size the page cache to the view: 1.5 screens of pixels, 24 MB to the cap given.
 
-    # -- images ----------------------------------------------------------------
+        A 200 % screen holds four times the pixels of a 100 % one; a fixed cap
+        would either waste memory on small screens or not hold one big one.
+        """
+        self._screen_cap = int(max(MIN_CACHE_BYTES, screen_bytes * SCREENS_KEPT))
+        self._set_cap(self._screen_cap)
 
-    def effective_scale(self, index: int, scale: float) -> float:
-        """``scale``, lowered so one image never takes more than a quarter of the cache."""
-        if not 0 <= index < len(self.sizes):
-            return scale
-        width, height = self.sizes[index]
-        limit = math.sqrt(self.cache.max_bytes / 4 / 4 / max(1.0, width * height))
-        return min(scale, limit)
+    def make_room(self, visible_bytes: int) -> None:
+        """Never less room than the pixels on screen need, and a little more.
 
-    def image(self, index: int, scale: float) -> QImage | None:
-        return self.cache.get((index, scale_key(self.effective_scale(index, scale))))
+        The cap follows the screen's size, but the pieces on screen can stick
+        out above and below it; if they did not fit, the cache would throw out
+        one to take another and the page would never be whole.
+        """
+        self._set_cap(max(self._screen_cap, int(visible_bytes * 1.25)))
 
-    def any_image(self, index: int) -> QImage | None:
-        """The sharpest cached image of a page at any scale (a stand-in while zooming)."""
-        best = None
-        for key in self.cache:
-            if key[0] == index:
-                image = self.cache.peek(key)
-                if image is not None and (best is None or image.width() > best.width()):
-                    best = image
-        return best
+    def _set_cap(self, wanted: int) -> None:
+        cap = max(1, min(self.max_bytes, wanted))
+        if cap != self.tiles.max_bytes:
+            self.tiles.set_max_bytes(cap)
+
+    @property
+    def sizes(self) -> list[tuple[float, float]]:
+        return [(box.width, box.height) for box in self.boxes]
+
+    def grid(self, index: int, scale: float) -> TileGrid:
+        box = self.boxes[index]
+        width, height = page_pixels(box.width, box.height, scale)
+        return grid_for(width, height, self._whole_bytes())
+
+    def _whole_bytes(self) -> int:
+        """Pages up to this many bytes come in one piece; larger ones in tiles."""
+        return max(1, min(WHOLE_PAGE_BYTES, self.tiles.max_bytes // 4))
+
+    def piece_bytes(self, index: int, scale: float, rect) -> int:
+        """Bytes of the pieces of page ``index`` that cover ``rect`` (pixels at ``scale``)."""
+        if not 0 <= index < len(self.boxes):
+            return 0
+        grid = self.grid(index, scale)
+        total = 0
+        for column, row in grid.covering(rect):
+            x0, y0, x1, y1 = grid.clip(column, row)
+            total += (x1 - x0) * (y1 - y0) * 4
+        return total
+
+    # -- asking for pixels ------------------------------------------------------------
+
+    def request(
+        self,
+        lane: int,
+        wanted: Sequence[
+            tuple[int, float] | tuple[int, float, tuple[float, float, float, float] | None]
+        ],
+    ) -> None:
+        """Make ``lane``'s wanted set these pages (index, scale[, visible pixel rect]).
+
+        Tiles already cached or on their way are not asked again; what the
+        lane wanted before and no longer does is cancelled.
+        """
+        keys: list[tuple[TileKey, TileGrid]] = []
+        for item in wanted:
+            index, scale = item[0], item[1]
+            rect = item[2] if len(item) > 2 else None  # type: ignore[misc]
+            if not 0 <= index < len(self.boxes) or index in self.failed or scale <= 0:
+                continue
+            grid = self.grid(index, scale)
+            key = scale_key(scale)
+            keys.extend(((index, key, c, r), grid) for c, r in grid.covering(rect))
+        if lane == LANE_VIEW:
+            self._on_screen = {key for key, _grid in keys}
+        self._want(lane, keys, lambda key, grid: self._render_request(key, grid))
+
+    def request_thumbnails(self, wanted: Sequence[tuple[int, float]], urgent: bool = False) -> None:
+        """Thumbnails (sidebar, and stand-ins for pages on screen when ``urgent``)."""
+        keys = []
+        for index, scale in wanted:
+            if 0 <= index < len(self.boxes) and index not in self.failed:
+                box = self.boxes[index]
+                width, height = page_pixels(box.width, box.height, scale)
+                keys.append(((index, scale_key(scale)), whole_page(width, height)))
+        if urgent:
+            self._want(-1, keys, self._thumb_request, priority=STAND_IN_PRIORITY, replace=False)
+        else:
+            self._want(LANE_THUMBS, keys, self._thumb_request, replace=False, limit=60)
+
+    def _render_request(self, key: TileKey, grid: TileGrid) -> Render:
+        """One piece of a page: key (page, scale, column, row)."""
+        assert self.doc is not None
+        clip = grid.clip(key[2], key[3])
+        return Render(self.doc, page=key[0], width=grid.width, height=grid.height, clip=clip)
+
+    def _thumb_request(self, key: tuple[int, int], grid: TileGrid) -> Render:
+        """A whole page, small: key (page, scale)."""
+        return self._render_request((key[0], key[1], 0, 0), grid)
+
+    def _want(self, lane, keys, make, *, priority=None, replace=True, limit=0) -> None:
+        if self.doc is None:
+            return
+        base = PRIORITY.get(lane, 0.0) if priority is None else priority
+        deadline = self.deadline()
+        lane_keys = self._lane_keys.setdefault(lane, set())
+        new = {key for key, _grid in keys}
+        if replace:
+            for key in lane_keys - new:
+                self._unwant(lane, key)
+        elif limit:
+            fresh = [k for k, _g in keys if k not in lane_keys]
+            overflow = len(lane_keys) + len(fresh) - limit
+            for key in list(lane_keys)[: max(0, overflow)]:
+                self._unwant(lane, key)
+        for order, (key, grid) in enumerate(keys):
+            if self._cached(key):
+                continue
+            rank = base + order * 1e-4
+            entry = self._wanted.get(key)
+            if entry is not None and (entry.priority <= rank or entry.ticket.started):
+                entry.lanes.add(lane)
+                lane_keys.add(key)
+                continue
+            lanes = {lane}
+            if entry is not None:  # waiting at a lower priority: ask again, sooner
+                self.engine.cancel(entry.ticket)
+                lanes |= entry.lanes
+            ticket = self.engine.submit(
+                make(key, grid),
+                partial(self._arrived, self.generation, key),
+                priority=rank,
+                deadline=deadline,
+            )
+            self._wanted[key] = _Wanted(
+                ticket, rank, lanes, getattr(ticket.request, "clip", (0, 0, 0, 0))
+            )
+            lane_keys.add(key)
+
+    def _unwant(self, lane: int, key) -> None:
+        self._lane_keys[lane].discard(key)
+        entry = self._wanted.get(key)
+        if entry is None:
+            return
+        entry.lanes.discard(lane)
+        if not entry.lanes:
+            self.engine.cancel(entry.ticket)
+            del self._wanted[key]
+
+    def _cached(self, key) -> bool:
+        return key in self.thumbs if len(key) == 2 else key in self.tiles
+
+    def pending(self) -> int:
+        return len(self._wanted)
+
+    def _arrived(self, generation: int, key, answer: object) -> None:
+        if generation != self.generation:
+            return  # a page of a document that is no longer shown
+        entry = self._wanted.pop(key, None)
+        lanes = entry.lanes if entry else set()
+        for lane in lanes:
+            self._lane_keys.get(lane, set()).discard(key)
+        index = key[0]
+        if isinstance(answer, Failure):
+            self._failed(index, answer)
+            return
+        if not isinstance(answer, QImage):
+            return
+        thumb = len(key) == 2
+        if not thumb and self._keep is not None and index not in self._keep:
+            return  # scrolled far away while it was being drawn
+        if thumb:
+            self.thumbs.put(key, answer)
+        else:
+            self._make_space(image_bytes(answer))
+            self.tiles.put(key, answer)
+        self.rendered_count += 1
+        if thumb:
+            self.page_ready.emit(LANE_THUMBS, index)
+        elif entry is not None:
+            self.tile_ready.emit(index, key[1], entry.clip)
+            if LANE_PRESENT in lanes:
+                self.page_ready.emit(LANE_PRESENT, index)
+        else:  # asked twice and answered twice: repaint the page to be sure
+            self.page_ready.emit(LANE_VIEW, index)
+
+    def _make_space(self, size: int) -> None:
+        """Let go of pieces that are not on screen, oldest first, before one comes in.
+
+        Plain least-recently-used would as soon throw out a piece on screen that
+        arrived early (and leave a hole there) as a stale preview.
+        """
+        for key in self.tiles:  # oldest first
+            if self.tiles.total_bytes + size <= self.tiles.max_bytes:
+                return
+            if key not in self._on_screen:
+                self.tiles.discard(key)
+
+    def _failed(self, index: int, failure: Failure) -> None:
+        if failure.kind in OPEN_FAILURES:
+            self.document_failed.emit(failure)
+            return
+        if failure.kind == "closed":
+            return
+        name = self.doc.name if self.doc else "?"
+        log.warning(
+            "page %d of %s not shown: %s (%s)", index + 1, name, failure.kind, failure.detail
+        )
+        self.failed[index] = failure
+        for key in [k for k in self._wanted if k[0] == index]:
+            self.engine.cancel(self._wanted.pop(key).ticket)
+        self.page_failed.emit(index)
+
+    def retry(self, index: int) -> None:
+        """Try a page that failed once more (after the person clicked its placeholder)."""
+        if self.failed.pop(index, None) is not None:
+            self.page_ready.emit(LANE_VIEW, index)
+
+    def evict_far(self, keep: range) -> None:
+        """Forget pages outside ``keep``; tiles on their way there too."""
+        self._keep = keep
+        self.tiles.evict(lambda key: key[0] not in keep)
+
+    # -- what there is ------------------------------------------------------------------
 
     def thumbnail(self, index: int, scale: float) -> QImage | None:
         return self.thumbs.get((index, scale_key(scale)))
 
-    def request(self, lane: int, wanted: list[tuple[int, float]]) -> None:
-        """Replace ``lane``'s waiting jobs with the images in ``wanted`` not yet cached."""
-        if self._queue is None:
-            return
-        jobs = []
-        for index, scale in wanted:
-            job = RenderJob(lane, index, self.effective_scale(index, scale))
-            if job.key not in self.cache and index not in self.failed:
-                jobs.append(job)
-        self._queue.replace(lane, jobs)
+    def _any_thumbnail(self, index: int) -> QImage | None:
+        best = None
+        for key in self.thumbs:
+            if key[0] == index:
+                image = self.thumbs.peek(key)
+                if image is not None and (best is None or image.width() > best.width()):
+                    best = image
+        return best
 
-    def request_thumbnails(self, wanted: list[tuple[int, float]]) -> None:
-        """Queue thumbnails behind page renders; only the newest 60 requests wait."""
-        if self._queue is None:
-            return
-        jobs = [
-            RenderJob(LANE_THUMBS, index, scale)
-            for index, scale in wanted
-            if (index, scale_key(scale)) not in self.thumbs and index not in self.failed
-        ]
-        self._queue.add(LANE_THUMBS, jobs, limit=60)
+    def is_rendered(self, index: int, scale: float, rect=None) -> bool:
+        """True when every tile of page ``index`` in ``rect`` (all when None) is cached."""
+        if not 0 <= index < len(self.boxes) or index in self.failed:
+            return False
+        key = scale_key(scale)
+        tiles = self.grid(index, scale).covering(rect)
+        return bool(tiles) and all((index, key, c, r) in self.tiles for c, r in tiles)
 
-    def evict_far(self, keep: range) -> None:
-        """Forget pages outside ``keep``; reading-view pages still on their way there too."""
-        self._keep = keep
-        self.cache.evict(lambda key: key[0] not in keep)
+    # -- painting --------------------------------------------------------------------------
 
-    def _on_rendered(self, generation: int, lane: int, index: int, key: int, image: QImage) -> None:
-        if generation != self.generation:
-            return  # a page of a document that is no longer shown
-        if lane == LANE_VIEW and self._keep is not None and index not in self._keep:
-            return  # scrolled far away while it was being rendered
-        target = self.thumbs if lane == LANE_THUMBS else self.cache
-        target.put((index, key), image)
-        self.rendered_count += 1
-        self.page_ready.emit(lane, index)
+    def paint_page(
+        self,
+        painter: QPainter,
+        index: int,
+        target: QRectF,
+        scale: float,
+        exposed: QRectF | None = None,
+        *,
+        clickable: bool = True,
+    ) -> bool:
+        """Draw page ``index`` in ``target`` (logical pixels) at ``scale`` device px per point.
 
-    def _on_failed(self, generation: int, index: int, detail: str) -> None:
-        if generation != self.generation:
-            return
-        log.warning("page %d cannot be rendered: %s", index + 1, detail)
-        self.failed.add(index)
-        self.page_failed.emit(index)
+        Only the tiles under ``exposed`` are drawn (``clickable``: a failed
+        page's placeholder says a click tries again). Returns True when what
+        shows is sharp, False while a stand-in (thumbnail, last image, plain
+        page) fills in for tiles on their way or when the page failed.
+        """
+        if index in self.failed:
+            self.paint_placeholder(painter, target, self.failed[index], clickable)
+            return False
+        if not 0 <= index < len(self.boxes):
+            return False
+        grid = self.grid(index, scale)
+        area = target if exposed is None else target.intersected(exposed)
+        fx, fy = grid.width / max(1e-6, target.width()), grid.height / max(1e-6, target.height())
+        pixel_rect = (
+            (area.left() - target.left()) * fx,
+            (area.top() - target.top()) * fy,
+            (area.right() - target.left()) * fx,
+            (area.bottom() - target.top()) * fy,
+        )
+        key = scale_key(scale)
+        tiles = grid.covering(pixel_rect)
+        # get, not peek: what shows is what was used last, so it is the last to go.
+        images = [(c, r, self.tiles.get((index, key, c, r))) for c, r in tiles]
+        sharp = bool(images) and all(image is not None for _c, _r, image in images)
+        if not sharp:
+            self._paint_stand_in(painter, index, target, key)
+        _draw_pieces(painter, target, grid, [(c, r, image) for c, r, image in images if image])
+        return sharp
 
+    def _paint_stand_in(self, painter: QPainter, index: int, target: QRectF, key: int) -> None:
+        """What shows while the sharp tiles are drawn: a thumbnail or the last image."""
+        painter.save()
+        thumb = self._any_thumbnail(index)
+        if thumb is not None:
+            # Unsmoothed: it shows for a moment, and smoothing a page-sized area costs
+            # more than the moment.
+            painter.drawImage(target, thumb)
+        else:
+            painter.fillRect(target, WAITING_COLOUR)
+        # Tiles of another zoom (the page as it was a moment ago, or a preview drawn
+        # while scrolling fast) are sharper than a thumbnail; unsmoothed, for speed.
+        other = sorted(
+            {k[1] for k in self.tiles if k[0] == index and k[1] != key},
+            key=lambda scale: abs(scale - key),
+        )
+        if other:
+            old = other[0]
+            box = self.boxes[index]
+            grid = grid_for(*page_pixels(box.width, box.height, old / 1000), self._whole_bytes())
+            pieces = [
+                (tile[2], tile[3], self.tiles.peek(tile))
+                for tile in self.tiles
+                if tile[0] == index and tile[1] == old
+            ]
+            _draw_pieces(painter, target, grid, [p for p in pieces if p[2] is not None])
+        painter.restore()
 
-def _stop_all_threads() -> None:
-    for thread in list(_LIVE_THREADS):
-        thread.queue.close()
-        thread.wait(5000)
-
-
-atexit.register(_stop_all_threads)
+    @staticmethod
+    def paint_placeholder(
+        painter: QPainter, target: QRectF, failure: Failure, hint: bool = True
+    ) -> None:
+        """The grey card: "Deze pagina kan niet worden getoond" and the reason."""
+        painter.save()
+        painter.fillRect(target, PLACEHOLDER_COLOUR)
+        margin = max(8.0, min(target.width(), target.height()) * 0.08)
+        inner = target.adjusted(margin, margin, -margin, -margin)
+        painter.setPen(QPen(QColor(90, 90, 96)))
+        title = QFont(painter.font())
+        title.setBold(True)
+        painter.setFont(title)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        heading = inner.adjusted(0, inner.height() * 0.3, 0, 0)
+        used = painter.boundingRect(
+            heading, int(flags | Qt.AlignmentFlag.AlignTop), placeholder_title()
+        )
+        painter.drawText(heading, int(flags | Qt.AlignmentFlag.AlignTop), placeholder_title())
+        body = QFont(painter.font())
+        body.setBold(False)
+        painter.setFont(body)
+        reason = inner.adjusted(0, used.bottom() - inner.top() + margin / 2, 0, 0)
+        painter.drawText(
+            reason, int(flags | Qt.AlignmentFlag.AlignTop), ui_text(page_reason(failure))
+        )
+        painter.restore()

@@ -2,10 +2,16 @@
 
 Everything the main window needs goes through :class:`ViewerScreen`:
 ``show_document`` opens a kit document at a page (with the words from kit
-search lit), ``page_changed`` reports the page to remember, and
-``back_requested`` returns to the list the person came from. Things that
-would otherwise pop up a dialog (a link's question, where to save, which
-printer) are functions passed in, so tests drive the screen without dialogs.
+search lit), ``show_file`` a PDF from disk, ``page_changed`` reports the
+page to remember, and ``back_requested`` returns to the list the person
+came from. Things that would otherwise pop up a dialog (a link's question,
+where to save, which printer) are functions passed in, so tests drive the
+screen without dialogs.
+
+The screen never touches MuPDF: the engine workers (:class:`EngineClient`)
+read and draw. Opening costs the window no work per page: the page sizes
+come from the kit store (``page_boxes``), from an earlier opening, or from
+one quick question to a worker (the first page's size, then all sizes).
 """
 
 from __future__ import annotations
@@ -41,33 +47,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.errors import BrokenPdfError, CompanionError
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
-from companion.pdf.forms import FormValues, fill_pdf
-from companion.pdf.page_cache import DEFAULT_MAX_BYTES
-from companion.pdf.page_layout import ZOOM_STEPS, ZoomMode
-from companion.pdf.pages import PdfPages
+from companion.kit.library import KitLibrary
+from companion.kit.workshop_pack import WorkshopPack, workshop_pack
+from companion.pdf.content import FormField, OutlineEntry
+from companion.pdf.engine.failures import document_message
+from companion.pdf.engine.protocol import (
+    DocumentRef,
+    Failure,
+    Filled,
+    FillFields,
+    MeasureFields,
+    PrintPart,
+    Probe,
+    Probed,
+    ReadBoxes,
+    ReadFields,
+    ReadOutline,
+)
+from companion.pdf.engine.settings import load_deadline
+from companion.pdf.forms import FormValues
+from companion.pdf.page_box import PageBox
+from companion.pdf.page_layout import GAP, MAX_ZOOM, MIN_ZOOM, ZOOM_STEPS, ZoomMode
 from companion.sync.network import is_online
 from companion.ui.appearance import px
-from companion.ui.live import live
+from companion.ui.live import forget_within, live
 from companion.ui.texts import ui_text
 from companion.ui.viewer.canvas import PageCanvas
+from companion.ui.viewer.engine_client import EngineClient, content_key
 from companion.ui.viewer.find_bar import FindBar
 from companion.ui.viewer.form_overlay import FieldEditors
+from companion.ui.viewer.page_content import PageContent
 from companion.ui.viewer.presentation import Presentation, pick_screens
-from companion.ui.viewer.printing import print_pdf
-from companion.ui.viewer.render_service import RenderService
+from companion.ui.viewer.print_flow import CutFields, PrintFlow, ask_go_on_with_cut
+from companion.ui.viewer.printing import chosen_pages
+from companion.ui.viewer.printpakket import SAVE, PackChoice, ask_pack_dialog
+from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
 from companion.ui.widgets.flow_layout import wrapping_row
 from companion.ui.widgets.plain import ask
-from companion.ui.workers import Task, TaskRunner
+from companion.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
+# How soon the engine answers what opening a document needs (lower is sooner).
+PROBE_PRIORITY = 0.0
+BOXES_PRIORITY = 1.5
+FIELDS_PRIORITY = 3.0
+OUTLINE_PRIORITY = 5.5
+PageBoxes = Callable[[str], "list[PageBox] | None"]
+
 PRESENTATION_SCREEN_SETTING = "presentation_screen"
+ZOOM_SETTING = "viewer.zoom.{key}"  # per document: "fit-width", "fit-page" or a factor
 # The first two names are translated where the box is filled (context ViewerScreen).
 ZOOM_CHOICES: list[tuple[str, ZoomMode, float]] = [
     (QT_TRANSLATE_NOOP("ViewerScreen", "Paginabreedte"), ZoomMode.FIT_WIDTH, 1.0),
@@ -129,15 +163,18 @@ def _group(*widgets: QWidget) -> QWidget:
 
 
 class ViewerScreen(QWidget):
-    """Reads, finds, fills in, prints and presents one kit document at a time."""
+    """Reads, finds, fills in, prints and presents one document at a time."""
 
     back_requested = Signal()
     page_changed = Signal(str, int)
+    opened = Signal()  # the document's pages are laid out (or its failure is shown)
 
     def __init__(
         self,
         runner: TaskRunner,
         *,
+        engine: EngineClient | None = None,
+        page_boxes: PageBoxes | None = None,
         forms: FormValues | None = None,
         settings=None,
         online: Callable[[], bool] = is_online,
@@ -145,6 +182,9 @@ class ViewerScreen(QWidget):
         open_url: Callable[[str], object] | None = None,
         ask_save_path: Callable[[str], Path | None] | None = None,
         ask_printer: Callable[[QPrinter], bool] | None = None,
+        confirm_cut: Callable[[CutFields], bool] | None = None,
+        library: KitLibrary | None = None,
+        ask_pack: Callable[[WorkshopPack], PackChoice | None] | None = None,
         max_cache_bytes: int = DEFAULT_MAX_BYTES,
         parent: QWidget | None = None,
     ) -> None:
@@ -159,22 +199,43 @@ class ViewerScreen(QWidget):
         self.ask_printer = ask_printer or (
             lambda printer: ask_printer_dialog(self, printer, self.page_count)
         )
+        self.confirm_cut = confirm_cut or (lambda cut: ask_go_on_with_cut(self, cut))
+        self.library = library  # the kit (for a workshop's printpakket); None for files only
+        self.ask_pack = ask_pack or (lambda pack: ask_pack_dialog(self, pack))
+        self._pack_refs: list[DocumentRef] = []
+        self.own_engine = engine is None
+        self.engine = engine or EngineClient(self)
+        self.page_boxes = page_boxes or (lambda _doc_id: None)
         self.document_id: str | None = None
         self.document_title = ""
         self.pdf_bytes = b""
-        self.pages: PdfPages | None = None
+        self.doc: DocumentRef | None = None
+        self.file_path: Path | None = None
+        self.outline: list[OutlineEntry] = []
+        self.failure: Failure | None = None
         self.page_count = 0
         self.page = 1
         self.presentation: Presentation | None = None
-        self.print_task: Task | None = None
-        self._printer: QPrinter | None = None
         self._pending_values: dict[str, str] = {}
+        self._opening: tuple[int, tuple[str, ...]] | None = None  # start page, search words
+        self._generation = 0
+        self._zoom_key = ""
+        self._sidebar_chosen = False
+        self._saved_zoom: str | None = None
+        self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
+        self._deadline = load_deadline(settings)  # read again for each document
 
-        self.service = RenderService(self, max_bytes=max_cache_bytes)
-        self.canvas = PageCanvas(self.service)
+        self.service = RenderService(
+            self.engine,
+            self,
+            max_bytes=max_cache_bytes,
+            deadline=lambda: self._deadline,
+        )
+        self.content = PageContent(self.engine, self)
+        self.canvas = PageCanvas(self.service, self.content)
         self.editors = FieldEditors(self.canvas)
         self.sidebar = Sidebar(self.service)
-        self.find_bar = FindBar(runner, self.canvas)
+        self.find_bar = FindBar(self.engine, self.canvas)
         self.info = NoticeBanner()
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages name files
@@ -185,6 +246,21 @@ class ViewerScreen(QWidget):
         self.progress = QProgressBar()
         live(self.progress, "setAccessibleName", lambda: self.tr("Voortgang afdrukken"))
         self.progress.hide()
+        self.cancel_print = QPushButton()
+        live(self.cancel_print, "setText", lambda: self.tr("Annuleren"))
+        live(self.cancel_print, "setAccessibleName", lambda: self.tr("Afdrukken annuleren"))
+        self.cancel_print.hide()
+        self.print_flow = PrintFlow(
+            self.engine,
+            runner,
+            self.progress,
+            self.cancel_print,
+            self.info,
+            lambda cut: self.confirm_cut(cut),
+            self,
+        )
+        self.print_flow.done.connect(self._pack_finished)
+        self.print_flow.stopped.connect(self._pack_finished)
 
         self._build_actions()
         self._build_layout()
@@ -232,6 +308,13 @@ class ViewerScreen(QWidget):
             self.save_filled,
             lambda: self.tr("Opslaan als ingevulde PDF"),
             lambda: self.tr("Opslaan als PDF"),
+        )
+        self.pack_action = action(
+            lambda: self.tr("Printpakket maken…"),
+            None,
+            self.make_pack,
+            lambda: self.tr("Printpakket: het draaiboek met de werkbladen in één PDF"),
+            lambda: self.tr("Printpakket"),
         )
         self.find_action = action(
             lambda: self.tr("Zoeken in dit document"),
@@ -355,6 +438,9 @@ class ViewerScreen(QWidget):
         self.save_button = QToolButton()
         self.save_button.setDefaultAction(self.save_filled_action)
         live(self.save_button, "setAccessibleName", lambda: self.tr("Opslaan als ingevulde PDF"))
+        self.pack_button = QToolButton()
+        self.pack_button.setDefaultAction(self.pack_action)
+        live(self.pack_button, "setAccessibleName", lambda: self.tr("Printpakket maken"))
         self.present_button = QToolButton()
         self.present_button.setDefaultAction(self.present_action)
         live(self.present_button, "setAccessibleName", lambda: self.tr("Presenteren"))
@@ -382,6 +468,7 @@ class ViewerScreen(QWidget):
                 self.find_button,
                 self.print_button,
                 self.save_button,
+                self.pack_button,
                 self.present_button,
             ],
             spacing=12,
@@ -395,7 +482,8 @@ class ViewerScreen(QWidget):
         self.splitter.addWidget(self.body)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([px(170), 800])
+        # As narrow as the thumbnails allow: large text must not take the pages' room.
+        self.splitter.setSizes([self.sidebar.minimumWidth(), 800])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -403,7 +491,10 @@ class ViewerScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(bar)
         layout.addWidget(self.info)
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_print)
+        layout.addLayout(progress_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
         # Reading order for Tab: the bar from left to right, then the pages and the side panel.
@@ -419,6 +510,7 @@ class ViewerScreen(QWidget):
             self.find_button,
             self.print_button,
             self.save_button,
+            self.pack_button,
             self.present_button,
             self.info.close_button,
             self.canvas,
@@ -426,6 +518,7 @@ class ViewerScreen(QWidget):
         )
 
     def _connect(self) -> None:
+        self.service.document_failed.connect(self._document_failed)
         self.canvas.current_changed.connect(self._current_changed)
         self.canvas.layout_changed.connect(self._show_zoom)
         self.canvas.external_link.connect(self.open_external_link)
@@ -436,93 +529,247 @@ class ViewerScreen(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(500)
         self._save_timer.timeout.connect(self.flush_form_values)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(250)
+        self._settle_timer.timeout.connect(self._page_settled)
 
     # -- documents ---------------------------------------------------------------
 
+    @property
+    def has_document(self) -> bool:
+        """A document is open and laid out (not a failure message)."""
+        return self.doc is not None and self.page_count > 0 and self.failure is None
+
     def show_document(
-        self, doc_id: str, title: str, pdf_bytes: bytes, page: int = 1, terms: tuple[str, ...] = ()
+        self,
+        doc_id: str,
+        title: str,
+        pdf_bytes: bytes,
+        page: int = 1,
+        terms: tuple[str, ...] = (),
+        content_id: str = "",
     ) -> bool:
-        """Open a document at ``page``; False (with a Dutch message shown) when it cannot."""
+        """Open a kit document at ``page``, with kit search's ``terms`` lit.
+
+        ``content_id`` names the bytes (the kit's sha256) so they need not be
+        looked at to be recognised. Returns at once; the pages show as the
+        engine draws them. A document that cannot be read shows a Dutch
+        message instead (see ``failure``).
+        """
         self.close_document()
         self.document_id = doc_id
+        self.pdf_bytes = pdf_bytes
+        key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
+        doc = self.engine.share(pdf_bytes, title, key)
+        boxes = self.page_boxes(doc_id) or self.engine.known_boxes(key)
+        self._start(doc, title, page, terms, boxes, key)
+        return True
+
+    def show_file(self, path: Path, page: int = 1) -> bool:
+        """Open a PDF from disk (not added to the kit); a message says why one cannot be."""
+        self.close_document()
+        path = Path(path)
+        try:
+            stat = path.stat()
+            key = f"file:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            key = f"file:{path}"
+        self.file_path = path
+        doc = DocumentRef(key=key, name=path.name, path=str(path))
+        self._start(doc, path.name, page, (), self.engine.known_boxes(key), key)
+        return True
+
+    def _start(
+        self,
+        doc: DocumentRef,
+        title: str,
+        page: int,
+        terms: tuple[str, ...],
+        boxes: list[PageBox] | None,
+        boxes_key: str,
+    ) -> None:
+        self.doc = doc
         self.document_title = title
         self.title.setText(title)
-        try:
-            pages = PdfPages(pdf_bytes, title)
-        except BrokenPdfError as exc:
-            live(self.message, "setText", lambda error=exc: ui_text(error))
-            self.body.setCurrentWidget(self.message)
-            return False
-        self.pages, self.pdf_bytes, self.page_count = pages, pdf_bytes, pages.page_count
+        self._generation += 1
+        self._deadline = load_deadline(self.settings)
+        self._opening = (page, tuple(terms))
+        self.page = max(1, page)  # the page being opened, until the pages are laid out
+        self._boxes_key = boxes_key
+        self._zoom_key = ZOOM_SETTING.format(key=self.document_id or boxes_key)
+        self._restore_zoom()
         self.body.setCurrentWidget(self.canvas)
-        self.service.open(pdf_bytes, pages.sizes)
-        self.canvas.set_document(pages)
-        self.sidebar.set_document(pages.sizes, pages.outline(), self.devicePixelRatioF())
-        fields = pages.fields()
-        values = self.forms.values(doc_id) if self.forms else {}
-        self.editors.set_fields(fields, values)
-        self.fill_hint.setVisible(bool(fields))
+        if boxes:
+            self._lay_out(boxes, exact=True)
+            return
+        generation = self._generation
+        self.engine.submit(
+            Probe(doc), lambda answer: self._probed(generation, answer), priority=PROBE_PRIORITY
+        )
+
+    def _probed(self, generation: int, answer: object) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(answer, Failure):
+            self._document_failed(answer)
+            return
+        assert isinstance(answer, Probed)
+        # Lay out with the first page's size for all; the real sizes follow.
+        self._lay_out([answer.first] * answer.page_count, exact=answer.page_count == 1)
+
+    def _lay_out(self, boxes: list[PageBox], *, exact: bool) -> None:
+        """The page sizes are known: show the pages, ask for the rest of what the screen needs."""
+        assert self.doc is not None
+        doc, generation = self.doc, self._generation
+        self.page_count = len(boxes)
+        self.service.open(doc, boxes)
+        self.content.open(doc, self.page_count)
+        start, terms = self._opening or (1, ())
+        self._opening = None
+        start = max(1, min(self.page_count, start))
+        self._fit_side_panel()
+        # The first page's pixels are asked for first; the rest of the screen follows.
+        self.canvas.set_document(self.page_count, start - 1)
+        self.find_bar.set_document(doc, self.page_count)
+        if terms:
+            self.find_bar.find_terms(terms, start - 1)  # its words are lit at once too
+        self.sidebar.set_document(self.service.sizes, self.devicePixelRatioF())
+        self.sidebar.set_outline([])
         self.page_box.setMaximum(self.page_count)
         count = self.page_count
         live(self.page_total, "setText", lambda: self.tr("van {count}").format(count=count))
-        self.find_bar.set_document(pdf_bytes)
         self._set_document_actions(True)
-        start = max(1, min(self.page_count, page))
         self.page = 0
-        self.canvas.go_to(start - 1)
         self._current_changed(start - 1)
-        if terms:
-            self.find_bar.find_terms(terms, start - 1)
         self.canvas.setFocus()
-        return True
+        if exact:
+            self.engine.remember_boxes(self._boxes_key, boxes)
+        else:
+            self.engine.submit(
+                ReadBoxes(doc),
+                lambda answer: self._boxes_read(generation, answer),
+                priority=BOXES_PRIORITY,
+            )
+        self.engine.submit(
+            ReadFields(doc),
+            lambda answer: self._fields_read(generation, answer),
+            priority=FIELDS_PRIORITY,
+        )
+        self.engine.submit(
+            ReadOutline(doc),
+            lambda answer: self._outline_read(generation, answer),
+            priority=OUTLINE_PRIORITY,
+        )
+        self.opened.emit()
+
+    def _boxes_read(self, generation: int, answer: object) -> None:
+        if generation != self._generation or not isinstance(answer, list):
+            return
+        self.engine.remember_boxes(self._boxes_key, answer)
+        if answer != self.service.boxes:
+            self.service.set_boxes(answer)
+            self.canvas.relayout()
+            self.sidebar.set_document(self.service.sizes, self.devicePixelRatioF())
+
+    def _fields_read(self, generation: int, answer: object) -> None:
+        if generation != self._generation or not isinstance(answer, list):
+            return
+        fields: list[FormField] = answer
+        values = self.forms.values(self.document_id) if self.forms and self.document_id else {}
+        self.editors.set_fields(fields, values)
+        self.fill_hint.setVisible(bool(fields))
+        if values:
+            self.measure_fields()
+        self._set_document_actions(True)
+
+    def _outline_read(self, generation: int, answer: object) -> None:
+        if generation != self._generation or not isinstance(answer, list):
+            return
+        self.outline = answer
+        self.sidebar.set_outline(answer)
+
+    def _document_failed(self, failure: Failure) -> None:
+        """The document cannot be opened at all: say why in its place."""
+        if self.doc is None or self.failure is not None:
+            return
+        self.failure = failure
+        name = self.document_title or self.doc.name
+        log.warning("cannot open %s: %s (%s)", name, failure.kind, failure.detail)
+        message = document_message(failure, name)
+        live(self.message, "setText", lambda: ui_text(message))
+        self.body.setCurrentWidget(self.message)
+        self._set_document_actions(False)
+        self.opened.emit()
 
     def close_document(self) -> None:
         """Save what was typed, stop presenting and let the old document go."""
         self.flush_form_values()
+        if self._settle_timer.isActive():
+            self._page_settled()  # the page reached is remembered
         if self.presentation is not None:
             self.presentation.stop()
+        self._generation += 1
         self.service.close_document()
+        self.content.close()
         self.editors.set_fields([], {})
-        self.canvas.set_document(None)
-        self.find_bar.set_document(b"")
-        if self.pages is not None:
-            self.pages.close()
-        self.pages, self.pdf_bytes, self.page_count = None, b"", 0
-        self.document_id = None
+        self.canvas.set_document(0)
+        self.find_bar.set_document(None)
+        self.sidebar.set_document([], self.devicePixelRatioF())
+        self.sidebar.set_outline([])
+        if self.doc is not None and self.doc.shm:
+            self.engine.unshare(self.doc)
+        self.doc, self.pdf_bytes, self.page_count, self.file_path = None, b"", 0, None
+        self.document_id, self.failure, self.outline, self._opening = None, None, [], None
         self.info.hide()
         self.fill_hint.hide()
         live(self.page_total, "setText", lambda: "")
         self._set_document_actions(False)
 
     def shutdown(self) -> None:
-        """On closing the window: nothing typed is lost, the render thread stops."""
+        """On closing the window: nothing typed is lost, the engine stops, texts are let go."""
         self.flush_form_values()
         if self.presentation is not None:
             self.presentation.stop()
-        self.service.shutdown()
+        self.close_document()
+        if self.own_engine:
+            self.engine.close()
+        forget_within(self)  # a closed viewer's texts are never refreshed again
 
     def _set_document_actions(self, enabled: bool) -> None:
         shown = enabled and self.isVisible()
         for act in (self.present_action, self.print_action, self.find_action):
             act.setEnabled(shown)
         self.save_filled_action.setEnabled(shown and bool(self.editors.fields))
+        # Buttons for what this document cannot do are left out (the menu keeps them).
+        self.save_button.setVisible(bool(self.editors.fields))
+        is_workshop = self._pack() is not None if enabled else False
+        self.pack_action.setEnabled(shown and is_workshop)
+        self.pack_button.setVisible(is_workshop)
         for widget in (self.previous_button, self.next_button, self.page_box, self.zoom_box):
             widget.setEnabled(enabled)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._set_document_actions(self.pages is not None)
+        self._set_document_actions(self.has_document)
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self.flush_form_values()
-        self._set_document_actions(self.pages is not None)
+        if self._settle_timer.isActive():
+            self._page_settled()
+        self._set_document_actions(self.has_document)
 
     # -- pages -----------------------------------------------------------------------
 
     def go_to(self, page: int) -> None:
-        """Show page ``page`` (1-based) at the top of the view."""
-        if self.page_count:
+        """Show page ``page`` (1-based) at the top of the view (once laid out, if opening)."""
+        if self._opening is not None:
+            self._opening = (max(1, page), self._opening[1])
+            self.page = max(1, page)
+            self._reported = (self.document_id, self.page)
+            self.page_changed.emit(self.document_id or "", self.page)
+        elif self.page_count:
             self.canvas.go_to(max(1, min(self.page_count, page)) - 1)
 
     def focus_page_box(self) -> None:
@@ -539,8 +786,18 @@ class ViewerScreen(QWidget):
         self.page_box.blockSignals(False)
         self.previous_button.setEnabled(page > 1)
         self.next_button.setEnabled(page < self.page_count)
-        self.sidebar.show_page(index)
-        self.page_changed.emit(self.document_id or "", page)
+        # The side panel and the remembered page follow once the reader stops on a page:
+        # a jump's pixels come first, paging quickly through costs no disk writes.
+        self._settle_timer.start()
+
+    def _page_settled(self) -> None:
+        """The reader stopped on a page: mark its thumbnail and remember it."""
+        self._settle_timer.stop()
+        if self.page_count and self.doc is not None:
+            self.sidebar.show_page(self.page - 1)
+            if self._reported != (self.document_id, self.page):
+                self._reported = (self.document_id, self.page)
+                self.page_changed.emit(self.document_id or "", self.page)
 
     @property
     def highlights(self) -> list[tuple[float, float, float, float]]:
@@ -554,7 +811,32 @@ class ViewerScreen(QWidget):
         self.canvas.set_zoom(mode, zoom)
         self.canvas.setFocus()
 
+    def _restore_zoom(self) -> None:
+        """The zoom this document had last time (fit width for a new one)."""
+        stored = self.settings.setting(self._zoom_key) if self.settings is not None else None
+        mode, zoom = ZoomMode.FIT_WIDTH, self.canvas.zoom
+        if stored in (ZoomMode.FIT_WIDTH.value, ZoomMode.FIT_PAGE.value):
+            mode = ZoomMode(stored)
+        elif stored:
+            try:
+                zoom = min(MAX_ZOOM, max(MIN_ZOOM, float(stored)))
+                mode = ZoomMode.FIXED
+            except ValueError:
+                pass  # a value from elsewhere: fit width
+        self.canvas.mode, self.canvas.zoom = mode, zoom
+        self._saved_zoom = stored
+
+    def _remember_zoom(self) -> None:
+        if self.settings is None or not self.has_document or self._opening is not None:
+            return
+        canvas = self.canvas
+        value = canvas.mode.value if canvas.mode is not ZoomMode.FIXED else f"{canvas.zoom:.4g}"
+        if value != self._saved_zoom and (self._saved_zoom or value != "fit-width"):
+            self._saved_zoom = value
+            self.settings.set_setting(self._zoom_key, value)
+
     def _show_zoom(self) -> None:
+        self._remember_zoom()
         canvas = self.canvas
         if canvas.mode is ZoomMode.FIT_WIDTH:
             row = 0
@@ -567,13 +849,39 @@ class ViewerScreen(QWidget):
         self.zoom_box.blockSignals(False)
 
     def toggle_sidebar(self) -> None:
+        self._sidebar_chosen = True  # the person's choice holds from now on
         self.sidebar.setVisible(not self.sidebar.isVisible())
         self.sidebar_action.setChecked(self.sidebar.isVisible())
+
+    def _fit_side_panel(self) -> None:
+        """With large text: the thumbnails only where pages keep their real size beside them.
+
+        With large text the side menu is wider, and the thumbnails beside it
+        would squeeze "Paginabreedte" below 100 %: larger text would make
+        documents smaller. Then the panel starts hidden (F9 shows it), until
+        the person chooses.
+        """
+        if self._sidebar_chosen or not self.service.sizes or px(100) <= 100:
+            return  # at 100 % text the panel stays as it was
+        widest = max(width for width, _height in self.service.sizes)
+        scroll_bar = self.canvas.verticalScrollBar().sizeHint().width()
+        needed = widest * self.canvas.points_per_pixel_100() + 2 * GAP + scroll_bar + 4
+        margins = self.layout().contentsMargins()
+        splitter = self.width() - margins.left() - margins.right()
+        room = splitter - self.sidebar.minimumWidth() - self.splitter.handleWidth()
+        show = room >= needed
+        if show != self.sidebar.isVisibleTo(self):
+            self.sidebar.setVisible(show)
+            self.sidebar_action.setChecked(show)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_side_panel()
 
     # -- find -------------------------------------------------------------------------
 
     def start_find(self) -> None:
-        if self.pages is not None:
+        if self.has_document:
             self.find_bar.start()
 
     # -- links ------------------------------------------------------------------------
@@ -597,6 +905,8 @@ class ViewerScreen(QWidget):
     def flush_form_values(self) -> None:
         """Write what was typed to the user store (also on hide, close and switch)."""
         self._save_timer.stop()
+        if self._pending_values:
+            self.measure_fields()  # a text that grew too long is marked while typing
         if not self._pending_values or not self.document_id or self.forms is None:
             self._pending_values.clear()
             return
@@ -610,84 +920,171 @@ class ViewerScreen(QWidget):
                 lambda: self.tr("Wat je hebt ingevuld kon niet worden bewaard. Probeer opnieuw.")
             )
 
-    def filled_pdf(self) -> bytes:
-        """The document with what was typed written into its fields."""
+    def _form_values(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self.editors.values().items())) if self.editors.fields else ()
+
+    def measure_fields(self) -> None:
+        """Ask a worker how the typed texts fit their boxes; cut ones are marked red."""
+        if not self.editors.fields or self.doc is None:
+            return
+        generation = self._generation
+
+        def measured(answer: object) -> None:
+            if generation == self._generation and isinstance(answer, list):
+                self.editors.show_fits(answer)
+
+        self.engine.submit(
+            MeasureFields(self.doc, values=self._form_values()), measured, priority=FIELDS_PRIORITY
+        )
+
+    def with_filled(self, then: Callable[[bytes | None], None]) -> None:
+        """Call ``then`` with the PDF holding what was typed (None: nothing to fill in).
+
+        An engine worker writes the values into a copy, each text at a size
+        that fits; when some text does not fit even so, the person is asked
+        first (``then`` is not called when they go back). ``then`` gets b""
+        when filling fails (a message is shown).
+        """
         self.flush_form_values()
-        if not self.editors.fields:
-            return self.pdf_bytes
-        return fill_pdf(self.pdf_bytes, self.editors.values())
+        if not self.editors.fields or self.doc is None:
+            then(None)
+            return
+        generation = self._generation
+        title = self.document_title
+
+        def filled(answer: object) -> None:
+            if generation != self._generation:
+                return
+            if isinstance(answer, Filled):
+                if answer.cut and not self.confirm_cut([(title, label) for label in answer.cut]):
+                    self.info.show_message(
+                        lambda: self.tr("Niets opgeslagen: pas de tekst aan en probeer opnieuw.")
+                    )
+                    return
+                then(answer.data)
+                return
+            log.warning("filling in %s failed: %s", self.document_title, answer)
+            self.info.show_message(
+                lambda: self.tr("Het ingevulde werkblad kon niet worden gemaakt. Probeer opnieuw.")
+            )
+            then(b"")
+
+        self.engine.submit(FillFields(self.doc, values=self._form_values()), filled, priority=0.0)
 
     def save_filled(self, path: Path | None = None) -> Path | None:
-        """Ctrl+S: save a copy of the werkblad with the answers in it."""
-        if self.pages is None or not self.editors.fields:
+        """Ctrl+S: save a copy of the werkblad with the answers in it (written when ready).
+
+        The copy is the kit's own PDF (vector, text searchable) with the
+        answers in its fields, still fillable in any PDF reader.
+        """
+        if not self.has_document or not self.editors.fields:
             return None
         if path is None:
-            path = self.ask_save_path(f"{self.document_id}-ingevuld.pdf")
+            path = self.ask_save_path(f"{self.document_id or 'werkblad'}-ingevuld.pdf")
             if path is None:
                 return None
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        try:
-            data = self.filled_pdf()
-            write_atomic(path, data)
-        except (OSError, RuntimeError, ValueError) as exc:
-            log.warning("saving filled pdf failed: %s", exc)
-            folder = path.parent
-            self.info.show_message(
-                lambda: self.tr(
-                    "Opslaan lukte niet in {folder}. Kies een andere map en probeer opnieuw."
-                ).format(folder=folder)
-            )
-            return None
-        self.info.show_message(lambda: self.tr("Opgeslagen: {path}").format(path=path))
+        target = path
+
+        def write(data: bytes | None) -> None:
+            if not data:
+                return
+            try:
+                write_atomic(target, data)
+            except (OSError, RuntimeError, ValueError) as exc:
+                log.warning("saving filled pdf failed: %s", exc)
+                folder = target.parent
+                self.info.show_message(
+                    lambda: self.tr(
+                        "Opslaan lukte niet in {folder}. Kies een andere map en probeer opnieuw."
+                    ).format(folder=folder)
+                )
+                return
+            self.info.show_message(lambda: self.tr("Opgeslagen: {path}").format(path=target))
+
+        self.with_filled(write)
         return path
 
     # -- printing -----------------------------------------------------------------------
 
-    def print_document(self, printer: QPrinter | None = None) -> Task | None:
-        """Ctrl+P: print (with what was filled in), in the background with progress."""
-        if self.pages is None or self.print_task is not None:
-            return None
+    @property
+    def printing(self) -> bool:
+        return self.print_flow.busy
+
+    def print_document(self, printer: QPrinter | None = None) -> bool:
+        """Ctrl+P: print the chosen pages as vector pages, with what was filled in.
+
+        The engine makes the print PDF; see :mod:`companion.ui.viewer.print_flow`
+        for how it reaches the printer, with progress and *Annuleren*.
+        """
+        if not self.has_document or self.print_flow.busy or self.doc is None:
+            return False
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.document_title)
             if not self.ask_printer(printer):
-                return None
-        data = self.filled_pdf()
-        self._printer = printer
-        self.progress.setRange(0, self.page_count)
-        self.progress.setValue(0)
-        live(self.progress, "setFormat", lambda: self.tr("Afdrukken: %v van %m pagina's"))
-        self.progress.show()
+                return False
+        self.flush_form_values()
+        pages = chosen_pages(printer, self.page_count, self.page - 1)
+        part = PrintPart(self.doc, pages, 1, self._form_values())
+        return self.print_flow.print([part], printer, self.document_title)
 
-        def work(report, cancelled):
-            return print_pdf(data, printer, report, cancelled)
+    # -- printpakket --------------------------------------------------------------------
 
-        self.print_task = self.runner.start(
-            work,
-            on_success=self._printed,
-            on_error=self._print_failed,
-            on_progress=lambda done: (
-                self.progress.setRange(0, done[1]),
-                self.progress.setValue(done[0]),
-            ),
-        )
-        return self.print_task
+    def _pack(self) -> WorkshopPack | None:
+        """The open workshop's printpakket on offer (None: not a kit workshop)."""
+        if self.library is None or not self.document_id:
+            return None
+        document = self.library.catalog_document(self.document_id)
+        if document is None or document.type != "workshop":
+            return None
+        return workshop_pack(self.library, self.document_id)
 
-    def _printed(self, pages: int) -> None:
-        self.print_task, self._printer = None, None
-        self.progress.hide()
-        self.info.show_message(
-            lambda: self.tr("{pages} pagina's naar de printer gestuurd.").format(pages=pages)
-        )
-
-    def _print_failed(self, error: Exception) -> None:
-        self.print_task, self._printer = None, None
-        self.progress.hide()
-        if isinstance(error, CompanionError):
-            self.info.show_message(lambda: ui_text(error))
+    def make_pack(self) -> bool:
+        """The workshop's draaiboek with copies of its werkbladen, as one PDF saved or printed."""
+        pack = self._pack() if self.has_document and not self.print_flow.busy else None
+        if pack is None or self.doc is None or self.library is None:
+            return False
+        choice = self.ask_pack(pack)
+        if choice is None or not choice.pages_wanted:
+            return False
+        printer: QPrinter | None = None
+        path: Path | None = None
+        if choice.action == SAVE:
+            path = self.ask_save_path(f"{pack.workshop.id}-printpakket.pdf")
+            if path is None:
+                return False
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
         else:
-            self.info.show_message(lambda: self.tr("Afdrukken lukte niet."))
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.tr("Printpakket {title}").format(title=pack.workshop.title))
+            if not self.ask_printer(printer):
+                return False
+        parts = [PrintPart(self.doc)] if choice.draaiboek else []
+        for item in pack.items:
+            copies = choice.copies.get(item.document.id, 0)
+            data = self.library.pdf_bytes(item.document.id) if copies > 0 else None
+            if not data:
+                continue
+            ref = self.engine.share(data, item.document.title, f"sha256:{item.document.sha256}")
+            self._pack_refs.append(ref)
+            parts.append(PrintPart(ref, copies=copies))
+        if printer is not None:
+            started = self.print_flow.print(parts, printer, pack.workshop.title)
+        else:
+            assert path is not None
+            started = self.print_flow.save(parts, path)
+        if not started:
+            self._pack_finished()
+        return started
+
+    def _pack_finished(self, *_args) -> None:
+        """A job ended: the werkbladen shared for a pakket are let go."""
+        refs, self._pack_refs = self._pack_refs, []
+        for ref in refs:
+            self.engine.unshare(ref)
 
     # -- presenting ---------------------------------------------------------------------
 
@@ -728,7 +1125,7 @@ class ViewerScreen(QWidget):
 
         ``presenter=True`` shows the presenter view even on one screen (tests).
         """
-        if self.pages is None or self.presentation is not None:
+        if not self.has_document or self.presentation is not None:
             return None
         self.flush_form_values()
         screens = QGuiApplication.screens()

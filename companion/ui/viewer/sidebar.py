@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -27,14 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.pdf.page_render import LANE_THUMBS
-from companion.pdf.pages import OutlineEntry
+from companion.pdf.content import OutlineEntry
 from companion.ui.appearance import px
 from companion.ui.live import follow, live
-from companion.ui.viewer.render_service import RenderService
+from companion.ui.viewer.render_service import (
+    LANE_THUMBS,
+    THUMB_WIDTH,
+    WAITING_COLOUR,
+    RenderService,
+)
 
-THUMB_WIDTH = 110
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Icons made from thumbnails, kept for the rows on screen and a few more (at 200 %
+# an icon is a quarter MB: 120 of them were 30 MB).
+ICONS_KEPT = 32
 
 
 def page_text(page: int) -> str:
@@ -101,7 +107,7 @@ class ThumbnailModel(QAbstractListModel):
         icon = QIcon()
         for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
             icon.addPixmap(pixmap, mode)
-        if len(self._icons) > 120:  # only the rows on screen need one
+        if len(self._icons) > ICONS_KEPT:  # only the rows on screen need one
             self._icons.clear()
         self._icons[row] = (image, icon)
         return icon
@@ -111,7 +117,7 @@ class ThumbnailModel(QAbstractListModel):
         size = (THUMB_WIDTH, max(1, round(THUMB_WIDTH * height / width)))
         if size not in self._blank:
             image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-            image.fill(QColor("white"))
+            image.fill(WAITING_COLOUR)
             self._blank[size] = image
         return self._blank[size]
 
@@ -164,14 +170,21 @@ class Sidebar(QTabWidget):
         live(self.tabBar(), "setAccessibleName", lambda: self.tr("Zijbalk: Pagina's of Inhoud"))
         live(self, "setTabText", lambda: self.tr("Pagina's"), 0)
         live(self, "setTabText", lambda: self.tr("Inhoud"), 1)
-        live(self, "setMinimumWidth", lambda: THUMB_WIDTH + px(60))
+        # Wide enough for the thumbnails and for both tabs (large text: no tab arrows).
+        live(
+            self,
+            "setMinimumWidth",
+            lambda: max(THUMB_WIDTH + px(60), self.tabBar().sizeHint().width() + px(4)),
+        )
         live(self, "setMaximumWidth", lambda: THUMB_WIDTH + px(160))
         follow(self, self._retranslate_outline)
 
-    def set_document(
-        self, sizes: list[tuple[float, float]], outline: list[OutlineEntry], dpr: float
-    ) -> None:
+    def set_document(self, sizes: list[tuple[float, float]], dpr: float) -> None:
+        """A new document (or its real page sizes): thumbnails; the outline follows."""
         self.model.set_pages(sizes, dpr)
+
+    def set_outline(self, outline: list[OutlineEntry]) -> None:
+        """The document's table of contents (read by the engine after the first page)."""
         self.outline.clear()
         parents: list[QTreeWidgetItem] = []
         for entry in outline:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
 from companion.store.user_store import UserStore
 from companion.ui.viewer.screen import PRESENTATION_SCREEN_SETTING
 from tests.conftest import screenshot
-from tests.support.viewer_support import ViewerMaker, numbered_pdf
-
-
-@pytest.fixture
-def make_viewer(qtbot):
-    """A real viewer screen in its own window, active so its shortcuts work."""
-    maker = ViewerMaker(qtbot)
-    yield maker
-    maker.close()
+from tests.support.viewer_support import numbered_pdf, opened
 
 
 def centre_colour(widget):
@@ -30,6 +21,7 @@ def centre_colour(widget):
 def test_f5_presents_full_screen_and_clicker_keys_move_black_and_leave(qtbot, make_viewer):
     viewer = make_viewer()
     viewer.show_document("presentatie-x", "Presentatie", numbered_pdf(5), 2)
+    opened(qtbot, viewer)
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_F5)
     presentation = viewer.presentation
     assert presentation is not None
@@ -80,6 +72,7 @@ def test_f5_presents_full_screen_and_clicker_keys_move_black_and_leave(qtbot, ma
 def test_presenter_view_shows_this_page_the_next_and_the_time(qtbot, make_viewer):
     viewer = make_viewer()
     viewer.show_document("presentatie-x", "Presentatie", numbered_pdf(3), 1)
+    opened(qtbot, viewer)
     presentation = viewer.start_presentation(presenter=True)
     view = presentation.presenter
     assert view is not None and view.isVisible()
@@ -116,6 +109,7 @@ def test_chosen_screen_is_remembered_in_the_settings(qtbot, make_viewer, tmp_pat
     try:
         viewer = make_viewer(settings=user)
         viewer.show_document("doc", "Presentatie", numbered_pdf(2), 1)
+        opened(qtbot, viewer)
         viewer._fill_screen_menu()
         choices = viewer.screen_menu.actions()
         assert len(choices) == len(QGuiApplication.screens())

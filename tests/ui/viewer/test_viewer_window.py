@@ -11,7 +11,7 @@ from companion.kit.importer import apply_source
 from companion.kit.source import FolderSource
 from companion.pdf.forms import CHECKED, FormValues
 from tests.conftest import screenshot
-from tests.support.viewer_support import build_kit_with_form, form_pdf
+from tests.support.viewer_support import build_kit_with_form, form_pdf, opened
 
 WERKBLAD = "werkblad-klantreis"
 
@@ -21,6 +21,14 @@ def open_window(start_window, kit_builder, test_key):
     """The program's window on a kit whose werkblad has form fields; call again to restart."""
     bundled = build_kit_with_form(kit_builder, 1, "bundled", form_pdf(), test_key)
     return lambda: start_window(bundled, activate=True, wait=True)
+
+
+def open_werkblad(qtbot, window) -> None:
+    """Open the werkblad and wait until its fields can be typed in."""
+    assert window.open_document(WERKBLAD)
+    opened(qtbot, window.viewer)
+    qtbot.waitUntil(lambda: window.viewer.editors.editor("naam") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.viewer.editors.editor("naam").isVisible(), timeout=10000)
 
 
 def fill_in(qtbot, window) -> None:
@@ -46,7 +54,7 @@ def test_filled_werkblad_survives_a_restart_and_a_kit_update(
     qtbot, open_window, kit_builder, test_key, test_public_keys
 ):
     window = open_window()
-    assert window.open_document(WERKBLAD)
+    open_werkblad(qtbot, window)
     viewer = window.viewer
     assert viewer.fill_hint.isVisible()
     assert viewer.save_filled_action.isEnabled()
@@ -60,7 +68,7 @@ def test_filled_werkblad_survives_a_restart_and_a_kit_update(
     qtbot.keyClicks(viewer.editors.editor("naam"), "!")  # typed just before closing
     window.close()
     again = open_window()  # a new AppContext on the same data folder
-    assert again.open_document(WERKBLAD)
+    open_werkblad(qtbot, again)
     assert shown_values(again) == ("Bibliotheek Waterland!", *FILLED[1:])
     tables = {row[0] for row in again.context.kit.conn.execute("SELECT name FROM sqlite_master")}
     assert "form_values" not in tables  # the kit store holds nothing a person made
@@ -72,21 +80,24 @@ def test_filled_werkblad_survives_a_restart_and_a_kit_update(
     )
     apply_source(again.context.kit, FolderSource(v2), trusted_keys=test_public_keys)
     again.kit_changed.emit()
-    assert again.open_document(WERKBLAD)
-    assert "nieuwe versie" in again.viewer.pages.doc[0].get_text()
+    open_werkblad(qtbot, again)
+    shown = pymupdf.open(stream=again.viewer.pdf_bytes, filetype="pdf")
+    assert "nieuwe versie" in shown[0].get_text()
+    qtbot.waitUntil(lambda: again.viewer.editors.editor("naam").y() > old_top, timeout=10000)
     assert shown_values(again) == ("Bibliotheek Waterland!", *FILLED[1:])
     assert again.viewer.editors.editor("naam").y() > old_top
 
 
 def test_ctrl_s_saves_and_ctrl_p_prints_the_filled_werkblad(qtbot, open_window, tmp_path):
     window = open_window()
-    window.open_document(WERKBLAD)
+    open_werkblad(qtbot, window)
     viewer = window.viewer
     fill_in(qtbot, window)
     asked = []
     viewer.ask_save_path = lambda suggested: asked.append(suggested) or tmp_path / suggested
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["werkblad-klantreis-ingevuld.pdf"]
+    qtbot.waitUntil(lambda: "Opgeslagen" in viewer.info.text.text(), timeout=10000)
     saved = pymupdf.open(tmp_path / asked[0])
     values = {w.field_name: w.field_value for w in saved[0].widgets()}
     assert values["naam"] == "Bibliotheek Waterland"
@@ -102,7 +113,7 @@ def test_ctrl_s_saves_and_ctrl_p_prints_the_filled_werkblad(qtbot, open_window, 
     viewer.ask_printer = to_file
     assert viewer.print_action in window.file_menu.actions()
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: viewer.print_task is None and viewer.info.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: viewer.info.text.text().endswith("afdruk.pdf"), timeout=30000)
     assert pymupdf.open(tmp_path / "afdruk.pdf").page_count == 2
 
 
@@ -138,6 +149,7 @@ def test_kit_search_result_opens_with_hits_and_ctrl_f_finds_in_the_document(qtbo
 def test_presenteren_is_in_the_view_menu(qtbot, open_window):
     window = open_window()
     window.open_document("handleiding-vindplaatsen")
+    opened(qtbot, window.viewer)
     action = window.viewer.present_action
     assert action in window.view_menu.actions() and action.shortcut().toString() == "F5"
     qtbot.keyClick(window, Qt.Key.Key_F5)

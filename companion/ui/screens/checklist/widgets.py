@@ -29,6 +29,7 @@ from companion.plan.checklist import REMOVED_LABEL, ItemView, StepView
 from companion.ui.appearance import px
 from companion.ui.live import live
 from companion.ui.texts import ui_text
+from companion.ui.widgets.eliding_button import ElidingButton
 from companion.ui.widgets.flow_layout import wrapping_row
 from companion.ui.widgets.plain import plain_tip
 
@@ -297,7 +298,7 @@ class StepCard(QFrame):
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
             for doc_id in step.documents:
                 title = doc_titles.get(doc_id, doc_id)
-                button = QPushButton(icon, title)
+                button = ElidingButton(icon, title)
                 button.setObjectName("docLink")
                 live(
                     button,

@@ -1,0 +1,634 @@
+"""The pool of engine worker processes: priorities, cancelling, deadlines, restarts.
+
+The window submits requests (:mod:`companion.pdf.engine.protocol`) with a
+priority; a dispatcher thread hands the most urgent one to an idle worker,
+collects answers and calls each request's callback (on the dispatcher
+thread: the Qt side relays it to the GUI thread). A request not yet started
+is simply dropped when cancelled; one already running keeps its worker only
+for a short grace, after which the worker is replaced, so a slow page that
+scrolled away never holds up the pages on screen.
+
+Every request has a deadline (seconds of work, default 10). A worker past it
+is killed and replaced, and the request fails with ``TIMEOUT``. A worker
+that dies (segfault, abort, out of memory) fails its request with
+``CRASHED`` and is replaced the same way. Either way the rest of the
+document keeps working and the window never goes down.
+
+Shared memory: each worker has one pixel block, made and removed by this
+side, so nothing is left in /dev/shm when a worker dies or the pool closes.
+Plain Python, no Qt: tests and benchmarks drive it directly.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import dataclasses
+import heapq
+import itertools
+import logging
+import multiprocessing
+import os
+import signal
+import socket
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+
+from companion.pdf.engine.protocol import (
+    CLOSED,
+    CRASHED,
+    NO_MEMORY,
+    TIMEOUT,
+    DocumentRef,
+    Failure,
+    Pixels,
+    Render,
+    Request,
+)
+from companion.pdf.engine.shared_pixels import Block, block_with
+from companion.pdf.engine.worker import FORGET, READY, RECYCLE, WorkerOptions, serve
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DEADLINE = 10.0
+# A cancelled request that is still running after this long costs its worker.
+CANCEL_GRACE = 1.0
+# Pixel blocks above this are given back after use (a print page at 300 dpi).
+KEEP_BLOCK_BYTES = 16 * 2**20
+# Requests at this priority or later are background work (read ahead, thumbnails,
+# searching the rest of a document): they never take the last idle worker, so
+# whatever the person asks for next starts at once.
+BACKGROUND = 3.0
+# No page image larger than this is drawn (an A0 poster printed at 300 dpi would be
+# 1.1 GB); such a request fails at once with NO_MEMORY instead of exhausting memory.
+MAX_PIXEL_BYTES = 256 * 2**20
+
+Callback = Callable[[object], None]
+
+# Pools still open when the program ends are closed first, before multiprocessing
+# ends their workers under them (atexit runs the newest registration first).
+_open_pools: weakref.WeakSet[EnginePool] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_pools() -> None:
+    for pool in list(_open_pools):
+        pool.close(timeout=1.0)
+
+
+def default_worker_count() -> int:
+    """Two workers, never more than the machine has cores."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def start_method() -> str:
+    """``spawn`` unless STRATEGIEKIT_ENGINE_START says ``forkserver``.
+
+    Never ``fork``: the window's process holds Qt's threads and locks. A
+    spawned worker is a fresh interpreter that imports only the engine. The
+    forkserver restarts workers faster, but keeps one more process with
+    PyMuPDF loaded for the whole session (and does not exist on Windows).
+    """
+    return os.environ.get("STRATEGIEKIT_ENGINE_START", "spawn")
+
+
+@dataclass(eq=False)
+class Ticket:
+    """One submitted request; ``cancel`` it through the pool."""
+
+    request: Request
+    priority: float
+    callback: Callback | None
+    deadline: float
+    seq: int
+    cancelled: bool = False
+    done: bool = False
+    started: float = 0.0
+    answer: object = None
+    finished: threading.Event = field(default_factory=threading.Event)
+
+    def __lt__(self, other: Ticket) -> bool:
+        return (self.priority, self.seq) < (other.priority, other.seq)
+
+    @property
+    def page(self) -> int:
+        return getattr(self.request, "page", -1)
+
+
+@dataclass(eq=False)
+class _Worker:
+    number: int
+    process: multiprocessing.process.BaseProcess
+    conn: object
+    ready: bool = False
+    ticket: Ticket | None = None
+    block: Block | None = None
+    forget: list[str] = field(default_factory=list)
+    pid: int = 0
+    sending: threading.Lock = field(default_factory=threading.Lock)
+
+
+class EnginePool:
+    """Worker processes doing MuPDF work for the window; thread-safe."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        deadline: float = DEFAULT_DEADLINE,
+        options: WorkerOptions | None = None,
+    ) -> None:
+        self.size = max(1, min(workers or default_worker_count(), os.cpu_count() or 1))
+        self.deadline = deadline
+        self.options = options or WorkerOptions()
+        method = start_method()
+        self._context = multiprocessing.get_context(method)
+        if method == "forkserver":  # workers fork from a server that has PyMuPDF loaded
+            self._context.set_forkserver_preload(["companion.pdf.engine.worker", "pymupdf"])
+        self._lock = threading.Lock()
+        self._queue: list[Ticket] = []
+        self._seq = itertools.count()
+        self._numbers = itertools.count(1)
+        self._workers: list[_Worker] = []
+        self._shared: dict[str, Block] = {}
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_w.setblocking(False)
+        self._thread: threading.Thread | None = None
+        self._closing = False
+        self._closed = threading.Event()
+        self._batching = 0  # submissions that wake the dispatcher once, at the end
+        self._woken = False
+        self._missing = 0  # workers to start (first start, or after one was replaced)
+        self._start_failures = 0
+        self._next_start = 0.0
+        self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
+        self.completed = 0
+
+    # -- life ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the dispatcher, which starts the workers (off the caller's thread)."""
+        with self._lock:
+            if self._thread is not None or self._closing:
+                return
+            self._thread = threading.Thread(target=self._run, name="engine-pool", daemon=True)
+            self._thread.start()
+        _open_pools.add(self)
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def close(self, timeout: float = 3.0) -> None:
+        """Stop the workers and give back every shared-memory block."""
+        with self._lock:
+            if self._closing:
+                already = True
+            else:
+                already = False
+                self._closing = True
+            thread = self._thread
+        if not already:
+            self._wake()
+        if thread is not None:
+            thread.join(timeout)
+        else:
+            self._shutdown()
+        with self._lock:
+            for block in self._shared.values():
+                block.release()
+            self._shared.clear()
+
+    def ready_count(self) -> int:
+        with self._lock:
+            return sum(1 for w in self._workers if w.ready)
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return [w.pid for w in self._workers if w.pid]
+
+    def busy(self) -> list[tuple[int, Request]]:
+        """(process id, request) of each worker that is working now."""
+        with self._lock:
+            return [(w.pid, w.ticket.request) for w in self._workers if w.ticket is not None]
+
+    def pending(self) -> int:
+        with self._lock:
+            queued = sum(1 for t in self._queue if not t.cancelled)
+            running = sum(1 for w in self._workers if w.ticket is not None)
+            return queued + running
+
+    # -- documents -------------------------------------------------------------------
+
+    def share(self, data: bytes, name: str) -> DocumentRef:
+        """Put a document's bytes where every worker can read them (one copy for all)."""
+        block = block_with(data)
+        ref = DocumentRef(key=block.name, name=name, shm=block.name, size=len(data))
+        with self._lock:
+            self._shared[ref.key] = block
+        return ref
+
+    def unshare(self, ref: DocumentRef) -> None:
+        """The window is done with ``ref``: workers close it, its block goes."""
+        with self._lock:
+            block = self._shared.pop(ref.key, None)
+            for worker in self._workers:
+                worker.forget.append(ref.key)
+        if block is not None:
+            block.release()
+        self._wake()
+
+    # -- requests ----------------------------------------------------------------------
+
+    def submit(
+        self,
+        request: Request,
+        *,
+        priority: float = 0.0,
+        callback: Callback | None = None,
+        deadline: float | None = None,
+    ) -> Ticket:
+        """Queue ``request``; ``callback(answer)`` runs on the dispatcher thread.
+
+        The answer is the worker's result or a :class:`Failure`. A
+        :class:`Pixels` answer's buffer is valid only during the callback.
+        """
+        ticket = Ticket(request, priority, callback, deadline or self.deadline, next(self._seq))
+        if isinstance(request, Render) and request.pixel_bytes > MAX_PIXEL_BYTES:
+            self._finish(ticket, Failure(NO_MEMORY, f"{request.pixel_bytes} bytes of pixels"))
+            return ticket
+        with self._lock:
+            if self._closing:
+                ticket.done = True
+                ticket.answer = Failure(CLOSED)
+                ticket.finished.set()
+                return ticket
+            heapq.heappush(self._queue, ticket)
+        self._wake()
+        return ticket
+
+    def cancel(self, ticket: Ticket) -> None:
+        """Drop ``ticket``: no callback; if it is running, its worker goes after a grace."""
+        with self._lock:
+            if ticket.done:
+                return
+            ticket.cancelled = True
+        self._wake()
+
+    def call(
+        self, request: Request, *, priority: float = 0.0, timeout: float | None = None
+    ) -> object:
+        """Submit and wait (not on the GUI thread). Pixels come back as a copy (bytes)."""
+        box: list[object] = []
+
+        def keep(answer: object) -> None:
+            if isinstance(answer, Pixels) and answer.buffer is not None:
+                size = answer.stride * answer.height
+                answer = dataclasses.replace(answer, buffer=memoryview(bytes(answer.buffer[:size])))
+            box.append(answer)
+
+        ticket = self.submit(request, priority=priority, callback=keep)
+        wait_for = timeout if timeout is not None else ticket.deadline + 30
+        if not ticket.finished.wait(wait_for):
+            self.cancel(ticket)
+            return Failure(TIMEOUT, "no answer in time")
+        return box[0] if box else ticket.answer
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Submit several requests and wake the dispatcher once, at the end.
+
+        Every wake-up hands the GIL to the dispatcher thread for a moment; a
+        view that asks for twenty tiles at once should pay for that once.
+        """
+        with self._lock:
+            self._batching += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._batching -= 1
+                wake = self._batching == 0 and self._woken
+                if wake:
+                    self._woken = False
+            if wake:
+                self._wake()
+
+    def _wake(self) -> None:
+        """New work: hand it to idle workers from this thread, then tell the dispatcher.
+
+        Sending from the caller's thread means a request reaches an idle worker at
+        once, without waiting for the dispatcher thread to get Python's lock (which
+        a window busy in Qt code holds for milliseconds at a time).
+        """
+        with self._lock:
+            if self._batching:
+                self._woken = True
+                return
+            running = self._thread is not None and not self._closing
+        if running:
+            self._assign()
+        with contextlib.suppress(OSError):  # closed, or already full of wake-ups
+            self._wake_w.send(b"x")
+
+    # -- the dispatcher thread -----------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._missing = self.size
+            while True:
+                with self._lock:
+                    if self._closing:
+                        break
+                self._top_up()
+                self._assign()
+                waitables = [self._wake_r]
+                with self._lock:
+                    workers = list(self._workers)
+                for worker in workers:
+                    waitables += [worker.conn, worker.process.sentinel]
+                for ready in wait(waitables, timeout=self._next_check()):
+                    if ready == self._wake_r:
+                        self._wake_r.recv(4096)
+                        continue
+                    worker = next(
+                        (w for w in workers if ready in (w.conn, w.process.sentinel)), None
+                    )
+                    if worker is not None and worker in self._workers:
+                        if ready is worker.conn:
+                            self._receive(worker)
+                        else:
+                            self._died(worker)
+                self._check_deadlines()
+        except Exception:  # the dispatcher must never leave the window hanging
+            log.exception("engine dispatcher failed")
+        finally:
+            self._shutdown()
+
+    def _top_up(self) -> None:
+        """Start the workers that are missing; when that fails, try again later (backing off).
+
+        A worker that cannot start at all (say, the system is out of processes)
+        must not leave requests waiting for ever: after a few tries they fail,
+        so the window shows why instead of an empty page.
+        """
+        now = time.monotonic()
+        while self._missing and now >= self._next_start:
+            try:
+                self._start_worker()
+            except Exception as exc:
+                self._start_failures += 1
+                self._next_start = now + min(30.0, 0.25 * 2**self._start_failures)
+                log.error("cannot start an engine worker (%d): %s", self._start_failures, exc)
+                if self._start_failures >= 3 and not self._workers:
+                    self._fail_waiting(Failure(CRASHED, f"no worker: {exc}"))
+                return
+            self._missing -= 1
+
+    def _fail_waiting(self, failure: Failure) -> None:
+        with self._lock:
+            waiting, self._queue = list(self._queue), []
+        for ticket in waiting:
+            self._finish(ticket, failure)
+
+    def _start_worker(self) -> None:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=serve, args=(child, self.options), name="strategiekit-engine", daemon=True
+        )
+        process.start()
+        child.close()
+        worker = _Worker(next(self._numbers), process, parent, pid=process.pid or 0)
+        with self._lock:
+            self._workers.append(worker)
+
+    def _assign(self) -> None:
+        """Hand the most urgent waiting requests to idle workers."""
+        sends: list[tuple[_Worker, object]] = []
+        with self._lock:
+            idle = [w for w in self._workers if w.ready and w.ticket is None]
+            for worker in idle:
+                while worker.forget:
+                    sends.append((worker, (FORGET, worker.forget.pop())))
+                while self._queue and (self._queue[0].cancelled or self._queue[0].done):
+                    heapq.heappop(self._queue)
+                if not self._queue:
+                    break
+                free = sum(1 for w in idle if w.ticket is None)
+                if self._queue[0].priority >= BACKGROUND and free <= 1 < self.size:
+                    break  # the last idle worker waits for urgent work
+                ticket = heapq.heappop(self._queue)
+                request = ticket.request
+                if isinstance(request, Render):
+                    request = dataclasses.replace(
+                        request, target=self._block_for(worker, request).name
+                    )
+                ticket.started = time.monotonic()
+                worker.ticket = ticket
+                sends.append((worker, (ticket.seq, request)))
+        for worker, message in sends:
+            self._send(worker, message)
+
+    @staticmethod
+    def _send(worker: _Worker, message: object) -> None:
+        """One message to one worker (two threads may send: one at a time per pipe)."""
+        # A worker that is gone says so through its sentinel next round.
+        with worker.sending, contextlib.suppress(OSError, ValueError):
+            worker.conn.send(message)  # type: ignore[attr-defined]
+
+    def _block_for(self, worker: _Worker, request: Render) -> Block:
+        need = request.pixel_bytes
+        if worker.block is None or worker.block.size < need:
+            if worker.block is not None:
+                worker.block.release()
+            worker.block = Block(-(-need // 2**18) * 2**18)  # whole 256 KB steps
+        return worker.block
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            message = worker.conn.recv()  # type: ignore[attr-defined]
+        except (EOFError, OSError):
+            self._died(worker)
+            return
+        tag, payload = message
+        if tag == READY:
+            with self._lock:
+                worker.ready = True
+            self._start_failures = 0
+            return
+        if tag == RECYCLE:
+            log.info("engine worker %d used %s MB; replacing it", worker.pid, payload)
+            self._replace(worker, None)
+            return
+        with self._lock:
+            ticket = worker.ticket
+            worker.ticket = None
+        if ticket is None or tag != ticket.seq:
+            return
+        if isinstance(payload, Pixels) and worker.block is not None:
+            payload = dataclasses.replace(payload, buffer=worker.block.buf)
+        self._finish(ticket, payload)
+        if worker.block is not None:
+            if worker.block.size > KEEP_BLOCK_BYTES:
+                worker.block.release()
+                worker.block = None
+            else:
+                worker.block.unmap()  # copied: only the worker keeps it mapped
+
+    def _finish(self, ticket: Ticket, answer: object) -> None:
+        with self._lock:
+            if ticket.done:
+                return
+            ticket.done = True
+            cancelled = ticket.cancelled
+            ticket.answer = answer if not isinstance(answer, Pixels) else None
+            self.completed += 1
+        if isinstance(answer, Failure):
+            self._log_failure(ticket, answer)
+        if not cancelled and ticket.callback is not None:
+            try:
+                ticket.callback(answer)
+            except Exception:
+                log.exception("engine callback failed")
+        ticket.finished.set()
+
+    @staticmethod
+    def _log_failure(ticket: Ticket, failure: Failure) -> None:
+        doc = ticket.request.doc.name
+        where = f"page {ticket.page + 1} of {doc}" if ticket.page >= 0 else doc
+        log.warning(
+            "%s: %s failed (%s) %s",
+            where,
+            type(ticket.request).__name__,
+            failure.kind,
+            failure.detail,
+        )
+
+    def _died(self, worker: _Worker) -> None:
+        worker.process.join(0.5)
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            try:
+                how = signal.Signals(-code).name
+            except ValueError:
+                how = f"signal {-code}"
+        else:
+            how = f"exit code {code}"
+        ticket = worker.ticket
+        if ticket is not None and not ticket.cancelled:
+            log.error(
+                "engine worker %d died (%s) on page %d of %s",
+                worker.pid,
+                how,
+                ticket.page + 1,
+                ticket.request.doc.name,
+            )
+        failure = Failure(CRASHED, how, time.monotonic() - ticket.started) if ticket else None
+        self._replace(worker, failure)
+
+    def _replace(self, worker: _Worker, failure: Failure | None) -> None:
+        """Kill ``worker`` (if still alive), fail its request, start another."""
+        with self._lock:
+            if worker not in self._workers:
+                return
+            self._workers.remove(worker)
+            ticket = worker.ticket
+            worker.ticket = None
+            closing = self._closing
+        self._stop(worker, wait=0.0)
+        if ticket is not None and failure is None and not ticket.cancelled and not closing:
+            # Sent to a worker that was leaving anyway (over its memory cap): ask the next one.
+            with self._lock:
+                ticket.started = 0.0
+                heapq.heappush(self._queue, ticket)
+        elif ticket is not None:
+            self._finish(ticket, failure or Failure(CRASHED, "replaced"))
+        if not closing:
+            self.restarts += 1
+            if not worker.ready:  # died before it was up: starting is what fails
+                self._start_failures += 1
+                self._next_start = time.monotonic() + min(30.0, 0.25 * 2**self._start_failures)
+                if self._start_failures >= 3 and not any(w.ready for w in self._workers):
+                    self._fail_waiting(Failure(CRASHED, "the engine's workers do not start"))
+            self._missing += 1
+            self._top_up()
+
+    @staticmethod
+    def _stop(worker: _Worker, wait: float) -> None:
+        """End ``worker`` (after ``wait`` seconds to leave by itself) and give back its block."""
+        if wait:
+            worker.process.join(wait)
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(2)
+        with contextlib.suppress(OSError):
+            worker.conn.close()  # type: ignore[attr-defined]
+        if worker.block is not None:
+            worker.block.release()
+            worker.block = None
+
+    def _next_check(self) -> float | None:
+        """Seconds until the nearest deadline (or cancel grace, or the next start)."""
+        now = time.monotonic()
+        soonest: float | None = max(0.0, self._next_start - now) if self._missing else None
+        with self._lock:
+            for worker in self._workers:
+                ticket = worker.ticket
+                if ticket is None:
+                    continue
+                limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
+                left = max(0.0, ticket.started + limit - now)
+                soonest = left if soonest is None else min(soonest, left)
+        return None if soonest is None else soonest + 0.01
+
+    def _check_deadlines(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            late = []
+            for worker in self._workers:
+                ticket = worker.ticket
+                if ticket is None:
+                    continue
+                limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
+                if now - ticket.started >= limit:
+                    late.append((worker, ticket))
+        for worker, ticket in late:
+            if ticket.cancelled:
+                self._replace(worker, None)
+                continue
+            seconds = now - ticket.started
+            log.error(
+                "engine worker %d took %.1f s on page %d of %s; replacing it",
+                worker.pid,
+                seconds,
+                ticket.page + 1,
+                ticket.request.doc.name,
+            )
+            self._replace(worker, Failure(TIMEOUT, f"{ticket.deadline:g} s", seconds))
+
+    def _shutdown(self) -> None:
+        with self._lock:
+            self._closing = True
+            workers, self._workers = list(self._workers), []
+            queued, self._queue = list(self._queue), []
+        for worker in workers:
+            self._send(worker, None)
+        end = time.monotonic() + 1.0
+        for worker in workers:
+            self._stop(worker, wait=max(0.0, end - time.monotonic()))
+            if worker.ticket is not None:
+                queued.append(worker.ticket)
+        for ticket in queued:
+            with self._lock:
+                if ticket.done:
+                    continue
+                ticket.done = True
+                ticket.answer = Failure(CLOSED)
+            ticket.finished.set()
+        self._wake_r.close()
+        self._wake_w.close()
+        self._closed.set()

@@ -1,0 +1,299 @@
+"""The engine's worker pool, without a window: pixels, priorities, cancel, deadline, crashes.
+
+Real worker processes on real PDFs. Faults are real too: a worker killed with
+SIGKILL or SIGSEGV in the middle of a render, a page that takes far longer
+than the deadline, a worker over its memory cap.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pymupdf
+import pytest
+
+from companion.pdf.engine.pool import EnginePool
+from companion.pdf.engine.protocol import (
+    CRASHED,
+    DAMAGED,
+    EMPTY,
+    ENCRYPTED,
+    MISSING,
+    NO_MEMORY,
+    NOT_PDF,
+    TIMEOUT,
+    Crash,
+    DocumentRef,
+    Failure,
+    Find,
+    Inspect,
+    Pixels,
+    Probe,
+    Probed,
+    ReadBoxes,
+    Render,
+)
+from companion.pdf.engine.shared_pixels import leftover_blocks
+from companion.pdf.engine.worker import WorkerOptions
+from tests.support.viewer_support import (
+    broken_xref_pdf,
+    encrypted_pdf,
+    heavy_pdf,
+    numbered_pdf,
+    rotated_pdf,
+)
+
+NOBODY = DocumentRef("", "")
+
+
+@pytest.fixture
+def make_pool():
+    pools: list[EnginePool] = []
+
+    def make(workers: int = 1, **kwargs) -> EnginePool:
+        pool = EnginePool(workers, **kwargs)
+        pool.start()
+        pools.append(pool)
+        return pool
+
+    yield make
+    for pool in pools:
+        pool.close()
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.01)
+
+
+def rgb_at(pixels: Pixels, x: int, y: int) -> tuple[int, int, int]:
+    """B G R A in memory, as the worker writes it."""
+    offset = y * pixels.stride + x * 4
+    b, g, r = pixels.buffer[offset : offset + 3]
+    return r, g, b
+
+
+def test_pixels_are_mupdfs_own_whole_and_in_tiles(make_pool):
+    data = numbered_pdf(2, {1: "Een vindplaats is een organisatie."})
+    pool = make_pool()
+    doc = pool.share(data, "twee.pdf")
+    probed = pool.call(Probe(doc))
+    assert isinstance(probed, Probed) and probed.page_count == 2
+    assert (probed.first.width, probed.first.height) == (595, 842)
+
+    bare = pymupdf.open(stream=data, filetype="pdf")[0].get_pixmap(
+        matrix=pymupdf.Matrix(2, 2), alpha=False
+    )
+    whole = pool.call(Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1190, 1684)))
+    tile = pool.call(Render(doc, page=0, width=1190, height=1684, clip=(100, 100, 612, 400)))
+    assert (whole.width, whole.height, tile.width, tile.height) == (1190, 1684, 512, 300)
+    for x, y in [(150, 170), (200, 160), (400, 300), (1000, 1500), (300, 350)]:
+        expected = bare.pixel(x, y)
+        assert max(abs(a - b) for a, b in zip(rgb_at(whole, x, y), expected, strict=True)) < 40
+    # A tile is exactly that part of the page (including dark text pixels).
+    inside = [(x, y) for x in range(100, 612, 7) for y in range(100, 400, 5)]
+    assert all(rgb_at(tile, x - 100, y - 100) == rgb_at(whole, x, y) for x, y in inside)
+    assert min(sum(rgb_at(tile, x - 100, y - 100)) for x, y in inside) < 150
+
+
+def test_requests_go_most_urgent_first_and_cancelled_ones_never_answer(make_pool):
+    pool = make_pool(workers=1)
+    doc = pool.share(numbered_pdf(6), "zes.pdf")
+    pool.call(Probe(doc))  # open and warm
+    order: list[int] = []
+    done = threading.Event()
+    gate = threading.Event()
+
+    def note(page):
+        def callback(_answer):
+            order.append(page)
+            if len(order) == 4:
+                done.set()
+
+        return callback
+
+    # The first request holds the only worker while the others queue up behind it.
+    pool.submit(
+        Render(doc, page=0, width=50, height=70, clip=(0, 0, 50, 70)),
+        callback=lambda _a: gate.wait(5),
+    )
+    tickets = {
+        page: pool.submit(
+            Render(doc, page=page, width=50, height=70, clip=(0, 0, 50, 70)),
+            priority=priority,
+            callback=note(page),
+        )
+        for page, priority in ((1, 5.0), (2, 1.0), (3, 3.0), (4, 0.5), (5, 2.0))
+    }
+    pool.cancel(tickets[5])
+    gate.set()
+    assert done.wait(20)
+    assert order == [4, 2, 3, 1]
+    # The cancelled request was dropped, not run.
+    assert pool.pending() == 0 and 5 not in order and not tickets[5].done
+
+
+def test_a_page_past_the_deadline_costs_its_worker_not_the_document(make_pool):
+    pool = make_pool(workers=1, deadline=1.0)
+    doc = pool.share(heavy_pdf(), "zwaar.pdf")
+    before = pool.worker_pids()
+    started = time.monotonic()
+    answer = pool.call(Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)))
+    assert isinstance(answer, Failure) and answer.kind == TIMEOUT
+    assert answer.seconds >= 1.0 and time.monotonic() - started < 8
+    wait_for(lambda: pool.ready_count() == 1)
+    assert pool.worker_pids() != before  # a fresh worker
+    # The next page of the same document is drawn as usual.
+    assert isinstance(
+        pool.call(Render(doc, page=1, width=60, height=85, clip=(0, 0, 60, 85))), Pixels
+    )
+
+
+@pytest.mark.parametrize("how", ["segfault", "abort"])
+def test_a_worker_that_crashes_fails_one_request_and_is_replaced(make_pool, how):
+    pool = make_pool(workers=1)
+    doc = pool.share(numbered_pdf(2), "twee.pdf")
+    answer = pool.call(Crash(doc, how=how))
+    assert isinstance(answer, Failure) and answer.kind == CRASHED
+    assert answer.detail == ("SIGSEGV" if how == "segfault" else "SIGABRT")
+    assert isinstance(pool.call(Probe(doc)), Probed)
+    assert pool.restarts == 1
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGSEGV], ids=["SIGKILL", "SIGSEGV"])
+def test_killing_a_worker_mid_render_and_the_pool_recovers(make_pool, sig):
+    pool = make_pool(workers=1)
+    doc = pool.share(heavy_pdf(), "zwaar.pdf")
+    answers: list[object] = []
+    ticket = pool.submit(
+        Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)),
+        callback=answers.append,
+    )
+    wait_for(lambda: pool.busy())
+    ((pid, _request),) = pool.busy()
+    os.kill(pid, sig)
+    assert ticket.finished.wait(10)
+    assert isinstance(answers[0], Failure) and answers[0].kind == CRASHED
+    assert answers[0].detail == sig.name
+    assert leftover_blocks() == sorted(pool._shared)  # only the document's own block is left
+    assert isinstance(pool.call(Probe(doc)), Probed)
+
+
+def test_a_worker_over_its_memory_cap_is_replaced_between_requests(make_pool):
+    pool = make_pool(workers=1, options=WorkerOptions(memory_cap_mb=1))
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    first = pool.call(Inspect(NOBODY))["pid"]
+    assert isinstance(pool.call(Probe(doc)), Probed)  # answered, then the worker goes
+    wait_for(lambda: pool.restarts >= 2)
+    assert pool.call(Inspect(NOBODY))["pid"] != first
+
+
+def test_workers_that_cannot_start_fail_requests_instead_of_leaving_them_waiting(
+    make_pool, monkeypatch
+):
+    # Too little address space to even load PyMuPDF: every worker dies while starting.
+    monkeypatch.setenv("STRATEGIEKIT_ENGINE_START", "spawn")
+    pool = make_pool(workers=1, options=WorkerOptions(address_limit_mb=40))
+    doc = pool.share(numbered_pdf(1), "een.pdf")
+    started = time.monotonic()
+    answer = pool.call(Probe(doc), timeout=30)
+    assert isinstance(answer, Failure) and answer.kind == CRASHED
+    assert "do not start" in answer.detail and time.monotonic() - started < 20
+    assert pool.ready_count() == 0
+
+
+def test_a_page_image_too_large_to_hold_is_refused_at_once(make_pool):
+    pool = make_pool(workers=1)
+    doc = pool.share(numbered_pdf(1), "een.pdf")
+    # An A4 page 40,000 pixels wide would take 9 GB: refused before anything is made.
+    answer = pool.call(Render(doc, page=0, width=40000, height=56000, clip=(0, 0, 40000, 56000)))
+    assert isinstance(answer, Failure) and answer.kind == NO_MEMORY
+    assert leftover_blocks() == sorted(pool._shared)
+    assert isinstance(pool.call(Probe(doc)), Probed)  # and it goes on
+
+
+def test_documents_that_cannot_be_opened_say_why(make_pool, tmp_path):
+    pool = make_pool(workers=1)
+    text = tmp_path / "notities.pdf"
+    text.write_text("Dit is geen PDF maar een tekstbestand.\n")
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    cases = {
+        NOT_PDF: DocumentRef("a", "notities.pdf", path=str(text)),
+        EMPTY: DocumentRef("b", "leeg.pdf", path=str(empty)),
+        MISSING: DocumentRef("c", "weg.pdf", path=str(tmp_path / "weg.pdf")),
+        ENCRYPTED: pool.share(encrypted_pdf(), "geheim.pdf"),
+        DAMAGED: pool.share(b"%PDF-1.7\nkapot en onleesbaar", "kapot.pdf"),
+    }
+    for kind, doc in cases.items():
+        answer = pool.call(Probe(doc))
+        assert isinstance(answer, Failure) and answer.kind == kind, (kind, answer)
+    # A broken cross-reference table is repaired on opening: the pages are there.
+    repaired = pool.call(Probe(pool.share(broken_xref_pdf(), "reparatie.pdf")))
+    assert isinstance(repaired, Probed) and repaired.page_count == 3 and repaired.repaired
+
+
+def test_find_and_boxes_come_in_shown_coordinates(make_pool):
+    pool = make_pool()
+    doc = pool.share(rotated_pdf(), "gedraaid.pdf")
+    boxes = pool.call(ReadBoxes(doc))
+    assert [b.rotation for b in boxes] == [0, 90, 180, 270]
+    hits = pool.call(Find(doc, pages=(0, 1, 2, 3), query="vindplaats"))
+    assert [hit.index for hit in hits] == [0, 1, 2, 3]
+    for hit, box in zip(hits, boxes, strict=True):
+        x0, y0, x1, y1 = hit.rects[0]
+        assert 0 <= x0 < x1 <= box.width and 0 <= y0 < y1 <= box.height
+    # Turned a quarter, the word reads down the page: taller than wide.
+    assert hits[1].rects[0][3] - hits[1].rects[0][1] > hits[1].rects[0][2] - hits[1].rects[0][0]
+
+
+def test_spawned_workers_load_the_engine_and_pymupdf_but_never_qt(monkeypatch):
+    monkeypatch.setenv("STRATEGIEKIT_ENGINE_START", "spawn")
+    pool = EnginePool(1)
+    pool.start()
+    try:
+        doc = pool.share(numbered_pdf(1), "een.pdf")
+        assert isinstance(pool.call(Probe(doc)), Probed)
+        modules = set(pool.call(Inspect(NOBODY))["modules"])
+    finally:
+        pool.close()
+    assert {"pymupdf", "companion.pdf.engine.worker"} <= modules
+    assert not {m for m in modules if m.startswith(("PySide6", "shiboken6"))}
+    assert "sqlite3" not in modules and "companion.ui" not in modules
+    assert leftover_blocks() == []
+
+
+def test_closing_the_pool_leaves_nothing_in_dev_shm(make_pool):
+    pool = make_pool(workers=2)
+    docs = [pool.share(numbered_pdf(2), f"{n}.pdf") for n in range(3)]
+    for doc in docs:
+        pool.call(Render(doc, page=1, width=300, height=420, clip=(0, 0, 300, 420)))
+    assert len(leftover_blocks()) >= 3
+    pool.unshare(docs[0])
+    assert len(leftover_blocks()) >= 2
+    pool.close()
+    assert leftover_blocks() == []
+    answer = pool.call(Probe(docs[1]))  # a closed pool answers at once, with a reason
+    assert isinstance(answer, Failure) and answer.kind == "closed"
+
+
+def test_the_deadline_setting_is_kept_and_checked(tmp_path):
+    from companion.errors import CompanionError
+    from companion.pdf.engine.settings import DEFAULT_DEADLINE, load_deadline, save_deadline
+    from companion.store.user_store import UserStore
+
+    user = UserStore(tmp_path / "user.sqlite")
+    try:
+        assert load_deadline(user) == DEFAULT_DEADLINE == 10
+        save_deadline(user, 30)
+        assert load_deadline(UserStore(tmp_path / "user.sqlite")) == 30
+        with pytest.raises(CompanionError, match="tussen 2 en 120 seconden"):
+            save_deadline(user, 1)
+        assert load_deadline(user) == 30  # a refused value changes nothing
+    finally:
+        user.close()
