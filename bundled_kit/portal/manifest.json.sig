@@ -1,1 +1,1 @@
-oKM5qOCqvlUqDmjLxL4c9S8xKAMbEE7IHc2f76Njp/iOtf190kkR+bMNhiJyOmHGG1CON9/l+GE6dwALYSItDw==
+7lgzZTpfJlOuVTHTPmEFak79czS5FcOV+rl3E6dpOGbIW+lCrTu1QVuUeps0dhjPKre8ia+hIYis8eeaIgmqAw==

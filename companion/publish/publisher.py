@@ -291,6 +291,8 @@ def publish_sources(
             entry["minutes"] = doc.minutes
         if doc.url:
             entry["url"] = doc.url
+        if doc.werkbladen is not None:  # optional: an older manifest has none
+            entry["werkbladen"] = list(doc.werkbladen)
         entry["revision"] = revision
         entry["file"] = {"sha256": sha, "size": len(data), "name": f"{doc.id}.pdf"}
         if doc.media is not None:
