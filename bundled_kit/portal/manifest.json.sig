@@ -1,1 +1,1 @@
-7lgzZTpfJlOuVTHTPmEFak79czS5FcOV+rl3E6dpOGbIW+lCrTu1QVuUeps0dhjPKre8ia+hIYis8eeaIgmqAw==
+bmTjCOGVY0tNRIDUUE724p+XsEvKBK5yCFoJ0maOcwPd+FwIB/CMq/ItGR0xKjRm7DGw7okAXo/lYYZBbEalAQ==

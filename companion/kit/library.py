@@ -17,8 +17,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from companion.dutch.words import fold
+from companion.errors import ManifestError
 from companion.i18n import QT_TRANSLATE_NOOP
-from companion.kit.manifest import DOCUMENT_TYPES, DocumentMeta, Step, StepItem, Theme
+from companion.kit.manifest import (
+    DOCUMENT_TYPES,
+    DocumentMeta,
+    Step,
+    StepItem,
+    Theme,
+    parse_manifest,
+)
 from companion.pdf.page_box import PageBox
 from companion.store.kit_store import InstalledKit, KitStore, unpack_text
 
@@ -301,6 +309,21 @@ class KitLibrary:
                 (row[0],),
             )
         ]
+
+    def speaker_notes(self, document_id: str) -> tuple[str, ...]:
+        """The document's speaker notes per page (empty when it has none).
+
+        They live only in the signed manifest the store keeps (checked when it
+        was installed), so a kit store from before notes needs no migration.
+        """
+        signed = self.store.signed_manifest()
+        if signed is None:
+            return ()
+        try:
+            document = parse_manifest(signed[0]).document(document_id)
+        except ManifestError:
+            return ()
+        return document.notes if document is not None else ()
 
     def media(self, document_id: str) -> tuple[str, str] | None:
         """A video's own media file: (file name, sha256), or None when it has none."""

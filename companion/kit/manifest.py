@@ -44,6 +44,10 @@ MAX_SYNONYM_LENGTH = 80
 # A workshop's optional list of the werkbladen its participants use (the printpakket
 # offers them first). A workshop hands out a few; a long list is a broken manifest.
 MAX_WORKSHOP_WERKBLADEN = 20
+# Speaker notes of a presentatie: one plain text per slide, shown only in the
+# presenter view. Capped so a hostile manifest cannot make the window crawl.
+MAX_NOTES = 300
+MAX_NOTE_LENGTH = 5000
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -91,6 +95,8 @@ class Document(DocumentMeta):
     # A workshop's werkbladen (ids, in the order they are handed out); None when the
     # manifest does not say (an older kit: the printpakket then reads the draaiboek).
     werkbladen: tuple[str, ...] | None = None
+    # Speaker notes per page (presentaties; optional): shown in the presenter view only.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,6 +334,14 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         media = _parse_file_ref(
             r, data.get("media"), "media", _MEDIA_NAME, MAX_MEDIA_SIZE, ", ".join(MEDIA_SUFFIXES)
         )
+    notes: tuple[str, ...] = ()
+    if data.get("notes") is not None:
+        raw_notes = r.items(data, "notes")
+        if len(raw_notes) > MAX_NOTES:
+            raise r.fail(f"at most {MAX_NOTES} notes")
+        notes = tuple(
+            r.text({"note": n}, "note", empty=True, limit=MAX_NOTE_LENGTH) for n in raw_notes
+        )
     return Document(
         id=doc_id,
         title=r.text(data, "title", limit=300),
@@ -341,6 +355,7 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         url=url,
         media=media,
         werkbladen=_parse_werkbladen(r, data, doc_type),
+        notes=notes,
     )
 
 

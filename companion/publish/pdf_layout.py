@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 
 from companion.errors import SourceError
 from companion.i18n import QT_TRANSLATE_NOOP
+from companion.publish.slides import minutes_text, split_slides
 from companion.publish.sources import Directive, DocumentSource, parse_directive
 
 PORTRAIT = pymupdf.paper_rect("a4")
@@ -260,10 +261,12 @@ def _field_html(directive: Directive) -> str:
 
 
 def _title_block(doc: DocumentSource, *, slide: bool = False) -> str:
+    # Who a presentation is for and how long it takes is for the facilitator, not
+    # for the audience: on slides that line goes to the title slide's notes.
     meta = []
-    if doc.audience:
+    if doc.audience and not slide:
         meta.append(f"Voor: {html.escape(doc.audience)}")
-    if doc.minutes:
+    if doc.minutes and not slide:
         meta.append(f"Tijd: {minutes_text(doc.minutes)}")
     css_class = "kop titeldia" if slide else "kop"
     return (
@@ -274,14 +277,6 @@ def _title_block(doc: DocumentSource, *, slide: bool = False) -> str:
         + (f'<p class="meta">{" · ".join(meta)}</p>' if meta else "")
         + "</div>"
     )
-
-
-def minutes_text(minutes: int) -> str:
-    """'45 minuten', '1 uur', '1½ uur': how a workshop planner says it."""
-    if minutes < 60 or minutes % 30:
-        return f"{minutes} minuten"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} uur" if not rest else f"{hours}½ uur"
 
 
 def _video_html(doc: DocumentSource) -> str:
@@ -410,8 +405,9 @@ def _render_slides(doc: DocumentSource) -> tuple[pymupdf.Document, list[_Pos], l
     """One landscape page per slide; a slide that is too full is scaled down to fit."""
     slides = [_title_block(doc, slide=True)]
     directives: list[Directive] = []
-    for chunk in _split_slides(doc.body):
-        segments, found = _markdown_segments(chunk)
+    # The notes stay out: the PDF is what the beamer shows (slides.py).
+    for slide in split_slides(doc.body).slides:
+        segments, found = _markdown_segments(slide.text)
         slides.append("".join(s.html for s in segments))
         directives.extend(found)
     css = _BASE_CSS + _SLIDE_CSS
@@ -448,18 +444,6 @@ def _slide_matrix(scale: float) -> pymupdf.Matrix:
     return pymupdf.Matrix(
         factor, 0, 0, factor, SLIDE_BODY.x0 * (1 - factor), SLIDE_BODY.y0 * (1 - factor)
     )
-
-
-def _split_slides(body: str) -> list[str]:
-    slides: list[list[str]] = [[]]
-    for line in body.splitlines():
-        directive = parse_directive(line)
-        if directive is not None and directive.kind == "dia":
-            slides.append([])
-        else:
-            slides[-1].append(line)
-    chunks = ["\n".join(lines) for lines in slides]
-    return [chunk for chunk in chunks if chunk.strip()]
 
 
 def _headings(positions: Iterable[_Pos], *, slides: bool) -> list[tuple[int, str, int, float]]:

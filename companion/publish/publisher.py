@@ -38,6 +38,8 @@ from companion.kit.source import (
     SIGNATURE_NAME,
 )
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files
+from companion.publish.slides import speaker_notes
+from companion.publish.sources import DocumentSource
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,7 @@ def publish_sources(
     changed = []
     pdfs: dict[Path, bytes] = {}
     for doc in sources.documents:
+        notes: list[str] = []
         before = previous_docs.get(doc.id)
         before_sha = before.get("file", {}).get("sha256") if before else None
         revision = before.get("revision", sources.version) if before else sources.version
@@ -267,12 +270,14 @@ def publish_sources(
                 changed.append(doc.id)
         else:
             try:
+                notes = _notes(doc)
                 data = render_document(doc, kit_title=sources.title, revision=revision)
             except SourceError as exc:
                 errors.append(exc)
                 continue
             sha = hashlib.sha256(data).hexdigest()
-            if before is None or before_sha != sha:
+            # New notes alone are a new revision too: the presenter view shows them.
+            if before is None or before_sha != sha or before.get("notes", []) != notes:
                 if before is not None and revision != sources.version:
                     revision = sources.version
                     data = render_document(doc, kit_title=sources.title, revision=revision)
@@ -293,6 +298,8 @@ def publish_sources(
             entry["url"] = doc.url
         if doc.werkbladen is not None:  # optional: an older manifest has none
             entry["werkbladen"] = list(doc.werkbladen)
+        if notes:
+            entry["notes"] = notes
         entry["revision"] = revision
         entry["file"] = {"sha256": sha, "size": len(data), "name": f"{doc.id}.pdf"}
         if doc.media is not None:
@@ -343,6 +350,20 @@ def publish_sources(
         manifest["synonyms"] = [list(group) for group in sources.synonyms]
     write_portal(manifest, files, out_dir, key, keys, valid_days=valid_days)
     return PublishReport(sources.version, len(documents), changed, out_dir)
+
+
+def _notes(doc: DocumentSource) -> list[str]:
+    """A presentatie's speaker notes per page (slides.py); a SourceError names the file."""
+    if doc.type != "presentatie":
+        return []
+    try:
+        return speaker_notes(doc, doc.body)
+    except ValueError as exc:
+        raise SourceError(
+            QT_TRANSLATE_NOOP("messages", "De notities in {id} kloppen niet."),
+            f"{doc.path}: {exc}",
+            id=doc.id,
+        ) from exc
 
 
 def _media_entry(

@@ -45,7 +45,7 @@ FRONT_MATTER_FENCE = "+++"
 # Body extensions: one directive on its own line, at the start of the line (so never
 # inside a list or quote), e.g. [[veld naam="wie" label="Wie?" regels=3]].
 DIRECTIVE_LINE = re.compile(r"^\[\[([a-z]+)((?:\s+[^\]]*)?)\]\]\s*$")
-DIRECTIVES = ("veld", "vink", "dia")
+DIRECTIVES = ("veld", "vink", "dia", "notities")
 MAX_FIELD_LINES = 20
 
 _DOC_REQUIRED = ("id", "title", "type", "themes", "summary", "audience")
@@ -213,10 +213,10 @@ def parse_directive(line: str) -> Directive | None:
         if not sep or key not in ("naam", "label", "regels"):
             raise ValueError(f"[[{kind}]]: unexpected {part!r}; use naam=, label=, regels=")
         attrs[key] = value
-    if kind == "dia":
+    if kind in ("dia", "notities"):
         if attrs:
-            raise ValueError("[[dia]] takes no attributes")
-        return Directive(kind="dia")
+            raise ValueError(f"[[{kind}]] takes no attributes")
+        return Directive(kind=kind)
     name = attrs.get("naam", "")
     if not ID_PATTERN.match(name):
         raise ValueError(f"[[{kind}]]: naam {name!r} must be lowercase letters, digits and -")
@@ -527,15 +527,16 @@ def _check_directives(body: str, doc_type: str, where: _Where) -> None:
             ) from exc
         if directive is None:
             continue
-        if directive.kind == "dia" and doc_type != "presentatie":
+        if directive.kind in ("dia", "notities") and doc_type != "presentatie":
             raise where.fail(
                 Text(
                     QT_TRANSLATE_NOOP(
-                        "messages", "regel {number}: [[dia]] hoort alleen in een presentatie"
+                        "messages", "regel {number}: [[{kind}]] hoort alleen in een presentatie"
                     ),
                     number=number,
+                    kind=directive.kind,
                 ),
-                "[[dia]] outside a presentatie",
+                f"[[{directive.kind}]] outside a presentatie",
             )
         if directive.name:
             if directive.name in names:

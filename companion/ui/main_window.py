@@ -230,12 +230,13 @@ class MainWindow(QMainWindow):
         if self._viewer is None:
             from companion.pdf.forms import FormValues
             from companion.ui.viewer import ViewerScreen
-            from companion.ui.viewer.window_glue import page_boxes_from
+            from companion.ui.viewer.window_glue import page_boxes_from, speaker_notes_from
 
             viewer = ViewerScreen(
                 self.runner,
                 engine=self.engine,
                 page_boxes=page_boxes_from(self.context.library),
+                speaker_notes=speaker_notes_from(self.context.library),
                 library=self.context.library,
                 forms=FormValues(self.context.user),
                 settings=self.context.user,

@@ -47,6 +47,9 @@ class Theme:
     presenter_text: str
     presenter_button: str
     timer: str
+    timer_warn: str  # the countdown near the end
+    timer_over: str  # the countdown once the time is up (counting the overtime)
+    presenter_alert_bg: str  # the presenter view's "black screen" / "frozen" line
     link: str
     high_contrast: bool = False
 
@@ -84,6 +87,9 @@ NORMAL = Theme(
     presenter_text="#f0f0f0",
     presenter_button="#3a3a3a",
     timer="#ffd75a",
+    timer_warn="#ffa24d",
+    timer_over="#ff6b6b",
+    presenter_alert_bg="#8a1c1c",
     link="#1d4e89",
 )
 
@@ -120,6 +126,9 @@ HIGH_CONTRAST = Theme(
     presenter_text="#ffffff",
     presenter_button="#000000",
     timer="#ffff00",
+    timer_warn="#ffa500",
+    timer_over="#ff8080",
+    presenter_alert_bg="#000000",
     link="#7fdfff",
     high_contrast=True,
 )
@@ -157,6 +166,9 @@ TEXT_ON_BACKGROUND: tuple[tuple[str, str], ...] = (
     ("presenter_text", "presenter_bg"),
     ("presenter_text", "presenter_button"),
     ("timer", "presenter_bg"),
+    ("timer_warn", "presenter_bg"),
+    ("timer_over", "presenter_bg"),
+    ("presenter_text", "presenter_alert_bg"),
 )
 # Backgrounds without text of their own (around the pages of a document).
 NO_TEXT_ON = ("page_area",)
@@ -393,5 +405,24 @@ QWidget#presenterView QPushButton {{
 }}
 QLabel#presenterBig {{ font-size: {s(28)}px; font-weight: bold; }}
 QLabel#presenterClock {{ font-size: {s(28)}px; }}
-QLabel#presenterTimer {{ font-size: {s(28)}px; color: {t.timer}; }}
+QLabel#presenterTimer {{ font-size: {s(28)}px; font-weight: bold; color: {t.presenter_text}; }}
+QLabel#presenterTimer[stage="warn"] {{ color: {t.timer_warn}; }}
+QLabel#presenterTimer[stage="over"] {{ color: {t.timer_over}; }}
+QLabel#presenterState {{
+    background: {t.presenter_alert_bg}; color: {t.presenter_text};
+    font-size: {s(15)}px; font-weight: bold; padding: {s(3)}px {s(8)}px;
+    border: 2px solid {t.presenter_text};
+}}
+QWidget#presenterView QPlainTextEdit {{
+    background: {t.presenter_bg}; color: {t.presenter_text};
+    font-size: {s(18)}px; border: 1px solid {t.presenter_button};
+}}
+QScrollArea#presenterOverview, QScrollArea#presenterOverview > QWidget > QWidget {{
+    background: {t.presenter_bg};
+}}
+QFrame#presenterHelp {{
+    background: {t.presenter_bg}; color: {t.presenter_text};
+    border: 2px solid {t.presenter_text}; font-size: {s(16)}px;
+}}
+QLabel#presenterHelpTitle {{ font-size: {s(20)}px; font-weight: bold; }}
 """

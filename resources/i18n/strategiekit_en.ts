@@ -1479,6 +1479,13 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>OverviewGrid</name>
+    <message>
+        <source>Overzicht van alle dia&apos;s</source>
+        <translation>Overview of all slides</translation>
+    </message>
+</context>
+<context>
     <name>PackDialog</name>
     <message>
         <source>Printpakket maken</source>
@@ -1614,10 +1621,101 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
     </message>
 </context>
 <context>
+    <name>PresenterHelp</name>
+    <message>
+        <source>Spatie, →, ↓, PageDown, Enter, N</source>
+        <translation>Space, →, ↓, PageDown, Enter, N</translation>
+    </message>
+    <message>
+        <source>volgende dia</source>
+        <translation>next slide</translation>
+    </message>
+    <message>
+        <source>←, ↑, PageUp, Backspace, P</source>
+        <translation>←, ↑, PageUp, Backspace, P</translation>
+    </message>
+    <message>
+        <source>vorige dia</source>
+        <translation>previous slide</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>eerste / laatste dia</source>
+        <translation>first / last slide</translation>
+    </message>
+    <message>
+        <source>B of .</source>
+        <translation>B or .</translation>
+    </message>
+    <message>
+        <source>zwart scherm aan of uit (daarna doet elke toets alleen dat)</source>
+        <translation>black screen on or off (then any key only does that)</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>beamer bevriezen: het publiek houdt deze dia, jij bladert verder</source>
+        <translation>freeze the projector: the audience keeps this slide while you move on</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>overzicht van alle dia&apos;s: kies met pijltjes en Enter, of klik</source>
+        <translation>overview of all slides: choose with the arrows and Enter, or click</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>aftellen starten of pauzeren</source>
+        <translation>start or pause the countdown</translation>
+    </message>
+    <message>
+        <source>F1 of ?</source>
+        <translation>F1 or ?</translation>
+    </message>
+    <message>
+        <source>deze hulp tonen of verbergen</source>
+        <translation>show or hide this help</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>presentatie stoppen</source>
+        <translation>stop the presentation</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen tijdens het presenteren</source>
+        <translation>Keyboard shortcuts while presenting</translation>
+    </message>
+    <message>
+        <source>Druk op een toets of klik om verder te gaan.</source>
+        <translation>Press any key or click to go on.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Presentatorweergave</source>
         <translation>Presenter view</translation>
+    </message>
+    <message>
+        <source>Wat het publiek ziet</source>
+        <translation>What the audience sees</translation>
     </message>
     <message>
         <source>Huidige pagina</source>
@@ -1632,6 +1730,18 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>End</translation>
     </message>
     <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notities bij deze dia</source>
+        <translation>Notes for this slide</translation>
+    </message>
+    <message>
+        <source>Geen notities bij deze dia.</source>
+        <translation>No notes for this slide.</translation>
+    </message>
+    <message>
         <source>Paginanummer</source>
         <translation>Page number</translation>
     </message>
@@ -1640,8 +1750,28 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Clock</translation>
     </message>
     <message>
-        <source>Verstreken tijd</source>
-        <translation>Time elapsed</translation>
+        <source>Resterende tijd</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Aftellen</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duur in minuten</source>
+        <translation>Length in minutes</translation>
+    </message>
+    <message>
+        <source>Hoe lang de presentatie mag duren</source>
+        <translation>How long the presentation may take</translation>
+    </message>
+    <message>
+        <source>Zwart (B)</source>
+        <translation>Black (B)</translation>
     </message>
     <message>
         <source>◀ Vorige</source>
@@ -1656,12 +1786,32 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Next ▶</translation>
     </message>
     <message>
-        <source>Zwart scherm (B)</source>
-        <translation>Black screen (B)</translation>
-    </message>
-    <message>
         <source>Zwart scherm aan of uit</source>
         <translation>Black screen on or off</translation>
+    </message>
+    <message>
+        <source>Bevriezen (F)</source>
+        <translation>Freeze (F)</translation>
+    </message>
+    <message>
+        <source>Beamer bevriezen of loslaten</source>
+        <translation>Freeze or release the projector</translation>
+    </message>
+    <message>
+        <source>Overzicht (Tab)</source>
+        <translation>Overview (Tab)</translation>
+    </message>
+    <message>
+        <source>Overzicht van alle dia&apos;s</source>
+        <translation>Overview of all slides</translation>
+    </message>
+    <message>
+        <source>Start/pauze (T)</source>
+        <translation>Start/pause (T)</translation>
+    </message>
+    <message>
+        <source>Aftellen starten of pauzeren</source>
+        <translation>Start or pause the countdown</translation>
     </message>
     <message>
         <source>Tijd opnieuw</source>
@@ -1672,6 +1822,14 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Start the time again</translation>
     </message>
     <message>
+        <source>Hulp (F1)</source>
+        <translation>Help (F1)</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>Stoppen (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -1680,12 +1838,16 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Stop the presentation</translation>
     </message>
     <message>
-        <source>Volgende</source>
-        <translation>Next</translation>
+        <source>ZWART SCHERM: het publiek ziet niets. Een toets toont de dia weer.</source>
+        <translation>BLACK SCREEN: the audience sees nothing. Any key shows the slide again.</translation>
     </message>
     <message>
-        <source>Pagina {page} van {total} · zwart scherm</source>
-        <translation>Page {page} of {total} · black screen</translation>
+        <source>BEVROREN: het publiek ziet dia {page}. F laat de beamer los.</source>
+        <translation>FROZEN: the audience sees slide {page}. F releases the projector.</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
     </message>
     <message>
         <source>Pagina {page} van {total}</source>
@@ -2982,6 +3144,10 @@ Do you want to open the website?</translation>
         <translation>version {version} is lower than the published version {previous}</translation>
     </message>
     <message>
+        <source>De notities in {id} kloppen niet.</source>
+        <translation>The notes in {id} are not right.</translation>
+    </message>
+    <message>
         <source>het bestand is leeg of groter dan {limit} MB</source>
         <translation>the file is empty or larger than {limit} MB</translation>
     </message>
@@ -3094,8 +3260,8 @@ Do you want to open the website?</translation>
         <translation>line {number} of the text is not right</translation>
     </message>
     <message>
-        <source>regel {number}: [[dia]] hoort alleen in een presentatie</source>
-        <translation>line {number}: [[dia]] belongs only in a presentation</translation>
+        <source>regel {number}: [[{kind}]] hoort alleen in een presentatie</source>
+        <translation>line {number}: [[{kind}]] belongs only in a presentation</translation>
     </message>
     <message>
         <source>regel {number}: de veldnaam {name} komt twee keer voor</source>
@@ -3844,6 +4010,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Kies een tijd tussen {low} en {high} seconden voor een pagina.</source>
         <translation>Choose a time between {low} and {high} seconds for a page.</translation>
+    </message>
+    <message>
+        <source>Het notitiebestand {name} kon niet worden gelezen; de PDF is zonder notities geopend.</source>
+        <translation>The notes file {name} could not be read; the PDF was opened without notes.</translation>
     </message>
 </context>
 </TS>

@@ -234,3 +234,23 @@ def test_what_is_illustrative_says_so(installed):
             assert "verzonnen ter illustratie" in text, info.id
         elif info.type == "persona":
             assert "Verzonnen persoon" in text, info.id
+
+
+def test_partner_presentation_has_notes_and_a_title_slide_for_the_audience(installed):
+    """Notes per slide for the presenter view; the beamer's slides hold none of them."""
+    library = KitLibrary(installed[0])
+    slides = _pages(library, "presentatie-partnerbijeenkomst")
+    notes = library.speaker_notes("presentatie-partnerbijeenkomst")
+    assert len(notes) == len(slides) == 15 and all(notes)
+    # Who it is for and how long: a line for the facilitator, not for the partners.
+    assert "Facilitator" not in slides[0] and "Tijd:" not in slides[0] and "Voor:" not in slides[0]
+    assert notes[0].startswith("Voor: Facilitator van de bibliotheek")
+    assert "Tijd: 25 minuten" in notes[0]
+    everything = " ".join(slides)
+    for note in notes:
+        sentence = " ".join(note.split("\n")[-1].split()[:6])
+        assert sentence not in everything
+        if FIGURE.search(note):
+            assert "2018" in note, note
+    assert "Vraag wie er vandaag iets uitlegde" in notes[1]  # each note with its own slide
+    assert slides[1].startswith("Waarom we hier zijn")

@@ -340,6 +340,8 @@ def test_refuses_bad_body_directives(mini: Path) -> None:
     _refused(mini, detail=r"duplicate field name 'a'")
     path.write_text(_doc(body="Een\n[[dia]]\nTwee\n"), encoding="utf-8")
     _refused(mini, detail=r"\[\[dia\]\] outside a presentatie")
+    path.write_text(_doc(body="Een\n[[notities]]\nTwee\n"), encoding="utf-8")
+    _refused(mini, detail=r"\[\[notities\]\] outside a presentatie")
 
 
 def test_directives_inside_code_fences_are_text(mini: Path) -> None:

@@ -378,7 +378,8 @@ class RenderService(QObject):
     def thumbnail(self, index: int, scale: float) -> QImage | None:
         return self.thumbs.get((index, scale_key(scale)))
 
-    def _any_thumbnail(self, index: int) -> QImage | None:
+    def any_thumbnail(self, index: int) -> QImage | None:
+        """The largest thumbnail of page ``index`` at any scale (a stand-in while one comes)."""
         best = None
         for key in self.thumbs:
             if key[0] == index:
@@ -441,7 +442,7 @@ class RenderService(QObject):
     def _paint_stand_in(self, painter: QPainter, index: int, target: QRectF, key: int) -> None:
         """What shows while the sharp tiles are drawn: a thumbnail or the last image."""
         painter.save()
-        thumb = self._any_thumbnail(index)
+        thumb = self.any_thumbnail(index)
         if thumb is not None:
             # Unsmoothed: it shows for a moment, and smoothing a page-sized area costs
             # more than the moment.

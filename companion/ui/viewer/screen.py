@@ -17,6 +17,7 @@ one quick question to a worker (the first page's size, then all sizes).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
 from companion.files import write_atomic
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.library import KitLibrary
+from companion.kit.notes_file import NotesFileError, PdfNotes, read_notes_for
 from companion.kit.workshop_pack import WorkshopPack, workshop_pack
 from companion.pdf.content import FormField, OutlineEntry
 from companion.pdf.engine.failures import document_message
@@ -87,7 +89,7 @@ from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
-from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.flow_layout import kept_together, wrapping_row
 from companion.ui.widgets.plain import ask
 from companion.ui.workers import TaskRunner
 
@@ -151,17 +153,6 @@ def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> b
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
-def _group(*widgets: QWidget) -> QWidget:
-    """Controls that belong together, kept on one line."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
-    for widget in widgets:
-        row.addWidget(widget)
-    return holder
-
-
 class ViewerScreen(QWidget):
     """Reads, finds, fills in, prints and presents one document at a time."""
 
@@ -175,6 +166,7 @@ class ViewerScreen(QWidget):
         *,
         engine: EngineClient | None = None,
         page_boxes: PageBoxes | None = None,
+        speaker_notes: Callable[[str], PdfNotes] | None = None,
         forms: FormValues | None = None,
         settings=None,
         online: Callable[[], bool] = is_online,
@@ -206,6 +198,10 @@ class ViewerScreen(QWidget):
         self.own_engine = engine is None
         self.engine = engine or EngineClient(self)
         self.page_boxes = page_boxes or (lambda _doc_id: None)
+        # A kit document's notes (and length) from the kit store; a file's from beside it.
+        self.speaker_notes = speaker_notes or (lambda _doc_id: PdfNotes())
+        self.notes = PdfNotes()
+        self.presentation_clock = time.monotonic  # the countdown's clock (tests set their own)
         self.document_id: str | None = None
         self.document_title = ""
         self.pdf_bytes = b""
@@ -456,15 +452,15 @@ class ViewerScreen(QWidget):
         # Groups that wrap onto a second line when large text makes them wider than the window.
         bar = wrapping_row(
             [
-                _group(self.sidebar_button),
-                _group(
+                _kept(self.sidebar_button),
+                _kept(
                     self.previous_button,
                     page_label,
                     self.page_box,
                     self.page_total,
                     self.next_button,
                 ),
-                _group(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
+                _kept(self.zoom_out_button, self.zoom_box, self.zoom_in_button),
                 self.find_button,
                 self.print_button,
                 self.save_button,
@@ -563,6 +559,7 @@ class ViewerScreen(QWidget):
         key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
         doc = self.engine.share(pdf_bytes, title, key)
         boxes = self.page_boxes(doc_id) or self.engine.known_boxes(key)
+        self.notes = self.speaker_notes(doc_id)
         self._start(doc, title, page, terms, boxes, key)
         return True
 
@@ -578,6 +575,12 @@ class ViewerScreen(QWidget):
         self.file_path = path
         doc = DocumentRef(key=key, name=path.name, path=str(path))
         self._start(doc, path.name, page, (), self.engine.known_boxes(key), key)
+        try:
+            self.notes = read_notes_for(path)
+        except NotesFileError as error:
+            log.warning("%s", error)  # expected: one line, no traceback
+            problem = error
+            self.info.show_message(lambda: ui_text(problem))
         return True
 
     def _start(
@@ -720,6 +723,7 @@ class ViewerScreen(QWidget):
         if self.doc is not None and self.doc.shm:
             self.engine.unshare(self.doc)
         self.doc, self.pdf_bytes, self.page_count, self.file_path = None, b"", 0, None
+        self.notes = PdfNotes()
         self.document_id, self.failure, self.outline, self._opening = None, None, [], None
         self.info.hide()
         self.fill_hint.hide()
@@ -1136,6 +1140,8 @@ class ViewerScreen(QWidget):
             screens[projector],
             screens[presenter_at] if presenter_at is not None else None,
             presenter=bool(presenter),
+            notes=self.notes,
+            clock=self.presentation_clock,
             parent=self,
         )
         presentation.page_changed.connect(lambda index: self.go_to(index + 1))
@@ -1151,3 +1157,8 @@ class ViewerScreen(QWidget):
         self.go_to(index + 1)
         self.window().activateWindow()
         self.canvas.setFocus()
+
+
+def _kept(*widgets: QWidget) -> QWidget:
+    """A toolbar group: close together, never split over two lines."""
+    return kept_together(*widgets, spacing=4)

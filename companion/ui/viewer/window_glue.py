@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from companion.kit.notes_file import PdfNotes
 from companion.ui.live import live
 
 if TYPE_CHECKING:
@@ -60,6 +61,18 @@ def page_boxes_from(library: KitLibrary) -> Callable[[str], list[PageBox] | None
             return None
 
     return boxes
+
+
+def speaker_notes_from(library: KitLibrary) -> Callable[[str], PdfNotes]:
+    """A kit document's speaker notes and length (minutes) for the presenter view."""
+
+    def notes(doc_id: str) -> PdfNotes:
+        info = library.document(doc_id)
+        pages = dict(enumerate(library.speaker_notes(doc_id)))
+        minutes = info.minutes if info is not None else None
+        return PdfNotes(pages={i: n for i, n in pages.items() if n}, minutes=minutes)
+
+    return notes
 
 
 def follow_kit_update(viewer: ViewerScreen, library: KitLibrary, banner: NoticeBanner) -> str:

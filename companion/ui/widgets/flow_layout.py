@@ -8,7 +8,7 @@ instead of pushing the card wider than the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -128,4 +128,16 @@ def wrapping_row(
             layout.add_growing(widget)
         else:
             layout.addWidget(widget)
+    return holder
+
+
+def kept_together(*widgets: QWidget, spacing: int | None = None) -> QWidget:
+    """Controls that belong together, kept on one line (one item of a wrapping row)."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    if spacing is not None:
+        row.setSpacing(spacing)
+    for widget in widgets:
+        row.addWidget(widget)
     return holder

@@ -58,15 +58,21 @@ def test_f5_presents_full_screen_and_clicker_keys_move_black_and_leave(qtbot, ma
     assert not window.slide.black
     qtbot.keyClick(window, Qt.Key.Key_Period)
     assert window.slide.black
-    qtbot.keyClick(window, Qt.Key.Key_Space)  # next page also ends the black screen
-    assert not window.slide.black and window.slide.index == 4
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # on black a key only brings the slide back
+    assert not window.slide.black and window.slide.index == 3
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.slide.index == 4
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.slide.index == 4  # the last page stays
+
+    qtbot.keyClick(window, Qt.Key.Key_F)  # no freezing without a presenter view to see it
+    qtbot.keyClick(window, Qt.Key.Key_Up)
+    assert presentation.frozen is None and window.slide.index == 3
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert viewer.presentation is None
     assert not window.isVisible()
-    assert viewer.page == 5
+    assert viewer.page == 4
 
 
 def test_presenter_view_shows_this_page_the_next_and_the_time(qtbot, make_viewer):
@@ -79,7 +85,7 @@ def test_presenter_view_shows_this_page_the_next_and_the_time(qtbot, make_viewer
     assert (view.current.index, view.next.index) == (0, 1)
     assert view.position.text() == "Pagina 1 van 3"
     assert re.fullmatch(r"\d\d:\d\d", view.clock.text())
-    assert view.elapsed.text() == "0:00:00"
+    assert view.timer.text() == "20:00"  # a PDF without notes file: 20 minutes
     qtbot.waitUntil(lambda: view.current.is_rendered() and view.next.is_rendered(), timeout=5000)
     screenshot(view, "presenter-view")
 
@@ -88,8 +94,11 @@ def test_presenter_view_shows_this_page_the_next_and_the_time(qtbot, make_viewer
     assert presentation.window.slide.index == 1
     assert view.position.text() == "Pagina 2 van 3"
     qtbot.keyClick(view, Qt.Key.Key_B)
-    assert view.position.text() == "Pagina 2 van 3 · zwart scherm"
-    assert view.current.black and presentation.window.slide.black
+    assert view.state.isVisible() and view.state.text().startswith("ZWART SCHERM")
+    assert presentation.window.slide.black and not view.current.black
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # un-blacks only
+    assert not presentation.window.slide.black and not view.state.isVisible()
+    assert view.current.index == 1
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert (view.current.index, view.next.index) == (2, -1)  # nothing after the last page
     # No page there, only "Einde" in grey on black.

@@ -73,7 +73,7 @@ from companion.ui.widgets.common import (
     scroll_body,
     tab_chain,
 )
-from companion.ui.widgets.flow_layout import wrapping_row
+from companion.ui.widgets.flow_layout import kept_together, wrapping_row
 from companion.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -111,16 +111,6 @@ EXPORTS = (
         {},
     ),
 )
-
-
-def _group(*widgets: QWidget) -> QWidget:
-    """Controls that belong together, kept on one line."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        row.addWidget(widget)
-    return holder
 
 
 class ActionPlanScreen(QWidget):
@@ -296,12 +286,14 @@ class ActionPlanScreen(QWidget):
         self.count_label.setObjectName("hint")
         filters = wrapping_row(
             [
-                _group(
+                kept_together(
                     self._label(lambda: self.tr("Tonen:"), self.status_filter), self.status_filter
                 ),
                 self.partner_filter,
                 self.due_filter,
-                _group(self._label(lambda: self.tr("Sorteren:"), self.sort_box), self.sort_box),
+                kept_together(
+                    self._label(lambda: self.tr("Sorteren:"), self.sort_box), self.sort_box
+                ),
             ],
             spacing=8,
             centre_lines=True,
@@ -345,7 +337,7 @@ class ActionPlanScreen(QWidget):
             [
                 self.new_action_button,
                 self.delete_action_button,
-                _group(self.up_button, self.down_button),
+                kept_together(self.up_button, self.down_button),
                 self.count_label,
             ],
             centre_lines=True,
