@@ -192,16 +192,23 @@ def missing_files(store: KitStore, manifest: Manifest) -> list[FileRef]:
 
 def check_file(ref: FileRef, data: bytes) -> None:
     """Refuse bytes that are not exactly the file the manifest promises."""
-    if len(data) != ref.size:
+    check_digest(ref, len(data), hashlib.sha256(data).hexdigest() if len(data) == ref.size else "")
+
+
+def check_digest(ref: FileRef, size: int, digest: str) -> None:
+    """Refuse a file of ``size`` bytes and sha256 ``digest`` (hex) that is not ``ref``'s.
+
+    For bytes hashed as they arrived (a download), so they need not be read again.
+    """
+    if size != ref.size:
         raise IntegrityError(
             QT_TRANSLATE_NOOP(
                 "messages",
                 "Het bestand {name} is niet compleet of te groot. De kit is niet aangepast.",
             ),
-            f"{len(data)} bytes, manifest says {ref.size}",
+            f"{size} bytes, manifest says {ref.size}",
             name=ref.name,
         )
-    digest = hashlib.sha256(data).hexdigest()
     if digest != ref.sha256:
         raise IntegrityError(
             QT_TRANSLATE_NOOP(

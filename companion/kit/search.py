@@ -29,6 +29,7 @@ import html
 import itertools
 import math
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -155,7 +156,11 @@ class _Matches:
 
     def pages(self, num: int) -> set[int]:
         pages = self.body.get(num)
-        return {int(p) for p in pages.split(",")} - {0} if pages else set()
+        if not pages:
+            return set()
+        found = set(map(int, pages.split(",")))
+        found.discard(0)
+        return found
 
 
 def _value(matches: _Matches, doc: _Document) -> float:
@@ -247,8 +252,7 @@ class KitSearch:
     def _matches(self, conn: sqlite3.Connection, expression: str) -> _Matches:
         """One pass over the index for all rows (page 0 is title and summary), one over
         the titles; the summaries only when a title matched too."""
-        if self._cancelled is not None and self._cancelled():
-            raise SearchCancelled
+        self._stop_if_cancelled()
         counts: dict[int, int] = {}
         body: dict[int, str] = {}
         described: set[int] = set()
@@ -269,6 +273,10 @@ class KitSearch:
             if title:
                 summary = (described - title) | self._rows_0(conn, f"summary : ({expression})")
         return _Matches(title, summary, counts, body)
+
+    def _stop_if_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise SearchCancelled
 
     @staticmethod
     def _rows_0(conn: sqlite3.Connection, expression: str) -> set[int]:
@@ -355,6 +363,7 @@ class KitSearch:
                 for num in candidates & found:
                     scores[num] += weight * rarity * _value(matches, self._documents[num])
         order = sorted(candidates, key=lambda num: (-scores[num], num))[:limit]
+        self._stop_if_cancelled()
         light = tuple(dict.fromkeys(w for c in concepts for w in c.light))
         targets = {num: _target(num, matched) for num in order}
         texts = self._page_texts(conn, [(self._documents[n].sha256, targets[n][0]) for n in order])
@@ -372,14 +381,16 @@ class KitSearch:
 
     @staticmethod
     def _page_texts(conn: sqlite3.Connection, wanted: list[tuple[str, int]]) -> dict:
-        texts = {}
-        for key in dict.fromkeys(wanted):
-            row = conn.execute(
-                "SELECT text FROM pages WHERE sha256 = ? AND page = ?", key
-            ).fetchone()
-            if row is not None:
-                texts[key] = unpack_text(row[0])
-        return texts
+        """The texts of the pages the results open on, in one query (not one per result)."""
+        keys = list(dict.fromkeys(wanted))
+        if not keys:
+            return {}
+        values = ",".join("(?, ?)" for _ in keys)
+        rows = conn.execute(
+            f"SELECT sha256, page, text FROM pages WHERE (sha256, page) IN (VALUES {values})",
+            [value for key in keys for value in key],
+        )
+        return {(sha, page): unpack_text(packed) for sha, page, packed in rows}
 
 
 def _documents(ways: list[tuple[_Matches, float]]) -> set[int]:
@@ -390,19 +401,26 @@ def _documents(ways: list[tuple[_Matches, float]]) -> set[int]:
 def _target(num: int, matched: list[list[tuple[_Matches, float]]]) -> tuple[int, tuple[int, ...]]:
     """The page to open (most concepts, then most exact ones, then the first) and the
     pages that hold as many concepts as that one."""
-    coverage: dict[int, list[int]] = {}
+    if len(matched) == 1:  # one concept: every page holds it; the first exact one wins
+        ways = matched[0]
+        exact_pages = ways[0][0].pages(num)
+        every = exact_pages.union(*(matches.pages(num) for matches, _weight in ways[1:]))
+        if not every:
+            return 1, ()
+        return min(exact_pages or every), tuple(sorted(every))
+    concepts: Counter[int] = Counter()  # page -> how many concepts it holds
+    exact: Counter[int] = Counter()  # page -> how many of them as typed
     for ways in matched:
         exact_pages = ways[0][0].pages(num)
-        pages = set().union(*(matches.pages(num) for matches, _weight in ways))
-        for page in pages:
-            counts = coverage.setdefault(page, [0, 0])
-            counts[0] += 1
-            counts[1] += page in exact_pages
-    if not coverage:
+        pages = exact_pages.union(*(matches.pages(num) for matches, _weight in ways[1:]))
+        concepts.update(pages)
+        exact.update(exact_pages)
+    if not concepts:
         return 1, ()
-    best = max(counts[0] for counts in coverage.values())
-    pages = tuple(sorted(p for p, c in coverage.items() if c[0] == best))
-    page = min(pages, key=lambda p: (-coverage[p][1], p))
+    best = max(concepts.values())
+    pages = tuple(sorted(p for p, count in concepts.items() if count == best))
+    most_exact = max(exact[p] for p in pages)
+    page = next(p for p in pages if exact[p] == most_exact)
     return page, pages
 
 

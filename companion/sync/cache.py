@@ -20,7 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.files import write_atomic
+from companion.files import move_into_place, write_atomic
 from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import FileRef
 from companion.kit.source import KEYS_NAME, KEYS_SIGNATURE_NAME, MANIFEST_NAME, SIGNATURE_NAME
@@ -143,10 +143,15 @@ class SyncCache:
             path.unlink()
         return False
 
-    def keep_file(self, ref: FileRef, data: bytes) -> None:
-        """Put a checked download in place (atomically) and drop its partial file."""
-        write_atomic(self.file_path(ref.sha256), data)
-        self.partial_path(ref.sha256).unlink(missing_ok=True)
+    def keep_part(self, ref: FileRef) -> None:
+        """Rename a complete, hash-checked ``partial/<sha256>`` to ``files/<sha256>``.
+
+        One rename on the same disk: the file is there whole or not at all.
+        Not flushed to disk on purpose: every file here is hash-checked again
+        before it is used (:meth:`verified_file`, and by the import), so a file
+        a power cut damaged is fetched again, never installed.
+        """
+        move_into_place(self.partial_path(ref.sha256), self.file_path(ref.sha256), durable=False)
 
     def drop_files(self, shas: set[str] | None = None) -> None:
         """Remove downloads once they are in the kit store (all of them when None)."""

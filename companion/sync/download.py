@@ -11,12 +11,14 @@ promises are never written: a hostile or broken server cannot fill the disk.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from companion.errors import CancelledError, IntegrityError
 from companion.i18n import QT_TRANSLATE_NOOP
-from companion.kit.importer import STOPPED, check_file
+from companion.kit.importer import STOPPED, check_digest
 from companion.kit.manifest import FileRef
 from companion.kit.source import FILES_DIR
 from companion.sync.cache import SyncCache
@@ -27,6 +29,8 @@ from companion.sync.portal import DOWNLOAD_INTERRUPTED, PARTIAL, Deadline, Porta
 # (besides the client's minimum speed): a 30 MB file gets about 30 minutes.
 FILE_DEADLINE_BASE = 120.0
 FILE_DEADLINE_SPEED = 20 * 1024
+# Reading back a part kept from an earlier attempt, to go on hashing it.
+READ_BLOCK = 1024 * 1024
 
 
 def file_deadline(size: int) -> float:
@@ -77,6 +81,10 @@ def download_file(
     ``progress`` gets the number of bytes of this file that are in place.
     Raises NetworkError (the part is kept for a resume), IntegrityError (the
     part is thrown away) or CancelledError (the part is kept).
+
+    The sha256 is computed while the bytes arrive (a resumed part is read
+    once first), so a finished file is not read back to be checked, and it
+    moves into ``files/`` with one rename.
     """
     try:
         cache.ensure()
@@ -86,23 +94,31 @@ def download_file(
         progress(ref.size)
         return 0
     with client.deadline(Deadline.after(file_deadline(ref.size), cancelled)):
-        fetched = _fetch(client, cache, ref, progress, cancelled)
-    part = cache.partial_path(ref.sha256)
+        fetched, size, digest = _fetch(client, cache, ref, progress, cancelled)
     try:
-        data = part.read_bytes()
-    except OSError as exc:
-        raise _cache_error(cache, exc) from exc
-    try:
-        check_file(ref, data)
+        check_digest(ref, size, digest)
     except IntegrityError:
         with contextlib.suppress(OSError):
-            part.unlink()
+            cache.partial_path(ref.sha256).unlink()
         raise
     try:
-        cache.keep_file(ref, data)
+        cache.keep_part(ref)
     except OSError as exc:
         raise _cache_error(cache, exc) from exc
     return fetched
+
+
+def _hash_part(path: Path, size: int) -> hashlib._Hash:
+    """The sha256 of the first ``size`` bytes of a part kept from an earlier attempt."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while size > 0:
+            block = handle.read(min(READ_BLOCK, size))
+            if not block:
+                break
+            digest.update(block)
+            size -= len(block)
+    return digest
 
 
 def _fetch(
@@ -111,14 +127,22 @@ def _fetch(
     ref: FileRef,
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
-) -> int:
-    """Bring ``partial/<sha256>`` up to the promised size; returns the bytes fetched."""
+) -> tuple[int, int, str]:
+    """Bring ``partial/<sha256>`` up to the promised size.
+
+    Returns the bytes fetched now, the part's size and its sha256 (hex).
+    """
     part = cache.partial_path(ref.sha256)
     offset = part.stat().st_size if part.exists() else 0
     if offset > ref.size:
         part.unlink()
         offset = 0
     fetched = 0
+    size = offset
+    try:
+        digest = _hash_part(part, offset) if offset else hashlib.sha256()
+    except OSError as exc:
+        raise _cache_error(cache, exc) from exc
     if offset < ref.size:
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         with client.open(f"{FILES_DIR}/{ref.sha256}", headers) as response:
@@ -128,7 +152,7 @@ def _fetch(
             ):
                 mode = "ab"
             elif response.status == 200:
-                mode, offset = "wb", 0
+                mode, offset, digest = "wb", 0, hashlib.sha256()
             else:
                 # The part does not fit what the portal has now: start over next time.
                 part.unlink(missing_ok=True)
@@ -154,6 +178,7 @@ def _fetch(
                             part.unlink(missing_ok=True)
                             raise _too_big(ref)
                         handle.write(chunk)
+                        digest.update(chunk)
                         size += len(chunk)
                         progress(size)
                         if cancelled():
@@ -166,4 +191,4 @@ def _fetch(
                 DOWNLOAD_INTERRUPTED,
                 f"{ref.name}: {size} of {ref.size} bytes",
             )
-    return fetched
+    return fetched, size, digest.hexdigest()

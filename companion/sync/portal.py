@@ -13,7 +13,7 @@ through :meth:`PortalClient.open`, which
   library network with its own certificate authority works;
 - turns every network failure into a :class:`NetworkError` or
   :class:`PortalError` with a Dutch message;
-- keeps a watch on every request (:class:`_Watch`, a small thread): besides
+- keeps a watch on every request (:class:`_Watch`, looked at by one thread): besides
   the per-read timeout, a total :class:`Deadline` (per check, per file), a
   minimum speed (less than ``MIN_SPEED`` bytes/s over ``SLOW_WINDOW`` seconds
   ends it: a portal that trickles a byte every two seconds never trips a
@@ -102,7 +102,8 @@ class Deadline:
 
 
 class _Watch:
-    """Guards one request from another thread; ends it by shutting its socket down."""
+    """Guards one request; the process's :class:`_Watcher` thread looks at it every interval
+    and ends it by shutting its socket down."""
 
     def __init__(
         self,
@@ -119,16 +120,14 @@ class _Watch:
         self.reason: str | None = None
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="portal-watch", daemon=True)
+        self._samples: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
 
     def start(self) -> _Watch:
-        self._thread.start()
+        _WATCHER.add(self)
         return self
 
     def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
+        _WATCHER.remove(self)
 
     def add_socket(self, sock: socket.socket) -> None:
         with self._lock:
@@ -158,25 +157,24 @@ class _Watch:
             return NetworkError(TOO_SLOW, f"less than {self.min_speed:.0f} B/s for {self.window} s")
         return NetworkError(TOO_LONG, "deadline passed")
 
-    def _run(self) -> None:
-        start = time.monotonic()
-        samples: deque[tuple[float, int]] = deque([(start, 0)])
-        while not self._done.wait(self.interval):
-            now = time.monotonic()
-            reason = next((r for d in self.deadlines if (r := d.reason(now))), None)
-            samples.append((now, self.received))
-            while len(samples) > 1 and samples[1][0] <= now - self.window:
-                samples.popleft()
-            base_time, base_bytes = samples[0]
-            if (
-                reason is None
-                and now - base_time >= self.window
-                and self.received - base_bytes < self.min_speed * self.window
-            ):
-                reason = "slow"
-            if reason is not None:
-                self._end(reason)
-                return
+    def look(self, now: float) -> bool:
+        """One look by the watcher thread; True when it ended the request."""
+        reason = next((r for d in self.deadlines if (r := d.reason(now))), None)
+        samples = self._samples
+        samples.append((now, self.received))
+        while len(samples) > 1 and samples[1][0] <= now - self.window:
+            samples.popleft()
+        base_time, base_bytes = samples[0]
+        if (
+            reason is None
+            and now - base_time >= self.window
+            and self.received - base_bytes < self.min_speed * self.window
+        ):
+            reason = "slow"
+        if reason is None:
+            return False
+        self._end(reason)
+        return True
 
     def _end(self, reason: str) -> None:
         with self._lock:
@@ -192,7 +190,56 @@ class _Watch:
             sock.shutdown(socket.SHUT_RDWR)
 
 
+class _Watcher:
+    """One thread for the whole process that looks at every open request's :class:`_Watch`.
+
+    A thread per request cost more than the request itself on a busy machine
+    (a kit is a few hundred small files). The thread sleeps while no request
+    is open and ends after ``IDLE_END`` seconds without one.
+    """
+
+    IDLE_END = 5.0
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._watches: set[_Watch] = set()
+        self._thread: threading.Thread | None = None
+
+    def add(self, watch: _Watch) -> None:
+        with self._changed:
+            self._watches.add(watch)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="portal-watch", daemon=True)
+                self._thread.start()
+            self._changed.notify()
+
+    def remove(self, watch: _Watch) -> None:
+        with self._changed:
+            self._watches.discard(watch)
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                if not self._watches:
+                    self._changed.wait(self.IDLE_END)
+                    if not self._watches:
+                        self._thread = None
+                        return
+                    continue
+                interval = min(watch.interval for watch in self._watches)
+                self._changed.wait(interval)
+                watches = list(self._watches)
+            now = time.monotonic()
+            for watch in watches:
+                if watch.look(now):
+                    self.remove(watch)
+
+
+_WATCHER = _Watcher()
+
+
 def _watched(base: type[http.client.HTTPConnection], client: PortalClient) -> Any:
+    """Made once per handler (not per request): a class is not free to make."""
     """``base`` with its socket handed to the client's current watch as soon as it exists."""
 
     class Watched(base):  # type: ignore[misc, valid-type]
@@ -214,9 +261,10 @@ class _WatchedHTTPHandler(urllib.request.HTTPHandler):
     def __init__(self, client: PortalClient) -> None:
         super().__init__()
         self.client = client
+        self.connection = _watched(http.client.HTTPConnection, client)
 
     def http_open(self, req):  # type: ignore[no-untyped-def]
-        return self.do_open(_watched(http.client.HTTPConnection, self.client), req)
+        return self.do_open(self.connection, req)
 
 
 class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
@@ -224,11 +272,10 @@ class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__(context=context)
         self.client = client
         self.tls_context = context
+        self.connection = _watched(http.client.HTTPSConnection, client)
 
     def https_open(self, req):  # type: ignore[no-untyped-def]
-        return self.do_open(
-            _watched(http.client.HTTPSConnection, self.client), req, context=self.tls_context
-        )
+        return self.do_open(self.connection, req, context=self.tls_context)
 
 
 def is_loopback_url(url: str) -> bool:

@@ -224,6 +224,29 @@ def test_one_cut_is_resumed_within_the_same_install(setup):
     assert ranges == [None, "bytes=300-"]
 
 
+def test_a_kept_part_damaged_on_disk_is_caught_by_the_hash_after_the_resume(setup):
+    """The sha256 is computed while bytes arrive: the part kept from an earlier attempt
+    is hashed too, so a flipped byte in it is refused, and the next try starts clean."""
+    setup.builder.documents["persona-henk"] = HENK_V2
+    setup.publish(2)
+    sha = setup.file_sha("persona-henk")
+    setup.server.faults[f"files/{sha}"] = Fault("cut", 400, times=1)
+    refused(setup, lambda: setup.service(retries=0).install(), NetworkError)
+    cache = SyncCache(setup.cache_dir)
+    part = cache.partial_path(sha)
+    damaged = bytearray(part.read_bytes())
+    damaged[100] ^= 0xFF
+    part.write_bytes(bytes(damaged))
+
+    message = refused(setup, lambda: setup.service(retries=0).install(), IntegrityError)
+    assert message == (
+        "Het bestand persona-henk.pdf is veranderd of beschadigd. De kit is niet aangepast."
+    )
+    assert not part.exists() and not cache.file_path(sha).exists()
+    outcome = setup.service(retries=0).install()  # fetched whole, and it fits
+    assert outcome.changed and setup.installed_version() == 2
+
+
 def test_wrong_hash_is_refused_and_the_bad_part_thrown_away(setup):
     setup.builder.documents["persona-henk"] = HENK_V2
     setup.publish(2)

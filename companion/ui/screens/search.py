@@ -12,17 +12,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QWidget
 
 from companion.kit.search import KitSearch, SearchHit, SearchResults
 from companion.kit.search_runner import Request, SearchRunner
 from companion.ui.live import follow, live
+from companion.ui.screens.search_results import SearchResultsModel
 from companion.ui.texts import type_label, ui_text
 from companion.ui.widgets.common import scroll_body
-from companion.ui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate
-
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+from companion.ui.widgets.html_delegate import HtmlItemDelegate
 
 
 def hit_html(hit: SearchHit) -> str:
@@ -97,7 +96,7 @@ class SearchScreen(QWidget):
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
 
-        self.model = QStandardItemModel(self)
+        self.model = SearchResultsModel(hit_text, hit_html, self)
         self.results = QListView()
         live(self.results, "setAccessibleName", lambda: self.tr("Zoekresultaten"))
         self.results.setModel(self.model)
@@ -106,6 +105,7 @@ class SearchScreen(QWidget):
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.results.activated.connect(lambda index: self.open_hit(index.row()))
+        self.results.installEventFilter(self)
 
         layout = scroll_body(self)
         layout.addWidget(title)
@@ -160,11 +160,7 @@ class SearchScreen(QWidget):
             self._error = self.tr("Zoeken lukte niet. Probeer het opnieuw.")
         self.results_for = results
         self.hits = list(results.hits) if results is not None else []
-        self.model.clear()
-        for hit in self.hits:
-            item = QStandardItem(hit_text(hit))
-            item.setData(hit_html(hit), HTML_ROLE)
-            self.model.appendRow(item)
+        self.model.set_hits(self.hits)
         live(self.status, "setText", self._status_text)
         live(self.correction, "setText", self._correction_text)
         live(self.literal, "setText", self._literal_text)
@@ -209,11 +205,7 @@ class SearchScreen(QWidget):
         ).format(count=len(self.hits))
 
     def _retranslate_results(self) -> None:
-        for row, hit in enumerate(self.hits):
-            item = self.model.item(row)
-            if item is not None:
-                item.setText(hit_text(hit))
-                item.setData(hit_html(hit), HTML_ROLE)
+        self.model.retranslate()
 
     # -- opening --------------------------------------------------------------------------
 
@@ -234,7 +226,16 @@ class SearchScreen(QWidget):
         self._open_current()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Arrow down from the search box walks into the results."""
+        """Arrow down from the search box walks into the results; End in the results goes
+        to the last result (the model hands the view its rows in batches)."""
+        if (
+            watched is self.results
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_End
+        ):
+            self.model.show_all()
+            return False
         if (
             watched is self.box
             and isinstance(event, QKeyEvent)

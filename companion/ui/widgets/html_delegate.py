@@ -29,13 +29,31 @@ class NoResourceDocument(QTextDocument):
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Laid-out documents kept for reuse: a view asks each row's size several times
+# (and paints it again on every scroll), and laying out HTML is the slow part.
+KEPT_DOCUMENTS = 256
+
+
 class HtmlItemDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._kept: dict[tuple[str, int, str], QTextDocument] = {}
+
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        html = index.data(HTML_ROLE) or ""
+        width = max(option.rect.width(), 200)
+        key = (html, width, option.font.key())
+        doc = self._kept.get(key)
+        if doc is not None:
+            return doc
         doc = NoResourceDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(6)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(option.rect.width(), 200))
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        if len(self._kept) >= KEPT_DOCUMENTS:
+            self._kept.clear()
+        self._kept[key] = doc
         return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
