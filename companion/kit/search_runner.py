@@ -27,6 +27,8 @@ from companion.store.kit_store import KitStore
 
 log = logging.getLogger(__name__)
 
+MAX_TRIES = 3  # runs of one search text after interrupts that were meant for an older one
+
 
 @dataclass(frozen=True)
 class Request:
@@ -57,6 +59,7 @@ class SearchRunner:
         self._running: Request | None = None
         self._generation = 0
         self._closing = False
+        self._tries: dict[int, int] = {}  # generation -> times run again after an interrupt
         self._store: KitStore | None = None
         self._thread = threading.Thread(target=self._work, name="kit-search", daemon=True)
         self._thread.start()
@@ -112,9 +115,12 @@ class SearchRunner:
                         request.text, correct=request.correct, cancelled=self._cancelled
                     )
                 except SearchCancelled:
+                    self._again_if_still_wanted(request)
                     continue
                 except sqlite3.OperationalError as exc:
-                    if "interrupt" in str(exc):
+                    if "interrupt" in str(exc) and self._again_if_still_wanted(request):
+                        continue
+                    if "interrupt" in str(exc) and not self.is_current(request):
                         continue
                     self._finish(request, None, exc)
                 except Exception as exc:  # handed to the window, which explains it
@@ -130,6 +136,27 @@ class SearchRunner:
             if store is not None:
                 with contextlib.suppress(sqlite3.Error):
                     store.close()
+
+    def _again_if_still_wanted(self, request: Request) -> bool:
+        """Run an interrupted search again when nothing newer came in meanwhile.
+
+        Why: the window interrupts the connection the moment a key is typed,
+        and SQLite lets that interrupt also stop statements that start while an
+        older one is still active on the connection. Should it reach the newest
+        search, without a second try the last text typed would never get its
+        results. At most a few tries, then the error is shown.
+        """
+        with self._lock:
+            if self._closing or self._pending is not None:
+                return False
+            if request.generation != self._generation:
+                return False
+            tries = self._tries.get(request.generation, 0) + 1
+            if tries > MAX_TRIES:
+                return False
+            self._tries = {request.generation: tries}
+            self._pending = request
+            return True
 
     def _open(self, old: KitSearch | None) -> KitSearch:
         with self._lock:
