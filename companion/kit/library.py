@@ -12,6 +12,7 @@ this one); a filter never reads the documents again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -256,6 +257,25 @@ class KitLibrary:
     def document(self, doc_id: str) -> DocumentInfo | None:
         row = self.store.conn.execute(_DOCUMENT_SQL + " WHERE d.id = ?", (doc_id,)).fetchone()
         return None if row is None else _document(row)
+
+    def workshop_werkbladen(self, workshop_id: str) -> tuple[str, ...] | None:
+        """The werkbladen the kit lists for a workshop, in its order.
+
+        None when the kit does not say: a kit published before workshops
+        listed them, or a workshop without the field (then the printpakket
+        reads the draaiboek). An empty tuple: the kit says it uses none.
+        """
+        row = self.store.conn.execute(
+            "SELECT value FROM kit_info WHERE key = 'werkbladen'"
+        ).fetchone()
+        try:
+            listed = json.loads(row[0]) if row else {}
+        except ValueError:
+            return None
+        ids = listed.get(workshop_id) if isinstance(listed, dict) else None
+        if not isinstance(ids, list):
+            return None
+        return tuple(i for i in ids if isinstance(i, str))
 
     def pdf_bytes(self, doc_id: str) -> bytes | None:
         row = self.store.conn.execute(

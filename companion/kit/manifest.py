@@ -41,6 +41,9 @@ MAX_MANIFEST_SIZE = 8 * 1024 * 1024
 MAX_SYNONYM_GROUPS = 500
 MAX_SYNONYMS_PER_GROUP = 30
 MAX_SYNONYM_LENGTH = 80
+# A workshop's optional list of the werkbladen its participants use (the printpakket
+# offers them first). A workshop hands out a few; a long list is a broken manifest.
+MAX_WORKSHOP_WERKBLADEN = 20
 # Speaker notes of a presentatie: one plain text per slide, shown only in the
 # presenter view. Capped so a hostile manifest cannot make the window crawl.
 MAX_NOTES = 300
@@ -89,6 +92,9 @@ class Document(DocumentMeta):
     revision: int
     # A video's own file, played offline with the system's player (optional).
     media: FileRef | None = None
+    # A workshop's werkbladen (ids, in the order they are handed out); None when the
+    # manifest does not say (an older kit: the printpakket then reads the draaiboek).
+    werkbladen: tuple[str, ...] | None = None
     # Speaker notes per page (presentaties; optional): shown in the presenter view only.
     notes: tuple[str, ...] = ()
 
@@ -233,6 +239,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         _parse_document(d, i, theme_ids) for i, d in enumerate(r.items(data, "documents"))
     )
     doc_ids = _unique([d.id for d in documents], "document")
+    _check_werkbladen(documents)
     steps = tuple(_parse_step(s, i, doc_ids) for i, s in enumerate(r.items(data, "steps")))
     _unique([s.id for s in steps], "step")
     _unique([item.id for s in steps for item in s.items], "step item")
@@ -347,8 +354,35 @@ def _parse_document(value: Any, index: int, theme_ids: set[str]) -> Document:
         revision=r.integer(data, "revision", 1, 10**9) if "revision" in data else 1,
         url=url,
         media=media,
+        werkbladen=_parse_werkbladen(r, data, doc_type),
         notes=notes,
     )
+
+
+def _parse_werkbladen(r: _Reader, data: dict[str, Any], doc_type: str) -> tuple[str, ...] | None:
+    """A workshop's ``werkbladen``: at most a few distinct ids (checked against the kit later)."""
+    value = data.get("werkbladen")
+    if value is None:
+        return None
+    if doc_type != "workshop":
+        raise r.fail("only a workshop has 'werkbladen'")
+    if not isinstance(value, list) or len(value) > MAX_WORKSHOP_WERKBLADEN:
+        raise r.fail(f"'werkbladen' must be a list of at most {MAX_WORKSHOP_WERKBLADEN} ids")
+    ids = tuple(r.ident(v, "werkblad") for v in value)
+    if len(set(ids)) != len(ids):
+        raise r.fail("'werkbladen' names a werkblad twice")
+    return ids
+
+
+def _check_werkbladen(documents: tuple[Document, ...]) -> None:
+    """Every id a workshop lists is a werkblad of this kit."""
+    types = {d.id: d.type for d in documents}
+    for doc in documents:
+        wrong = [w for w in doc.werkbladen or () if types.get(w) != "werkblad"]
+        if wrong:
+            raise _Reader(f"document {doc.id}").fail(
+                f"'werkbladen' names documents that are no werkblad in the kit: {wrong}"
+            )
 
 
 def _parse_file_ref(

@@ -237,6 +237,10 @@ def replace_content(
         "installed_at": installed_at,
         "previous_version": old_version_row[0] if old_version_row else "",
         "synonyms": json.dumps([list(group) for group in manifest.synonyms], ensure_ascii=False),
+        # Only workshops that list their werkbladen; the others keep the text rule.
+        "werkbladen": json.dumps(
+            {d.id: list(d.werkbladen) for d in manifest.documents if d.werkbladen is not None}
+        ),
     }
     conn.executemany(
         "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)", list(info.items())

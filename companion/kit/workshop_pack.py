@@ -1,12 +1,15 @@
 """What goes into a workshop's printpakket: the draaiboek and the werkbladen it uses.
 
-The manifest has no field that links a workshop to its werkbladen, so they
-are found where a facilitator finds them: in the workshop's own text. A
-werkblad counts as named when the text says "werkblad <name>" (its title up
-to the colon, as in "het werkblad Klantreis") or quotes its whole title; a
-handleiding named as "handleiding <name>" is offered the same way (some
-workshops hand one out; its bare title may be another workshop's name).
-Named documents get a number of copies from the group size in the text
+The kit says it: a workshop's ``werkbladen`` in the manifest (front matter
+``werkbladen = [...]`` in the sources) lists the werkbladen its participants
+use, in the order they are handed out. Only for a kit that does not say (one
+published before the field existed) are they found where a facilitator finds
+them: in the workshop's own text. A werkblad counts as named when the text
+says "werkblad <name>" (its title up to the colon, as in "het werkblad
+Klantreis") or quotes its whole title. A handleiding named as "handleiding
+<name>" is always offered the same way (some workshops hand one out; its bare
+title may be another workshop's name; the kit's list is about werkbladen).
+Offered documents get a number of copies from the group size in the text
 ("Groep: 6 tot 12 mensen": 12), the rest start at 0 so the facilitator can
 add any werkblad by hand.
 
@@ -33,7 +36,8 @@ class PackItem:
 
     document: DocumentInfo
     copies: int
-    named: bool  # the workshop's text names it
+    named: bool  # offered with copies: the kit lists it for the workshop, or its text names it
+    listed: bool = False  # the kit's own list for the workshop holds it
 
 
 @dataclass(frozen=True)
@@ -77,13 +81,22 @@ def workshop_pack(library: KitLibrary, workshop_id: str) -> WorkshopPack | None:
     raw = library.document_text(workshop_id)
     text = " ".join(fold(raw).split())  # lines joined: a name may wrap
     size = group_size(raw)
+    listed = library.workshop_werkbladen(workshop_id)
+    chosen: list[PackItem] = []
     named: list[PackItem] = []
     others: list[PackItem] = []
     for document in library.documents():
         if document.type not in OFFERED_TYPES or document.id == workshop_id:
             continue
-        if names(text, document):
+        if listed is not None and document.type == "werkblad":
+            if document.id in listed:
+                chosen.append(PackItem(document, size or 1, True, listed=True))
+            else:
+                others.append(PackItem(document, 0, False))
+        elif names(text, document):
             named.append(PackItem(document, size or 1, True))
         elif document.type == "werkblad":
             others.append(PackItem(document, 0, False))
-    return WorkshopPack(workshop, size, tuple(named + others))
+    if listed is not None:
+        chosen.sort(key=lambda item: listed.index(item.document.id))  # the kit's order
+    return WorkshopPack(workshop, size, tuple(chosen + named + others))

@@ -296,6 +296,8 @@ def publish_sources(
             entry["minutes"] = doc.minutes
         if doc.url:
             entry["url"] = doc.url
+        if doc.werkbladen is not None:  # optional: an older manifest has none
+            entry["werkbladen"] = list(doc.werkbladen)
         if notes:
             entry["notes"] = notes
         entry["revision"] = revision

@@ -31,6 +31,7 @@ from companion.kit.manifest import (
     MAX_SYNONYM_GROUPS,
     MAX_SYNONYM_LENGTH,
     MAX_SYNONYMS_PER_GROUP,
+    MAX_WORKSHOP_WERKBLADEN,
     MEDIA_SUFFIXES,
     DocumentMeta,
     Step,
@@ -48,7 +49,7 @@ DIRECTIVES = ("veld", "vink", "dia", "notities")
 MAX_FIELD_LINES = 20
 
 _DOC_REQUIRED = ("id", "title", "type", "themes", "summary", "audience")
-_DOC_OPTIONAL = ("minutes", "url", "pdf", "media")
+_DOC_OPTIONAL = ("minutes", "url", "pdf", "media", "werkbladen")
 
 
 # Themes and steps are written exactly as the manifest holds them.
@@ -66,6 +67,8 @@ class DocumentSource(DocumentMeta):
     pdf: Path | None = None
     # A video's own file, played offline (front matter ``media``).
     media: Path | None = None
+    # A workshop's werkbladen (front matter ``werkbladen``), for its printpakket.
+    werkbladen: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ def read_kit_sources(folder: Path) -> SourceCheck:
 
     theme_ids = {t.id for t in themes} if head is not None else None
     documents = _load_documents(folder, theme_ids, errors)
+    errors.extend(_werkblad_errors(documents, folder))  # after all documents: they name others
     # Steps are checked against every document file there is, also one with a
     # mistake of its own, so that one mistake is not reported twice.
     known = {d.id for d in documents} | {
@@ -355,7 +359,74 @@ def _load_document(path: Path, folder: Path, theme_ids: set[str] | None) -> Docu
         path=path,
         pdf=pdf,
         media=media,
+        werkbladen=_werkbladen(meta, doc_type, where),
     )
+
+
+def _werkbladen(meta: dict[str, Any], doc_type: str, where: _Where) -> tuple[str, ...] | None:
+    """A workshop's ``werkbladen = ["id", ...]`` (ids checked against the kit afterwards)."""
+    if "werkbladen" not in meta:
+        return None
+    if doc_type != "workshop":
+        raise where.fail(
+            Text(QT_TRANSLATE_NOOP("messages", "alleen een workshop heeft 'werkbladen'")),
+            "werkbladen on a non-workshop document",
+        )
+    value = meta["werkbladen"]
+    if not isinstance(value, list) or len(value) > MAX_WORKSHOP_WERKBLADEN:
+        raise where.fail(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "messages", "'werkbladen' moet een lijst van hoogstens {count} ids zijn"
+                ),
+                count=MAX_WORKSHOP_WERKBLADEN,
+            ),
+            f"werkbladen must be a list of at most {MAX_WORKSHOP_WERKBLADEN} ids",
+        )
+    ids = tuple(where.ident(v, "werkbladen") for v in value)
+    for index, doc_id in enumerate(ids):
+        if doc_id in ids[:index]:
+            raise where.fail(
+                Text(
+                    QT_TRANSLATE_NOOP("messages", "'werkbladen' noemt {id} twee keer"),
+                    id=repr(doc_id),
+                ),
+                f"werkbladen names {doc_id!r} twice",
+            )
+    return ids
+
+
+def _werkblad_errors(documents: tuple[DocumentSource, ...], folder: Path) -> list[SourceError]:
+    """A workshop's ``werkbladen`` must name werkbladen of this kit (one error per workshop)."""
+    types = {d.id: d.type for d in documents}
+    # A document file with a mistake of its own is reported once, for that mistake.
+    broken = {p.stem for p in folder.rglob("*.md")} - set(types)
+    errors = []
+    for doc in documents:
+        for doc_id in doc.werkbladen or ():
+            if doc_id in broken:
+                continue
+            if doc_id not in types:
+                problem = Text(
+                    QT_TRANSLATE_NOOP("messages", "'werkbladen' noemt {id}, maar dat bestaat niet"),
+                    id=repr(doc_id),
+                )
+            elif types[doc_id] != "werkblad":
+                problem = Text(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "'werkbladen' noemt {id}, maar dat is geen werkblad"
+                    ),
+                    id=repr(doc_id),
+                )
+            else:
+                continue
+            errors.append(
+                _Where(doc.path, folder).fail(
+                    problem, f"werkbladen names {doc_id!r}: {types.get(doc_id, 'missing')}"
+                )
+            )
+            break
+    return errors
 
 
 def _beside(

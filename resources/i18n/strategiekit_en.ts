@@ -1500,8 +1500,12 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Facilitator guide (once, for you)</translation>
     </message>
     <message>
-        <source>Het draaiboek noemt een groep tot {size} mensen: genoemde werkbladen staan daarom op {size}.</source>
-        <translation>The guide mentions a group of up to {size} people, so the worksheets it names are set to {size}.</translation>
+        <source>Het draaiboek noemt een groep tot {size} mensen: de werkbladen voor deze workshop staan daarom op {size}.</source>
+        <translation>The facilitator guide names a group of up to {size} people: the worksheets for this workshop are therefore set to {size}.</translation>
+    </message>
+    <message>
+        <source>{title} (hoort bij deze workshop)</source>
+        <translation>{title} (belongs to this workshop)</translation>
     </message>
     <message>
         <source>{title} (genoemd in het draaiboek)</source>
@@ -3198,6 +3202,26 @@ Do you want to open the website?</translation>
     <message>
         <source>het document heeft geen tekst</source>
         <translation>the document has no text</translation>
+    </message>
+    <message>
+        <source>alleen een workshop heeft &apos;werkbladen&apos;</source>
+        <translation>only a workshop has &apos;werkbladen&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;werkbladen&apos; moet een lijst van hoogstens {count} ids zijn</source>
+        <translation>&apos;werkbladen&apos; must be a list of at most {count} ids</translation>
+    </message>
+    <message>
+        <source>&apos;werkbladen&apos; noemt {id} twee keer</source>
+        <translation>&apos;werkbladen&apos; names {id} twice</translation>
+    </message>
+    <message>
+        <source>&apos;werkbladen&apos; noemt {id}, maar dat bestaat niet</source>
+        <translation>&apos;werkbladen&apos; names {id}, but it does not exist</translation>
+    </message>
+    <message>
+        <source>&apos;werkbladen&apos; noemt {id}, maar dat is geen werkblad</source>
+        <translation>&apos;werkbladen&apos; names {id}, but it is not a worksheet</translation>
     </message>
     <message>
         <source>{key} moet een bestand zijn dat eindigt op {kinds}</source>

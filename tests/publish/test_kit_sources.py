@@ -361,3 +361,56 @@ def test_refuses_empty_body_and_empty_folder(mini: Path) -> None:
 def test_refuses_missing_steps_file(mini: Path) -> None:
     (mini / "steps.toml").unlink()
     _refused(mini, detail=r"steps\.toml: file missing")
+
+
+# -- A workshop's werkbladen (for its printpakket) -------------------------------------
+
+
+def _workshop(mini: Path, werkbladen: str) -> None:
+    (mini / "workshops").mkdir(exist_ok=True)
+    text = _doc("workshop-test", type='"workshop"', werkbladen=werkbladen)
+    (mini / "workshops" / "workshop-test.md").write_text(text, encoding="utf-8")
+
+
+def test_a_workshop_lists_its_werkbladen(mini: Path) -> None:
+    _workshop(mini, '["werkblad-test"]')
+    documents = {d.id: d for d in load_kit_sources(mini).documents}
+    assert documents["workshop-test"].werkbladen == ("werkblad-test",)
+    assert documents["werkblad-test"].werkbladen is None  # absent: not said
+
+
+def test_refuses_werkbladen_naming_a_missing_document_or_no_werkblad(mini: Path) -> None:
+    _workshop(mini, '["werkblad-test", "werkblad-weg"]')
+    error = _refused(mini, detail=r"werkbladen names 'werkblad-weg'")
+    assert str(error.message) == (
+        "Fout in de bronnen van de kit, in workshops/workshop-test.md: "
+        "'werkbladen' noemt 'werkblad-weg', maar dat bestaat niet."
+    )
+    (mini / "tips").mkdir()
+    (mini / "tips" / "tip-los.md").write_text(_doc("tip-los", type='"tip"'), encoding="utf-8")
+    _workshop(mini, '["tip-los"]')
+    error = _refused(mini, detail=r"werkbladen names 'tip-los'")
+    assert "'werkbladen' noemt 'tip-los', maar dat is geen werkblad" in str(error.message)
+
+
+def test_refuses_werkbladen_of_the_wrong_shape_or_on_another_document(mini: Path) -> None:
+    for bad, detail in (
+        ('"werkblad-test"', r"at most 20 ids"),
+        ("[" + ", ".join(f'"werkblad-{n}"' for n in range(21)) + "]", r"at most 20 ids"),
+        ('["werkblad-test", "werkblad-test"]', r"twice"),
+        ('["Werkblad Test"]', r"does not match"),
+    ):
+        _workshop(mini, bad)
+        _refused(mini, detail=detail)
+    (mini / "workshops" / "workshop-test.md").unlink()
+    path = mini / "werkbladen" / "werkblad-test.md"
+    path.write_text(_doc(werkbladen='["werkblad-test"]'), encoding="utf-8")
+    error = _refused(mini, detail=r"werkbladen on a non-workshop")
+    assert "alleen een workshop heeft 'werkbladen'" in str(error.message)
+
+
+def test_bundled_workshops_list_werkbladen_of_the_kit(kit: KitSources) -> None:
+    types = {d.id: d.type for d in kit.documents}
+    workshops = [d for d in kit.documents if d.type == "workshop"]
+    assert workshops and all(d.werkbladen is not None for d in workshops)
+    assert all(types[w] == "werkblad" for d in workshops for w in d.werkbladen or ())

@@ -1,9 +1,10 @@
 """The printpakket dialog: how many copies of each werkblad go with a workshop's draaiboek.
 
 The list comes from :func:`companion.kit.workshop_pack.workshop_pack` (the
-werkbladen the draaiboek names first, with the group size as copies; every
-other werkblad at 0). The person sets the numbers and chooses to save one
-PDF or print it; the screen composes it in an engine worker.
+werkbladen the kit lists for the workshop, or for an older kit those its
+draaiboek names, first, with the group size as copies; every other werkblad
+at 0). The person sets the numbers and chooses to save one PDF or print it;
+the screen composes it in an engine worker.
 """
 
 from __future__ import annotations
@@ -70,8 +71,8 @@ class PackDialog(QDialog):
         if pack.group_size:
             note.setText(
                 self.tr(
-                    "Het draaiboek noemt een groep tot {size} mensen: genoemde werkbladen "
-                    "staan daarom op {size}."
+                    "Het draaiboek noemt een groep tot {size} mensen: de werkbladen voor "
+                    "deze workshop staan daarom op {size}."
                 ).format(size=pack.group_size)
             )
         else:
@@ -85,7 +86,9 @@ class PackDialog(QDialog):
             label = plain(QLabel())
             label.setWordWrap(True)
             text = item.document.title
-            if item.named:
+            if item.listed:
+                text = self.tr("{title} (hoort bij deze workshop)").format(title=text)
+            elif item.named:
                 text = self.tr("{title} (genoemd in het draaiboek)").format(title=text)
             label.setText(text)
             spin = QSpinBox()

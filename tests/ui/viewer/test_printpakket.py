@@ -90,3 +90,54 @@ def test_pakket_printed_without_the_draaiboek_and_not_offered_for_other_document
     viewer.ask_pack = lambda pack: PackChoice({}, True, SAVE)
     assert not viewer.make_pack()
     assert QApplication.activeModalWidget() is None
+
+
+# What each real workshop's pakket starts with: the werkbladen the kit lists for it
+# (a handleiding its draaiboek hands out too), at the draaiboek's group size.
+PRESELECTED = {
+    "workshop-klantreis": {"werkblad-klantreis": 12},
+    "workshop-focus-op-begrijpen": {},
+    "workshop-herkennen-doorverwijzen": {"handleiding-herkennen-doorverwijzen": 16},
+    "workshop-bewustwording-partner": {"werkblad-klantreis": 20},  # last: saved, see below
+}
+
+
+def test_each_real_workshop_preselects_its_werkbladen_listed_ones_first(
+    qtbot, real_window, tmp_path
+):
+    from PySide6.QtWidgets import QLabel
+
+    window = real_window()
+    viewer = window.viewer
+    seen = {}
+
+    def look(dialog: PackDialog) -> None:
+        chosen = {doc_id: spin.value() for doc_id, spin in dialog.spins.items() if spin.value()}
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        seen[dialog.pack.workshop.id] = (chosen, list(dialog.spins), labels)
+        if dialog.pack.workshop.id == "workshop-bewustwording-partner":
+            dialog.spins["werkblad-klantreis"].setValue(2)
+            dialog.spins["werkblad-actieplan"].setValue(1)
+            dialog.save_button.click()
+        else:
+            dialog.reject()
+
+    viewer.ask_pack = lambda pack: run_dialog(viewer, pack, look)
+    viewer.ask_save_path = lambda name: tmp_path / name
+    for workshop in PRESELECTED:
+        assert window.open_document(workshop)
+        opened(qtbot, viewer)
+        viewer.make_pack()
+    assert {w: chosen for w, (chosen, _order, _labels) in seen.items()} == PRESELECTED
+    _chosen, order, labels = seen["workshop-bewustwording-partner"]
+    assert order[0] == "werkblad-klantreis"  # listed first, the rest in kit order
+    assert "Klantreis: kijk door de ogen van iemand die slecht leest (hoort bij deze workshop)" in (
+        labels
+    )
+
+    target = tmp_path / "workshop-bewustwording-partner-printpakket.pdf"
+    qtbot.waitUntil(lambda: target.exists() and not viewer.printing, timeout=60000)
+    draaiboek = first_line_texts(bundled_pdf("workshop-bewustwording-partner"))
+    klantreis = first_line_texts(bundled_pdf("werkblad-klantreis"))
+    actieplan = first_line_texts(bundled_pdf("werkblad-actieplan"))
+    assert first_line_texts(target.read_bytes()) == draaiboek + klantreis * 2 + actieplan
