@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,9 +71,12 @@ def list_backups(folder: Path) -> list[Backup]:
             continue
         try:
             made_at = dt.datetime.strptime(match.group(1), _STAMP)
-            size = path.stat().st_size
+            info = path.stat()
         except (ValueError, OSError):
             continue
+        if not stat.S_ISREG(info.st_mode):
+            continue  # a folder by that name is no backup to restore or to compare with
+        size = info.st_size
         found.append((made_at, int(match.group(2) or 1), Backup(path, made_at, size)))
     found.sort(key=lambda item: item[:2], reverse=True)  # two in one second: -2 is newer
     return [backup for _when, _number, backup in found]
@@ -208,7 +212,9 @@ def summarize(path: Path) -> BackupSummary | None:
         ):
             try:
                 counts.append(int(conn.execute(query).fetchone()[0]))
-            except sqlite3.Error:
+            except sqlite3.OperationalError as exc:
+                if not str(exc).startswith("no such table"):
+                    raise  # not a store at all, or damaged: "cannot be read"
                 counts.append(0)  # a backup from before that table existed
         return BackupSummary(*counts)
     except (sqlite3.Error, UnicodeDecodeError):

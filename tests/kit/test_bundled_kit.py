@@ -205,6 +205,17 @@ def test_three_ways_in_have_a_theme_a_handleiding_a_werkblad_a_tip_and_a_persona
     assert "handleiding-drie-ingangen" in step.documents
 
 
+def test_documents_of_one_type_and_of_one_type_in_one_theme(installed):
+    library = KitLibrary(installed[0])
+    everything = library.documents()
+    werkbladen = [d.id for d in everything if d.type == "werkblad"]
+    assert werkbladen and len(werkbladen) < len(everything)
+    assert [d.id for d in library.documents(doc_type="werkblad")] == werkbladen
+    in_theme = {d.id for d in library.documents(theme="drie-ingangen")}
+    both = [d.id for d in library.documents(theme="drie-ingangen", doc_type="werkblad")]
+    assert both == [d for d in werkbladen if d in in_theme] == ["werkblad-drie-ingangen"]
+
+
 def test_every_figure_carries_its_year(installed):
     """Nothing from 2018 reads as if it were today's figure."""
     library = KitLibrary(installed[0])

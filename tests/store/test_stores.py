@@ -37,6 +37,16 @@ def test_damaged_kit_store_is_moved_aside_and_rebuilt(tmp_path):
     store.close()
 
 
+def test_a_damaged_kit_store_in_a_read_only_folder_is_refused_and_left_in_place(tmp_path):
+    path = tmp_path / "kit.sqlite"
+    garbage = b"dit is geen database" * 100
+    path.write_bytes(garbage)
+    with pytest.raises(StoreError):
+        open_kit_store(path, read_only=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit.sqlite"]
+    assert path.read_bytes() == garbage
+
+
 def test_kit_store_from_other_program_version_is_rebuilt(tmp_path):
     path = tmp_path / "kit.sqlite"
     conn = sqlite3.connect(path)

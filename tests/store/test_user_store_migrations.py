@@ -11,7 +11,9 @@ import sqlite3
 
 import pytest
 
+from companion.errors import StoreError
 from companion.store.user_store import UserStore, latest_version, load_migrations
+from tests.support.english import in_english
 
 T = "2026-03-01T10:00:00"
 SETTINGS = {
@@ -93,3 +95,20 @@ def test_migrating_an_older_store_keeps_every_setting_and_everything_made(tmp_pa
                 assert [r[:columns] for r in stored] == [row], table
     finally:
         user.close()
+
+
+def test_an_older_store_in_a_read_only_folder_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "Bieb" / "user.sqlite"
+    path.parent.mkdir()
+    old_store(path, 1)
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        UserStore(path, read_only=True)
+    assert info.value.message == (
+        f"Je gegevens komen uit een oudere versie van het programma en de map {path.parent} "
+        "is alleen-lezen, dus ze kunnen niet worden bijgewerkt."
+    )
+    assert info.value.detail == "read-only store without the current schema"
+    assert in_english(info.value).startswith("Your data comes from an older version")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["user.sqlite"]  # no backup made

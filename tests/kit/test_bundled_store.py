@@ -1,0 +1,174 @@
+"""The kit store at start: which kit is newer, what the check after start reports, the
+notice a person reads when the store was rebuilt, and salvage that leaves the old file be."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+
+import pytest
+
+from companion.kit.bundled import (
+    DAMAGED,
+    UNTRUSTED,
+    bundled_is_newer,
+    bundled_version,
+    check_kit_store,
+    install_newest_kit,
+    rebuilt_notice,
+)
+from companion.kit.importer import apply_source
+from companion.kit.source import FolderSource
+from companion.store.kit_store import KitStore
+from tests.support.english import in_english
+
+
+@pytest.fixture
+def kits(kit_builder):
+    return kit_builder.build(1), kit_builder.build(2), kit_builder.build(3)
+
+
+def installed(path, portals, keys) -> None:
+    store = KitStore(path)
+    try:
+        for portal in portals:
+            apply_source(store, FolderSource(portal), trusted_keys=keys)
+    finally:
+        store.close()
+
+
+def test_the_notice_after_a_rebuild_says_why_and_where_the_old_file_is(tmp_path):
+    aside = tmp_path / "kit.sqlite.beschadigd-20260301-090000"
+    damaged = rebuilt_notice(aside)
+    assert damaged == (
+        "De opgeslagen kit was beschadigd en wordt opnieuw klaargezet. Het oude bestand is "
+        f"bewaard als {aside.name}. Je eigen gegevens blijven zoals ze waren."
+    )
+    untrusted = rebuilt_notice(aside, UNTRUSTED)
+    assert untrusted == (
+        "De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt vertrouwd. "
+        f"De kit wordt opnieuw klaargezet; het oude bestand is bewaard als {aside.name}. "
+        "Je eigen gegevens blijven zoals ze waren."
+    )
+    for notice in (damaged, untrusted):
+        assert aside.name in in_english(notice) and in_english(notice) != notice
+
+
+def test_the_check_after_start(tmp_path, kits, test_public_keys):
+    empty = tmp_path / "leeg.sqlite"
+    KitStore(empty).close()
+    assert check_kit_store(empty, test_public_keys) is None
+    good = tmp_path / "kit.sqlite"
+    installed(good, kits[:1], test_public_keys)
+    assert check_kit_store(good, test_public_keys) is None
+    garbage = tmp_path / "kapot.sqlite"
+    garbage.write_bytes(b"kapot" * 1000)
+    problem = check_kit_store(garbage, test_public_keys)
+    assert problem.kind == DAMAGED
+    assert problem.detail == "open: file is not a database"
+
+
+def test_the_version_shipped_with_the_program(tmp_path, kits):
+    assert bundled_version(kits[1]) == 2
+    assert bundled_version(tmp_path / "nergens") is None
+    broken = tmp_path / "kapot"
+    broken.mkdir()
+    (broken / "manifest.json").write_text("{niet af", encoding="utf-8")
+    assert bundled_version(broken) is None
+    (broken / "manifest.json").write_text(json.dumps({"format": 1}), encoding="utf-8")
+    assert bundled_version(broken) is None
+
+
+def test_whether_the_shipped_kit_is_newer(tmp_path, kits, test_public_keys):
+    store = KitStore(tmp_path / "kit.sqlite")
+    try:
+        assert bundled_is_newer(store, kits[0])  # nothing installed yet
+        apply_source(store, FolderSource(kits[1]), trusted_keys=test_public_keys)
+        assert bundled_is_newer(store, kits[2])
+        assert not bundled_is_newer(store, kits[1])  # the same version
+        assert not bundled_is_newer(store, kits[0])
+        assert not bundled_is_newer(store, tmp_path / "nergens")
+    finally:
+        store.close()
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_newer_kit_is_salvaged_and_the_old_file_left_as_it_was(tmp_path, kits, test_public_keys):
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:2], test_public_keys)
+    before = digest(old)
+    result = install_newest_kit(
+        tmp_path / "kit.sqlite", kits[0], test_public_keys, salvage_from=old
+    )
+    assert result.version == 2
+    assert digest(old) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("oud.sqlite")) == [
+        "oud.sqlite"
+    ]
+
+
+def test_salvage_reports_progress_and_can_be_cancelled(tmp_path, kits, test_public_keys):
+    from companion.errors import CancelledError
+
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:2], test_public_keys)
+    seen = []
+    install_newest_kit(
+        tmp_path / "kit.sqlite", kits[0], test_public_keys, salvage_from=old, progress=seen.append
+    )
+    assert seen  # the rebuild said how far it was
+    with pytest.raises(CancelledError):
+        install_newest_kit(
+            tmp_path / "ander.sqlite",
+            kits[0],
+            test_public_keys,
+            salvage_from=old,
+            cancelled=lambda: True,
+        )
+
+
+def test_a_tampered_old_file_is_logged_and_the_shipped_kit_used(
+    tmp_path, kits, test_public_keys, caplog
+):
+    import sqlite3
+
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:2], test_public_keys)
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE blobs SET data = CAST('kapot' AS BLOB)")
+    conn.commit()
+    conn.close()
+    with caplog.at_level(logging.INFO, logger="companion.kit.bundled"):
+        result = install_newest_kit(
+            tmp_path / "kit.sqlite", kits[0], test_public_keys, salvage_from=old
+        )
+    assert result.version == 1
+    assert f"salvaging the kit from {old} failed: " in caplog.text
+
+
+def test_an_older_kit_in_the_old_file_gives_way_to_the_shipped_one(
+    tmp_path, kits, test_public_keys
+):
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:1], test_public_keys)
+    result = install_newest_kit(
+        tmp_path / "kit.sqlite", kits[1], test_public_keys, salvage_from=old
+    )
+    assert result.version == 2
+
+
+def test_an_unreadable_old_file_is_logged_and_the_shipped_kit_used(
+    tmp_path, kits, test_public_keys, caplog
+):
+    old = tmp_path / "oud.sqlite"
+    old.write_bytes(b"kapot" * 1000)
+    with caplog.at_level(logging.INFO, logger="companion.kit.bundled"):
+        result = install_newest_kit(
+            tmp_path / "kit.sqlite", kits[0], test_public_keys, salvage_from=old
+        )
+    assert result.version == 1
+    assert f"nothing to salvage from {old}: " in caplog.text
