@@ -466,18 +466,26 @@ class EnginePool:
             return
         with self._lock:
             ticket = worker.ticket
-            worker.ticket = None
-        if ticket is None or tag != ticket.seq:
-            return
-        if isinstance(payload, Pixels) and worker.block is not None:
-            payload = dataclasses.replace(payload, buffer=worker.block.buf)
-        self._finish(ticket, payload)
-        if worker.block is not None:
-            if worker.block.size > KEEP_BLOCK_BYTES:
-                worker.block.release()
-                worker.block = None
-            else:
-                worker.block.unmap()  # copied: only the worker keeps it mapped
+            if ticket is None or tag != ticket.seq:
+                worker.ticket = None
+                return
+        # The worker counts as busy until its pixels are copied out of its block:
+        # were it free earlier, the caller's thread could hand it the next page
+        # (drawing into, or replacing, the block this thread still reads).
+        try:
+            if isinstance(payload, Pixels) and worker.block is not None:
+                payload = dataclasses.replace(payload, buffer=worker.block.buf)
+            self._finish(ticket, payload)
+            if worker.block is not None:
+                if worker.block.size > KEEP_BLOCK_BYTES:
+                    worker.block.release()
+                    worker.block = None
+                else:
+                    worker.block.unmap()  # copied: only the worker keeps it mapped
+        finally:
+            with self._lock:
+                if worker.ticket is ticket:
+                    worker.ticket = None
 
     def _finish(self, ticket: Ticket, answer: object) -> None:
         with self._lock:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
 from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
@@ -44,25 +45,33 @@ class Block:
         self.name = name
         self.size = self.shm.size
         self.released = False
+        # The pool's threads (the caller's and the one reading the workers' answers)
+        # map, unmap and release the same block: without a lock two of them could
+        # close one mapping twice, and the second close hits a file descriptor that
+        # is already closed (or, worse, reused by something else).
+        self._lock = threading.Lock()
 
     @property
     def buf(self) -> memoryview:
-        if self.shm is None:
-            self.shm = attach(self.name)
-        buffer = self.shm.buf
+        with self._lock:
+            if self.shm is None:
+                self.shm = attach(self.name)
+            buffer = self.shm.buf
         assert buffer is not None
         return buffer
 
     def unmap(self) -> None:
         """Stop mapping the block here (it stays, for the worker, until released)."""
-        if self.shm is not None:
-            close_quietly(self.shm)
-            self.shm = None
+        with self._lock:
+            shm, self.shm = self.shm, None
+        if shm is not None:
+            close_quietly(shm)
 
     def release(self) -> None:
-        if self.released:
-            return
-        self.released = True
+        with self._lock:
+            if self.released:
+                return
+            self.released = True
         self.unmap()
         _unlink(self.name)
 
