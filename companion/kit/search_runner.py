@@ -59,7 +59,7 @@ class SearchRunner:
         self._running: Request | None = None
         self._generation = 0
         self._closing = False
-        self._tries: dict[int, int] = {}  # generation -> times run again after an interrupt
+        self._tries = (0, 0)  # (generation, times run again after an interrupt)
         self._store: KitStore | None = None
         self._thread = threading.Thread(target=self._work, name="kit-search", daemon=True)
         self._thread.start()
@@ -114,13 +114,13 @@ class SearchRunner:
                     results = search.run(
                         request.text, correct=request.correct, cancelled=self._cancelled
                     )
-                except SearchCancelled:
-                    self._again_if_still_wanted(request)
+                except SearchCancelled:  # a newer text came in (or the runner closes)
                     continue
                 except sqlite3.OperationalError as exc:
-                    if "interrupt" in str(exc) and self._again_if_still_wanted(request):
-                        continue
-                    if "interrupt" in str(exc) and not self.is_current(request):
+                    interrupted = "interrupt" in str(exc)
+                    if interrupted and (
+                        self._again_if_still_wanted(request) or not self.is_current(request)
+                    ):
                         continue
                     self._finish(request, None, exc)
                 except Exception as exc:  # handed to the window, which explains it
@@ -151,10 +151,11 @@ class SearchRunner:
                 return False
             if request.generation != self._generation:
                 return False
-            tries = self._tries.get(request.generation, 0) + 1
+            generation, tries = self._tries
+            tries = tries + 1 if generation == request.generation else 1
             if tries > MAX_TRIES:
                 return False
-            self._tries = {request.generation: tries}
+            self._tries = (request.generation, tries)
             self._pending = request
             return True
 

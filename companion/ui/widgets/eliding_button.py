@@ -54,11 +54,12 @@ class ElidingButton(QPushButton):
         self._fit_text()
 
     def _fit_text(self) -> None:
-        metrics = self.fontMetrics()
-        frame = self.sizeHint().width() - metrics.horizontalAdvance(self._whole)
-        room = max(0, self.width() - frame)
-        shown = metrics.elidedText(self._whole, Qt.TextElideMode.ElideRight, room)
-        if self.width() >= self.sizeHint().width():
+        whole_width = self.sizeHint().width()
+        if self.width() >= whole_width:
             shown = self._whole
+        else:
+            metrics = self.fontMetrics()
+            room = self.width() - (whole_width - metrics.horizontalAdvance(self._whole))
+            shown = metrics.elidedText(self._whole, Qt.TextElideMode.ElideRight, max(0, room))
         if shown != self.text():
             super().setText(shown)
