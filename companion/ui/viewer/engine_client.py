@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import mmap
 import sys
+import threading
+import weakref
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -29,6 +32,9 @@ log = logging.getLogger(__name__)
 
 KNOWN_DOCUMENTS = 32  # page sizes remembered for this many documents
 SWITCH_INTERVAL = 0.001  # seconds a thread holds Python's lock before it hands over
+# Memory of page images let go, kept for the next ones (see ImageMemory): about a
+# screen's worth of bands at 100 %.
+SPARE_IMAGE_BYTES = 12 * 2**20
 RECENT_DOCUMENTS = 1  # closed documents kept shared (and open in the workers) for a reopen
 
 
@@ -37,22 +43,90 @@ def content_key(data: bytes) -> str:
     return f"bytes:{len(data)}:{zlib.crc32(data):08x}"
 
 
-def pixels_to_image(pixels: Pixels) -> QImage:
+class ImageMemory:
+    """Memory for page images, handed on from images that went to images that come.
+
+    A fresh page image costs more than the copy into it: its megabytes come
+    new from the system, which clears them page by page as they are first
+    written (1.5-2 ms for a 2.4 MB band on an ordinary machine, most of what
+    the window adds to a page's drawing). The memory of an image the cache
+    let go (a page scrolled far away, the pages left behind by a jump) is
+    kept here, up to ``max_bytes``, and the next image is copied into it.
+    Small images (thumbnails) come from the ordinary heap, which reuses by
+    itself. Thread-safe: images are made on the engine's thread and let go
+    on the GUI thread.
+    """
+
+    MIN_BYTES = 2**20
+
+    def __init__(self, max_bytes: int = SPARE_IMAGE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._spare: list[mmap.mmap] = []
+        self._lock = threading.Lock()
+        self.reused = 0  # images made in memory a former image had (tests look)
+
+    @property
+    def spare_bytes(self) -> int:
+        with self._lock:
+            return sum(len(block) for block in self._spare)
+
+    def image(self, width: int, height: int, stride: int) -> tuple[QImage, memoryview]:
+        """An RGB32 image of ``width`` x ``height`` with rows of ``stride`` bytes, and a
+        writable view on its pixels (let go of the view once written)."""
+        size = stride * height
+        block = self._take(size)
+        view = memoryview(block)[:size]
+        image = QImage(view, width, height, stride, QImage.Format.Format_RGB32)
+        # When the last image sharing these pixels is gone, Qt lets go of the view and the
+        # memory comes back here (the view is what the image holds on to).
+        weakref.finalize(view, self._give_back, block)
+        return image, view
+
+    def _take(self, size: int) -> mmap.mmap:
+        with self._lock:
+            fits = [b for b in self._spare if size <= len(b) <= size + size // 2]
+            if fits:
+                block = min(fits, key=len)
+                self._spare.remove(block)
+                self.reused += 1
+                return block
+        return mmap.mmap(-1, size)
+
+    def _give_back(self, block: mmap.mmap) -> None:
+        with self._lock:
+            self._spare.append(block)
+            while sum(len(b) for b in self._spare) > self.max_bytes:
+                self._spare.pop(0)  # the oldest goes back to the system
+
+    def clear(self) -> None:
+        with self._lock:
+            self._spare.clear()
+
+
+def pixels_to_image(pixels: Pixels, memory: ImageMemory | None = None) -> QImage:
     """A QImage of its own, copied out of shared memory (RGB32: painted fastest).
 
+    Large images go into memory a former image had (see :class:`ImageMemory`).
     The copy goes through ctypes, which lets go of Python's lock while it
     runs: the GUI thread keeps painting meanwhile (a QImage copy would hold
     the lock for the millisecond or two a band takes).
     """
     assert pixels.buffer is not None
-    image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
     size = pixels.stride * pixels.height
+    if (
+        memory is not None
+        and size >= memory.MIN_BYTES
+        and pixels.stride == pixels.width * 4
+        and len(pixels.buffer) >= size
+    ):
+        image, view = memory.image(pixels.width, pixels.height, pixels.stride)
+        _copy(view, pixels.buffer, size)
+        del view
+        return image
+    image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
     target = image.bits()
     if image.bytesPerLine() == pixels.stride and len(target) >= size:
-        source = (ctypes.c_char * size).from_buffer(pixels.buffer)
-        destination = (ctypes.c_char * size).from_buffer(target)
-        ctypes.memmove(destination, source, size)
-        del source, destination
+        _copy(target, pixels.buffer, size)
     else:  # rows of another length: copy row by row
         row = pixels.width * 4
         for y in range(pixels.height):
@@ -62,6 +136,14 @@ def pixels_to_image(pixels: Pixels) -> QImage:
             ]
     del target
     return image
+
+
+def _copy(target: memoryview, source: memoryview, size: int) -> None:
+    """``size`` bytes from ``source`` to ``target``, without Python's lock."""
+    from_source = (ctypes.c_char * size).from_buffer(source)
+    to_target = (ctypes.c_char * size).from_buffer(target)
+    ctypes.memmove(to_target, from_source, size)
+    del from_source, to_target
 
 
 class EngineClient(QObject):
@@ -78,6 +160,7 @@ class EngineClient(QObject):
     ) -> None:
         super().__init__(parent)
         self.pool = EnginePool(workers, options=options)
+        self.image_memory = ImageMemory()
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
@@ -96,6 +179,7 @@ class EngineClient(QObject):
         """Stop the workers and remove every shared-memory block (on closing the window)."""
         self._closed = True
         self.pool.close()
+        self.image_memory.clear()
 
     @property
     def closed(self) -> bool:
@@ -130,6 +214,11 @@ class EngineClient(QObject):
         self._shared_keys[ref.key] = key
         return ref
 
+    def prepare(self, ref: DocumentRef) -> None:
+        """The workers open ``ref`` now, while the window lays out its pages."""
+        self.start()
+        self.pool.prepare(ref)
+
     def unshare(self, ref: DocumentRef) -> None:
         """Done with ``ref``: kept for a quick reopen, the oldest such one let go."""
         key = self._shared_keys.get(ref.key, "")
@@ -161,7 +250,7 @@ class EngineClient(QObject):
 
         def relay(answer: object) -> None:  # on the pool's thread
             if isinstance(answer, Pixels):
-                answer = pixels_to_image(answer)
+                answer = pixels_to_image(answer, self.image_memory)
             self._relay.emit(holder[0] if holder else None, done, answer)
 
         ticket = self.pool.submit(request, priority=priority, callback=relay, deadline=deadline)
