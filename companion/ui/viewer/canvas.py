@@ -386,14 +386,29 @@ class PageCanvas(QScrollArea):
         count = len(self.page_layout.boxes)
         if not count or not self.service.boxes:
             return
-        with self.service.engine.batch():
-            self._request_visible()
+        self._request_visible()
 
     def _request_visible(self) -> None:
         count = len(self.page_layout.boxes)
         top, bottom = self.view_range()
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
+        if not self._fast:
+            # The pieces on screen go to the workers at once, one by one (the first
+            # worker starts while the second piece is asked for); the rest follows with
+            # one wake-up of the engine.
+            on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
+            self.service.make_room(
+                sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
+            )
+            self.service.request(LANE_VIEW, on_screen)
+        with self.service.engine.batch():
+            self._request_around(count, top, bottom, visible, scale)
+
+    def _request_around(
+        self, count: int, top: int, bottom: int, visible: range, scale: float
+    ) -> None:
+        """Previews while moving fast; otherwise stand-ins, read-ahead and words."""
         if self._fast:
             # Moving on quickly (PageDown held): a quarter of the pixels, four times as
             # fast; the sharp ones follow when the reader stops.
@@ -411,11 +426,6 @@ class PageCanvas(QScrollArea):
             self.service.request(LANE_PREFETCH, [])
             self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
             return
-        on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
-        self.service.make_room(
-            sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
-        )
-        self.service.request(LANE_VIEW, on_screen)
         # A thumbnail stands in while a page is drawn. It costs a worker a moment, so it
         # goes first only where the sharp page takes three rounds of the workers or
         # more (a HiDPI screen, high zoom); otherwise right after the tiles.
