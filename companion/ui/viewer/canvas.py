@@ -318,7 +318,9 @@ class PageCanvas(QScrollArea):
         if self._holding:
             if self._visible_rendered():
                 self._release_hold()
-            else:
+            elif not self._hold_timer.isActive():
+                # Jumps in a row (PageDown held) keep the first one's limit: the view
+                # shows something new at least every JUMP_HOLD_MS.
                 self._hold_timer.start()
         self._set_current(index)
 

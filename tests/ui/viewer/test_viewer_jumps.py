@@ -20,18 +20,25 @@ def painted_log(viewer) -> list[tuple[int, bool]]:
     return log
 
 
-def test_a_jump_paints_the_page_once_it_is_there_not_a_stand_in_first(qtbot, make_viewer):
+def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
     viewer = make_viewer(width=900, height=700)
     viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
     opened(qtbot, viewer)
     wait_rendered(qtbot, viewer, 0)
+    canvas = viewer.canvas
     # However slow this machine is, the view waits for the page (within the hold).
-    viewer.canvas._hold_timer.setInterval(60_000)
+    canvas._hold_timer.setInterval(60_000)
+    view = canvas.viewport()
+    asked: list[bool] = []  # each repaint the view asks for: was the page there?
+    update = view.update
+    view.update = lambda *area: (asked.append(canvas.is_rendered(30)), update(*area))
     log = painted_log(viewer)
     viewer.go_to(31)
     qtbot.waitUntil(lambda: (30, True) in log, timeout=10000)
-    assert next(sharp for index, sharp in log if index == 30) is True
-    assert viewer.page == 31 and viewer.canvas.is_rendered(30)
+    # No stand-in first: the one repaint asked for came with the page's pixels (a paint
+    # Qt does by itself, say for a focus frame, may still show the stand-in meanwhile).
+    assert asked and all(asked)
+    assert viewer.page == 31 and canvas.is_rendered(30)
 
 
 def test_a_page_slower_than_the_hold_shows_its_stand_in_meanwhile(qtbot, make_viewer):
