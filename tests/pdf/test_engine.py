@@ -324,3 +324,20 @@ def test_a_document_is_opened_in_every_worker_before_its_first_page_is_asked(mak
     pool.prepare(missing)
     failure = pool.call(Probe(missing))
     assert isinstance(failure, Failure) and failure.kind == MISSING
+
+
+def test_pages_asked_in_turn_reuse_the_memory_of_the_page_before(make_pool):
+    pool = make_pool()
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    pages = []
+    for index in range(3):  # 1190 x 1684: 8 MB of pixels each
+        pixels = pool.call(
+            Render(doc, page=index, width=1190, height=1684, clip=(0, 0, 1190, 1684))
+        )
+        assert isinstance(pixels, Pixels)
+        # "Pagina N" in dark pixels near its spot; white paper elsewhere.
+        text = [rgb_at(pixels, x, y) for x in range(150, 500, 3) for y in range(150, 190, 3)]
+        pages.append((min(sum(c) for c in text), rgb_at(pixels, 1000, 1500)))
+        del pixels
+    assert pool.pixel_memory.reused == 2
+    assert all(darkest < 200 and paper == (255, 255, 255) for darkest, paper in pages)

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
+from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
 from companion.pdf.engine.protocol import (
     CLOSED,
     CRASHED,
@@ -177,6 +178,7 @@ class EnginePool:
         self._start_failures = 0
         self._next_start = 0.0
         self._sleep_until = 0.0  # the dispatcher looks at the deadlines again by then
+        self.pixel_memory = PixelMemory()  # where pixels are copied out of the blocks
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
         self.completed = 0
 
@@ -214,6 +216,7 @@ class EnginePool:
             for block in self._shared.values():
                 block.release()
             self._shared.clear()
+        self.pixel_memory.clear()
 
     def ready_count(self) -> int:
         with self._lock:
@@ -308,13 +311,15 @@ class EnginePool:
     def call(
         self, request: Request, *, priority: float = 0.0, timeout: float | None = None
     ) -> object:
-        """Submit and wait (not on the GUI thread). Pixels come back as a copy (bytes)."""
+        """Submit and wait (not on the GUI thread). Pixels come back as a copy of their own."""
         box: list[object] = []
 
         def keep(answer: object) -> None:
             if isinstance(answer, Pixels) and answer.buffer is not None:
                 size = answer.stride * answer.height
-                answer = dataclasses.replace(answer, buffer=memoryview(bytes(answer.buffer[:size])))
+                copy = self.pixel_memory.buffer(size)
+                copy_bytes(copy, answer.buffer, size)
+                answer = dataclasses.replace(answer, buffer=copy)
             box.append(answer)
 
         ticket = self.submit(request, priority=priority, callback=keep)

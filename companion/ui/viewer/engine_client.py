@@ -10,12 +10,8 @@ request that was cancelled meanwhile is dropped.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import mmap
 import sys
-import threading
-import weakref
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
+from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
 from companion.pdf.engine.pool import EnginePool, Ticket
 from companion.pdf.engine.protocol import DocumentRef, Failure, Pixels, Request
 from companion.pdf.engine.worker import WorkerOptions
@@ -32,9 +29,6 @@ log = logging.getLogger(__name__)
 
 KNOWN_DOCUMENTS = 32  # page sizes remembered for this many documents
 SWITCH_INTERVAL = 0.001  # seconds a thread holds Python's lock before it hands over
-# Memory of page images let go, kept for the next ones (see ImageMemory): about a
-# screen's worth of bands at 100 %.
-SPARE_IMAGE_BYTES = 12 * 2**20
 RECENT_DOCUMENTS = 1  # closed documents kept shared (and open in the workers) for a reopen
 
 
@@ -43,90 +37,26 @@ def content_key(data: bytes) -> str:
     return f"bytes:{len(data)}:{zlib.crc32(data):08x}"
 
 
-class ImageMemory:
-    """Memory for page images, handed on from images that went to images that come.
-
-    A fresh page image costs more than the copy into it: its megabytes come
-    new from the system, which clears them page by page as they are first
-    written (1.5-2 ms for a 2.4 MB band on an ordinary machine, most of what
-    the window adds to a page's drawing). The memory of an image the cache
-    let go (a page scrolled far away, the pages left behind by a jump) is
-    kept here, up to ``max_bytes``, and the next image is copied into it.
-    Small images (thumbnails) come from the ordinary heap, which reuses by
-    itself. Thread-safe: images are made on the engine's thread and let go
-    on the GUI thread.
-    """
-
-    MIN_BYTES = 2**20
-
-    def __init__(self, max_bytes: int = SPARE_IMAGE_BYTES) -> None:
-        self.max_bytes = max_bytes
-        self._spare: list[mmap.mmap] = []
-        self._lock = threading.Lock()
-        self.reused = 0  # images made in memory a former image had (tests look)
-
-    @property
-    def spare_bytes(self) -> int:
-        with self._lock:
-            return sum(len(block) for block in self._spare)
-
-    def image(self, width: int, height: int, stride: int) -> tuple[QImage, memoryview]:
-        """An RGB32 image of ``width`` x ``height`` with rows of ``stride`` bytes, and a
-        writable view on its pixels (let go of the view once written)."""
-        size = stride * height
-        block = self._take(size)
-        view = memoryview(block)[:size]
-        image = QImage(view, width, height, stride, QImage.Format.Format_RGB32)
-        # When the last image sharing these pixels is gone, Qt lets go of the view and the
-        # memory comes back here (the view is what the image holds on to).
-        weakref.finalize(view, self._give_back, block)
-        return image, view
-
-    def _take(self, size: int) -> mmap.mmap:
-        with self._lock:
-            fits = [b for b in self._spare if size <= len(b) <= size + size // 2]
-            if fits:
-                block = min(fits, key=len)
-                self._spare.remove(block)
-                self.reused += 1
-                return block
-        return mmap.mmap(-1, size)
-
-    def _give_back(self, block: mmap.mmap) -> None:
-        with self._lock:
-            self._spare.append(block)
-            while sum(len(b) for b in self._spare) > self.max_bytes:
-                self._spare.pop(0)  # the oldest goes back to the system
-
-    def clear(self) -> None:
-        with self._lock:
-            self._spare.clear()
-
-
-def pixels_to_image(pixels: Pixels, memory: ImageMemory | None = None) -> QImage:
+def pixels_to_image(pixels: Pixels, memory: PixelMemory | None = None) -> QImage:
     """A QImage of its own, copied out of shared memory (RGB32: painted fastest).
 
-    Large images go into memory a former image had (see :class:`ImageMemory`).
-    The copy goes through ctypes, which lets go of Python's lock while it
-    runs: the GUI thread keeps painting meanwhile (a QImage copy would hold
-    the lock for the millisecond or two a band takes).
+    Large images go into memory that earlier pixels had (see
+    :class:`PixelMemory`); the image holds it until the last copy of the
+    image is gone. The copy lets go of Python's lock while it runs: the GUI
+    thread keeps painting meanwhile.
     """
     assert pixels.buffer is not None
     size = pixels.stride * pixels.height
-    if (
-        memory is not None
-        and size >= memory.MIN_BYTES
-        and pixels.stride == pixels.width * 4
-        and len(pixels.buffer) >= size
-    ):
-        image, view = memory.image(pixels.width, pixels.height, pixels.stride)
-        _copy(view, pixels.buffer, size)
+    if memory is not None and pixels.stride == pixels.width * 4 and len(pixels.buffer) >= size:
+        view = memory.buffer(size)
+        copy_bytes(view, pixels.buffer, size)
+        image = QImage(view, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB32)
         del view
         return image
     image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
     target = image.bits()
     if image.bytesPerLine() == pixels.stride and len(target) >= size:
-        _copy(target, pixels.buffer, size)
+        copy_bytes(target, pixels.buffer, size)
     else:  # rows of another length: copy row by row
         row = pixels.width * 4
         for y in range(pixels.height):
@@ -136,14 +66,6 @@ def pixels_to_image(pixels: Pixels, memory: ImageMemory | None = None) -> QImage
             ]
     del target
     return image
-
-
-def _copy(target: memoryview, source: memoryview, size: int) -> None:
-    """``size`` bytes from ``source`` to ``target``, without Python's lock."""
-    from_source = (ctypes.c_char * size).from_buffer(source)
-    to_target = (ctypes.c_char * size).from_buffer(target)
-    ctypes.memmove(to_target, from_source, size)
-    del from_source, to_target
 
 
 class EngineClient(QObject):
@@ -160,7 +82,6 @@ class EngineClient(QObject):
     ) -> None:
         super().__init__(parent)
         self.pool = EnginePool(workers, options=options)
-        self.image_memory = ImageMemory()
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
@@ -179,7 +100,6 @@ class EngineClient(QObject):
         """Stop the workers and remove every shared-memory block (on closing the window)."""
         self._closed = True
         self.pool.close()
-        self.image_memory.clear()
 
     @property
     def closed(self) -> bool:
@@ -250,7 +170,7 @@ class EngineClient(QObject):
 
         def relay(answer: object) -> None:  # on the pool's thread
             if isinstance(answer, Pixels):
-                answer = pixels_to_image(answer, self.image_memory)
+                answer = pixels_to_image(answer, self.pool.pixel_memory)
             self._relay.emit(holder[0] if holder else None, done, answer)
 
         ticket = self.pool.submit(request, priority=priority, callback=relay, deadline=deadline)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gc
 
+from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import Pixels
-from companion.ui.viewer.engine_client import ImageMemory, pixels_to_image
+from companion.ui.viewer.engine_client import pixels_to_image
 from tests.support.viewer_support import heavy_pdf, numbered_pdf, opened, wait_rendered
 
 
@@ -79,7 +80,7 @@ def _pixels(width: int, height: int, value: int) -> Pixels:
 
 
 def test_page_images_take_the_memory_of_images_let_go_with_their_own_pixels(qapp):
-    memory = ImageMemory(max_bytes=3 * 2**20)
+    memory = PixelMemory(max_bytes=3 * 2**20)
     width, height = 1200, 300  # 1.4 MB: large enough to be kept
     first = pixels_to_image(_pixels(width, height, 10), memory)
     assert first.pixelColor(5, 5).getRgb() == (7, 245, 10, 255)
