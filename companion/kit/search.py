@@ -230,6 +230,20 @@ class KitSearch:
             self._vocabulary = Vocabulary(conn)
         return conn
 
+    def prepare(self) -> None:
+        """Load, before anyone types, what the first search would otherwise load itself.
+
+        The search thread calls this when it opens its connection (the search
+        screen opening), so the first search costs what every later one does:
+        the kit's documents and synonyms, the word list that typos are matched
+        against, and the stemmer and rapidfuzz (imported and made on this
+        thread). Read again when the kit changes, as for a search.
+        """
+        self._refresh()
+        assert self._vocabulary is not None
+        self._vocabulary.prepare()
+        stem("")
+
     # -- searching ---------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
