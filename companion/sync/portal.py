@@ -207,11 +207,15 @@ class _Watcher:
 
     def add(self, watch: _Watch) -> None:
         with self._changed:
+            # Woken only when it may be waiting out its idle time or must look sooner:
+            # waking it for every request of a download cost a thread switch per file.
+            wake = not self._watches or watch.interval < min(w.interval for w in self._watches)
             self._watches.add(watch)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="portal-watch", daemon=True)
                 self._thread.start()
-            self._changed.notify()
+            elif wake:
+                self._changed.notify()
 
     def remove(self, watch: _Watch) -> None:
         with self._changed:
