@@ -164,16 +164,16 @@ def download_files(
                 if cancelled():
                     raise CancelledError(STOPPED)
                 _download_with_retries(worker, cache, ref, on_bytes, stopped, retries)
+                with lock:
+                    arriving.pop(ref.sha256, None)
+                    done[0] += ref.size
+                    done[1] += 1
+                    finished(done[0], done[1])
             except BaseException as exc:  # handed to the caller below, once all have stopped
                 with lock:
                     failures.append(exc)
                 stop.set()
                 return
-            with lock:
-                arriving.pop(ref.sha256, None)
-                done[0] += ref.size
-                done[1] += 1
-                finished(done[0], done[1])
 
     helpers = [
         threading.Thread(target=work, args=(client.sibling(),), name="download", daemon=True)
