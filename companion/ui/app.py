@@ -17,7 +17,6 @@ from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.logs import log_failure, setup_logging
 from companion.paths import AppPaths, app_paths, resources_dir
 from companion.pdf.engine.memory import return_large_blocks
-from companion.store.backups import backup_folder, list_backups, restore_file
 from companion.ui.datafolder.instance import SingleInstance
 from companion.ui.error_handler import ErrorHandler
 from companion.ui.main_window import MainWindow
@@ -65,8 +64,9 @@ def run_app(
         errors.on_damage = window.data_folder.damage_suspected
     instance.serve(lambda: _bring_forward(window))
     window.show()
-    # Start after the window is on screen, so the first paint is not delayed.
-    QTimer.singleShot(0, window.start)
+    # The kit's rows are in the list before the first paint (no empty frame
+    # first); everything slower waits until the window is painted (see start()).
+    window.start()
     if open_file is not None:
         QTimer.singleShot(0, lambda: window.open_pdf_file(open_file, page))
     if selftest:
@@ -150,6 +150,7 @@ def _open_context(paths: AppPaths, selftest: bool) -> AppContext | None:
 
 
 def _offer_backup(paths: AppPaths, aside: Path) -> None:
+    from companion.store.backups import backup_folder, list_backups, restore_file
     from companion.ui.datafolder.backups_dialog import DamagedUserStoreDialog
 
     dialog = DamagedUserStoreDialog(aside, list_backups(backup_folder(paths.user_store)))

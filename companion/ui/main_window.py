@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 UPDATE_CHECK_DELAY_MS = 1500
 CLOSE_WAIT_MS = 1500
 QUIT_KEYS = "Ctrl+Q"
+OPEN_PDF_KEYS = "Ctrl+Shift+O"
 TOUR_SEEN_KEY = "rondleiding.gezien"
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,41 @@ def quit_keys() -> list[QKeySequence]:
         if not key.isEmpty() and key not in keys:
             keys.append(key)
     return keys
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``then`` once, right after ``window`` was first painted.
+
+    A zero timer from the paint event: it fires after the paint and the flush
+    to the screen that follows it in the same pass of the event loop. A
+    window that is never painted (started hidden or minimised) gets it after
+    ``latest_ms`` anyway.
+    """
+
+    latest_ms = 3000
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.latest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    @property
+    def done(self) -> bool:
+        return self._then is None
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +133,8 @@ class MainWindow(QMainWindow):
             None  # PDF engine workers, started after the first paint
         )
         self.tour: Tour | None = None
+        self._background: AfterFirstPaint | None = None  # see start()
+        self._closed = False
         live(self, "setWindowTitle", lambda: self.tr("Strategiekit Hoger Bereik"))
         self._fit_on_screen(px(1200), px(800))
         self.setAcceptDrops(True)  # update files (.kitupdate) may be dropped on the window
@@ -270,9 +308,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(quit_keys())
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
-        from companion.ui.viewer.window_glue import open_pdf_action
-
-        self.file_menu.insertAction(self.quit_action, open_pdf_action(self, self.ask_open_pdf))
+        self.file_menu.insertAction(self.quit_action, self._open_pdf_action())
         search = QAction(self)
         live(search, "setText", lambda: self.tr("Zoeken in de kit"))
         search.setShortcut(QKeySequence("Ctrl+K"))
@@ -313,6 +349,18 @@ class MainWindow(QMainWindow):
         from companion.ui.help.menu import add_help_menu
 
         add_help_menu(self)
+
+    def _open_pdf_action(self) -> QAction:
+        """Bestand > PDF openen… (Ctrl+Shift+O).
+
+        Made here rather than by the viewer: importing the viewer (and the PDF
+        engine behind it) only when a document is opened keeps it out of the start.
+        """
+        action = QAction(self)
+        live(action, "setText", lambda: self.tr("PDF openen…"))
+        action.setShortcut(QKeySequence(OPEN_PDF_KEYS))
+        action.triggered.connect(lambda _checked=False: self.ask_open_pdf())
+        return action
 
     def _disabled_action(self, menu: QMenu, label: Callable[[], str], keys: str) -> QAction:
         action = QAction(menu)
@@ -487,12 +535,35 @@ class MainWindow(QMainWindow):
         # Looking for a newer kit waits until the window is in use: it is
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
-        # The PDF engine's workers start once the window is painted; the viewer is built
-        # a moment later, so the first document opens without waiting for either.
-        QTimer.singleShot(0, self.engine.start)
-        QTimer.singleShot(self.prepare_viewer_ms, self._prepare_viewer)
+        # The rest waits for the first paint: on two cores, worker processes
+        # and a worker thread reading the whole kit store would take turns with
+        # the window that is still being drawn.
         if self.data_folder is not None:
-            self.data_folder.after_start()  # backup and kit check, in a worker
+            self.data_folder.expect_check()
+        if self._background is None:
+            self._background = AfterFirstPaint(self, self._start_background_work)
+        elif self._background.done:  # started again (a retry): painted long ago
+            self._start_background_work()
+
+    def _start_background_work(self) -> None:
+        """Just after the first paint: the backup and the kit check (in a worker thread);
+        in the next pass of the event loop the PDF engine's worker processes.
+
+        Each step is short on the GUI thread and the event loop runs between
+        them, so the window answers at once. The viewer is built a moment
+        later, so the first document opens without waiting for either.
+        """
+        if self._closed:
+            return
+        if self.data_folder is not None:
+            self.data_folder.after_start()
+        QTimer.singleShot(0, self, self._start_engine)
+
+    def _start_engine(self) -> None:
+        if self._closed:
+            return
+        self.engine.start()
+        QTimer.singleShot(self.prepare_viewer_ms, self, self._prepare_viewer)
 
     def install_kit(self) -> None:
         """Put the newest verified kit in place, in a worker (first start, or a rebuild)."""
@@ -638,6 +709,9 @@ class MainWindow(QMainWindow):
         from companion.ui.live import forget_within
 
         forget_within(self)  # its texts are not needed again
+        self._closed = True  # background work that did not start yet never does
+        if self.data_folder is not None:
+            self.data_folder.drop_expected_check()
         self._update_timer.stop()
         if self._viewer is not None:
             self._viewer.shutdown()

@@ -24,7 +24,15 @@ def return_large_blocks() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = _libc()
         return bool(libc.mallopt(M_MMAP_THRESHOLD, LARGE))
     except (OSError, AttributeError):
         return False
+
+
+def _libc() -> ctypes.CDLL:
+    """glibc by its usual name; find_library only when that fails (it runs ldconfig)."""
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return ctypes.CDLL(ctypes.util.find_library("c"))
