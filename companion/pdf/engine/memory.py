@@ -12,7 +12,6 @@ nothing: those allocators return large blocks by themselves.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 M_MMAP_THRESHOLD = -3
@@ -35,4 +34,6 @@ def _libc() -> ctypes.CDLL:
     try:
         return ctypes.CDLL("libc.so.6")
     except OSError:
-        return ctypes.CDLL(ctypes.util.find_library("c"))
+        from ctypes.util import find_library  # imports subprocess: only when needed
+
+        return ctypes.CDLL(find_library("c"))

@@ -11,11 +11,10 @@ take the lock: ``sync`` beside the window is allowed, SQLite keeps that safe.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from companion.paths import AppPaths
@@ -28,7 +27,10 @@ CONNECT_MS = 1000
 
 def server_name(paths: AppPaths) -> str:
     """A name for the local socket that is the same for every start on this folder."""
-    digest = hashlib.sha256(str(paths.data_dir).encode("utf-8")).hexdigest()[:20]
+    # Qt's SHA-256 (the same digest as hashlib's): loading OpenSSL is not needed to start.
+    sha256 = QCryptographicHash.Algorithm.Sha256
+    digest = QCryptographicHash.hash(str(paths.data_dir).encode("utf-8"), sha256)
+    digest = bytes(digest.toHex()).decode("ascii")[:20]
     return f"strategiekit-{digest}"
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from companion.ui.viewer.screen import ViewerScreen
     from companion.ui.widgets.banner import NoticeBanner
 
+
 def ask_pdf_path(parent: QWidget) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _filter = QFileDialog.getOpenFileName(
