@@ -36,7 +36,6 @@ from companion.ui.appearance import (
     save_appearance,
 )
 from companion.ui.live import follow, live
-from companion.ui.screens.first_run import FirstRunPanel
 from companion.ui.screens.library import LibraryScreen
 from companion.ui.texts import ui_text
 from companion.ui.widgets.banner import NoticeBanner
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from companion.ui.help.tour import Tour
     from companion.ui.screens.actionplan.screen import ActionPlanScreen
     from companion.ui.screens.checklist.screen import ChecklistScreen
+    from companion.ui.screens.first_run import FirstRunPanel
     from companion.ui.screens.search import SearchScreen
     from companion.ui.screens.updates.screen import UpdatesScreen
     from companion.ui.viewer import ViewerScreen
@@ -186,9 +186,7 @@ class MainWindow(QMainWindow):
         self._update_timer.setSingleShot(True)
         self._update_timer.timeout.connect(self._check_for_update)
         self._check_when_kit_ready = False
-        self.first_run = FirstRunPanel()
-        self.first_run.retry_requested.connect(self.start)
-        self.stack.addWidget(self.first_run)
+        self._first_run: FirstRunPanel | None = None  # built when a kit must be put in place
 
         # The screen list is as wide as its longest name (in this language and size).
         follow(self.nav, self._fit_nav, "fit nav")
@@ -407,6 +405,20 @@ class MainWindow(QMainWindow):
             lambda k=key: self.show_screen(k)
         )
 
+    @property
+    def first_run(self) -> FirstRunPanel:
+        """The panel shown while the kit is put in place (first start, a rebuild)."""
+        if self._first_run is None:
+            from companion.ui.screens.first_run import FirstRunPanel
+
+            self._first_run = FirstRunPanel()
+            self._first_run.retry_requested.connect(self.start)
+            self.stack.addWidget(self._first_run)
+        return self._first_run
+
+    def _showing_first_run(self) -> bool:
+        return self._first_run is not None and self.stack.currentWidget() is self._first_run
+
     def _install_screen(self, key: str, widget: QWidget) -> None:
         self._screens[key] = widget
         self.stack.addWidget(widget)
@@ -449,7 +461,7 @@ class MainWindow(QMainWindow):
         return "document" if widget is not None and widget is self._viewer else None
 
     def show_screen(self, key: str) -> None:
-        if self.stack.currentWidget() is self.first_run:
+        if self._showing_first_run():
             return  # nothing to show until the kit is in place
         self.nav.setCurrentRow(self._screen_keys.index(key))
         self._nav_changed(self.nav.currentRow())  # also when the row was already current
@@ -591,7 +603,7 @@ class MainWindow(QMainWindow):
         self.updates_screen.check_at_start()
 
     def _import_progress(self, progress) -> None:
-        if self.stack.currentWidget() is self.first_run:
+        if self._showing_first_run():
             self.first_run.show_progress(progress)
         else:
             self.statusBar().showMessage(progress.stage)
@@ -622,8 +634,10 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.kit_changed.emit()
         showing_pdf = self._viewer is not None and self.stack.currentWidget() is self._viewer
-        if self.stack.currentWidget() in (self.first_run, None) or (
-            self.nav.currentRow() < 0 and not showing_pdf
+        if (
+            self._showing_first_run()
+            or self.stack.currentWidget() is None
+            or (self.nav.currentRow() < 0 and not showing_pdf)
         ):
             self.nav.setCurrentRow(0)
             self._nav_changed(0)  # also when row 0 was current already (a rebuilt kit)
