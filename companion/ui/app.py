@@ -67,7 +67,10 @@ def run_app(
     window.show()
     # The kit's rows are in the list before the first paint (no empty frame
     # first); everything slower waits until the window is painted (see start()).
-    window.start()
+    try:
+        window.start()
+    except Exception:  # shown and logged as from inside the event loop; the window stays
+        errors.handle(*sys.exc_info())  # type: ignore[arg-type]
     if open_file is not None:
         QTimer.singleShot(0, lambda: window.open_pdf_file(open_file, page))
     if selftest:
