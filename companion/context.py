@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,6 @@ from companion.kit.bundled import (
     rebuilt_notice,
 )
 from companion.kit.library import KitLibrary
-from companion.kit.search import KitSearch
 from companion.paths import AppPaths, bundled_kit_dir
 from companion.store.kit_store import KitStore
 from companion.store.site_defaults import load_site_defaults
@@ -43,6 +43,7 @@ from companion.store.user_store import UserStore, UserStoreDamagedError
 
 if TYPE_CHECKING:
     from companion.kit.importer import ImportResult
+    from companion.kit.search import KitSearch
     from companion.progress import ProgressCallback
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,6 @@ class AppContext:
     kit: KitStore
     user: UserStore
     library: KitLibrary
-    search: KitSearch
     bundled_dir: Path
     # The pinned root keys (tests pass throw-away roots); None: the program's own.
     trusted_keys: tuple[bytes, ...] | None = None
@@ -107,7 +107,6 @@ class AppContext:
             kit=kit,
             user=user,
             library=KitLibrary(kit),
-            search=KitSearch(kit),
             bundled_dir=bundled_dir or bundled_kit_dir(),
             trusted_keys=tuple(trusted_keys) if trusted_keys is not None else None,
             notices=notices,
@@ -115,6 +114,13 @@ class AppContext:
             damaged_kit=opened.aside,
             _scratch=scratch,
         )
+
+    @cached_property
+    def search(self) -> KitSearch:
+        """Search in the kit; made on first use (its Dutch word rules are not needed to start)."""
+        from companion.kit.search import KitSearch
+
+        return KitSearch(self.kit)
 
     def close(self) -> None:
         self.kit.close()

@@ -20,7 +20,6 @@ for turning a :class:`Text` into words, used by the window and the catalogue.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import cache
 
@@ -112,6 +111,8 @@ def catalog(language: str) -> Catalog:
     """The catalogue for ``language`` ("nl" or "en"); an unknown language is Dutch."""
     if language not in LANGUAGES or language == "nl":
         return Catalog("nl", {})
+    import xml.etree.ElementTree as ET  # only for English: not at start in Dutch
+
     from companion.paths import resources_dir  # not at import: i18n is imported everywhere
 
     path = resources_dir() / "i18n" / f"strategiekit_{language}.ts"

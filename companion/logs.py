@@ -13,7 +13,7 @@ traceback, at ERROR, because only that needs a developer.
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
+import os
 from pathlib import Path
 
 from companion.errors import CancelledError, CompanionError
@@ -26,6 +26,46 @@ BACKUPS = 3
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class RotatingLog(logging.FileHandler):
+    """The log file, moved to ``.1`` (``.1`` to ``.2``, ...) before it would pass ``MAX_BYTES``.
+
+    What ``logging.handlers.RotatingFileHandler`` does; that module is not used
+    because importing it loads ``socket``, ``pickle`` and ``queue`` for its
+    network handlers, a noticeable part of the program's start.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._too_long(record):
+                self._roll_over()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _too_long(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        if not os.path.isfile(self.baseFilename):
+            return False  # a device or pipe someone pointed the log at
+        size = self.stream.seek(0, os.SEEK_END)
+        return size > 0 and size + len(self.format(record)) + 1 >= MAX_BYTES
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        for n in range(BACKUPS - 1, 0, -1):
+            older = f"{self.baseFilename}.{n}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{n + 1}")
+        os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     """Send the program's log records to the rotating file; returns its path.
 
@@ -35,13 +75,11 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     path = log_dir / LOG_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+        if isinstance(handler, RotatingLog) and Path(handler.baseFilename) == path:
             return path  # already set up (tests start the window more than once)
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        handler: logging.Handler = RotatingLog(path)
     except OSError:
         handler, path = logging.StreamHandler(), None
     handler.setFormatter(logging.Formatter(FORMAT))

@@ -19,7 +19,6 @@ default it is the language chosen in the program (see ``terminal.py``).
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -187,8 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # A frozen (PyInstaller) program starts the PDF engine's workers through itself.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # A frozen (PyInstaller) program starts the PDF engine's workers through
+        # itself. Elsewhere freeze_support does nothing, and importing
+        # multiprocessing waits until the engine starts (after the first paint).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     arguments = list(sys.argv[1:] if argv is None else argv)
     choose_language(language_from(arguments))
     args = build_parser().parse_args(arguments)

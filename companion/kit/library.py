@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from companion.dutch.words import fold
 from companion.errors import ManifestError
@@ -140,12 +141,22 @@ class Catalog:
 
     themes: list[ThemeInfo]
     documents: list[DocumentInfo]
-    folded: dict[str, str] = field(default_factory=dict)
     by_id: dict[str, DocumentInfo] = field(default_factory=dict)
+    theme_by_id: dict[str, ThemeInfo] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.folded = {d.id: fold(d.title) for d in self.documents}
         self.by_id = {d.id: d for d in self.documents}
+        self.theme_by_id = {t.id: t for t in self.themes}
+
+    @cached_property
+    def folded(self) -> dict[str, str]:
+        """Each title folded (accents and case gone), made when the filter is first used."""
+        return {d.id: fold(d.title) for d in self.documents}
+
+    def other_themes(self, doc: DocumentInfo, shelf: str) -> list[ThemeInfo]:
+        """The themes of ``doc`` besides the shelf it stands on, in the kit's order."""
+        themes = self.theme_by_id
+        return [themes[t] for t in doc.themes if t != shelf and t in themes]
 
     def matching(self, words: str) -> list[DocumentInfo]:
         """Documents whose title holds every typed word (accents and case do not matter)."""
@@ -227,8 +238,7 @@ class KitLibrary:
 
     def other_themes(self, doc: DocumentInfo, shelf: str) -> list[ThemeInfo]:
         """The themes of ``doc`` besides the shelf it stands on, in the kit's order."""
-        themes = {t.id: t for t in self.catalog().themes}
-        return [themes[t] for t in doc.themes if t != shelf and t in themes]
+        return self.catalog().other_themes(doc, shelf)
 
     # -- reading the store -------------------------------------------------------------
 

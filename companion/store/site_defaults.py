@@ -24,7 +24,6 @@ log as one line and shown once as a notice, so the program always starts.
 from __future__ import annotations
 
 import logging
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +89,8 @@ def load_site_defaults(candidates: Iterable[Path]) -> SiteDefaults:
             return _ignored(path, f"cannot read: {exc}")
         if len(raw) > MAX_BYTES:
             return _ignored(path, f"{len(raw)} bytes, more than {MAX_BYTES}")
+        import tomllib  # only when there is a file: most workstations have none
+
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from companion.context import AppContext, UserStoreDamagedError, keep_user_store_aside
 from companion.errors import StoreError
@@ -17,10 +17,9 @@ from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.logs import log_failure, setup_logging
 from companion.paths import AppPaths, app_paths, resources_dir
 from companion.pdf.engine.memory import return_large_blocks
-from companion.store.backups import backup_folder, list_backups, restore_file
 from companion.ui.datafolder.instance import SingleInstance
 from companion.ui.error_handler import ErrorHandler
-from companion.ui.main_window import MainWindow
+from companion.ui.main_window import AfterFirstPaint, MainWindow
 from companion.ui.texts import ui_text
 
 log = logging.getLogger(__name__)
@@ -63,10 +62,15 @@ def run_app(
     errors.parent = window
     if window.data_folder is not None:
         errors.on_damage = window.data_folder.damage_suspected
-    instance.serve(lambda: _bring_forward(window))
+    # A second start is answered once the window is drawn (see SingleInstance).
+    AfterFirstPaint(window, lambda: instance.serve(lambda: _bring_forward(window)))
     window.show()
-    # Start after the window is on screen, so the first paint is not delayed.
-    QTimer.singleShot(0, window.start)
+    # The kit's rows are in the list before the first paint (no empty frame
+    # first); everything slower waits until the window is painted (see start()).
+    try:
+        window.start()
+    except Exception:  # shown and logged as from inside the event loop; the window stays
+        errors.handle(*sys.exc_info())  # type: ignore[arg-type]
     if open_file is not None:
         QTimer.singleShot(0, lambda: window.open_pdf_file(open_file, page))
     if selftest:
@@ -108,6 +112,8 @@ def _second_start(instance: SingleInstance, paths: AppPaths, selftest: bool) -> 
     if not selftest and instance.call_first_forward():
         return 0
     if not selftest:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, "Strategiekit Companion", ui_text(message))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -150,6 +156,7 @@ def _open_context(paths: AppPaths, selftest: bool) -> AppContext | None:
 
 
 def _offer_backup(paths: AppPaths, aside: Path) -> None:
+    from companion.store.backups import backup_folder, list_backups, restore_file
     from companion.ui.datafolder.backups_dialog import DamagedUserStoreDialog
 
     dialog = DamagedUserStoreDialog(aside, list_backups(backup_folder(paths.user_store)))
@@ -161,6 +168,8 @@ def _offer_backup(paths: AppPaths, aside: Path) -> None:
 
 
 def _refuse(exc: StoreError) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     log_failure(log, "cannot open stores", exc)
     box = QMessageBox(QMessageBox.Icon.Critical, "Strategiekit Companion", ui_text(exc))
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from companion.errors import CompanionError
 from companion.store.sqlite_base import is_damage
@@ -114,6 +114,8 @@ class ErrorHandler:
         if self.show is not None:
             self.show(text)
             return
+        from PySide6.QtWidgets import QMessageBox  # loaded when an error is shown
+
         box = QMessageBox(getattr(self, "parent", None))
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("ErrorHandler", "Er ging iets mis"))

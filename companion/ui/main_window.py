@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,7 +36,6 @@ from companion.ui.appearance import (
     save_appearance,
 )
 from companion.ui.live import follow, live
-from companion.ui.screens.first_run import FirstRunPanel
 from companion.ui.screens.library import LibraryScreen
 from companion.ui.texts import ui_text
 from companion.ui.widgets.banner import NoticeBanner
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from companion.ui.help.tour import Tour
     from companion.ui.screens.actionplan.screen import ActionPlanScreen
     from companion.ui.screens.checklist.screen import ChecklistScreen
+    from companion.ui.screens.first_run import FirstRunPanel
     from companion.ui.screens.search import SearchScreen
     from companion.ui.screens.updates.screen import UpdatesScreen
     from companion.ui.viewer import ViewerScreen
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 UPDATE_CHECK_DELAY_MS = 1500
 CLOSE_WAIT_MS = 1500
 QUIT_KEYS = "Ctrl+Q"
+OPEN_PDF_KEYS = "Ctrl+Shift+O"
 TOUR_SEEN_KEY = "rondleiding.gezien"
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,41 @@ def quit_keys() -> list[QKeySequence]:
         if not key.isEmpty() and key not in keys:
             keys.append(key)
     return keys
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``then`` once, right after ``window`` was first painted.
+
+    A zero timer from the paint event: it fires after the paint and the flush
+    to the screen that follows it in the same pass of the event loop. A
+    window that is never painted (started hidden or minimised) gets it after
+    ``latest_ms`` anyway.
+    """
+
+    latest_ms = 3000
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.latest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    @property
+    def done(self) -> bool:
+        return self._then is None
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +133,8 @@ class MainWindow(QMainWindow):
             None  # PDF engine workers, started after the first paint
         )
         self.tour: Tour | None = None
+        self._background: AfterFirstPaint | None = None  # see start()
+        self._closed = False
         live(self, "setWindowTitle", lambda: self.tr("Strategiekit Hoger Bereik"))
         self._fit_on_screen(px(1200), px(800))
         self.setAcceptDrops(True)  # update files (.kitupdate) may be dropped on the window
@@ -148,9 +186,7 @@ class MainWindow(QMainWindow):
         self._update_timer.setSingleShot(True)
         self._update_timer.timeout.connect(self._check_for_update)
         self._check_when_kit_ready = False
-        self.first_run = FirstRunPanel()
-        self.first_run.retry_requested.connect(self.start)
-        self.stack.addWidget(self.first_run)
+        self._first_run: FirstRunPanel | None = None  # built when a kit must be put in place
 
         # The screen list is as wide as its longest name (in this language and size).
         follow(self.nav, self._fit_nav, "fit nav")
@@ -270,9 +306,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(quit_keys())
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
-        from companion.ui.viewer.window_glue import open_pdf_action
-
-        self.file_menu.insertAction(self.quit_action, open_pdf_action(self, self.ask_open_pdf))
+        self.file_menu.insertAction(self.quit_action, self._open_pdf_action())
         search = QAction(self)
         live(search, "setText", lambda: self.tr("Zoeken in de kit"))
         search.setShortcut(QKeySequence("Ctrl+K"))
@@ -313,6 +347,18 @@ class MainWindow(QMainWindow):
         from companion.ui.help.menu import add_help_menu
 
         add_help_menu(self)
+
+    def _open_pdf_action(self) -> QAction:
+        """Bestand > PDF openen… (Ctrl+Shift+O).
+
+        Made here rather than by the viewer: importing the viewer (and the PDF
+        engine behind it) only when a document is opened keeps it out of the start.
+        """
+        action = QAction(self)
+        live(action, "setText", lambda: self.tr("PDF openen…"))
+        action.setShortcut(QKeySequence(OPEN_PDF_KEYS))
+        action.triggered.connect(lambda _checked=False: self.ask_open_pdf())
+        return action
 
     def _disabled_action(self, menu: QMenu, label: Callable[[], str], keys: str) -> QAction:
         action = QAction(menu)
@@ -359,6 +405,20 @@ class MainWindow(QMainWindow):
             lambda k=key: self.show_screen(k)
         )
 
+    @property
+    def first_run(self) -> FirstRunPanel:
+        """The panel shown while the kit is put in place (first start, a rebuild)."""
+        if self._first_run is None:
+            from companion.ui.screens.first_run import FirstRunPanel
+
+            self._first_run = FirstRunPanel()
+            self._first_run.retry_requested.connect(self.start)
+            self.stack.addWidget(self._first_run)
+        return self._first_run
+
+    def _showing_first_run(self) -> bool:
+        return self._first_run is not None and self.stack.currentWidget() is self._first_run
+
     def _install_screen(self, key: str, widget: QWidget) -> None:
         self._screens[key] = widget
         self.stack.addWidget(widget)
@@ -401,7 +461,7 @@ class MainWindow(QMainWindow):
         return "document" if widget is not None and widget is self._viewer else None
 
     def show_screen(self, key: str) -> None:
-        if self.stack.currentWidget() is self.first_run:
+        if self._showing_first_run():
             return  # nothing to show until the kit is in place
         self.nav.setCurrentRow(self._screen_keys.index(key))
         self._nav_changed(self.nav.currentRow())  # also when the row was already current
@@ -487,12 +547,35 @@ class MainWindow(QMainWindow):
         # Looking for a newer kit waits until the window is in use: it is
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
-        # The PDF engine's workers start once the window is painted; the viewer is built
-        # a moment later, so the first document opens without waiting for either.
-        QTimer.singleShot(0, self.engine.start)
-        QTimer.singleShot(self.prepare_viewer_ms, self._prepare_viewer)
+        # The rest waits for the first paint: on two cores, worker processes
+        # and a worker thread reading the whole kit store would take turns with
+        # the window that is still being drawn.
         if self.data_folder is not None:
-            self.data_folder.after_start()  # backup and kit check, in a worker
+            self.data_folder.expect_check()
+        if self._background is None:
+            self._background = AfterFirstPaint(self, self._start_background_work)
+        elif self._background.done:  # started again (a retry): painted long ago
+            self._start_background_work()
+
+    def _start_background_work(self) -> None:
+        """Just after the first paint: the backup and the kit check (in a worker thread);
+        in the next pass of the event loop the PDF engine's worker processes.
+
+        Each step is short on the GUI thread and the event loop runs between
+        them, so the window answers at once. The viewer is built a moment
+        later, so the first document opens without waiting for either.
+        """
+        if self._closed:
+            return
+        if self.data_folder is not None:
+            self.data_folder.after_start()
+        QTimer.singleShot(0, self, self._start_engine)
+
+    def _start_engine(self) -> None:
+        if self._closed:
+            return
+        self.engine.start()
+        QTimer.singleShot(self.prepare_viewer_ms, self, self._prepare_viewer)
 
     def install_kit(self) -> None:
         """Put the newest verified kit in place, in a worker (first start, or a rebuild)."""
@@ -520,7 +603,7 @@ class MainWindow(QMainWindow):
         self.updates_screen.check_at_start()
 
     def _import_progress(self, progress) -> None:
-        if self.stack.currentWidget() is self.first_run:
+        if self._showing_first_run():
             self.first_run.show_progress(progress)
         else:
             self.statusBar().showMessage(progress.stage)
@@ -551,8 +634,10 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.kit_changed.emit()
         showing_pdf = self._viewer is not None and self.stack.currentWidget() is self._viewer
-        if self.stack.currentWidget() in (self.first_run, None) or (
-            self.nav.currentRow() < 0 and not showing_pdf
+        if (
+            self._showing_first_run()
+            or self.stack.currentWidget() is None
+            or (self.nav.currentRow() < 0 and not showing_pdf)
         ):
             self.nav.setCurrentRow(0)
             self._nav_changed(0)  # also when row 0 was current already (a rebuilt kit)
@@ -638,6 +723,9 @@ class MainWindow(QMainWindow):
         from companion.ui.live import forget_within
 
         forget_within(self)  # its texts are not needed again
+        self._closed = True  # background work that did not start yet never does
+        if self.data_folder is not None:
+            self.data_folder.drop_expected_check()
         self._update_timer.stop()
         if self._viewer is not None:
             self._viewer.shutdown()

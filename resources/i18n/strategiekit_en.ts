@@ -1431,6 +1431,10 @@ Please try again. If it keeps happening, give this file to whoever helps you.</t
         <translation>Print action plan…</translation>
     </message>
     <message>
+        <source>PDF openen…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
         <source>{screen} (Ctrl+{number})</source>
         <translation>{screen} (Ctrl+{number})</translation>
     </message>
@@ -2484,10 +2488,6 @@ Go back to make the text shorter, or go on anyway.</translation>
     <message>
         <source>PDF-bestanden (*.pdf);;Alle bestanden (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <source>PDF openen…</source>
-        <translation>Open PDF…</translation>
     </message>
     <message>
         <source>Het document “{title}” staat niet meer in de kit: de nieuwe versie heeft het weggehaald. Het is gesloten.</source>

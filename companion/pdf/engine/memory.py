@@ -12,7 +12,6 @@ nothing: those allocators return large blocks by themselves.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 M_MMAP_THRESHOLD = -3
@@ -24,7 +23,17 @@ def return_large_blocks() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = _libc()
         return bool(libc.mallopt(M_MMAP_THRESHOLD, LARGE))
     except (OSError, AttributeError):
         return False
+
+
+def _libc() -> ctypes.CDLL:
+    """glibc by its usual name; find_library only when that fails (it runs ldconfig)."""
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        from ctypes.util import find_library  # imports subprocess: only when needed
+
+        return ctypes.CDLL(find_library("c"))

@@ -75,6 +75,7 @@ class DataFolderGuard(QObject):
         self.window = window
         self.context = window.context
         self.checking = False
+        self._expected = False  # the window starts the check soon (after its first paint)
         self.restore_action = QAction(window)  # type: ignore[arg-type]
         live(
             self.restore_action,
@@ -106,10 +107,21 @@ class DataFolderGuard(QObject):
 
     # -- after start ----------------------------------------------------------------
 
+    def expect_check(self) -> None:
+        """The window starts the check in a moment: ``checking`` holds from now on."""
+        if not self.context.read_only and not self.checking:
+            self._expected = self.checking = True
+
+    def drop_expected_check(self) -> None:
+        """The window closed before it started the check it announced."""
+        if self._expected:
+            self._expected = self.checking = False
+
     def after_start(self) -> None:
         """The backup and the kit check, in a worker."""
-        if self.context.read_only or self.checking:
+        if self.context.read_only or (self.checking and not self._expected):
             return
+        self._expected = False
         self.checking = True
         self.window.runner.start(
             lambda _report, _cancelled: self._check(),

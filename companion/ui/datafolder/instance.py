@@ -11,24 +11,33 @@ take the lock: ``sync`` beside the window is allowed, SQLite keeps that safe.
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject
 
 from companion.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 WAKE_WORD = b"toon\n"
 CONNECT_MS = 1000
+# The first program listens once its window is drawn (QtNetwork is not loaded
+# before that); a second start in that moment keeps knocking this long.
+STARTING_MS = 5000
 
 
 def server_name(paths: AppPaths) -> str:
     """A name for the local socket that is the same for every start on this folder."""
-    digest = hashlib.sha256(str(paths.data_dir).encode("utf-8")).hexdigest()[:20]
+    # Qt's SHA-256 (the same digest as hashlib's): loading OpenSSL is not needed to start.
+    sha256 = QCryptographicHash.Algorithm.Sha256
+    digest = QCryptographicHash.hash(str(paths.data_dir).encode("utf-8"), sha256)
+    digest = bytes(digest.toHex()).decode("ascii")[:20]
     return f"strategiekit-{digest}"
 
 
@@ -60,6 +69,8 @@ class SingleInstance(QObject):
 
     def serve(self, bring_forward: Callable[[], None]) -> None:
         """Listen for a second start and call ``bring_forward`` when it knocks."""
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.paths)
         server = QLocalServer(self)
         if not server.listen(name):
@@ -83,11 +94,22 @@ class SingleInstance(QObject):
             bring_forward()
 
     def call_first_forward(self) -> bool:
-        """From a second start: ask the running program to show its window."""
-        socket = QLocalSocket()
-        socket.connectToServer(server_name(self.paths))
-        if not socket.waitForConnected(CONNECT_MS):
-            return False
+        """From a second start: ask the running program to show its window.
+
+        A first program that is still starting does not listen yet: knock
+        again for a few seconds while it holds the lock.
+        """
+        from PySide6.QtNetwork import QLocalSocket
+
+        give_up = time.monotonic() + STARTING_MS / 1000
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(server_name(self.paths))
+            if socket.waitForConnected(CONNECT_MS):
+                break
+            if time.monotonic() > give_up or self.holder() is None:
+                return False
+            time.sleep(0.1)
         socket.write(WAKE_WORD)
         sent = socket.waitForBytesWritten(CONNECT_MS)
         socket.disconnectFromServer()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -41,6 +42,14 @@ MARK_COLUMN = 4  # "nieuw" / "gewijzigd" after an update, until the document is 
 TITLE_CHARACTERS = 30  # a title shows at least this much before other columns give way
 TAG_CHARACTERS = 24
 SIDE_BY_SIDE_WIDTH = 820  # narrower than this (at 100 % text): the card goes under the list
+
+
+class MarkStyle(NamedTuple):
+    """How a row shows "nieuw" / "gewijzigd" in the current language and theme."""
+
+    words: dict[str, str]
+    tips: dict[str, str]
+    colour: QColor
 
 
 def minutes_text(minutes: int | None) -> str:
@@ -112,6 +121,7 @@ class LibraryScreen(QWidget):
         self._theme_titles: dict[str, str] = {}
         self._marks: dict[str, str] = {}
         self.theme_filter: str | None = None
+        self._tags_width: int | None = None  # see _fit_columns
         # Set by the main window: document id -> revision last opened (user store).
         self.opened_revisions: Callable[[], Mapping[str, int]] | None = None
 
@@ -304,12 +314,22 @@ class LibraryScreen(QWidget):
     # -- rows --------------------------------------------------------------------------
 
     def fill(self) -> None:
-        """Rows for the chosen order, filter and theme, from the library's kept catalog."""
+        """Rows for the chosen order, filter and theme, from the library's kept catalog.
+
+        The rows are made apart from the list and handed to it at once, expanded
+        in one pass: one layout of the list, not one per row (a large kit starts
+        with this).
+        """
         by = BY_THEME if self.by_theme.isChecked() else BY_TYPE
         current = self.current_document_id()
         shelves = self.library.shelves(by, words=self.filter.text(), theme=self.theme_filter)
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
+        catalog = self.library.catalog()  # the one shelves() just used: no second read
+        kinds: dict[str, str] = {}  # each type's label, translated once
+        marks = self._marks
+        style = self._mark_style() if marks else None
+        bold = QFont()
+        bold.setBold(True)
+        groups: list[QTreeWidgetItem] = []
         select = None
         for shelf in shelves:
             if by == BY_TYPE:
@@ -320,17 +340,15 @@ class LibraryScreen(QWidget):
                 [self.tr("{group} ({count})").format(group=label, count=len(shelf.documents))]
             )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)  # a long theme title is not cut at the column
+            group.setFont(0, bold)
+            rows = []
             for doc in shelf.documents:
-                others = self.library.other_themes(doc, shelf.key)
+                others = catalog.other_themes(doc, shelf.key)
                 tags = ", ".join(theme_tag(t.title) for t in others)
-                item = QTreeWidgetItem(
-                    [doc.title, type_label(doc.type), minutes_text(doc.minutes), tags]
-                )
+                kind = kinds.get(doc.type)
+                if kind is None:
+                    kind = kinds[doc.type] = type_label(doc.type)
+                item = QTreeWidgetItem([doc.title, kind, minutes_text(doc.minutes), tags])
                 item.setData(0, DOC_ID_ROLE, doc.id)
                 item.setToolTip(0, plain_tip(doc.summary))  # the kit's words
                 if tags:
@@ -338,17 +356,27 @@ class LibraryScreen(QWidget):
                         TAGS_COLUMN,
                         plain_tip(self.tr("Ook bij de thema's: {themes}").format(themes=tags)),
                     )
-                group.addChild(item)
+                if style is not None and doc.id in marks:
+                    self._mark(item, marks[doc.id], style)
+                rows.append(item)
                 if doc.id == current and select is None:
                     select = item
-            group.setExpanded(True)
+            group.addChildren(rows)
+            groups.append(group)
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        self.tree.addTopLevelItems(groups)
+        for group in groups:
+            group.setFirstColumnSpanned(True)  # a long theme title is not cut at the column
+        self.tree.expandAll()
         self.tree.setColumnHidden(TYPE_COLUMN, by == BY_TYPE)  # the group says it already
         self.tree.setColumnHidden(TAGS_COLUMN, by == BY_TYPE or bool(self.theme_filter))
-        self._apply_marks()
+        self.tree.setColumnHidden(MARK_COLUMN, not marks)
         self.tree.setUpdatesEnabled(True)
-        if select is None and self.tree.topLevelItemCount():
+        self._tags_width = None  # measured again for these rows
+        if select is None and groups:
             # Start on the first document, so the card on the right says what it is.
-            select = self.tree.topLevelItem(0).child(0)
+            select = groups[0].child(0)
         if select is not None:
             self.tree.setCurrentItem(select)
         else:
@@ -372,7 +400,9 @@ class LibraryScreen(QWidget):
             return
         header = self.tree.header()
         char = max(1, self.tree.fontMetrics().averageCharWidth())
-        tags = min(self.tree.sizeHintForColumn(TAGS_COLUMN), TAG_CHARACTERS * char)
+        if self._tags_width is None:  # the rows' widest tags, measured once per fill
+            self._tags_width = self.tree.sizeHintForColumn(TAGS_COLUMN)
+        tags = min(self._tags_width, TAG_CHARACTERS * char)
         header.resizeSection(TAGS_COLUMN, tags)
         others = sum(
             header.sectionSize(c)
@@ -415,33 +445,40 @@ class LibraryScreen(QWidget):
 
     def _apply_marks(self) -> None:
         marks = self._marks
+        style = self._mark_style()
+        for group in self._groups():
+            for j in range(group.childCount()):
+                item = group.child(j)
+                self._mark(item, marks.get(item.data(0, DOC_ID_ROLE), ""), style)
+        self.tree.setColumnHidden(MARK_COLUMN, not marks)
+
+    def _mark_style(self) -> MarkStyle:
         words = {"nieuw": self.tr("nieuw"), "gewijzigd": self.tr("gewijzigd")}
         tips = {
             "nieuw": self.tr("Nieuw sinds de laatste update"),
             "gewijzigd": self.tr("Gewijzigd sinds de laatste update"),
         }
-        colour = QColor(theme().accent)
-        for group in self._groups():
-            for j in range(group.childCount()):
-                item = group.child(j)
-                mark = marks.get(item.data(0, DOC_ID_ROLE), "")
-                text = words.get(mark, mark)
-                if (
-                    item.text(MARK_COLUMN) == text
-                    and item.font(0).bold() == bool(mark)
-                    and (not mark or item.foreground(MARK_COLUMN).color() == colour)
-                ):
-                    # Unchanged. Each change makes the header measure every row
-                    # again (ResizeToContents): on a large kit that was most of start-up.
-                    continue
-                item.setText(MARK_COLUMN, text)
-                item.setForeground(MARK_COLUMN, colour)
-                font = item.font(0)
-                font.setBold(bool(mark))
-                item.setFont(0, font)
-                item.setFont(MARK_COLUMN, font)
-                item.setToolTip(MARK_COLUMN, tips.get(mark, ""))
-        self.tree.setColumnHidden(MARK_COLUMN, not marks)
+        return MarkStyle(words, tips, QColor(theme().accent))
+
+    @staticmethod
+    def _mark(item: QTreeWidgetItem, mark: str, style: MarkStyle) -> None:
+        """Show ``mark`` ("nieuw", "gewijzigd" or "") on a document's row."""
+        text = style.words.get(mark, mark)
+        if (
+            item.text(MARK_COLUMN) == text
+            and item.font(0).bold() == bool(mark)
+            and (not mark or item.foreground(MARK_COLUMN).color() == style.colour)
+        ):
+            # Unchanged. Each change makes the header measure every row
+            # again (ResizeToContents): on a large kit that was most of start-up.
+            return
+        item.setText(MARK_COLUMN, text)
+        item.setForeground(MARK_COLUMN, style.colour)
+        font = item.font(0)
+        font.setBold(bool(mark))
+        item.setFont(0, font)
+        item.setFont(MARK_COLUMN, font)
+        item.setToolTip(MARK_COLUMN, style.tips.get(mark, ""))
 
     def showEvent(self, event) -> None:
         # A document opened elsewhere (search, viewer) loses its mark when we come back.

@@ -1,8 +1,9 @@
 """The viewer's ties to the main window, kept out of main_window.py.
 
-Three things: Bestand > PDF openen… (any PDF from disk, shown in the same
-viewer, not added to the kit), the engine's start once the window is on
-screen, and what happens to an open document when a kit update is installed
+Three things: the file dialog of Bestand > PDF openen… (any PDF from disk,
+shown in the same viewer, not added to the kit; the menu item itself is the
+window's, so the start does not import the viewer), the engine's start once
+the window is on screen, and what happens to an open document when a kit update is installed
 (changed: shown again at the same page; removed: closed with a notice).
 """
 
@@ -13,19 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from companion.kit.notes_file import PdfNotes
-from companion.ui.live import live
 
 if TYPE_CHECKING:
     from companion.kit.library import KitLibrary
     from companion.pdf.page_box import PageBox
     from companion.ui.viewer.screen import ViewerScreen
     from companion.ui.widgets.banner import NoticeBanner
-
-OPEN_PDF_KEYS = "Ctrl+Shift+O"
 
 
 def ask_pdf_path(parent: QWidget) -> Path | None:
@@ -37,15 +34,6 @@ def ask_pdf_path(parent: QWidget) -> Path | None:
         QCoreApplication.translate("ViewerGlue", "PDF-bestanden (*.pdf);;Alle bestanden (*)"),
     )
     return Path(path) if path else None
-
-
-def open_pdf_action(parent: QWidget, trigger: Callable[[], object]) -> QAction:
-    """Bestand > PDF openen… (Ctrl+Shift+O)."""
-    action = QAction(parent)
-    live(action, "setText", lambda: QCoreApplication.translate("ViewerGlue", "PDF openen…"))
-    action.setShortcut(QKeySequence(OPEN_PDF_KEYS))
-    action.triggered.connect(lambda _checked=False: trigger())
-    return action
 
 
 def page_boxes_from(library: KitLibrary) -> Callable[[str], list[PageBox] | None]:

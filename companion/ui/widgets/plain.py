@@ -16,9 +16,12 @@ message boxes and tooltips whenever a string looks like HTML, so:
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # the message box is loaded when a question is asked, not at start
+    from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def plain(label: QLabel) -> QLabel:
@@ -37,11 +40,16 @@ def ask(
     parent: QWidget | None,
     title: str,
     text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
-    | QMessageBox.StandardButton.No,
-    default: QMessageBox.StandardButton = QMessageBox.StandardButton.No,
+    buttons: QMessageBox.StandardButton | None = None,
+    default: QMessageBox.StandardButton | None = None,
 ) -> QMessageBox.StandardButton:
-    """``QMessageBox.question`` with the text shown as it is."""
+    """``QMessageBox.question`` with the text shown as it is (Yes and No, No the default)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if buttons is None:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    if default is None:
+        default = QMessageBox.StandardButton.No
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(default)
