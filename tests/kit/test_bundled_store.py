@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 
 import pytest
 
@@ -20,6 +21,7 @@ from companion.kit.bundled import (
 )
 from companion.kit.importer import apply_source
 from companion.kit.source import FolderSource
+from companion.kit.trust_state import trust_path
 from companion.store.kit_store import KitStore
 from tests.support.english import in_english
 
@@ -67,6 +69,21 @@ def test_the_check_after_start(tmp_path, kits, test_public_keys):
     problem = check_kit_store(garbage, test_public_keys)
     assert problem.kind == DAMAGED
     assert problem.detail == "open: file is not a database"
+
+
+def test_the_check_after_start_tells_damage_from_distrust(tmp_path, kits, test_public_keys):
+    good = tmp_path / "kit.sqlite"
+    installed(good, kits[:1], test_public_keys)
+    # A data folder copied without its trust file: the key list kept with the kit vouches.
+    trust_path(good).unlink()
+    assert check_kit_store(good, test_public_keys) is None
+    # A signature that cannot be read back (not ASCII): damage (rebuilt), not a key problem.
+    with sqlite3.connect(good) as conn:
+        conn.execute("UPDATE kit_info SET value = 'é' WHERE key = 'signature'")
+    conn.close()
+    problem = check_kit_store(good, test_public_keys)
+    assert problem.kind == DAMAGED
+    assert problem.detail.startswith("read: UnicodeEncodeError: ")  # the log says what broke
 
 
 def test_the_version_shipped_with_the_program(tmp_path, kits):

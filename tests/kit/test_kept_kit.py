@@ -84,6 +84,9 @@ def test_a_store_without_a_kept_kit(tmp_path):
         assert kept.read_key_list() is None
         with pytest.raises(MissingFileError) as info:
             kept.read_manifest()
+        assert info.value.message == (
+            "Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt."
+        )
         assert info.value.detail == "no kept manifest"
     finally:
         store.close()

@@ -105,7 +105,8 @@ def test_page_damage_is_found_and_the_newest_kit_rebuilt_from_the_damaged_file(
     assert damage_pages(data / "kit.sqlite", "search_index_data") > 0
     context = AppContext.open(app_paths(data), bundled_dir=kits[0], trusted_keys=test_public_keys)
     try:
-        assert context.check_kit_store() is not None
+        problem = context.check_kit_store()
+        assert problem.kind == "damaged" and problem.detail.startswith("quick_check: ")
         notice = context.rebuild_kit_store()
         assert "beschadigd" in notice and context.library.installed() is None
         assert context.install_bundled_kit().version == 2
@@ -146,7 +147,8 @@ def test_an_installed_kit_signed_with_the_burned_key_counts_as_damage(tmp_path):
     )
     store.close()
     problem = check_kit_store(path)
-    assert problem.kind == "untrusted" and "no longer verifies" in problem.detail
+    assert problem.kind == "untrusted"
+    assert problem.detail == "installed kit no longer verifies: signed with the burned project key"
 
 
 # -- the user store ------------------------------------------------------------------------
