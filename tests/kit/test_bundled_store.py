@@ -128,6 +128,18 @@ def test_a_newer_kit_is_salvaged_and_the_old_file_left_as_it_was(tmp_path, kits,
     ]
 
 
+def test_without_a_readable_shipped_kit_even_the_first_version_is_salvaged(
+    tmp_path, kits, test_public_keys
+):
+    # A program folder that lost its bundled kit: the damaged store's kit is all there is.
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:1], test_public_keys)
+    result = install_newest_kit(
+        tmp_path / "kit.sqlite", tmp_path / "geen-kit", test_public_keys, salvage_from=old
+    )
+    assert result.version == 1
+
+
 def test_salvage_reports_progress_and_can_be_cancelled(tmp_path, kits, test_public_keys):
     from companion.errors import CancelledError
 

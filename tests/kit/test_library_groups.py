@@ -163,3 +163,20 @@ def test_a_document_s_text_is_its_pages_in_order(library):
     pages = BASE_DOCUMENTS["handleiding-vindplaatsen"]
     assert library.document_text("handleiding-vindplaatsen") == "\n".join(p + "\n" for p in pages)
     assert library.document_text("bestaat-niet") == ""
+
+
+def test_a_step_without_checklist_items_or_documents(tmp_path, kit_builder, test_public_keys):
+    kit_builder.items = []
+    del kit_builder.documents["werkblad-klantreis"]  # the only document the step names
+    store = KitStore(tmp_path / "kit.sqlite")
+    try:
+        apply_source(store, FolderSource(build(kit_builder, 1)), trusted_keys=test_public_keys)
+        [step] = KitLibrary(store).steps()
+        assert (step.id, step.title, step.documents, step.items) == (
+            "stap-1",
+            "Breng het speelveld in kaart",
+            (),
+            (),
+        )
+    finally:
+        store.close()
