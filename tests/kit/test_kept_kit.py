@@ -110,6 +110,15 @@ def test_the_newer_of_the_kept_and_the_shipped_kit_is_installed(
     assert result.version == installed
 
 
+def test_without_a_readable_shipped_kit_even_a_kept_first_version_is_used(
+    tmp_path, kits, test_public_keys
+):
+    # A program folder that lost its bundled kit, after a schema change: the kept kit it is.
+    old_store(tmp_path / "kit.sqlite", kits[1])
+    result = install_newest_kit(tmp_path / "kit.sqlite", tmp_path / "geen-kit", test_public_keys)
+    assert result.version == 1
+
+
 def test_a_kept_kit_that_no_longer_verifies_gives_way(tmp_path, kits, test_public_keys, caplog):
     path = tmp_path / "kit.sqlite"
     old_store(path, kits[3])
