@@ -180,3 +180,8 @@ def test_a_step_without_checklist_items_or_documents(tmp_path, kit_builder, test
         )
     finally:
         store.close()
+
+
+def test_a_document_the_kit_does_not_have_has_no_file(library):
+    assert library.pdf_bytes("bestaat-niet") is None
+    assert library.pdf_bytes("persona-henk").startswith(b"%PDF")
