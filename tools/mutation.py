@@ -25,6 +25,23 @@ reason, in ``mutants/<file>.equivalent.json``; ``report`` counts them.
 
 A mutant "survives" when no test failed on it, also when no test reached it
 ("no tests"); a timeout counts as killed (a test noticed the hang).
+
+mutmut also stops a mutant's tests after a wall-clock limit (15 times their
+clean time, plus 15 seconds). At ``nice -n 19`` on a machine that others keep
+busy, a child may wait that long for the CPU while nothing hangs, and the
+mutant would count as killed. ``run`` therefore gives the wall clock
+``--wall-factor`` times more room (default 4); a real endless loop still hits
+mutmut's CPU-time limit, which the load does not stretch. ``report`` shows how
+many kills were timeouts, and ``run --timeouts`` runs those again.
+
+Each mutant's tests are a new pytest session in a forked child, so the
+session fixture ``installed_kit`` (the real bundled kit, imported with PDF
+workers: some six seconds) would be built again for every mutant its tests
+reach. ``run`` builds it once, with the unchanged code, before the first
+child, and the children copy that folder. The import then runs no mutated
+code through that fixture; a mutant on the import path must be caught by the
+tests that import a kit themselves, which can only turn a kill into a
+survivor, never the other way round.
 """
 
 from __future__ import annotations
@@ -39,6 +56,7 @@ from pathlib import Path
 
 MUTANTS = Path("mutants")
 KILLED = {1, 3, 24, 36, 37, 152, 255, -24}
+TIMEOUT = {24, 36, 152, 255, -24}  # killed, by mutmut's time limit (see the docstring)
 SURVIVED = {0, 5, 33}
 SKIPPED = {34}
 
@@ -255,6 +273,46 @@ def _patch_mutmut() -> None:
     file_mutation.create_mutations = create_mutations
     _patch_stray_children()
     _forget_inherited_workers()
+    _share_installed_kit()
+
+
+def _patch_wall_limit(factor: float) -> None:
+    """Give a mutant's tests ``factor`` times mutmut's wall-clock limit (see the docstring)."""
+    from mutmut.workers import isolation
+
+    register = isolation.register_timeout
+
+    def register_timeout(pid: int, timeout_s: float) -> None:
+        register(pid, timeout_s * factor)
+
+    isolation.register_timeout = register_timeout
+
+
+def _share_installed_kit() -> None:
+    """Build the real installed kit once for every child (see the docstring)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from mutmut.workers import isolation
+
+    startup = isolation.ForkRunner.startup
+
+    def share_then_start(self) -> None:
+        ui_walk = sys.modules.get("tests.support.ui_walk")
+        if ui_walk is not None:  # the clean run used it: mutants/ is on the path
+            built = Path(tempfile.mkdtemp(prefix="mutation-kit-"))
+            atexit.register(shutil.rmtree, built, ignore_errors=True)  # the parent's exit only
+            ui_walk.install_real_kit(built)
+
+            def install_real_kit(folder: Path) -> Path:
+                shutil.copytree(built, folder, dirs_exist_ok=True)
+                return folder
+
+            ui_walk.install_real_kit = install_real_kit
+        startup(self)
+
+    isolation.ForkRunner.startup = share_then_start
 
 
 def _forget_inherited_workers() -> None:
@@ -327,6 +385,10 @@ def survivor_names() -> list[str]:
     return [name for codes in _codes().values() for name, code in codes.items() if code in SURVIVED]
 
 
+def timeout_names() -> list[str]:
+    return [name for codes in _codes().values() for name, code in codes.items() if code in TIMEOUT]
+
+
 def unfinished_names() -> list[str]:
     """What the next run must (re)do: survivors, mutants not run yet, and every mutant of
     a source file changed since its mutants were made (their names change)."""
@@ -348,6 +410,7 @@ def report(show_survivors: bool) -> int:
         for code in codes.values():
             if code in KILLED:
                 c["killed"] += 1
+                c["timeout"] += code in TIMEOUT
             elif code in SURVIVED:
                 c["survived"] += 1
             elif code in SKIPPED:
@@ -363,7 +426,9 @@ def report(show_survivors: bool) -> int:
         if not judged:
             continue
         rate = 100 * c["survived"] / judged
-        extra = ", ".join(f"{c[k]} {k}" for k in ("not checked", "skipped", "other") if c[k])
+        extra = ", ".join(
+            f"{c[k]} {k}" for k in ("timeout", "not checked", "skipped", "other") if c[k]
+        )
         print(
             f"{package:<18}{judged:>9}{c['killed']:>8}{c['survived']:>10}{rate:>7.1f}%"
             f"  {c['equivalent']} equivalent" + (f"; {extra}" if extra else "")
@@ -387,6 +452,17 @@ def main(argv: list[str] | None = None) -> int:
         help="only survivors, mutants not run yet, and those of changed files",
     )
     run.add_argument(
+        "--timeouts",
+        action="store_true",
+        help="also the mutants killed by a time limit (again, with the wall factor)",
+    )
+    run.add_argument(
+        "--wall-factor",
+        type=float,
+        default=4.0,
+        help="times mutmut's wall-clock limit per mutant (default 4: a loaded machine)",
+    )
+    run.add_argument(
         "--package",
         action="append",
         help="with --unfinished: only this package or module (repeatable, run in this order)",
@@ -406,10 +482,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return report(args.survivors)
     names = list(args.names) + (unfinished_names() if args.unfinished else [])
+    names += timeout_names() if args.timeouts else []
     if args.package:  # in the order given: what matters most first
         prefixes = [p.replace("/", ".") for p in args.package]
         names = [n for prefix in prefixes for n in names if n.startswith(prefix)]
-    if args.unfinished and not names:
+    if (args.unfinished or args.timeouts) and not names:
         print("Nothing left to run.")
         return 0
     if args.fresh_stats:
@@ -418,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         # now looks like a survivor.
         (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
     _patch_mutmut()
+    _patch_wall_limit(args.wall_factor)
     from mutmut.__main__ import cli
 
     return cli.main(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 
 import pytest
 
@@ -20,6 +21,7 @@ from companion.kit.bundled import (
 )
 from companion.kit.importer import apply_source
 from companion.kit.source import FolderSource
+from companion.kit.trust_state import trust_path
 from companion.store.kit_store import KitStore
 from tests.support.english import in_english
 
@@ -69,6 +71,21 @@ def test_the_check_after_start(tmp_path, kits, test_public_keys):
     assert problem.detail == "open: file is not a database"
 
 
+def test_the_check_after_start_tells_damage_from_distrust(tmp_path, kits, test_public_keys):
+    good = tmp_path / "kit.sqlite"
+    installed(good, kits[:1], test_public_keys)
+    # A data folder copied without its trust file: the key list kept with the kit vouches.
+    trust_path(good).unlink()
+    assert check_kit_store(good, test_public_keys) is None
+    # A signature that cannot be read back (not ASCII): damage (rebuilt), not a key problem.
+    with sqlite3.connect(good) as conn:
+        conn.execute("UPDATE kit_info SET value = 'é' WHERE key = 'signature'")
+    conn.close()
+    problem = check_kit_store(good, test_public_keys)
+    assert problem.kind == DAMAGED
+    assert problem.detail.startswith("read: UnicodeEncodeError: ")  # the log says what broke
+
+
 def test_the_version_shipped_with_the_program(tmp_path, kits):
     assert bundled_version(kits[1]) == 2
     assert bundled_version(tmp_path / "nergens") is None
@@ -109,6 +126,18 @@ def test_a_newer_kit_is_salvaged_and_the_old_file_left_as_it_was(tmp_path, kits,
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("oud.sqlite")) == [
         "oud.sqlite"
     ]
+
+
+def test_without_a_readable_shipped_kit_even_the_first_version_is_salvaged(
+    tmp_path, kits, test_public_keys
+):
+    # A program folder that lost its bundled kit: the damaged store's kit is all there is.
+    old = tmp_path / "oud.sqlite"
+    installed(old, kits[:1], test_public_keys)
+    result = install_newest_kit(
+        tmp_path / "kit.sqlite", tmp_path / "geen-kit", test_public_keys, salvage_from=old
+    )
+    assert result.version == 1
 
 
 def test_salvage_reports_progress_and_can_be_cancelled(tmp_path, kits, test_public_keys):

@@ -84,6 +84,9 @@ def test_a_store_without_a_kept_kit(tmp_path):
         assert kept.read_key_list() is None
         with pytest.raises(MissingFileError) as info:
             kept.read_manifest()
+        assert info.value.message == (
+            "Hier staat geen kit: de inhoudslijst (manifest.json) ontbreekt."
+        )
         assert info.value.detail == "no kept manifest"
     finally:
         store.close()
@@ -105,6 +108,15 @@ def test_the_newer_of_the_kept_and_the_shipped_kit_is_installed(
     old_store(tmp_path / "kit.sqlite", kits[kept])
     result = install_newest_kit(tmp_path / "kit.sqlite", kits[shipped], test_public_keys)
     assert result.version == installed
+
+
+def test_without_a_readable_shipped_kit_even_a_kept_first_version_is_used(
+    tmp_path, kits, test_public_keys
+):
+    # A program folder that lost its bundled kit, after a schema change: the kept kit it is.
+    old_store(tmp_path / "kit.sqlite", kits[1])
+    result = install_newest_kit(tmp_path / "kit.sqlite", tmp_path / "geen-kit", test_public_keys)
+    assert result.version == 1
 
 
 def test_a_kept_kit_that_no_longer_verifies_gives_way(tmp_path, kits, test_public_keys, caplog):

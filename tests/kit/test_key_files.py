@@ -33,15 +33,18 @@ def test_a_new_key_pair_signs_and_its_public_half_verifies(tmp_path):
     assert verify([parse_public_key(public)], b"manifest", sign(key, b"manifest"))
 
 
-@pytest.mark.parametrize("content", [None, "ed25519-private:\u00e9\u00e9n".encode()])
-def test_a_key_file_that_cannot_be_read_is_named(tmp_path, content):
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(None, "No such file"), ("ed25519-private:\u00e9\u00e9n".encode(), "'ascii' codec")],
+)
+def test_a_key_file_that_cannot_be_read_is_named(tmp_path, content, why):
     path = tmp_path / "release.key"
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(KeyFileError) as info:
         load_private_key(path)
     assert info.value.message == f"De sleutel {path} kan niet worden gelezen."
-    assert info.value.detail
+    assert why in info.value.detail  # the log says why
     assert in_english(info.value) == f"The key {path} cannot be read."
 
 

@@ -102,3 +102,10 @@ def test_a_kit_installed_through_another_connection_is_seen(
     after = {d.id for s in library.shelves(BY_TYPE) for d in s.documents}
     assert after == before - {"werkblad-klantreis"}
     first.close()
+
+
+def test_a_document_the_kit_does_not_have_has_no_speaker_notes(library):
+    # The presenter view asks for the notes of whatever was open, also after an update
+    # removed it: no notes, no error.
+    assert library.speaker_notes("presentatie-die-niet-bestaat") == ()
+    assert library.speaker_notes("presentatie-partnerbijeenkomst")  # the kit does have notes

@@ -126,3 +126,62 @@ def test_each_page_s_size_and_a_video_s_own_file(tmp_path, kit_builder, test_pub
         assert library.document("video-webinar").media_name == "video-webinar.mp4"
     finally:
         store.close()
+
+
+def test_a_new_document_without_a_revision_is_still_marked_new(
+    library, kit_builder, test_public_keys
+):
+    # "revision" is optional in a manifest (1 when left out), also for a new document.
+    kit_builder.documents["tip-zaanstad"] = ["Tip uit Zaanstad\nBegin klein."]
+    files: dict[str, bytes] = {}
+    manifest = kit_builder.manifest_for(2, files)
+    for doc in manifest["documents"]:
+        del doc["revision"]
+    apply_source(
+        library.store,
+        FolderSource(kit_builder.write(manifest, files, kit_builder.root / "v2")),
+        trusted_keys=test_public_keys,
+    )
+    assert library.update_marks({}) == {"tip-zaanstad": "nieuw"}
+    assert library.update_marks({"tip-zaanstad": 1}) == {}
+
+
+def test_a_werkbladen_list_that_is_no_mapping_says_nothing(library):
+    # A kit store changed by hand: the printpakket then reads the draaiboek instead.
+    with library.store.conn:
+        library.store.conn.execute(
+            "INSERT OR REPLACE INTO kit_info (key, value) VALUES ('werkbladen', ?)",
+            ('["werkblad-klantreis"]',),
+        )
+    assert library.workshop_werkbladen("workshop-samen") is None
+
+
+def test_a_document_s_text_is_its_pages_in_order(library):
+    # What the printpakket searches in a draaiboek: each page's lines, a blank line between.
+    from tests.support.kitbuilder import BASE_DOCUMENTS
+
+    pages = BASE_DOCUMENTS["handleiding-vindplaatsen"]
+    assert library.document_text("handleiding-vindplaatsen") == "\n".join(p + "\n" for p in pages)
+    assert library.document_text("bestaat-niet") == ""
+
+
+def test_a_step_without_checklist_items_or_documents(tmp_path, kit_builder, test_public_keys):
+    kit_builder.items = []
+    del kit_builder.documents["werkblad-klantreis"]  # the only document the step names
+    store = KitStore(tmp_path / "kit.sqlite")
+    try:
+        apply_source(store, FolderSource(build(kit_builder, 1)), trusted_keys=test_public_keys)
+        [step] = KitLibrary(store).steps()
+        assert (step.id, step.title, step.documents, step.items) == (
+            "stap-1",
+            "Breng het speelveld in kaart",
+            (),
+            (),
+        )
+    finally:
+        store.close()
+
+
+def test_a_document_the_kit_does_not_have_has_no_file(library):
+    assert library.pdf_bytes("bestaat-niet") is None
+    assert library.pdf_bytes("persona-henk").startswith(b"%PDF")

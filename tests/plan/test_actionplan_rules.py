@@ -278,3 +278,39 @@ def test_no_date_reads_as_nothing():
     assert dutch_date(None) == ""
     assert dutch_date("") == ""
     assert dutch_date("2026-03-05") == "05-03-2026"
+
+
+def test_an_action_deleted_by_another_window_meanwhile_is_not_changed(service, plan, tmp_path):
+    action = service.add_action(plan.id, title="Bel")
+    other = UserStore(tmp_path / "user.sqlite")  # a second copy of the program on the same data
+    deleted = []
+
+    def delete_first(statement: str) -> None:
+        # Just before this window starts its change, the other one deletes the action.
+        if statement == "BEGIN IMMEDIATE" and not deleted:
+            deleted.append(ActionPlanService(other).delete_action(action.id))
+
+    service.conn.set_trace_callback(delete_first)
+    try:
+        with pytest.raises(PlanError) as info:
+            service.update_action(action.id, title="Bel de gemeente")
+    finally:
+        service.conn.set_trace_callback(None)
+        other.close()
+    assert (info.value.message, info.value.detail) == (
+        "Deze actie bestaat niet meer.",
+        f"action {action.id}",
+    )
+    assert service.actions(plan.id) == []
+
+
+def test_a_restored_action_stands_before_one_added_after_it(service, plan):
+    for title in ("Een", "Twee", "Drie", "Vier"):
+        service.add_action(plan.id, title=title)
+    _een, twee, drie, vier = service.actions(plan.id)
+    gone = service.delete_action(vier.id)
+    service.delete_action(drie.id)
+    service.delete_action(twee.id)
+    service.restore_action(gone)  # its old place (the fourth) no longer exists
+    service.add_action(plan.id, title="Vijf")
+    assert titles(service, plan.id) == ["Een", "Vier", "Vijf"]

@@ -105,7 +105,8 @@ def test_page_damage_is_found_and_the_newest_kit_rebuilt_from_the_damaged_file(
     assert damage_pages(data / "kit.sqlite", "search_index_data") > 0
     context = AppContext.open(app_paths(data), bundled_dir=kits[0], trusted_keys=test_public_keys)
     try:
-        assert context.check_kit_store() is not None
+        problem = context.check_kit_store()
+        assert problem.kind == "damaged" and problem.detail.startswith("quick_check: ")
         notice = context.rebuild_kit_store()
         assert "beschadigd" in notice and context.library.installed() is None
         assert context.install_bundled_kit().version == 2
@@ -146,7 +147,8 @@ def test_an_installed_kit_signed_with_the_burned_key_counts_as_damage(tmp_path):
     )
     store.close()
     problem = check_kit_store(path)
-    assert problem.kind == "untrusted" and "no longer verifies" in problem.detail
+    assert problem.kind == "untrusted"
+    assert problem.detail == "installed kit no longer verifies: signed with the burned project key"
 
 
 # -- the user store ------------------------------------------------------------------------
@@ -264,3 +266,21 @@ def test_a_read_only_store_refuses_saving_in_dutch_and_reads_on(tmp_path):
         assert "alleen-lezen" in info.value.message
     finally:
         store.close()
+
+
+def test_of_a_kit_store_damaged_again_and_again_the_two_newest_copies_are_kept(tmp_path):
+    path = tmp_path / "kit.sqlite"
+    for n in range(3):
+        path.write_bytes(f"kapot {n}".encode() * 1000)
+        store, notice, aside = open_kit_store(path)
+        store.close()
+        assert notice is not None and aside.read_bytes().startswith(f"kapot {n}".encode())
+    kept = sorted(p.name for p in tmp_path.iterdir() if ".beschadigd-" in p.name)
+    assert len(kept) == 2  # a kit store holds nothing a person made: two copies are enough
+
+
+def test_a_kit_store_opened_read_only_is_never_made(tmp_path):
+    # A data folder the program may only read: a missing kit store is not created there.
+    with pytest.raises(StoreError):
+        open_kit_store(tmp_path / "kit.sqlite", read_only=True)
+    assert list(tmp_path.iterdir()) == []
