@@ -55,9 +55,6 @@ from companion.ui.viewer.render_service import (
 HIT_COLOUR = QColor(255, 221, 87)
 FAST_SCROLL = 0.15  # seconds between scroll steps below which the view is moving fast
 PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sharp
-# Pages kept either side of the screen while moving fast: the ones passed go at once
-# (a 200 % page's preview is 8 MB), the one just passed stays for a quick step back.
-FAST_KEEP_PAGES = 1
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
 PAGE_BORDER = QColor(170, 176, 184)
@@ -384,7 +381,7 @@ class PageCanvas(QScrollArea):
                 ],
             )
             self.service.request(LANE_PREFETCH, [])
-            self.service.evict_far(keep_window(visible, count, FAST_KEEP_PAGES))
+            self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
             return
         on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
         self.service.make_room(

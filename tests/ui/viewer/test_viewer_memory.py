@@ -1,29 +1,41 @@
-"""The viewer's memory rules while a reader moves fast through a long document."""
+"""The viewer's page cache holds to its byte cap, counting the pieces still on their way."""
 
 from __future__ import annotations
-
-from PySide6.QtCore import Qt
 
 from tests.support.pdf_files import numbered_pdf
 from tests.support.viewer_support import opened, wait_rendered
 
 
-def test_moving_fast_keeps_only_the_pages_next_to_the_screen(qtbot, make_viewer):
-    """PageDown held: pages passed are let go at once (a 200 % preview is 8 MB each)."""
-    viewer = make_viewer(width=700, height=600)
-    viewer.show_document("doc", "Lang", numbered_pdf(80), 1)
+def _on_their_way(service) -> int:
+    """Bytes of the page pieces asked for and not yet arrived, from their clips."""
+    total = 0
+    for key, wanted in service._wanted.items():
+        if len(key) == 4:  # (page, scale, column, row); thumbnails have their own cache
+            x0, y0, x1, y1 = wanted.clip
+            total += (x1 - x0) * (y1 - y0) * 4
+    return total
+
+
+def test_pieces_asked_for_and_pieces_cached_stay_under_the_cap(qtbot, make_viewer):
+    """A jump asks for a new screen: what it replaces goes before the new pixels exist
+    (they are copied into the window as soon as a worker is done, and may wait there)."""
+    cap = 6 * 2**20
+    viewer = make_viewer(width=700, height=600, max_cache_bytes=cap)
+    viewer.show_document("doc", "Lang", numbered_pdf(120), 1)
     opened(qtbot, viewer)
-    wait_rendered(qtbot, viewer, 0)
     canvas, service = viewer.canvas, viewer.service
-    checked = 0
-    for _ in range(40):
-        qtbot.keyClick(canvas, Qt.Key.Key_PageDown)
-        qtbot.waitUntil(lambda: not canvas._request_timer.isActive(), timeout=5000)
-        if not canvas._fast:
-            continue
-        checked += 1
-        visible = canvas.visible_pages()
-        far = [key for key in service.tiles if not visible.start - 1 <= key[0] <= visible.stop]
-        assert far == [], (visible, far)
-    assert checked  # PageDown held this fast did move into the quick mode
-    assert viewer.page > 20
+    held: list[int] = []
+    ask = service.request
+
+    def request(lane, wanted) -> None:
+        ask(lane, wanted)
+        held.append(service.tiles.total_bytes + _on_their_way(service))
+
+    service.request = request
+    bar = canvas.verticalScrollBar()
+    for index in (0, 1, 40, 41, 90, 7, 119, 60):
+        bar.setValue(canvas.page_layout.boxes[index].y)
+        wait_rendered(qtbot, viewer, index)
+        assert viewer.page == index + 1
+    assert service.tiles.max_bytes == cap
+    assert held and max(held) <= cap
