@@ -508,7 +508,7 @@ def run_scroll(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, press
         return any(key[0] == index for key in service.tiles)
 
     def thumbnail(index: int) -> bool:
-        return service._any_thumbnail(index) is not None
+        return service.any_thumbnail(index) is not None
 
     def paint_event(event, original=canvas.paintEvent) -> None:
         painted.clear()

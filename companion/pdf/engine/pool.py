@@ -50,7 +50,12 @@ from companion.pdf.engine.protocol import (
     Render,
     Request,
 )
-from companion.pdf.engine.shared_pixels import Block, block_with
+from companion.pdf.engine.shared_pixels import (
+    Block,
+    block_with,
+    no_tracker_started,
+    remove_orphans,
+)
 from companion.pdf.engine.worker import (
     FORGET,
     PREPARE,
@@ -190,6 +195,7 @@ class EnginePool:
             if self._thread is not None or self._closing:
                 return
             self._thread = threading.Thread(target=self._run, name="engine-pool", daemon=True)
+            remove_orphans()  # blocks of a program killed together with its workers
             self._thread.start()
         _open_pools.add(self)
 
@@ -451,9 +457,13 @@ class EnginePool:
     def _start_worker(self) -> None:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=serve, args=(child, self.options), name="strategiekit-engine", daemon=True
+            target=serve,
+            args=(child, dataclasses.replace(self.options, window_pid=os.getpid())),
+            name="strategiekit-engine",
+            daemon=True,
         )
-        process.start()
+        with no_tracker_started():
+            process.start()
         child.close()
         worker = _Worker(next(self._numbers), process, parent, pid=process.pid or 0)
         with self._lock:

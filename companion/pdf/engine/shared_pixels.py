@@ -3,29 +3,59 @@
 The window's side of the pool creates every block and is the only one that
 removes it (``release``), so a worker that crashes or is killed can never
 leave a block behind; the pool releases what a dead worker had, and all the
-rest when it closes. Workers only attach (``attach``) and never register the
-block with Python's resource tracker: on Python 3.11 a process that merely
-attaches would otherwise have the block removed when it exits (bpo-39959),
-under the window's feet.
+rest when it closes.
 
-Names start with ``skc<pid>_`` (the window's process id), so a test can list
-what one program left in /dev/shm.
+No block is registered with Python's resource tracker. That tracker is a
+process of its own (13 MB, for the whole session) that removes a dead
+program's blocks; on Python 3.11 it would also remove a block when a worker
+that merely attached to it exits (bpo-39959), under the window's feet.
+Instead, names start with ``skc<pid>_`` (the window's process id): when the
+window dies (a crash, SIGKILL), its workers see their pipe close and remove
+the window's blocks (:func:`remove_blocks_of`) before they end, and a pool
+that starts removes what a program killed together with its workers left
+(:func:`remove_orphans`). Tests list what one program left in /dev/shm.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
+from collections.abc import Iterator
 from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
 _counter = itertools.count()
+PREFIX = "skc"
+
+
+def _untracked(original):
+    """``resource_tracker.register``/``unregister``, skipping the engine's blocks."""
+
+    def call(name: str, rtype: str) -> None:
+        if rtype == "shared_memory" and name.lstrip("/").startswith(PREFIX):
+            return
+        original(name, rtype)
+
+    call.engine_untracked = True  # type: ignore[attr-defined]
+    return call
+
+
+def _stop_tracking() -> None:
+    """Keep the engine's blocks away from the resource tracker (others still use it)."""
+    for name in ("register", "unregister"):
+        current = getattr(resource_tracker, name)
+        if not getattr(current, "engine_untracked", False):
+            setattr(resource_tracker, name, _untracked(current))
+
+
+_stop_tracking()
 
 
 def prefix(pid: int | None = None) -> str:
     """The start of every block name made by process ``pid`` (default: this one)."""
-    return f"skc{pid or os.getpid()}_"
+    return f"{PREFIX}{pid or os.getpid()}_"
 
 
 class Block:
@@ -89,7 +119,7 @@ def _unlink(name: str) -> None:
     shm = None
     try:
         shm = attach(name)
-        shm.unlink()  # also tells the resource tracker the block is gone
+        shm.unlink()
     except FileNotFoundError:
         pass
     finally:
@@ -98,13 +128,8 @@ def _unlink(name: str) -> None:
 
 
 def attach(name: str) -> shared_memory.SharedMemory:
-    """Open a block made by the window, without telling the resource tracker."""
-    register = resource_tracker.register
-    resource_tracker.register = lambda *_args, **_kw: None  # type: ignore[assignment]
-    try:
-        return shared_memory.SharedMemory(name=name, create=False)
-    finally:
-        resource_tracker.register = register  # type: ignore[assignment]
+    """Open a block made by the window (untracked, like every engine block)."""
+    return shared_memory.SharedMemory(name=name, create=False)
 
 
 def close_quietly(shm: shared_memory.SharedMemory) -> None:
@@ -126,3 +151,74 @@ def leftover_blocks(pid: int | None = None) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(path.name for path in folder.glob(prefix(pid) + "*"))
+
+
+_devnull: int | None = None
+
+
+@contextlib.contextmanager
+def no_tracker_started() -> Iterator[None]:
+    """Start a worker process without starting Python's resource tracker for it.
+
+    ``multiprocessing`` starts the tracker for every spawned process and hands
+    it down; the engine's blocks never use it. While the tracker is not
+    running, the new process is handed a stand-in that swallows what is sent
+    to it; a tracker that something else started already is left alone.
+    """
+    global _devnull
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    if tracker is None or getattr(tracker, "_fd", 0) is not None:
+        yield
+        return
+    if _devnull is None:
+        _devnull = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
+    tracker._fd = _devnull
+    try:
+        yield
+    finally:
+        if tracker._fd == _devnull:
+            tracker._fd = None
+
+
+def remove_blocks_of(pid: int) -> list[str]:
+    """Remove every block process ``pid`` made (it died); the names removed."""
+    names = leftover_blocks(pid)
+    for name in names:
+        _unlink(name)
+    return names
+
+
+def alive(pid: int) -> bool:
+    """True while process ``pid`` runs (one that ended but was not yet reaped is gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it runs
+        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
+
+
+def remove_orphans() -> list[str]:
+    """Remove blocks whose program is gone (killed together with its workers).
+
+    Only this user's blocks can be removed (/dev/shm keeps owners); a
+    process id that is in use again keeps its blocks, to be safe.
+    """
+    folder = Path("/dev/shm")
+    if not folder.is_dir():
+        return []
+    removed: list[str] = []
+    for path in folder.glob(PREFIX + "*_*"):
+        owner = path.name[len(PREFIX) :].split("_", 1)[0]
+        if owner.isdigit() and not alive(int(owner)):
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path.name)
+    return removed

@@ -47,7 +47,7 @@ from companion.pdf.engine.protocol import (
     Render,
     Request,
 )
-from companion.pdf.engine.shared_pixels import attach, close_quietly
+from companion.pdf.engine.shared_pixels import alive, attach, close_quietly, remove_blocks_of
 from companion.pdf.opening import OpenDocuments, OpenFailed
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ WORD_PAGES = 24  # pages whose words are kept (selection and find use them again
 class WorkerOptions:
     memory_cap_mb: int = 500  # resident memory after which the worker is replaced
     address_limit_mb: int = 4096  # allocations beyond this fail instead of thrashing
+    window_pid: int = 0  # whose shared blocks to remove if it dies (0: the parent process)
 
 
 def resident_mb() -> float:
@@ -262,12 +263,16 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
     pymupdf.TOOLS.mupdf_display_errors(False)  # reasons go back to the window, not stderr
     pymupdf.TOOLS.mupdf_display_warnings(False)
     work = PageWork()
+    parent = os.getppid()
+    window = options.window_pid or parent
+    hung_up = False  # the pipe closed without a goodbye: the window may have died
     conn.send((READY, os.getpid()))
     try:
         while True:
             try:
                 message = conn.recv()
             except (EOFError, OSError):
+                hung_up = True
                 break
             if message is None:
                 break
@@ -285,6 +290,7 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
             try:
                 conn.send((ticket, answer))
             except (OSError, ValueError):
+                hung_up = True
                 break
             used = resident_mb()
             if used > options.memory_cap_mb * 0.6:
@@ -295,3 +301,15 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
                 break
     finally:
         work.close()
+        if hung_up and _window_gone(window, parent):
+            remove_blocks_of(window)  # the window died (a crash, a kill): its blocks go too
+
+
+def _window_gone(window: int, parent: int, wait: float = 2.0) -> bool:
+    """True once the window's process has ended (its pipe closes a moment before)."""
+    end = time.monotonic() + wait
+    while os.getppid() == parent and alive(window):
+        if time.monotonic() >= end:
+            return False
+        time.sleep(0.02)
+    return True

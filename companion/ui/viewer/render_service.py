@@ -226,6 +226,7 @@ class RenderService(QObject):
         if lane == LANE_VIEW:
             self._on_screen = {key for key, _grid in keys}
         self._want(lane, keys, lambda key, grid: self._render_request(key, grid))
+        self._make_room_for_requested()
 
     def request_thumbnails(self, wanted: Sequence[tuple[int, float]], urgent: bool = False) -> None:
         """Thumbnails (sidebar, and stand-ins for pages on screen when ``urgent``)."""
@@ -336,17 +337,38 @@ class RenderService(QObject):
         else:  # asked twice and answered twice: repaint the page to be sure
             self.page_ready.emit(LANE_VIEW, index)
 
-    def _make_space(self, size: int) -> None:
+    def _make_space(self, size: int, keep_pages: frozenset[int] = frozenset()) -> None:
         """Let go of pieces that are not on screen, oldest first, before one comes in.
 
         Plain least-recently-used would as soon throw out a piece on screen that
-        arrived early (and leave a hole there) as a stale preview.
+        arrived early (and leave a hole there) as a stale preview. The pieces
+        still being drawn count as held: their pixels are copied into the
+        window the moment a worker is done, and may wait there for the GUI
+        thread, so the cap covers what is cached and what is on its way.
         """
+        room = self.tiles.max_bytes - self.requested_bytes()
         for key in self.tiles:  # oldest first
-            if self.tiles.total_bytes + size <= self.tiles.max_bytes:
+            if self.tiles.total_bytes + size <= room:
                 return
-            if key not in self._on_screen:
+            if key not in self._on_screen and key[0] not in keep_pages:
                 self.tiles.discard(key)
+
+    def requested_bytes(self) -> int:
+        """Bytes of the page pieces asked for and not yet arrived (thumbnails apart)."""
+        total = 0
+        for key, wanted in self._wanted.items():
+            if len(key) == 4:
+                x0, y0, x1, y1 = wanted.clip
+                total += (x1 - x0) * (y1 - y0) * 4
+        return total
+
+    def _make_room_for_requested(self) -> None:
+        """Room for the pieces just asked for, made now, before their pixels exist.
+
+        What goes is what the view no longer shows (a stand-in of another zoom
+        on a page on screen stays until the sharp pieces replace it).
+        """
+        self._make_space(0, frozenset(key[0] for key in self._on_screen))
 
     def _failed(self, index: int, failure: Failure) -> None:
         if failure.kind in OPEN_FAILURES:

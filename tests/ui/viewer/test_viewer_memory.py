@@ -1,0 +1,41 @@
+"""The viewer's page cache holds to its byte cap, counting the pieces still on their way."""
+
+from __future__ import annotations
+
+from tests.support.pdf_files import numbered_pdf
+from tests.support.viewer_support import opened, wait_rendered
+
+
+def _on_their_way(service) -> int:
+    """Bytes of the page pieces asked for and not yet arrived, from their clips."""
+    total = 0
+    for key, wanted in service._wanted.items():
+        if len(key) == 4:  # (page, scale, column, row); thumbnails have their own cache
+            x0, y0, x1, y1 = wanted.clip
+            total += (x1 - x0) * (y1 - y0) * 4
+    return total
+
+
+def test_pieces_asked_for_and_pieces_cached_stay_under_the_cap(qtbot, make_viewer):
+    """A jump asks for a new screen: what it replaces goes before the new pixels exist
+    (they are copied into the window as soon as a worker is done, and may wait there)."""
+    cap = 6 * 2**20
+    viewer = make_viewer(width=700, height=600, max_cache_bytes=cap)
+    viewer.show_document("doc", "Lang", numbered_pdf(120), 1)
+    opened(qtbot, viewer)
+    canvas, service = viewer.canvas, viewer.service
+    held: list[int] = []
+    ask = service.request
+
+    def request(lane, wanted) -> None:
+        ask(lane, wanted)
+        held.append(service.tiles.total_bytes + _on_their_way(service))
+
+    service.request = request
+    bar = canvas.verticalScrollBar()
+    for index in (0, 1, 40, 41, 90, 7, 119, 60):
+        bar.setValue(canvas.page_layout.boxes[index].y)
+        wait_rendered(qtbot, viewer, index)
+        assert viewer.page == index + 1
+    assert service.tiles.max_bytes == cap
+    assert held and max(held) <= cap
