@@ -488,8 +488,11 @@ class MainWindow(QMainWindow):
         # background work and must not slow down the start.
         self._update_timer.start(self.update_check_delay_ms)
         # The PDF engine's workers start once the window is painted; the viewer is built
-        # a moment later, so the first document opens without waiting for either.
-        QTimer.singleShot(0, self.engine.start)
+        # a moment later, so the first document opens without waiting for either. On a
+        # first start they wait for the kit (no document can be opened before it is in
+        # place): until then the import's extraction workers have every core.
+        if installed is not None or not needs_import:
+            QTimer.singleShot(0, self.engine.start)
         QTimer.singleShot(self.prepare_viewer_ms, self._prepare_viewer)
         if self.data_folder is not None:
             self.data_folder.after_start()  # backup and kit check, in a worker
@@ -527,6 +530,7 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, result: ImportResult) -> None:
         self.import_task = None
+        QTimer.singleShot(0, self.engine.start)  # started already, unless this was a first start
         self.statusBar().showMessage(
             self.tr("Kit versie {version} staat klaar.").format(version=result.version), 8000
         )
@@ -537,6 +541,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, error: Exception) -> None:
         self.import_task = None
+        QTimer.singleShot(0, self.engine.start)  # started already, unless this was a first start
         message = (
             (lambda: ui_text(error))
             if isinstance(error, CompanionError)
