@@ -245,7 +245,8 @@ def _body_text(page: pymupdf.Page, rect: pymupdf.Rect, rotation: int) -> str:
     # and no clipping, which is cheaper: text wholly off the page is left out below.
     flags = pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
     body, margin = [], []
-    for block in page.get_text("blocks", flags=flags, sort=False):
+    # What page.get_text("blocks", sort=False) returns, without its two wrappers.
+    for block in page.get_textpage(flags=flags).extractBLOCKS():
         if block[6] != 0:
             continue  # an image block
         if turn is None:
