@@ -47,7 +47,7 @@ from companion.kit.store_writer import (
 from companion.kit.trust_state import Trust, load_trust, record_install
 from companion.kit.trusted_keys import BURNED_KEYS
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
-from companion.pdf.text import ExtractedPdf
+from companion.pdf.text import ExtractedPdf, PagesPrepare
 from companion.progress import DONE, STOPPED, Progress, ProgressCallback
 from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
 
@@ -263,6 +263,17 @@ class _Stages:
         return ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self.seconds.items())
 
 
+def _prepare(pdf_count: int) -> PagesPrepare | None:
+    """Who turns page text into index rows: the extraction workers, unless there is one file.
+
+    With many files the workers do it beside each other, and this thread only
+    writes, so it never keeps them waiting. One file (an update of one
+    document) has nothing to overlap with: loading the search code into a
+    fresh worker would cost more than the rows of a few dozen pages here.
+    """
+    return page_index if pdf_count > 1 else None
+
+
 def _refused(problems: list[FileProblem], errors: list[KitError]) -> KitError:
     """One error for everything wrong: the file's own error if it was the only one."""
     if len(problems) == 1 and len(errors) == 1:
@@ -303,7 +314,7 @@ def apply_source(
     media = manifest.media_shas()
     pdf_count = sum(1 for ref in needed if ref.sha256 not in media)
     if pdf_count:
-        prestart(min(pdf_count, (extraction or PoolSettings()).workers), page_index)
+        prestart(min(pdf_count, (extraction or PoolSettings()).workers), _prepare(pdf_count))
     stages.lap("verify")
     total_bytes = sum(ref.size for ref in needed)
     problems: list[FileProblem] = []
@@ -362,9 +373,7 @@ def apply_source(
                     continue
                 yield Job(ref, ref.name, data)
 
-        # The workers also turn the text into index rows (page_index): this
-        # thread only writes, so it never keeps the workers waiting.
-        for job, result in extract_files(jobs(), extraction, page_index):
+        for job, result in extract_files(jobs(), extraction, _prepare(pdf_count)):
             stages.lap("waiting")
             if result.warnings:
                 log.warning("MuPDF over %s: %s", job.name, result.warnings.strip())
