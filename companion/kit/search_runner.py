@@ -98,6 +98,7 @@ class SearchRunner:
         search: KitSearch | None = None
         opened: tuple[int, int] | None = None
         try:
+            search, opened = self._open_prepared()
             while True:
                 with self._lock:
                     while self._pending is None and not self._closing:
@@ -136,6 +137,20 @@ class SearchRunner:
             if store is not None:
                 with contextlib.suppress(sqlite3.Error):
                     store.close()
+
+    def _open_prepared(self) -> tuple[KitSearch | None, tuple[int, int] | None]:
+        """Open the connection and load what searching needs as soon as the runner starts
+        (the search screen opening), so the first key typed is searched as fast as the
+        next. A store that cannot be opened now is opened (and its error shown) at the
+        first search."""
+        try:
+            search = self._open(None)
+            opened = _file_id(self.path)
+            search.prepare()
+        except Exception as exc:  # shown when a search asks for it; nothing to show yet
+            log.info("search store not opened ahead: %s", exc)
+            return None, None
+        return search, opened
 
     def _again_if_still_wanted(self, request: Request) -> bool:
         """Run an interrupted search again when nothing newer came in meanwhile.

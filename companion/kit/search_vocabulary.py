@@ -51,6 +51,23 @@ class Vocabulary:
         self._all: list[str] | None = None
         self._stems: list[str] | None = None
 
+    def prepare(self) -> None:
+        """Read the word list for typos and import rapidfuzz now, not in the first search
+        with a typo (see ``KitSearch.prepare``)."""
+        from rapidfuzz import process  # noqa: F401
+        from rapidfuzz.distance import OSA  # noqa: F401
+
+        self._words()
+
+    def _words(self) -> tuple[list[str], list[str]]:
+        """Every word of the kit, and every stem: read once per connection and kit version
+        (a new Vocabulary is made when the kit changes)."""
+        if self._all is None or self._stems is None:
+            rows = self.conn.execute("SELECT term, stem FROM search_terms").fetchall()
+            self._all = [term for term, _stem in rows]
+            self._stems = sorted({stem for _term, stem in rows})
+        return self._all, self._stems
+
     def starts(self, word: str, *, longer: bool = False) -> bool:
         """Whether some word of the kit starts with ``word`` (``longer``: and is not it)."""
         row = self.conn.execute(
@@ -145,20 +162,15 @@ class Vocabulary:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        if self._all is None:
-            rows = self.conn.execute("SELECT term, stem FROM search_terms").fetchall()
-            self._all = [term for term, _stem in rows]
-            self._stems = sorted({stem for _term, stem in rows})
+        every, stems = self._words()
         candidates: dict[str, int] = {}
         for term, distance, _index in process.extract(
-            word, self._all, scorer=OSA.distance, score_cutoff=allowed, limit=20
+            word, every, scorer=OSA.distance, score_cutoff=allowed, limit=20
         ):
             candidates[term] = distance
         typed_stem = stem(word)
         if len(typed_stem) >= 5:
-            near = process.extract(
-                typed_stem, self._stems or [], scorer=OSA.distance, score_cutoff=1, limit=5
-            )
+            near = process.extract(typed_stem, stems, scorer=OSA.distance, score_cutoff=1, limit=5)
             for near_stem, distance, _index in near:
                 for (term,) in self.conn.execute(
                     "SELECT term FROM search_terms WHERE stem = ? LIMIT 50", (near_stem,)

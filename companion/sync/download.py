@@ -1,4 +1,4 @@
-"""Downloading one content file: capped, resumable, checked before use.
+"""Downloading content files: capped, resumable, checked before use, a few at once.
 
 A file arrives in ``partial/<sha256>`` and moves to ``files/<sha256>`` only
 after its size and sha256 match the manifest. When the connection breaks, the
@@ -6,6 +6,12 @@ part that arrived stays, and the next attempt asks only for the rest with an
 HTTP ``Range`` request. A portal that ignores Range answers 200 with the whole
 file, and the part is simply started over. More bytes than the manifest
 promises are never written: a hostile or broken server cannot fill the disk.
+
+:func:`download_files` fetches the files of an update over up to
+:data:`CONNECTIONS` connections at once (each file whole over one of them):
+a kit is a few hundred small files, and one at a time the program waited for
+every answer in turn. Each file is checked on its own as before; the first
+file that fails stops the others (their parts are kept for a resume).
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import threading
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +39,8 @@ FILE_DEADLINE_BASE = 120.0
 FILE_DEADLINE_SPEED = 20 * 1024
 # Reading back a part kept from an earlier attempt, to go on hashing it.
 READ_BLOCK = 1024 * 1024
+# Files fetched at once, each over its own connection to the same portal.
+CONNECTIONS = 3
 
 
 def file_deadline(size: int) -> float:
@@ -106,6 +116,94 @@ def download_file(
     except OSError as exc:
         raise _cache_error(cache, exc) from exc
     return fetched
+
+
+def download_files(
+    client: PortalClient,
+    cache: SyncCache,
+    refs: list[FileRef],
+    *,
+    progress: Callable[[int, int], None],
+    finished: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+    retries: int,
+    connections: int = CONNECTIONS,
+) -> None:
+    """Put every file of ``refs`` in the cache, verified, up to ``connections`` at once.
+
+    ``progress(bytes, files)`` gets the bytes in place over all of ``refs`` and the
+    number of files done; ``finished(bytes, files)`` after each file, the files
+    counting up (both from one thread at a time). A file is tried ``retries`` more times
+    after a NetworkError. The first error stops the other downloads and is raised
+    (CancelledError when ``cancelled()`` said so); every file that counts as done
+    was hash-checked (:func:`download_file`).
+    """
+    pending = deque(refs)
+    lock = threading.Lock()
+    stop = threading.Event()
+    failures: list[BaseException] = []
+    arriving: dict[str, int] = {}  # sha256 -> bytes in place, for the files underway
+    done = [0, 0]  # bytes and files of the files done
+
+    def stopped() -> bool:
+        return stop.is_set() or cancelled()
+
+    def work(worker: PortalClient) -> None:
+        while True:
+            with lock:
+                if stop.is_set() or not pending:
+                    return
+                ref = pending.popleft()
+
+            def on_bytes(count: int, sha: str = ref.sha256) -> None:
+                with lock:
+                    arriving[sha] = count
+                    progress(done[0] + sum(arriving.values()), done[1])
+
+            try:
+                if cancelled():
+                    raise CancelledError(STOPPED)
+                _download_with_retries(worker, cache, ref, on_bytes, stopped, retries)
+                with lock:
+                    arriving.pop(ref.sha256, None)
+                    done[0] += ref.size
+                    done[1] += 1
+                    finished(done[0], done[1])
+            except BaseException as exc:  # handed to the caller below, once all have stopped
+                with lock:
+                    failures.append(exc)
+                stop.set()
+                return
+
+    helpers = [
+        threading.Thread(target=work, args=(client.sibling(),), name="download", daemon=True)
+        for _ in range(min(connections, len(refs)) - 1)
+    ]
+    for helper in helpers:
+        helper.start()
+    work(client)
+    for helper in helpers:
+        helper.join()
+    if failures:
+        # Another file's error, not the stop it caused elsewhere; else the person's cancel.
+        raise next((f for f in failures if not isinstance(f, CancelledError)), failures[0])
+
+
+def _download_with_retries(
+    client: PortalClient,
+    cache: SyncCache,
+    ref: FileRef,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+    retries: int,
+) -> None:
+    for attempt in range(retries + 1):
+        try:
+            download_file(client, cache, ref, progress, cancelled)
+            return
+        except NetworkError:
+            if attempt == retries:
+                raise
 
 
 def _hash_part(path: Path, size: int) -> hashlib._Hash:

@@ -207,11 +207,15 @@ class _Watcher:
 
     def add(self, watch: _Watch) -> None:
         with self._changed:
+            # Woken only when it may be waiting out its idle time or must look sooner:
+            # waking it for every request of a download cost a thread switch per file.
+            wake = not self._watches or watch.interval < min(w.interval for w in self._watches)
             self._watches.add(watch)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="portal-watch", daemon=True)
                 self._thread.start()
-            self._changed.notify()
+            elif wake:
+                self._changed.notify()
 
     def remove(self, watch: _Watch) -> None:
         with self._changed:
@@ -472,6 +476,7 @@ class PortalClient:
     ) -> None:
         self.base_url = check_portal_url(base_url)
         self.timeout = timeout
+        self._given_opener = opener
         self.opener = opener or build_opener(
             use_proxy=not is_loopback_url(self.base_url), client=self
         )
@@ -481,6 +486,21 @@ class PortalClient:
         self.watch_interval = watch_interval
         self._deadlines: list[Deadline] = []
         self._watch: _Watch | None = None
+
+    def sibling(self) -> PortalClient:
+        """A client for a second request at the same time (one client watches one request
+        at a time): the same portal, limits, deadlines and request log."""
+        other = PortalClient(
+            self.base_url,
+            timeout=self.timeout,
+            opener=self._given_opener,
+            log=self.log,
+            min_speed=self.min_speed,
+            slow_window=self.slow_window,
+            watch_interval=self.watch_interval,
+        )
+        other._deadlines = list(self._deadlines)
+        return other
 
     @contextmanager
     def deadline(self, deadline: Deadline) -> Iterator[None]:

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.errors import (
-    CancelledError,
     ManifestError,
     MissingFileError,
     NotNewerError,
@@ -34,7 +33,6 @@ from companion.errors import (
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.freshness import is_expired
 from companion.kit.importer import (
-    STOPPED,
     ImportResult,
     Progress,
     ProgressCallback,
@@ -58,8 +56,8 @@ from companion.kit.source import (
 from companion.kit.trust_state import Trust, load_trust
 from companion.store.kit_store import InstalledKit, KitStore
 from companion.sync.cache import SyncCache
-from companion.sync.download import download_file
-from companion.sync.errors import NetworkError, NotConfiguredError, PortalError, StaleError
+from companion.sync.download import download_files
+from companion.sync.errors import NotConfiguredError, PortalError, StaleError
 from companion.sync.network import is_online
 from companion.sync.portal import (
     DEFAULT_TIMEOUT,
@@ -483,31 +481,30 @@ class SyncService:
         point: Checkpoint,
     ) -> None:
         total = sum(ref.size for ref in needed)
-        done = 0
-        for number, ref in enumerate(needed):
-            if is_cancelled():
-                raise CancelledError(STOPPED)
-            stage = Text(
+
+        def stage(number: int) -> Text:
+            return Text(
                 QT_TRANSLATE_NOOP("messages", "Downloaden: bestand {number} van {total}…"),
-                number=number + 1,
+                number=number,
                 total=len(needed),
             )
 
-            def on_bytes(
-                count: int, stage: Text = stage, base: int = done, n: int = number
-            ) -> None:
-                report(Progress(stage, base + count, total, n, len(needed)))
+        def on_bytes(count: int, files: int) -> None:
+            report(Progress(stage(min(files + 1, len(needed))), count, total, files, len(needed)))
 
-            for attempt in range(self.retries + 1):
-                try:
-                    download_file(self.client, self.cache, ref, on_bytes, is_cancelled)
-                    break
-                except NetworkError:
-                    if attempt == self.retries:
-                        raise
-            done += ref.size
-            report(Progress(stage, done, total, number + 1, len(needed)))
-            point(f"downloaded:{number + 1}")
+        def on_file(count: int, files: int) -> None:
+            report(Progress(stage(files), count, total, files, len(needed)))
+            point(f"downloaded:{files}")
+
+        download_files(
+            self.client,
+            self.cache,
+            needed,
+            progress=on_bytes,
+            finished=on_file,
+            cancelled=is_cancelled,
+            retries=self.retries,
+        )
 
 
 # -- update files --------------------------------------------------------------------

@@ -297,3 +297,47 @@ def test_the_deadline_setting_is_kept_and_checked(tmp_path):
         assert load_deadline(user) == 30  # a refused value changes nothing
     finally:
         user.close()
+
+
+def test_a_document_is_opened_in_every_worker_before_its_first_page_is_asked(make_pool):
+    pool = make_pool(workers=2)
+    wait_for(lambda: pool.ready_count() == 2)
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    pool.prepare(doc)
+    answers: list[dict] = []
+    both = threading.Event()
+
+    def keep(answer):
+        answers.append(answer)
+        if len(answers) == 2:
+            both.set()
+
+    # Both idle workers get one question each (handed out together).
+    with pool.batch():
+        pool.submit(Inspect(NOBODY), callback=keep)
+        pool.submit(Inspect(NOBODY), callback=keep)
+    assert both.wait(20)
+    assert {a["pid"] for a in answers} == set(pool.worker_pids())
+    assert all(doc.key in a["documents"] for a in answers)
+    # A document that cannot be opened costs nothing ahead: its request says why.
+    missing = DocumentRef("weg", "weg.pdf", path="/nergens/weg.pdf")
+    pool.prepare(missing)
+    failure = pool.call(Probe(missing))
+    assert isinstance(failure, Failure) and failure.kind == MISSING
+
+
+def test_pages_asked_in_turn_reuse_the_memory_of_the_page_before(make_pool):
+    pool = make_pool()
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    pages = []
+    for index in range(3):  # 1190 x 1684: 8 MB of pixels each
+        pixels = pool.call(
+            Render(doc, page=index, width=1190, height=1684, clip=(0, 0, 1190, 1684))
+        )
+        assert isinstance(pixels, Pixels)
+        # "Pagina N" in dark pixels near its spot; white paper elsewhere.
+        text = [rgb_at(pixels, x, y) for x in range(150, 500, 3) for y in range(150, 190, 3)]
+        pages.append((min(sum(c) for c in text), rgb_at(pixels, 1000, 1500)))
+        del pixels
+    assert pool.pixel_memory.reused == 2
+    assert all(darkest < 200 and paper == (255, 255, 255) for darkest, paper in pages)

@@ -45,6 +45,8 @@ class PortalServer:
     def __post_init__(self) -> None:
         self.stop_event = threading.Event()
         self.lock = threading.Lock()
+        self.open_now = 0
+        self.most_at_once = 0  # requests answered at the same time, at most
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -52,7 +54,14 @@ class PortalServer:
                 pass
 
             def do_GET(self) -> None:
-                server._answer(self)
+                with server.lock:
+                    server.open_now += 1
+                    server.most_at_once = max(server.most_at_once, server.open_now)
+                try:
+                    server._answer(self)
+                finally:
+                    with server.lock:
+                        server.open_now -= 1
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
+from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
 from companion.pdf.engine.protocol import (
     CLOSED,
     CRASHED,
@@ -50,7 +51,14 @@ from companion.pdf.engine.protocol import (
     Request,
 )
 from companion.pdf.engine.shared_pixels import Block, block_with
-from companion.pdf.engine.worker import FORGET, READY, RECYCLE, WorkerOptions, serve
+from companion.pdf.engine.worker import (
+    FORGET,
+    PREPARE,
+    READY,
+    RECYCLE,
+    WorkerOptions,
+    serve,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +71,9 @@ KEEP_BLOCK_BYTES = 16 * 2**20
 # searching the rest of a document): they never take the last idle worker, so
 # whatever the person asks for next starts at once.
 BACKGROUND = 3.0
+# The dispatcher thread looks at the deadlines at least this often, so a request handed
+# to a worker from the caller's thread does not have to wake it (see EnginePool._wake).
+CHECK_EVERY = 0.5
 # No page image larger than this is drawn (an A0 poster printed at 300 dpi would be
 # 1.1 GB); such a request fails at once with NO_MEMORY instead of exhausting memory.
 MAX_PIXEL_BYTES = 256 * 2**20
@@ -128,6 +139,7 @@ class _Worker:
     ticket: Ticket | None = None
     block: Block | None = None
     forget: list[str] = field(default_factory=list)
+    prepare: list[DocumentRef] = field(default_factory=list)
     pid: int = 0
     sending: threading.Lock = field(default_factory=threading.Lock)
 
@@ -165,6 +177,8 @@ class EnginePool:
         self._missing = 0  # workers to start (first start, or after one was replaced)
         self._start_failures = 0
         self._next_start = 0.0
+        self._sleep_until = 0.0  # the dispatcher looks at the deadlines again by then
+        self.pixel_memory = PixelMemory()  # where pixels are copied out of the blocks
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
         self.completed = 0
 
@@ -202,6 +216,7 @@ class EnginePool:
             for block in self._shared.values():
                 block.release()
             self._shared.clear()
+        self.pixel_memory.clear()
 
     def ready_count(self) -> int:
         with self._lock:
@@ -219,7 +234,8 @@ class EnginePool:
     def pending(self) -> int:
         with self._lock:
             queued = sum(1 for t in self._queue if not t.cancelled)
-            running = sum(1 for w in self._workers if w.ticket is not None)
+            # A request whose answer is being delivered is not pending any more.
+            running = sum(1 for w in self._workers if w.ticket and not w.ticket.done)
             return queued + running
 
     # -- documents -------------------------------------------------------------------
@@ -231,6 +247,19 @@ class EnginePool:
         with self._lock:
             self._shared[ref.key] = block
         return ref
+
+    def prepare(self, ref: DocumentRef) -> None:
+        """Every worker opens ``ref`` now, while the window lays out its pages.
+
+        The first pages asked for then find the document open, in all workers
+        at once; opening a large PDF costs about as much as drawing a page.
+        Workers busy with something else open it when that is done.
+        """
+        with self._lock:
+            for worker in self._workers:
+                if not any(r.key == ref.key for r in worker.prepare):
+                    worker.prepare.append(ref)
+        self._wake()
 
     def unshare(self, ref: DocumentRef) -> None:
         """The window is done with ``ref``: workers close it, its block goes."""
@@ -282,13 +311,15 @@ class EnginePool:
     def call(
         self, request: Request, *, priority: float = 0.0, timeout: float | None = None
     ) -> object:
-        """Submit and wait (not on the GUI thread). Pixels come back as a copy (bytes)."""
+        """Submit and wait (not on the GUI thread). Pixels come back as a copy of their own."""
         box: list[object] = []
 
         def keep(answer: object) -> None:
             if isinstance(answer, Pixels) and answer.buffer is not None:
                 size = answer.stride * answer.height
-                answer = dataclasses.replace(answer, buffer=memoryview(bytes(answer.buffer[:size])))
+                copy = self.pixel_memory.buffer(size)
+                copy_bytes(copy, answer.buffer, size)
+                answer = dataclasses.replace(answer, buffer=copy)
             box.append(answer)
 
         ticket = self.submit(request, priority=priority, callback=keep)
@@ -332,8 +363,30 @@ class EnginePool:
             running = self._thread is not None and not self._closing
         if running:
             self._assign()
+            if not self._dispatcher_needed():
+                return
         with contextlib.suppress(OSError):  # closed, or already full of wake-ups
             self._wake_w.send(b"x")
+
+    def _dispatcher_needed(self) -> bool:
+        """Whether the dispatcher thread must look now, not at its next regular check.
+
+        It is waiting for the workers' answers anyway; it only has to be woken
+        when a request now running must be stopped (deadline, cancel grace)
+        before it would look again by itself. Waking it for nothing costs the
+        window: the woken thread takes Python's lock from the GUI thread just
+        when the page asked for is on its way.
+        """
+        with self._lock:
+            if self._closing or self._thread is None:
+                return True
+            for worker in self._workers:
+                ticket = worker.ticket
+                if ticket is not None:
+                    limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
+                    if ticket.started + limit < self._sleep_until:
+                        return True
+            return False
 
     # -- the dispatcher thread -----------------------------------------------------------
 
@@ -413,14 +466,18 @@ class EnginePool:
             idle = [w for w in self._workers if w.ready and w.ticket is None]
             for worker in idle:
                 while worker.forget:
-                    sends.append((worker, (FORGET, worker.forget.pop())))
+                    key = worker.forget.pop()
+                    worker.prepare = [r for r in worker.prepare if r.key != key]
+                    sends.append((worker, (FORGET, key)))
+                while worker.prepare:
+                    sends.append((worker, (PREPARE, worker.prepare.pop(0))))
                 while self._queue and (self._queue[0].cancelled or self._queue[0].done):
                     heapq.heappop(self._queue)
                 if not self._queue:
-                    break
+                    continue  # the other idle workers may have messages still
                 free = sum(1 for w in idle if w.ticket is None)
                 if self._queue[0].priority >= BACKGROUND and free <= 1 < self.size:
-                    break  # the last idle worker waits for urgent work
+                    continue  # the last idle worker waits for urgent work
                 ticket = heapq.heappop(self._queue)
                 request = ticket.request
                 if isinstance(request, Render):
@@ -579,19 +636,21 @@ class EnginePool:
             worker.block.release()
             worker.block = None
 
-    def _next_check(self) -> float | None:
-        """Seconds until the nearest deadline (or cancel grace, or the next start)."""
+    def _next_check(self) -> float:
+        """Seconds until the nearest deadline (or cancel grace, or the next start), at most
+        :data:`CHECK_EVERY` (requests handed out by other threads do not wake this one)."""
         now = time.monotonic()
-        soonest: float | None = max(0.0, self._next_start - now) if self._missing else None
+        soonest = max(0.0, self._next_start - now) if self._missing else CHECK_EVERY
         with self._lock:
             for worker in self._workers:
                 ticket = worker.ticket
                 if ticket is None:
                     continue
                 limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
-                left = max(0.0, ticket.started + limit - now)
-                soonest = left if soonest is None else min(soonest, left)
-        return None if soonest is None else soonest + 0.01
+                soonest = min(soonest, max(0.0, ticket.started + limit - now))
+            soonest = min(soonest, CHECK_EVERY) + 0.01
+            self._sleep_until = now + soonest
+        return soonest
 
     def _check_deadlines(self) -> None:
         now = time.monotonic()

@@ -14,6 +14,7 @@ heap never shrink back by themselves).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -30,6 +31,7 @@ from companion.pdf.engine.protocol import (
     PAGE_BROKEN,
     ComposePdf,
     Crash,
+    DocumentRef,
     Failure,
     FillFields,
     Find,
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
 READY = "ready"
 RECYCLE = "recycle"
 FORGET = "forget"  # control message: close a document the window no longer shows
+PREPARE = "prepare"  # control message: open a document the window is about to show
 WORD_PAGES = 24  # pages whose words are kept (selection and find use them again)
 
 
@@ -111,11 +114,21 @@ class PageWork:
             del self._words[entry]
         self.docs.forget(key)
 
+    def prepare(self, ref: DocumentRef) -> None:
+        """Open ``ref`` ahead of its first request; a failure is reported by that request."""
+        with contextlib.suppress(Exception):  # the request that follows says why
+            self.docs.get(ref)
+
     def handle(self, request: Request) -> object:
         if isinstance(request, Inspect):
             import sys
 
-            return {"modules": sorted(sys.modules), "rss_mb": resident_mb(), "pid": os.getpid()}
+            return {
+                "modules": sorted(sys.modules),
+                "rss_mb": resident_mb(),
+                "pid": os.getpid(),
+                "documents": self.docs.keys(),
+            }
         doc = self.docs.get(request.doc)
         if isinstance(request, Render):
             return self._render(doc, request)
@@ -261,6 +274,9 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
             ticket, request = message
             if ticket == FORGET:
                 work.forget(request)
+                continue
+            if ticket == PREPARE:
+                work.prepare(request)
                 continue
             try:
                 answer = work.handle(request)

@@ -55,6 +55,11 @@ from companion.ui.viewer.render_service import (
 HIT_COLOUR = QColor(255, 221, 87)
 FAST_SCROLL = 0.15  # seconds between scroll steps below which the view is moving fast
 PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sharp
+# After a jump the view keeps what it showed for up to this long (milliseconds) while the
+# page's own pixels are drawn, then shows the page as one sharp picture. Only a page
+# slower than this shows its stand-in first: painting one costs the GUI thread a few
+# milliseconds that, on a two-core machine, the workers drawing the page are short of.
+JUMP_HOLD_MS = 50
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
 PAGE_BORDER = QColor(170, 176, 184)
@@ -141,6 +146,11 @@ class PageCanvas(QScrollArea):
         self._scroll_stopped.setSingleShot(True)
         self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
         self._scroll_stopped.timeout.connect(self._stopped)
+        self._holding = False  # a jump's page is on its way: the view waits for it
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.setInterval(JUMP_HOLD_MS)
+        self._hold_timer.timeout.connect(self._release_hold)
         service.page_ready.connect(self._page_ready)
         service.tile_ready.connect(self._tile_ready)
         service.page_failed.connect(self._repaint_page)
@@ -297,6 +307,7 @@ class PageCanvas(QScrollArea):
     def _scroll_to(self, y: int, index: int) -> None:
         self._fast = False  # a chosen page: sharp at once
         self._placing = True
+        self._holding = self.isVisible()  # the move paints once the page is there
         try:
             self.verticalScrollBar().setValue(y)
         finally:
@@ -304,13 +315,32 @@ class PageCanvas(QScrollArea):
         # A chosen page: ask for it now, before anything else the move sets off.
         self._request_timer.stop()
         self.request_visible()
+        if self._holding:
+            if self._visible_rendered():
+                self._release_hold()
+            elif not self._hold_timer.isActive():
+                # Jumps in a row (PageDown held) keep the first one's limit: the view
+                # shows something new at least every JUMP_HOLD_MS.
+                self._hold_timer.start()
         self._set_current(index)
 
+    def _visible_rendered(self) -> bool:
+        return all(self.is_rendered(index) for index in self.visible_pages())
+
+    def _release_hold(self) -> None:
+        """Paint the view: its pages are there, or they took longer than the hold."""
+        self._hold_timer.stop()
+        if self._holding:
+            self._holding = False
+            self.viewport().update()
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        self.viewport().update()
+        if not self._holding:
+            self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:
         if self.page_layout.boxes and not self._placing:
+            self._release_hold()  # the reader scrolls on: show what there is
             self._set_current(self.page_layout.most_visible(*self.view_range()))
             now = time.perf_counter()
             if now - self._last_scroll < FAST_SCROLL and not self._caught_up:
@@ -358,14 +388,29 @@ class PageCanvas(QScrollArea):
         count = len(self.page_layout.boxes)
         if not count or not self.service.boxes:
             return
-        with self.service.engine.batch():
-            self._request_visible()
+        self._request_visible()
 
     def _request_visible(self) -> None:
         count = len(self.page_layout.boxes)
         top, bottom = self.view_range()
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
+        if not self._fast:
+            # The pieces on screen go to the workers at once, one by one (the first
+            # worker starts while the second piece is asked for); the rest follows with
+            # one wake-up of the engine.
+            on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
+            self.service.make_room(
+                sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
+            )
+            self.service.request(LANE_VIEW, on_screen)
+        with self.service.engine.batch():
+            self._request_around(count, top, bottom, visible, scale)
+
+    def _request_around(
+        self, count: int, top: int, bottom: int, visible: range, scale: float
+    ) -> None:
+        """Previews while moving fast; otherwise stand-ins, read-ahead and words."""
         if self._fast:
             # Moving on quickly (PageDown held): a quarter of the pixels, four times as
             # fast; the sharp ones follow when the reader stops.
@@ -383,11 +428,6 @@ class PageCanvas(QScrollArea):
             self.service.request(LANE_PREFETCH, [])
             self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
             return
-        on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
-        self.service.make_room(
-            sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
-        )
-        self.service.request(LANE_VIEW, on_screen)
         # A thumbnail stands in while a page is drawn. It costs a worker a moment, so it
         # goes first only where the sharp page takes three rounds of the workers or
         # more (a HiDPI screen, high zoom); otherwise right after the tiles.
@@ -438,6 +478,10 @@ class PageCanvas(QScrollArea):
         """Repaint only where a tile that arrived goes (a page is several tiles)."""
         if scale != round(self.render_scale() * 1000) or index not in self.visible_pages():
             return
+        if self._holding:
+            if self._visible_rendered():
+                self._release_hold()  # the whole view at once, sharp
+            return
         page = self.page_rect(index)
         ratio = self.device_ratio()
         x0, y0, x1, y1 = clip
@@ -447,6 +491,12 @@ class PageCanvas(QScrollArea):
         self.viewport().update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
 
     def _repaint_page(self, index: int) -> None:
+        if self._holding:
+            # Its pixels, a thumbnail or a failure came: the view stays as it is until the
+            # pages on screen are there, or one cannot be drawn (its placeholder says so).
+            if index in self.service.failed or self._visible_rendered():
+                self._release_hold()
+            return
         if 0 <= index < len(self.page_layout.boxes) and index in self.visible_pages():
             self.viewport().update(self.page_rect(index).toAlignedRect().adjusted(-1, -1, 1, 1))
 

@@ -10,7 +10,6 @@ request that was cancelled meanwhile is dropped.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 import zlib
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
+from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
 from companion.pdf.engine.pool import EnginePool, Ticket
 from companion.pdf.engine.protocol import DocumentRef, Failure, Pixels, Request
 from companion.pdf.engine.worker import WorkerOptions
@@ -37,22 +37,26 @@ def content_key(data: bytes) -> str:
     return f"bytes:{len(data)}:{zlib.crc32(data):08x}"
 
 
-def pixels_to_image(pixels: Pixels) -> QImage:
+def pixels_to_image(pixels: Pixels, memory: PixelMemory | None = None) -> QImage:
     """A QImage of its own, copied out of shared memory (RGB32: painted fastest).
 
-    The copy goes through ctypes, which lets go of Python's lock while it
-    runs: the GUI thread keeps painting meanwhile (a QImage copy would hold
-    the lock for the millisecond or two a band takes).
+    Large images go into memory that earlier pixels had (see
+    :class:`PixelMemory`); the image holds it until the last copy of the
+    image is gone. The copy lets go of Python's lock while it runs: the GUI
+    thread keeps painting meanwhile.
     """
     assert pixels.buffer is not None
-    image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
     size = pixels.stride * pixels.height
+    if memory is not None and pixels.stride == pixels.width * 4 and len(pixels.buffer) >= size:
+        view = memory.buffer(size)
+        copy_bytes(view, pixels.buffer, size)
+        image = QImage(view, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB32)
+        del view
+        return image
+    image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
     target = image.bits()
     if image.bytesPerLine() == pixels.stride and len(target) >= size:
-        source = (ctypes.c_char * size).from_buffer(pixels.buffer)
-        destination = (ctypes.c_char * size).from_buffer(target)
-        ctypes.memmove(destination, source, size)
-        del source, destination
+        copy_bytes(target, pixels.buffer, size)
     else:  # rows of another length: copy row by row
         row = pixels.width * 4
         for y in range(pixels.height):
@@ -130,6 +134,11 @@ class EngineClient(QObject):
         self._shared_keys[ref.key] = key
         return ref
 
+    def prepare(self, ref: DocumentRef) -> None:
+        """The workers open ``ref`` now, while the window lays out its pages."""
+        self.start()
+        self.pool.prepare(ref)
+
     def unshare(self, ref: DocumentRef) -> None:
         """Done with ``ref``: kept for a quick reopen, the oldest such one let go."""
         key = self._shared_keys.get(ref.key, "")
@@ -161,7 +170,7 @@ class EngineClient(QObject):
 
         def relay(answer: object) -> None:  # on the pool's thread
             if isinstance(answer, Pixels):
-                answer = pixels_to_image(answer)
+                answer = pixels_to_image(answer, self.pool.pixel_memory)
             self._relay.emit(holder[0] if holder else None, done, answer)
 
         ticket = self.pool.submit(request, priority=priority, callback=relay, deadline=deadline)

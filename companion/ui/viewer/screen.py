@@ -200,7 +200,7 @@ class ViewerScreen(QWidget):
         self.page_boxes = page_boxes or (lambda _doc_id: None)
         # A kit document's notes (and length) from the kit store; a file's from beside it.
         self.speaker_notes = speaker_notes or (lambda _doc_id: PdfNotes())
-        self.notes = PdfNotes()
+        self._notes: PdfNotes | None = PdfNotes()
         self.presentation_clock = time.monotonic  # the countdown's clock (tests set their own)
         self.document_id: str | None = None
         self.document_title = ""
@@ -537,6 +537,13 @@ class ViewerScreen(QWidget):
         """A document is open and laid out (not a failure message)."""
         return self.doc is not None and self.page_count > 0 and self.failure is None
 
+    @property
+    def notes(self) -> PdfNotes:
+        """The speaker's notes of the open document (a kit document's read on first use)."""
+        if self._notes is None:
+            self._notes = self.speaker_notes(self.document_id) if self.document_id else PdfNotes()
+        return self._notes
+
     def show_document(
         self,
         doc_id: str,
@@ -558,9 +565,11 @@ class ViewerScreen(QWidget):
         self.pdf_bytes = pdf_bytes
         key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
         doc = self.engine.share(pdf_bytes, title, key)
-        boxes = self.page_boxes(doc_id) or self.engine.known_boxes(key)
-        self.notes = self.speaker_notes(doc_id)
+        self.engine.prepare(doc)
+        # Sizes already known for these bytes (opened before) cost no look-up in the store.
+        boxes = self.engine.known_boxes(key) or self.page_boxes(doc_id)
         self._start(doc, title, page, terms, boxes, key)
+        self._notes = None  # read when the presenter view asks, not while the page opens
         return True
 
     def show_file(self, path: Path, page: int = 1) -> bool:
@@ -574,9 +583,10 @@ class ViewerScreen(QWidget):
             key = f"file:{path}"
         self.file_path = path
         doc = DocumentRef(key=key, name=path.name, path=str(path))
+        self.engine.prepare(doc)
         self._start(doc, path.name, page, (), self.engine.known_boxes(key), key)
         try:
-            self.notes = read_notes_for(path)
+            self._notes = read_notes_for(path)
         except NotesFileError as error:
             log.warning("%s", error)  # expected: one line, no traceback
             problem = error
@@ -723,7 +733,7 @@ class ViewerScreen(QWidget):
         if self.doc is not None and self.doc.shm:
             self.engine.unshare(self.doc)
         self.doc, self.pdf_bytes, self.page_count, self.file_path = None, b"", 0, None
-        self.notes = PdfNotes()
+        self._notes = PdfNotes()
         self.document_id, self.failure, self.outline, self._opening = None, None, [], None
         self.info.hide()
         self.fill_hint.hide()

@@ -1,0 +1,102 @@
+"""Jumping to a page: the page's own pixels first, nothing of an earlier jump in front.
+
+Real viewer screens with their own engine workers on real PDFs; the speed
+itself is measured by the benchmark (viewer_jump, viewer_jump_after_jump).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from companion.pdf.engine.pixel_memory import PixelMemory
+from companion.pdf.engine.protocol import Pixels
+from companion.ui.viewer.engine_client import pixels_to_image
+from tests.support.viewer_support import heavy_pdf, numbered_pdf, opened, wait_rendered
+
+
+def painted_log(viewer) -> list[tuple[int, bool]]:
+    """Every (page, sharp) the reading view paints from now on."""
+    log: list[tuple[int, bool]] = []
+    viewer.canvas.paint_listener = lambda index, sharp: log.append((index, sharp))
+    return log
+
+
+def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
+    viewer = make_viewer(width=900, height=700)
+    viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 0)
+    canvas = viewer.canvas
+    # However slow this machine is, the view waits for the page (within the hold).
+    canvas._hold_timer.setInterval(60_000)
+    view = canvas.viewport()
+    asked: list[bool] = []  # each repaint the view asks for: was the page there?
+    update = view.update
+    view.update = lambda *area: (asked.append(canvas.is_rendered(30)), update(*area))
+    log = painted_log(viewer)
+    viewer.go_to(31)
+    qtbot.waitUntil(lambda: (30, True) in log, timeout=10000)
+    # No stand-in first: the one repaint asked for came with the page's pixels (a paint
+    # Qt does by itself, say for a focus frame, may still show the stand-in meanwhile).
+    assert asked and all(asked)
+    assert viewer.page == 31 and canvas.is_rendered(30)
+
+
+def test_a_page_slower_than_the_hold_shows_its_stand_in_meanwhile(qtbot, make_viewer):
+    viewer = make_viewer(width=900, height=700)
+    viewer.show_document("zwaar", "Zware tekening", heavy_pdf(), 2)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 1)
+    log = painted_log(viewer)
+    viewer.go_to(1)  # seconds of drawing
+    qtbot.waitUntil(lambda: (0, False) in log, timeout=5000)
+    assert not viewer.canvas.is_rendered(0)  # the stand-in came before the page
+
+
+def test_a_second_jump_drops_what_the_first_one_still_waited_for(qtbot, make_viewer):
+    viewer = make_viewer(width=900, height=700)
+    viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 0)
+    service = viewer.service
+    viewer.go_to(30)
+
+    def tiles_of(index):
+        return [w.ticket for k, w in service._wanted.items() if k[:1] == (index,) and len(k) == 4]
+
+    first = tiles_of(29)
+    assert first  # the first jump's page was asked for
+    viewer.go_to(10)  # before the first jump's page is drawn
+    # Whatever of page 30 had not started is cancelled: page 10 goes first.
+    assert all(ticket.cancelled or ticket.started for ticket in first)
+    assert tiles_of(29) == []
+    wait_rendered(qtbot, viewer, 9)
+    assert viewer.page == 10
+
+
+def _pixels(width: int, height: int, value: int) -> Pixels:
+    data = bytearray([value, 255 - value, 7, 255]) * (width * height)
+    return Pixels(0, width, height, width * 4, memoryview(data))
+
+
+def test_page_images_take_the_memory_of_images_let_go_with_their_own_pixels(qapp):
+    memory = PixelMemory(max_bytes=3 * 2**20)
+    width, height = 1200, 300  # 1.4 MB: large enough to be kept
+    first = pixels_to_image(_pixels(width, height, 10), memory)
+    assert first.pixelColor(5, 5).getRgb() == (7, 245, 10, 255)
+    del first
+    gc.collect()
+    assert memory.spare_bytes >= width * height * 4
+    second = pixels_to_image(_pixels(width, height, 200), memory)
+    assert memory.reused == 1 and memory.spare_bytes == 0
+    # Its own pixels, everywhere (nothing of the image before it).
+    assert {second.pixelColor(x, y).getRgb() for x in (0, 600, 1199) for y in (0, 150, 299)} == {
+        (7, 55, 200, 255)
+    }
+    kept = [pixels_to_image(_pixels(width, height, n), memory) for n in range(4)]
+    del kept, second
+    gc.collect()
+    assert memory.spare_bytes <= 3 * 2**20  # what is kept for later stays under its cap
+    # Thumbnails (small) come from the ordinary heap.
+    small = pixels_to_image(_pixels(110, 156, 30), memory)
+    assert memory.reused == 1 and small.pixelColor(0, 0).getRgb() == (7, 225, 30, 255)
