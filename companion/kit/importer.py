@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from companion.errors import (
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.key_list import KeyList, current_key_lists
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
+from companion.kit.search_index import page_index
 from companion.kit.signing import verify
 from companion.kit.source import KitSource, SignedKit, read_signed
 from companion.kit.store_writer import (
@@ -45,7 +47,7 @@ from companion.kit.store_writer import (
 from companion.kit.trust_state import Trust, load_trust, record_install
 from companion.kit.trusted_keys import BURNED_KEYS
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
-from companion.pdf.text import ExtractedPdf
+from companion.pdf.text import ExtractedPdf, PagesPrepare
 from companion.progress import DONE, STOPPED, Progress, ProgressCallback
 from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
 
@@ -241,6 +243,37 @@ def file_problems(name: str, result: ExtractedPdf) -> list[FileProblem]:
     return problems
 
 
+class _Stages:
+    """Where an import's time went, for the log: seconds per stage of this thread.
+
+    ``waiting`` is the time this thread waited for the extraction workers;
+    the rest is its own (serial) work, which the workers may wait for.
+    """
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self.last
+        self.last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self.seconds.items())
+
+
+def _prepare(pdf_count: int) -> PagesPrepare | None:
+    """Who turns page text into index rows: the extraction workers, unless there is one file.
+
+    With many files the workers do it beside each other, and this thread only
+    writes, so it never keeps them waiting. One file (an update of one
+    document) has nothing to overlap with: loading the search code into a
+    fresh worker would cost more than the rows of a few dozen pages here.
+    """
+    return page_index if pdf_count > 1 else None
+
+
 def _refused(problems: list[FileProblem], errors: list[KitError]) -> KitError:
     """One error for everything wrong: the file's own error if it was the only one."""
     if len(problems) == 1 and len(errors) == 1:
@@ -270,6 +303,7 @@ def apply_source(
     """
     report = progress or (lambda _p: None)
     is_cancelled = cancelled or (lambda: False)
+    stages = _Stages()
     previous = store.installed()
 
     report(Progress(Text(QT_TRANSLATE_NOOP("messages", "De kit wordt gecontroleerd…"))))
@@ -280,7 +314,8 @@ def apply_source(
     media = manifest.media_shas()
     pdf_count = sum(1 for ref in needed if ref.sha256 not in media)
     if pdf_count:
-        prestart(min(pdf_count, (extraction or PoolSettings()).workers))
+        prestart(min(pdf_count, (extraction or PoolSettings()).workers), _prepare(pdf_count))
+    stages.lap("verify")
     total_bytes = sum(ref.size for ref in needed)
     problems: list[FileProblem] = []
     errors: list[KitError] = []  # a file's own error, kept to re-raise when it is the only one
@@ -311,6 +346,7 @@ def apply_source(
         # Search rows: old ones of changed documents out now, new ones in as text arrives.
         plan = plan_update(conn, manifest)
         forget_stale(conn, plan)
+        stages.lap("plan")
 
         def jobs() -> Iterator[Job[FileRef]]:
             """Read and verify each needed file; PDFs go on to the workers."""
@@ -319,9 +355,11 @@ def apply_source(
                 on_bytes = _byte_reporter(
                     report, stage(), done["bytes"], total_bytes, done["files"], len(needed)
                 )
+                stages.lap("waiting")  # in the pool, since this thread last wrote
                 try:
                     data = source.read_file(ref, on_bytes)
                     check_file(ref, data)
+                    stages.lap("read")
                 except CancelledError:
                     raise
                 except KitError as exc:
@@ -335,7 +373,8 @@ def apply_source(
                     continue
                 yield Job(ref, ref.name, data)
 
-        for job, result in extract_files(jobs(), extraction):
+        for job, result in extract_files(jobs(), extraction, _prepare(pdf_count)):
+            stages.lap("waiting")
             if result.warnings:
                 log.warning("MuPDF over %s: %s", job.name, result.warnings.strip())
             found = file_problems(job.name, result)
@@ -344,8 +383,9 @@ def apply_source(
                 log.warning("refused %s: %s", job.name, "; ".join(p.detail for p in found))
             elif not problems:  # once refused, nothing more needs writing
                 add_blob(conn, job.key.sha256, job.data, result.pages)
-                index_pages(conn, plan, job.key.sha256, result.pages)
+                index_pages(conn, plan, job.key.sha256, result.pages, result.prepared)
             finished(job.key)
+            stages.lap("write")
         stop_if_cancelled()
         if problems:
             # Workers finish in any order; the report follows the manifest.
@@ -367,7 +407,11 @@ def apply_source(
         store_key_list(conn, manifest, verified.key_list.signed)
         # Still inside the write transaction: one writer at a time, also across processes.
         record_install(trust, manifest.version, verified.key_list)
+        stages.lap("content")
+    stages.lap("commit")
     store.checkpoint()
+    stages.lap("checkpoint")
+    log.info("import of %d files: %s", len(needed), stages)
     report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))
     return ImportResult(
         version=manifest.version,

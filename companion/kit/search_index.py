@@ -20,6 +20,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from companion.dutch.stems import stems
 from companion.dutch.words import words
@@ -44,37 +45,74 @@ def _line_key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()).casefold())
 
 
-def running_lines(pages: Sequence[str]) -> set[str]:
-    """The lines (as :func:`_line_key`) that come back on most pages of one document."""
-    if len(pages) < RUNNING_MIN_PAGES:
+def _line_keys(text: str) -> list[str]:
+    """:func:`_line_key` of each line of ``text``, in one pass over the page.
+
+    The same keys: case folding changes no line break, space or digit.
+    """
+    return [" ".join(line.split()) for line in _DIGITS.sub("#", text.casefold()).splitlines()]
+
+
+def _running(keyed: Sequence[list[str]]) -> set[str]:
+    if len(keyed) < RUNNING_MIN_PAGES:
         return set()
     counts: Counter[str] = Counter()
-    for text in pages:
-        counts.update({key for line in text.splitlines() if len(key := _line_key(line)) > 2})
-    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(pages))
+    for keys in keyed:
+        counts.update({key for key in keys if len(key) > 2})
+    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(keyed))
     return {key for key, count in counts.items() if count >= needed}
+
+
+def running_lines(pages: Sequence[str]) -> set[str]:
+    """The lines (as :func:`_line_key`) that come back on most pages of one document."""
+    return _running([_line_keys(text) for text in pages] if len(pages) >= RUNNING_MIN_PAGES else [])
 
 
 def page_bodies(pages: Sequence[str]) -> list[str]:
     """Each page's text without its running lines, as the index holds it."""
-    running = running_lines(pages)
+    keyed = [_line_keys(text) for text in pages] if len(pages) >= RUNNING_MIN_PAGES else []
+    running = _running(keyed)
     if not running:
         return [indexed_text(text) for text in pages]
     return [
         indexed_text(
-            "\n".join(line for line in text.splitlines() if _line_key(line) not in running)
+            "\n".join(
+                line
+                for line, key in zip(text.splitlines(), keys, strict=True)
+                if key not in running
+            )
         )
-        for text in pages
+        for text, keys in zip(pages, keyed, strict=True)
     ]
+
+
+class PageIndex(NamedTuple):
+    """One file's pages as the index holds them, and the words in them."""
+
+    bodies: list[str]
+    terms: set[str]
+
+
+def page_index(pages: Sequence[str]) -> PageIndex:
+    """:func:`page_bodies` and their words, made in the extraction workers during an import.
+
+    A module-level function, so the extraction pool can send it to its worker
+    processes by name (``companion/pdf/extract_pool.py``).
+    """
+    bodies = page_bodies(pages)
+    return PageIndex(bodies, set(" ".join(bodies).split()))
 
 
 def document_rows(num: int, title: str, summary: str, pages: Sequence[str]) -> list[SearchRow]:
     """(rowid, title, summary, body) of one document: row 0, then one row per page."""
+    return indexed_rows(num, title, summary, page_bodies(pages))
+
+
+def indexed_rows(num: int, title: str, summary: str, bodies: Sequence[str]) -> list[SearchRow]:
+    """:func:`document_rows` of pages already in index form (:func:`page_bodies`)."""
     base = num * PAGES_PER_DOCUMENT
     rows: list[SearchRow] = [(base, indexed_text(title), indexed_text(summary), "")]
-    rows.extend(
-        (base + number, "", "", body) for number, body in enumerate(page_bodies(pages), start=1)
-    )
+    rows.extend((base + number, "", "", body) for number, body in enumerate(bodies, start=1))
     return rows
 
 
@@ -88,13 +126,20 @@ def rows_of(doc: IndexedDocument) -> list[SearchRow]:
     return document_rows(doc.num, doc.title, doc.summary, doc.pages)
 
 
-def add_rows(conn: sqlite3.Connection, rows: Iterable[SearchRow]) -> None:
-    """Index ``rows`` and record the stems of the words not seen before."""
+def add_rows(
+    conn: sqlite3.Connection, rows: Iterable[SearchRow], terms: set[str] | None = None
+) -> None:
+    """Index ``rows`` and record the stems of the words not seen before.
+
+    ``terms``: the rows' words when the caller has them already (see :func:`page_index`).
+    """
     rows = list(rows)
     conn.executemany(
         "INSERT INTO search_index (rowid, title, summary, body) VALUES (?, ?, ?, ?)", rows
     )
-    _record_terms(conn, {w for row in rows for text in row[1:] for w in text.split()})
+    if terms is None:
+        terms = {w for row in rows for text in row[1:] for w in text.split()}
+    _record_terms(conn, terms)
 
 
 def delete_rows(conn: sqlite3.Connection, rows: Iterable[SearchRow]) -> None:

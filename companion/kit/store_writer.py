@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Document, Manifest
-from companion.kit.search_index import add_rows, delete_rows, document_rows, stored_rows
+from companion.kit.search_index import (
+    PageIndex,
+    add_rows,
+    delete_rows,
+    indexed_rows,
+    page_index,
+    stored_rows,
+)
 from companion.pdf.text import PageText
 from companion.store.kit_store import CONTENT_TABLES, KIND_MEDIA, KIND_PDF
 
@@ -70,17 +77,29 @@ def forget_stale(conn: sqlite3.Connection, plan: UpdatePlan) -> None:
 
 
 def index_pages(
-    conn: sqlite3.Connection, plan: UpdatePlan, sha256: str, pages: Sequence[PageText]
+    conn: sqlite3.Connection,
+    plan: UpdatePlan,
+    sha256: str,
+    pages: Sequence[PageText],
+    prepared: PageIndex | None = None,
 ) -> None:
-    """Write the search rows of the fresh documents whose file this is."""
+    """Write the search rows of the fresh documents whose file this is.
+
+    ``prepared``: the pages in index form as the extraction worker made them
+    (:func:`~companion.kit.search_index.page_index`); without it they are made here.
+    """
     docs = [d for d in plan.fresh.get(sha256, ()) if d.id not in plan.indexed]
     if not docs:
         return
-    texts = [page.text for page in pages]
-    add_rows(
-        conn,
-        [row for d in docs for row in document_rows(plan.nums[d.id], d.title, d.summary, texts)],
-    )
+    if prepared is None:
+        prepared = page_index([page.text for page in pages])
+    rows = []
+    terms = set(prepared.terms)
+    for doc in docs:
+        made = indexed_rows(plan.nums[doc.id], doc.title, doc.summary, prepared.bodies)
+        terms.update(made[0][1].split(), made[0][2].split())  # the title and summary row
+        rows.extend(made)
+    add_rows(conn, rows, terms)
     plan.indexed.update(d.id for d in docs)
 
 

@@ -34,13 +34,19 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from companion.i18n import QT_TRANSLATE_NOOP, Text
-from companion.pdf.text import ExtractedPdf, PdfProblem, extract_pdf
+from companion.pdf.text import ExtractedPdf, PagesPrepare, PdfProblem, extract_pdf
 
 K = TypeVar("K")
 
 # A page that takes longer than this is a hostile or broken page, not a slow one:
 # ordinary pages take milliseconds.
 DEFAULT_PAGE_TIMEOUT = 20.0
+
+# Extra time for a job's first answer: a worker given its first job may still
+# be starting Python and loading MuPDF, which takes seconds on a busy machine.
+# The time limit per page runs from the worker's first answer (it answers
+# as soon as it takes the job), so a slow start never refuses a good file.
+START_GRACE = 60.0
 
 # A worker left idle this long ends itself. Until then the next import (an
 # update right after the first start, the next file of a publish) reuses it
@@ -80,8 +86,12 @@ class Job(Generic[K]):
 # -- the worker process ---------------------------------------------------------------
 
 
-def _serve(conn: Connection) -> None:
-    """Worker main loop: (job id, name, bytes, fault) in; heartbeats and a result out."""
+def _serve(conn: Connection, prepare: PagesPrepare | None = None) -> None:
+    """Worker main loop: (job id, bytes, fault, prepare) in; heartbeats and a result out.
+
+    ``prepare`` is only here to be loaded early: receiving it imported its
+    module at start, like PyMuPDF, while the parent still reads the first file.
+    """
     import pymupdf  # noqa: F401  loaded now, while the parent still prepares the first file
 
     while True:
@@ -93,14 +103,17 @@ def _serve(conn: Connection) -> None:
             return
         if message is None:
             return
-        job_id, data, fault = message
+        job_id, data, fault, prepare = message
+        try:
+            conn.send(("page", job_id, 0))  # taken: the time limit per page starts now
+        except OSError:
+            return
         if fault == FAULT_ABORT:
             _abort_without_core_dump()
         if fault == FAULT_HANG:
-            conn.send(("page", job_id, 0))
             time.sleep(3600)
         try:
-            result = extract_pdf(data, _Heartbeat(conn, job_id))
+            result = extract_pdf(data, _Heartbeat(conn, job_id), prepare)
             conn.send(("done", job_id, result))
         except OSError:  # the parent is gone (killed, or it stopped the run): so are we
             return
@@ -222,27 +235,28 @@ def _take_idle() -> _Worker | None:
     return None
 
 
-def prestart(count: int) -> None:
+def prestart(count: int, prepare: PagesPrepare | None = None) -> None:
     """Start up to ``count`` workers now, so they are ready when the files are.
 
     Starting Python and loading MuPDF takes a few tenths of a second; the
     import pipeline calls this before it verifies and reads the files, so
-    that time overlaps with its own work.
+    that time overlaps with its own work. ``prepare``: the function the
+    coming extraction will pass, loaded in the workers now too.
     """
     context = multiprocessing.get_context("spawn")
     with _idle_lock:
         have = sum(1 for w in _idle if w.process.is_alive())
     for _ in range(max(0, min(count, default_workers()) - have)):
-        worker = _spawn(context)
+        worker = _spawn(context, prepare)
         worker.idle_since = time.monotonic()
         with _idle_lock:
             _idle.append(worker)
 
 
-def _spawn(context: Any) -> _Worker:
+def _spawn(context: Any, prepare: PagesPrepare | None = None) -> _Worker:
     parent_end, child_end = context.Pipe(duplex=True)
     process = context.Process(
-        target=_serve, args=(child_end,), name="companion-extract", daemon=True
+        target=_serve, args=(child_end, prepare), name="companion-extract", daemon=True
     )
     with _main_module_hidden():
         process.start()
@@ -253,8 +267,9 @@ def _spawn(context: Any) -> _Worker:
 class _Pool:
     """The workers one :func:`extract_files` call uses; idle ones are shared afterwards."""
 
-    def __init__(self, settings: PoolSettings) -> None:
+    def __init__(self, settings: PoolSettings, prepare: PagesPrepare | None = None) -> None:
         self.settings = settings
+        self.prepare = prepare
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
 
@@ -263,17 +278,17 @@ class _Pool:
         if worker is not None:
             self.workers.append(worker)
             return worker
-        worker = _spawn(self.context)
+        worker = _spawn(self.context, self.prepare)
         self.workers.append(worker)
         return worker
 
     def give(self, worker: _Worker, job: Job) -> None:
         worker.job = job
         worker.job_id = next(_job_ids)
-        worker.deadline = time.monotonic() + self.settings.page_timeout
+        worker.deadline = time.monotonic() + self.settings.page_timeout + START_GRACE
         worker.next_page = 1
         fault = self.settings.faults.get(job.name)
-        worker.conn.send((worker.job_id, job.data, fault))
+        worker.conn.send((worker.job_id, job.data, fault, self.prepare))
 
     def retire(self, worker: _Worker) -> None:
         """Kill a worker (crashed or hung) and forget it."""
@@ -296,14 +311,20 @@ class _Pool:
 
 
 def extract_files(
-    jobs: Iterable[Job[K]], settings: PoolSettings | None = None
+    jobs: Iterable[Job[K]],
+    settings: PoolSettings | None = None,
+    prepare: PagesPrepare | None = None,
 ) -> Iterator[tuple[Job[K], ExtractedPdf]]:
     """Extract every job's file in worker processes; yields (job, result) as each finishes.
 
+    ``prepare`` (a module-level function, sent by name) turns each good
+    file's page texts into ``result.prepared`` in the worker (see
+    :func:`~companion.pdf.text.extract_pdf`): work the caller would
+    otherwise do one file at a time while the workers wait.
     Stopping the iteration early (``close()`` on the generator, or an
     exception in the caller) stops and ends the workers.
     """
-    pool = _Pool(settings or PoolSettings())
+    pool = _Pool(settings or PoolSettings(), prepare)
     pending = iter(jobs)
     exhausted = False
     try:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import contextlib
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pymupdf
@@ -62,6 +62,8 @@ class ExtractedPdf:
     pages: tuple[PageText, ...] = ()
     problems: tuple[PdfProblem, ...] = ()
     warnings: str = ""  # MuPDF's own warnings while reading the file, for the log
+    # What the caller's ``prepare`` made of the page texts (see extract_pdf), or None.
+    prepared: Any = None
 
     @property
     def ok(self) -> bool:
@@ -223,20 +225,30 @@ def body_text(page: pymupdf.Page) -> str:
     A page whose only text lies in the bands keeps it all: then it is the
     content, not a running header.
     """
+    return _body_text(page, page.rect, page.rotation % 360)
+
+
+def _body_text(page: pymupdf.Page, rect: pymupdf.Rect, rotation: int) -> str:
+    """:func:`body_text` with the page's rect and rotation read once by the caller.
+
+    Each PyMuPDF property read goes through Python code; an import reads
+    tens of thousands of pages, so it reads them once per page.
+    """
     import pymupdf
 
-    rect = page.rect
     width, height = rect.width, rect.height
     band = margin_band(height)
-    turn = page.rotation_matrix if page.rotation % 360 else None
+    turn = page.rotation_matrix if rotation else None
     # Not the default flags: ligatures spelled out ("fi", so words stay
     # findable), plain spaces, unknown characters kept as they are (so
     # clean_text can drop a NUL instead of splitting the word at a U+FFFD),
     # and no clipping, which is cheaper: text wholly off the page is left out below.
     flags = pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
-    blocks = [b for b in page.get_text("blocks", flags=flags, sort=False) if b[6] == 0]
     body, margin = [], []
-    for block in blocks:
+    # What page.get_text("blocks", sort=False) returns, without its two wrappers.
+    for block in page.get_textpage(flags=flags).extractBLOCKS():
+        if block[6] != 0:
+            continue  # an image block
         if turn is None:
             left, top, right, bottom = block[:4]
         else:
@@ -255,18 +267,30 @@ def pack_text(text: str) -> bytes:
 
 
 def page_box(page: pymupdf.Page) -> PageBox:
-    rect = page.rect
-    return PageBox(round(rect.width, 2), round(rect.height, 2), page.rotation % 360)
+    return _box(page.rect, page.rotation % 360)
+
+
+def _box(rect: pymupdf.Rect, rotation: int) -> PageBox:
+    return PageBox(round(rect.width, 2), round(rect.height, 2), rotation)
 
 
 PageCallback = Callable[[int], None]
+# Turns one file's page texts into what the caller needs of them (the search
+# index's rows, say), in the worker; it must be a module-level function, so
+# that it can be sent to a worker process by name.
+PagesPrepare = Callable[[Sequence[str]], Any]
 
 
-def extract_pdf(data: bytes, on_page: PageCallback | None = None) -> ExtractedPdf:
+def extract_pdf(
+    data: bytes, on_page: PageCallback | None = None, prepare: PagesPrepare | None = None
+) -> ExtractedPdf:
     """Check one file and read every page; problems are collected, never raised.
 
     ``on_page(number)`` is called after each page (1-based): the worker pool
-    uses it as a heartbeat for its time limit per page.
+    uses it as a heartbeat for its time limit per page. ``prepare``, when
+    given, is called with the page texts of a file without problems; what it
+    returns comes back as ``ExtractedPdf.prepared``. In a worker process that
+    work runs beside the other workers instead of in the importer, one by one.
     """
     import pymupdf
 
@@ -278,13 +302,16 @@ def extract_pdf(data: bytes, on_page: PageCallback | None = None) -> ExtractedPd
         assert problem is not None
         return ExtractedPdf(problems=(problem,), warnings=pymupdf.TOOLS.mupdf_warnings(reset=True))
     pages: list[PageText] = []
+    texts: list[str] = []
     problems: list[PdfProblem] = []
     try:
         for index in range(doc.page_count):
             try:
                 page = doc.load_page(index)
-                text = body_text(page)
-                pages.append(PageText(pack_text(text), page_box(page)))
+                rect, rotation = page.rect, page.rotation % 360
+                text = _body_text(page, rect, rotation)
+                pages.append(PageText(pack_text(text), _box(rect, rotation)))
+                texts.append(text)
             except Exception as exc:
                 problems.append(
                     PdfProblem(
@@ -304,7 +331,8 @@ def extract_pdf(data: bytes, on_page: PageCallback | None = None) -> ExtractedPd
     warnings = pymupdf.TOOLS.mupdf_warnings(reset=True)
     if problems:
         return ExtractedPdf(problems=tuple(problems), warnings=warnings)
-    return ExtractedPdf(pages=tuple(pages), warnings=warnings)
+    prepared = prepare(texts) if prepare is not None else None
+    return ExtractedPdf(pages=tuple(pages), warnings=warnings, prepared=prepared)
 
 
 def page_texts(data: bytes, name: str) -> list[str]:

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         )
         self.tour: Tour | None = None
         self._background: AfterFirstPaint | None = None  # see start()
+        self._engine_waits_for_kit = False  # see start()
         self._closed = False
         live(self, "setWindowTitle", lambda: self.tr("Strategiekit Hoger Bereik"))
         self._fit_on_screen(px(1200), px(800))
@@ -549,7 +550,10 @@ class MainWindow(QMainWindow):
         self._update_timer.start(self.update_check_delay_ms)
         # The rest waits for the first paint: on two cores, worker processes
         # and a worker thread reading the whole kit store would take turns with
-        # the window that is still being drawn.
+        # the window that is still being drawn. On a first start the engine also waits
+        # for the kit (no document can be opened before it is in place): until then
+        # the import's extraction workers have every core (_import_done starts it).
+        self._engine_waits_for_kit = installed is None and needs_import
         if self.data_folder is not None:
             self.data_folder.expect_check()
         if self._background is None:
@@ -574,7 +578,8 @@ class MainWindow(QMainWindow):
     def _start_engine(self) -> None:
         if self._closed:
             return
-        self.engine.start()
+        if not self._engine_waits_for_kit:
+            self.engine.start()
         QTimer.singleShot(self.prepare_viewer_ms, self, self._prepare_viewer)
 
     def install_kit(self) -> None:
@@ -610,6 +615,7 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, result: ImportResult) -> None:
         self.import_task = None
+        QTimer.singleShot(0, self.engine.start)  # started already, unless this was a first start
         self.statusBar().showMessage(
             self.tr("Kit versie {version} staat klaar.").format(version=result.version), 8000
         )
@@ -620,6 +626,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, error: Exception) -> None:
         self.import_task = None
+        QTimer.singleShot(0, self.engine.start)  # started already, unless this was a first start
         message = (
             (lambda: ui_text(error))
             if isinstance(error, CompanionError)
