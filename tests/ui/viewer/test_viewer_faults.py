@@ -56,11 +56,17 @@ def placeholder_shown(viewer, index: int) -> bool:
     return "#eeeef0" in colours and "#ffffff" not in colours
 
 
+# The viewer splits a page into bands drawn by both workers; a band of heavy_pdf()'s page
+# takes about a second, so these pages are made heavy enough that every band of page 1
+# outlasts the shortest deadline (2 s) and a kill always lands mid-render.
+SLOW_BAND_PATHS = 1_000_000
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGSEGV], ids=["SIGKILL", "SIGSEGV"])
 def test_a_worker_killed_mid_render_costs_one_placeholder(qtbot, make_viewer, caplog, sig):
     caplog.set_level(logging.WARNING)
     viewer = make_viewer(width=900, height=700)
-    viewer.show_document("zwaar", "Zware tekening", heavy_pdf(), 1)
+    viewer.show_document("zwaar", "Zware tekening", heavy_pdf(SLOW_BAND_PATHS), 1)
     opened(qtbot, viewer)
     pool = viewer.engine.pool
     qtbot.waitUntil(
@@ -93,7 +99,7 @@ def test_a_page_past_the_deadline_shows_why_and_a_click_tries_again(
         viewer = make_viewer(width=900, height=700, settings=user)
         started = time.monotonic()
         lateness = Lateness()
-        viewer.show_document("zwaar", "Zware tekening", heavy_pdf(), 1)
+        viewer.show_document("zwaar", "Zware tekening", heavy_pdf(SLOW_BAND_PATHS), 1)
         opened(qtbot, viewer)
         qtbot.waitUntil(lambda: 0 in viewer.service.failed, timeout=15000)
         assert time.monotonic() - started >= 2
