@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from companion.store.kit_store import KitStore
+from companion.sync.cache import SyncCache
 from companion.sync.service import SyncService
 from tests.support.project import ROOT, TEST_KEYS
 from tests.sync.test_sync import HENK_V2, Setup, digest
@@ -157,6 +158,10 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     assert digest(setup.user_path) == user_before
 
     # Running the update again finishes it; files already downloaded are not fetched again.
+    # Downloads run over several connections, so when the child stops after its Nth file
+    # the others may have finished too: at least N of the new files are in the cache.
+    new_files = {sha for _id, sha in v2 - v1}
+    cached = new_files & {p.name for p in SyncCache(setup.cache_dir).files_dir.glob("*")}
     setup.server.clear()
     outcome = SyncService(
         setup.kit_path, setup.cache_dir, setup.server.url, trusted_keys=setup.keys
@@ -169,5 +174,6 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
         assert not outcome.changed and fetched == []
     else:
         assert outcome.changed
-        already = int(point.split(":")[1]) if point.startswith("downloaded") else 2
-        assert len(fetched) == 2 - already
+        at_least = int(point.split(":")[1]) if point.startswith("downloaded") else 2
+        assert len(cached) >= at_least
+        assert len(fetched) == len(new_files - cached)
