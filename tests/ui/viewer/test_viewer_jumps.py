@@ -21,11 +21,17 @@ def painted_log(viewer) -> list[tuple[int, bool]]:
     return log
 
 
-def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
+def forty_pages_open(qtbot, make_viewer):
+    """A viewer showing page 1 of a 40-page document, drawn."""
     viewer = make_viewer(width=900, height=700)
     viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
     opened(qtbot, viewer)
     wait_rendered(qtbot, viewer, 0)
+    return viewer
+
+
+def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
+    viewer = forty_pages_open(qtbot, make_viewer)
     canvas = viewer.canvas
     # However slow this machine is, the view waits for the page (within the hold).
     canvas._hold_timer.setInterval(60_000)
@@ -54,10 +60,7 @@ def test_a_page_slower_than_the_hold_shows_its_stand_in_meanwhile(qtbot, make_vi
 
 
 def test_a_second_jump_drops_what_the_first_one_still_waited_for(qtbot, make_viewer):
-    viewer = make_viewer(width=900, height=700)
-    viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
-    opened(qtbot, viewer)
-    wait_rendered(qtbot, viewer, 0)
+    viewer = forty_pages_open(qtbot, make_viewer)
     service = viewer.service
     viewer.go_to(30)
 
