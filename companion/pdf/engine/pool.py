@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
-from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
+from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import (
     CLOSED,
     CRASHED,
@@ -290,7 +290,8 @@ class EnginePool:
         """Queue ``request``; ``callback(answer)`` runs on the dispatcher thread.
 
         The answer is the worker's result or a :class:`Failure`. A
-        :class:`Pixels` answer's buffer is valid only during the callback.
+        :class:`Pixels` answer's buffer is memory of its own (keep it, or a
+        view on it, as long as you like).
         """
         ticket = Ticket(request, priority, callback, deadline or self.deadline, next(self._seq))
         if isinstance(request, Render) and request.pixel_bytes > MAX_PIXEL_BYTES:
@@ -317,18 +318,9 @@ class EnginePool:
     def call(
         self, request: Request, *, priority: float = 0.0, timeout: float | None = None
     ) -> object:
-        """Submit and wait (not on the GUI thread). Pixels come back as a copy of their own."""
+        """Submit and wait (not on the GUI thread). Pixels come in memory of their own."""
         box: list[object] = []
-
-        def keep(answer: object) -> None:
-            if isinstance(answer, Pixels) and answer.buffer is not None:
-                size = answer.stride * answer.height
-                copy = self.pixel_memory.buffer(size)
-                copy_bytes(copy, answer.buffer, size)
-                answer = dataclasses.replace(answer, buffer=copy)
-            box.append(answer)
-
-        ticket = self.submit(request, priority=priority, callback=keep)
+        ticket = self.submit(request, priority=priority, callback=box.append)
         wait_for = timeout if timeout is not None else ticket.deadline + 30
         if not ticket.finished.wait(wait_for):
             self.cancel(ticket)
@@ -540,8 +532,8 @@ class EnginePool:
         # were it free earlier, the caller's thread could hand it the next page
         # (drawing into, or replacing, the block this thread still reads).
         try:
-            if isinstance(payload, Pixels) and worker.block is not None:
-                payload = dataclasses.replace(payload, buffer=worker.block.buf)
+            if isinstance(payload, Pixels) and worker.block is not None and not ticket.cancelled:
+                payload = dataclasses.replace(payload, buffer=self._copy_out(worker.block, payload))
             self._finish(ticket, payload)
             if worker.block is not None:
                 if worker.block.size > KEEP_BLOCK_BYTES:
@@ -553,6 +545,17 @@ class EnginePool:
             with self._lock:
                 if worker.ticket is ticket:
                     worker.ticket = None
+
+    def _copy_out(self, block: Block, pixels: Pixels) -> memoryview:
+        """The pixels in memory of their own: the one copy between a worker and the screen.
+
+        The answer keeps this memory (a page image is made over it, no second
+        copy); it goes back to :attr:`pixel_memory` once the last view is gone.
+        """
+        size = min(pixels.stride * pixels.height, block.size)
+        memory = self.pixel_memory.buffer(size)
+        block.read_into(memory)
+        return memory
 
     def _finish(self, ticket: Ticket, answer: object) -> None:
         with self._lock:
