@@ -85,11 +85,13 @@ def render_into(
     clip: tuple[int, int, int, int],
     buffer: memoryview,
     display_list: object | None = None,
+    cookie: object | None = None,
 ) -> int:
     """Draw ``clip`` of the page scaled to ``width`` x ``height`` px into ``buffer``.
 
     Returns the stride (bytes per row). ``buffer`` must hold the clip's
-    width x height x 4 bytes.
+    width x height x 4 bytes. MuPDF stops early once ``cookie`` (a MuPDF
+    FzCookie) has its abort field set.
     """
     import pymupdf
 
@@ -109,12 +111,13 @@ def render_into(
     )
     m.fz_clear_pixmap_with_value(pixmap, 255)
     device = m.fz_new_draw_device(m.FzMatrix(), pixmap)
+    mupdf_cookie = cookie if cookie is not None else m.FzCookie()
     try:
         if display_list is not None:
             area = m.FzRect(0, 0, w, h)
-            m.fz_run_display_list(display_list, device, ctm, area, m.FzCookie())
+            m.fz_run_display_list(display_list, device, ctm, area, mupdf_cookie)
         else:
-            m.fz_run_page(page.this, device, ctm, m.FzCookie())
+            m.fz_run_page(page.this, device, ctm, mupdf_cookie)
         m.fz_close_device(device)
     finally:
         del device

@@ -40,6 +40,7 @@ from multiprocessing.connection import wait
 
 from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import (
+    CANCELLED,
     CLOSED,
     CRASHED,
     NO_MEMORY,
@@ -56,6 +57,7 @@ from companion.pdf.engine.shared_pixels import (
     no_tracker_started,
     remove_orphans,
 )
+from companion.pdf.engine.stop_render import set_stop
 from companion.pdf.engine.worker import (
     FORGET,
     PREPARE,
@@ -147,6 +149,8 @@ class _Worker:
     prepare: list[DocumentRef] = field(default_factory=list)
     pid: int = 0
     sending: threading.Lock = field(default_factory=threading.Lock)
+    abort_at: int = 0  # where the worker's drawing can be stopped (see stop_render)
+    stopped: bool = False  # a stop was set there: clear it before the next drawing
 
 
 class EnginePool:
@@ -308,11 +312,19 @@ class EnginePool:
         return ticket
 
     def cancel(self, ticket: Ticket) -> None:
-        """Drop ``ticket``: no callback; if it is running, its worker goes after a grace."""
+        """Drop ``ticket``: no callback. A page being drawn is stopped where the system
+        allows (:mod:`companion.pdf.engine.stop_render`); other running work keeps
+        its worker for a grace, after which the worker is replaced."""
         with self._lock:
             if ticket.done:
                 return
             ticket.cancelled = True
+            if isinstance(ticket.request, Render):
+                # Under the lock: while the worker has this ticket it cannot have been
+                # sent another request, so the stop can only reach this drawing.
+                for worker in self._workers:
+                    if worker.ticket is ticket and set_stop(worker.pid, worker.abort_at):
+                        worker.stopped = True
         self._wake()
 
     def call(
@@ -480,6 +492,13 @@ class EnginePool:
                 free = sum(1 for w in idle if w.ticket is None)
                 if self._queue[0].priority >= BACKGROUND and free <= 1 < self.size:
                     continue  # the last idle worker waits for urgent work
+                if worker.stopped and isinstance(self._queue[0].request, Render):
+                    if not set_stop(worker.pid, worker.abort_at, stop=False):
+                        # Gone (its sentinel says so next round), or no longer ours to
+                        # write: either way it must not draw with the stop still set.
+                        worker.process.kill()
+                        continue
+                    worker.stopped = False
                 ticket = heapq.heappop(self._queue)
                 request = ticket.request
                 if isinstance(request, Render):
@@ -517,6 +536,7 @@ class EnginePool:
         if tag == READY:
             with self._lock:
                 worker.ready = True
+                worker.abort_at = payload[1] if isinstance(payload, tuple) else 0
             self._start_failures = 0
             return
         if tag == RECYCLE:
@@ -527,6 +547,14 @@ class EnginePool:
             ticket = worker.ticket
             if ticket is None or tag != ticket.seq:
                 worker.ticket = None
+                return
+            if isinstance(payload, Failure) and payload.kind == CANCELLED and not ticket.cancelled:
+                # Stopped, but still wanted (a stop that should not have been there):
+                # ask again, with the stop cleared first.
+                worker.stopped = True
+                worker.ticket = None
+                ticket.started = 0.0
+                heapq.heappush(self._queue, ticket)
                 return
         # The worker counts as busy until its pixels are copied out of its block:
         # were it free earlier, the caller's thread could hand it the next page
@@ -565,7 +593,7 @@ class EnginePool:
             cancelled = ticket.cancelled
             ticket.answer = answer if not isinstance(answer, Pixels) else None
             self.completed += 1
-        if isinstance(answer, Failure):
+        if isinstance(answer, Failure) and not (cancelled and answer.kind == CANCELLED):
             self._log_failure(ticket, answer)
         if not cancelled and ticket.callback is not None:
             try:

@@ -25,6 +25,7 @@ TIMEOUT = "timeout"
 CRASHED = "crashed"
 NO_MEMORY = "no-memory"
 CLOSED = "closed"
+CANCELLED = "cancelled"  # stopped while drawing: nobody wanted the page any more
 
 OPEN_FAILURES = (NOT_PDF, ENCRYPTED, DAMAGED, EMPTY, MISSING)
 
