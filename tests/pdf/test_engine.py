@@ -154,9 +154,7 @@ def test_a_page_past_the_deadline_costs_its_worker_not_the_document(make_pool):
     )
 
 
-def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(
-    make_pool, caplog
-):
+def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(make_pool, caplog):
     pool = make_pool(workers=1)
     doc = pool.share(heavy_pdf(), "zwaar.pdf")  # seconds to draw
     answers: list[object] = []
