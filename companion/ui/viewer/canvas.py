@@ -416,7 +416,6 @@ class PageCanvas(QScrollArea):
                 # before the page's pieces are done anyway (see pool.BACKGROUND).
                 self._around_waits = True
                 self._request_stand_ins(visible, top, bottom, scale, urgent_only=True)
-                self.service.request(LANE_PREFETCH, [])  # nothing of the old place first
                 self._keep_near(count, top, bottom, visible)
                 return
         with self.service.engine.batch():
