@@ -22,7 +22,6 @@ behind no longer holds a worker for milliseconds while the new page waits.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import sys
 
@@ -37,8 +36,9 @@ def _writer():
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        call = libc.process_vm_writev
+        # The program's own symbols (libc among them): no library search, which would
+        # start a process (ldconfig) the first time a page is cancelled.
+        call = ctypes.CDLL(None, use_errno=True).process_vm_writev
     except (OSError, AttributeError):
         return None
     call.restype = ctypes.c_ssize_t
