@@ -215,7 +215,7 @@ class PageWork:
         page = doc.load_page(request.page)
         x0, y0, x1, y1 = request.clip
         whole = (x0, y0, x1, y1) == (0, 0, request.width, request.height)
-        display_list = None if whole else self.lists.get(request.doc.key, page)
+        display_list = None if whole else self.lists.get(request.doc.key, page, self.cookie.cookie)
         stride = render_into(
             page,
             request.width,
