@@ -232,6 +232,7 @@ class ViewerScreen(QWidget):
         self._saved_zoom: str | None = None
         self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
         self._deadline = load_deadline(settings)  # read again for each document
+        self._workshop: tuple[int, bool] | None = None  # (generation, is a workshop)
         # Work that waits until the first page the person asked for is on screen.
         self._after_first_page: list[Callable[[], None]] = []
 
@@ -862,7 +863,7 @@ class ViewerScreen(QWidget):
         self.save_filled_action.setEnabled(shown and bool(self.editors.fields))
         # Buttons for what this document cannot do are left out (the menu keeps them).
         self.save_button.setVisible(bool(self.editors.fields))
-        is_workshop = self._pack() is not None if enabled else False
+        is_workshop = self._is_workshop() if enabled else False
         self.pack_action.setEnabled(shown and is_workshop)
         self.pack_button.setVisible(is_workshop)
         for widget in (self.previous_button, self.next_button, self.page_box, self.zoom_box):
@@ -1153,6 +1154,22 @@ class ViewerScreen(QWidget):
         return self.print_flow.print([part], printer, self.document_title)
 
     # -- printpakket --------------------------------------------------------------------
+
+    def _is_workshop(self) -> bool:
+        """Whether the open document is a kit workshop (a printpakket is on offer).
+
+        Asked once per document: the toolbar asks on every show, and the
+        printpakket itself is only put together when the person asks for it.
+        """
+        if self._workshop is None or self._workshop[0] != self._generation:
+            document = None
+            if self.library is not None and self.document_id:
+                document = self.library.catalog_document(self.document_id)
+            self._workshop = (
+                self._generation,
+                document is not None and document.type == "workshop",
+            )
+        return self._workshop[1]
 
     def _pack(self) -> WorkshopPack | None:
         """The open workshop's printpakket on offer (None: not a kit workshop)."""
