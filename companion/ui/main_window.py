@@ -503,6 +503,7 @@ class MainWindow(QMainWindow):
         )
         self.nav.clearSelection()
         self.stack.setCurrentWidget(self.viewer)
+        self.viewer.focus_pages()
         if shown:  # marked read once the page is on screen: a disk write must not delay it
             user, revision = self.context.user, info.revision
             self.viewer.after_first_page(lambda: user.mark_opened(doc_id, revision))

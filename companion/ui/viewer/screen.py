@@ -872,8 +872,6 @@ class ViewerScreen(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._set_document_actions(self.has_document)
-        if self.has_document and not event.spontaneous():
-            self.canvas.setFocus()  # a document opened while the screen was hidden
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
@@ -894,6 +892,12 @@ class ViewerScreen(QWidget):
             self.page_changed.emit(self.document_id or "", self.page)
         elif self.page_count:
             self.canvas.go_to(max(1, min(self.page_count, page)) - 1)
+
+    def focus_pages(self) -> None:
+        """The keys go to the pages (after a document was opened while the screen was hidden:
+        focus given to a hidden widget does not always stick)."""
+        if self.has_document:
+            self.canvas.setFocus()
 
     def focus_page_box(self) -> None:
         self.page_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
