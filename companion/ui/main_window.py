@@ -115,8 +115,9 @@ class MainWindow(QMainWindow):
     kit_changed = Signal()
     # Looking for a newer kit waits this long after start (tests set it to 0).
     update_check_delay_ms = UPDATE_CHECK_DELAY_MS
-    # The viewer is built this long after start, before anyone opens a document.
-    prepare_viewer_ms = 1000
+    # The viewer is built (and painted once, unseen) this long after the first paint, while
+    # the engine's workers start: before anyone can double-click a document.
+    prepare_viewer_ms = 100
     # The tour of the screens after the first import: the program turns it on
     # (companion.ui.app); a window built by a test shows it only when asked.
     offer_tour = False
@@ -495,18 +496,23 @@ class MainWindow(QMainWindow):
             self.banner.show_message(lambda: self.tr("Dit document staat niet (meer) in de kit."))
             return False
         start = page or self.context.user.last_page(doc_id) or 1
-        self.nav.clearSelection()
-        self.stack.setCurrentWidget(self.viewer)
+        # The first page is asked for before the screens switch: the switch runs while a
+        # worker draws the page.
         shown = self.viewer.show_document(
             doc_id, info.title, data, start, tuple(terms), content_id=info.sha256
         )
-        if shown:
-            self.context.user.mark_opened(doc_id, info.revision)
+        self.nav.clearSelection()
+        self.stack.setCurrentWidget(self.viewer)
+        self.viewer.focus_pages()
+        if shown:  # marked read once the page is on screen: a disk write must not delay it
+            user, revision = self.context.user, info.revision
+            self.viewer.after_first_page(lambda: user.mark_opened(doc_id, revision))
         return shown
 
     def _prepare_viewer(self) -> None:
-        if self.isVisible() and self._viewer is None:
-            _ = self.viewer
+        if self.isVisible() and self._viewer is None and not self._closed:
+            _ = self.viewer  # built now, painted once unseen in the next pass (see warm_up)
+            QTimer.singleShot(0, self, lambda: self._closed or self.viewer.warm_up())
 
     def ask_open_pdf(self) -> bool:
         """Bestand > PDF openen…: choose a PDF on disk and show it in the viewer."""
