@@ -51,8 +51,9 @@ DEFAULT_MAX_BYTES = 96 * 2**20
 # The page pixels kept: the screen's worth and some, between these bounds.
 SCREENS_KEPT = 1.5
 MIN_CACHE_BYTES = 24 * 2**20
-# About 100 thumbnails on an ordinary screen, 25 on a 200 % one; more only cost memory.
-THUMB_MAX_BYTES = 6 * 2**20
+# About 60 thumbnails on an ordinary screen, 15 on a 200 % one (the side panel shows
+# 4-6, the pages on screen need one each while they are drawn); more only cost memory.
+THUMB_MAX_BYTES = 4 * 2**20
 THUMB_WIDTH = 110
 
 TileKey = tuple[int, int, int, int]  # page, scale key, column, row
@@ -186,8 +187,13 @@ class RenderService(QObject):
         return grid_for(width, height, self._whole_bytes())
 
     def _whole_bytes(self) -> int:
-        """Pages up to this many bytes come in one piece; larger ones in tiles."""
-        return max(1, min(WHOLE_PAGE_BYTES, self.tiles.max_bytes // 4))
+        """Pages up to this many bytes come in one piece; larger ones in tiles.
+
+        No larger than on an ordinary screen (a quarter of the smallest cache):
+        on a 200 % screen the previews drawn while scrolling fast (8 MB a page)
+        come in bands, so each worker's pixel block stays the size of a band.
+        """
+        return max(1, min(WHOLE_PAGE_BYTES, self.tiles.max_bytes // 4, MIN_CACHE_BYTES // 4))
 
     def piece_bytes(self, index: int, scale: float, rect) -> int:
         """Bytes of the pieces of page ``index`` that cover ``rect`` (pixels at ``scale``)."""
