@@ -127,6 +127,8 @@ class RenderService(QObject):
         self._wanted: dict[TileKey | tuple[int, int], _Wanted] = {}
         self._lane_keys: dict[int, set] = {lane: set() for lane in PRIORITY}
         self._keep: range | None = None
+        self._requested = 0  # bytes of the pieces on their way, as last counted
+        engine.pool.pixel_memory.budget = self._spare_room
 
     # -- documents -------------------------------------------------------------
 
@@ -233,6 +235,7 @@ class RenderService(QObject):
             self._on_screen = {key for key, _grid in keys}
         self._want(lane, keys, lambda key, grid: self._render_request(key, grid))
         self._make_room_for_requested()
+        self._count_requested()
 
     def request_thumbnails(self, wanted: Sequence[tuple[int, float]], urgent: bool = False) -> None:
         """Thumbnails (sidebar, and stand-ins for pages on screen when ``urgent``)."""
@@ -333,6 +336,7 @@ class RenderService(QObject):
         else:
             self._make_space(image_bytes(answer))
             self.tiles.put(key, answer)
+            self._count_requested()
         self.rendered_count += 1
         if thumb:
             self.page_ready.emit(LANE_THUMBS, index)
@@ -367,6 +371,15 @@ class RenderService(QObject):
                 x0, y0, x1, y1 = wanted.clip
                 total += (x1 - x0) * (y1 - y0) * 4
         return total
+
+    def _spare_room(self) -> int:
+        """Bytes of pixel memory that may wait for reuse (the engine's memory asks, from
+        any thread): what the cached pieces and those on their way leave of the cap."""
+        return self.tiles.max_bytes - self.tiles.total_bytes - self._requested
+
+    def _count_requested(self) -> None:
+        self._requested = self.requested_bytes()
+        self.engine.pool.pixel_memory.fit()
 
     def _make_room_for_requested(self) -> None:
         """Room for the pieces just asked for, made now, before their pixels exist.
