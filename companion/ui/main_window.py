@@ -80,10 +80,12 @@ def quit_keys() -> list[QKeySequence]:
 class AfterFirstPaint(QObject):
     """Runs ``then`` once, right after ``window`` was first painted.
 
-    A zero timer from the paint event: it fires after the paint and the flush
-    to the screen that follows it in the same pass of the event loop. A
-    window that is never painted (started hidden or minimised) gets it after
-    ``latest_ms`` anyway.
+    A zero timer from the paint event fires after the paint and the flush to
+    the screen that follow it in the same pass of the event loop; ``then``
+    waits one pass more, so whatever that paint pass queued (a click, the
+    focus, other paints) is handled before the background work starts and
+    takes the GIL and the cores. A window that is never painted (started
+    hidden or minimised) gets it after ``latest_ms`` anyway.
     """
 
     latest_ms = 3000
@@ -98,8 +100,11 @@ class AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)
+            QTimer.singleShot(0, self, self._after_paint_pass)
         return False
+
+    def _after_paint_pass(self) -> None:
+        QTimer.singleShot(0, self, self._run)
 
     @property
     def done(self) -> bool:
