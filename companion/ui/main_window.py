@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from companion.context import AppContext
 from companion.errors import CompanionError
-from companion.pdf.engine.memory import drop_source_lines
 from companion.ui.appearance import (
     Appearance,
     apply_appearance,
@@ -519,6 +518,8 @@ class MainWindow(QMainWindow):
         if self.isVisible() and self._viewer is None and not self._closed:
             _ = self.viewer  # built now, painted once unseen in the next pass (see warm_up)
             QTimer.singleShot(0, self, lambda: self._closed or self.viewer.warm_up())
+        from companion.pdf.engine.memory import drop_source_lines  # loads ctypes: not before
+
         drop_source_lines()  # what PySide6 read of the modules imported so far (6 MB)
 
     def ask_open_pdf(self) -> bool:
