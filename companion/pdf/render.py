@@ -57,17 +57,33 @@ class DisplayLists:
         self.limit = limit
         self._lists: OrderedDict[tuple[str, int], object] = OrderedDict()
 
-    def get(self, key: str, page: pymupdf.Page) -> object:
+    def get(self, key: str, page: pymupdf.Page, cookie: object | None = None) -> object:
+        """The page's display list, interpreted now if need be.
+
+        Interpreting is most of the work for a heavy page, so it runs with
+        ``cookie`` (a MuPDF FzCookie) too: a list cut short by its abort field is
+        used once (the drawing it is for is stopped anyway) and never kept.
+        """
         import pymupdf
 
+        m = pymupdf.mupdf
         found = self._lists.get((key, page.number))
-        if found is None:
-            found = pymupdf.mupdf.fz_new_display_list_from_page(page.this)
-            self._lists[(key, page.number)] = found
-            while len(self._lists) > self.limit:
-                self._lists.popitem(last=False)
-        else:
+        if found is not None:
             self._lists.move_to_end((key, page.number))
+            return found
+        # As fz_new_display_list_from_page does, but with the cookie.
+        found = m.fz_new_display_list(m.fz_bound_page(page.this))
+        device = m.fz_new_list_device(found)
+        try:
+            m.fz_run_page(page.this, device, m.FzMatrix(), cookie or m.FzCookie())
+            m.fz_close_device(device)
+        finally:
+            del device
+        if cookie is not None and cookie.m_internal.abort:  # type: ignore[attr-defined]
+            return found
+        self._lists[(key, page.number)] = found
+        while len(self._lists) > self.limit:
+            self._lists.popitem(last=False)
         return found
 
     def forget(self, key: str) -> None:
@@ -85,11 +101,13 @@ def render_into(
     clip: tuple[int, int, int, int],
     buffer: memoryview,
     display_list: object | None = None,
+    cookie: object | None = None,
 ) -> int:
     """Draw ``clip`` of the page scaled to ``width`` x ``height`` px into ``buffer``.
 
     Returns the stride (bytes per row). ``buffer`` must hold the clip's
-    width x height x 4 bytes.
+    width x height x 4 bytes. MuPDF stops early once ``cookie`` (a MuPDF
+    FzCookie) has its abort field set.
     """
     import pymupdf
 
@@ -109,12 +127,13 @@ def render_into(
     )
     m.fz_clear_pixmap_with_value(pixmap, 255)
     device = m.fz_new_draw_device(m.FzMatrix(), pixmap)
+    mupdf_cookie = cookie if cookie is not None else m.FzCookie()
     try:
         if display_list is not None:
             area = m.FzRect(0, 0, w, h)
-            m.fz_run_display_list(display_list, device, ctm, area, m.FzCookie())
+            m.fz_run_display_list(display_list, device, ctm, area, mupdf_cookie)
         else:
-            m.fz_run_page(page.this, device, ctm, m.FzCookie())
+            m.fz_run_page(page.this, device, ctm, mupdf_cookie)
         m.fz_close_device(device)
     finally:
         del device

@@ -154,6 +154,30 @@ def test_a_page_past_the_deadline_costs_its_worker_not_the_document(make_pool):
     )
 
 
+def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(make_pool, caplog):
+    pool = make_pool(workers=1)
+    doc = pool.share(heavy_pdf(), "zwaar.pdf")  # seconds to draw
+    answers: list[object] = []
+    ticket = pool.submit(
+        Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)),
+        callback=answers.append,
+    )
+    wait_for(lambda: pool.busy())
+    before = pool.worker_pids()
+    pool.cancel(ticket)
+    # The next page comes from the same worker: the drawing nobody wants any more was
+    # stopped (not waited out, and the worker not replaced after the grace).
+    pixels = pool.call(Render(doc, page=1, width=60, height=85, clip=(0, 0, 60, 85)))
+    assert isinstance(pixels, Pixels)
+    assert pool.worker_pids() == before and pool.restarts == 0
+    assert answers == [] and "failed" not in caplog.text
+    # Drawn whole, not stopped half-way: the stop was for the cancelled page only.
+    assert rgb_at(pixels, 5, 5) == (255, 255, 255)
+    assert isinstance(
+        pool.call(Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842))), Pixels
+    )
+
+
 @pytest.mark.parametrize("how", ["segfault", "abort"])
 def test_a_worker_that_crashes_fails_one_request_and_is_replaced(make_pool, how):
     pool = make_pool(workers=1)

@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
 from companion.pdf.engine.memory import HeapTrimmer
-from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
+from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import (
+    CANCELLED,
     CLOSED,
     CRASHED,
     NO_MEMORY,
@@ -57,6 +58,7 @@ from companion.pdf.engine.shared_pixels import (
     no_tracker_started,
     remove_orphans,
 )
+from companion.pdf.engine.stop_render import set_stop
 from companion.pdf.engine.worker import (
     FORGET,
     PREPARE,
@@ -148,6 +150,8 @@ class _Worker:
     prepare: list[DocumentRef] = field(default_factory=list)
     pid: int = 0
     sending: threading.Lock = field(default_factory=threading.Lock)
+    abort_at: int = 0  # where the worker's drawing can be stopped (see stop_render)
+    stopped: bool = False  # a stop was set there: clear it before the next drawing
 
 
 class EnginePool:
@@ -292,7 +296,8 @@ class EnginePool:
         """Queue ``request``; ``callback(answer)`` runs on the dispatcher thread.
 
         The answer is the worker's result or a :class:`Failure`. A
-        :class:`Pixels` answer's buffer is valid only during the callback.
+        :class:`Pixels` answer's buffer is memory of its own (keep it, or a
+        view on it, as long as you like).
         """
         ticket = Ticket(request, priority, callback, deadline or self.deadline, next(self._seq))
         if isinstance(request, Render) and request.pixel_bytes > MAX_PIXEL_BYTES:
@@ -309,28 +314,27 @@ class EnginePool:
         return ticket
 
     def cancel(self, ticket: Ticket) -> None:
-        """Drop ``ticket``: no callback; if it is running, its worker goes after a grace."""
+        """Drop ``ticket``: no callback. A page being drawn is stopped where the system
+        allows (:mod:`companion.pdf.engine.stop_render`); other running work keeps
+        its worker for a grace, after which the worker is replaced."""
         with self._lock:
             if ticket.done:
                 return
             ticket.cancelled = True
+            if isinstance(ticket.request, Render):
+                # Under the lock: while the worker has this ticket it cannot have been
+                # sent another request, so the stop can only reach this drawing.
+                for worker in self._workers:
+                    if worker.ticket is ticket and set_stop(worker.pid, worker.abort_at):
+                        worker.stopped = True
         self._wake()
 
     def call(
         self, request: Request, *, priority: float = 0.0, timeout: float | None = None
     ) -> object:
-        """Submit and wait (not on the GUI thread). Pixels come back as a copy of their own."""
+        """Submit and wait (not on the GUI thread). Pixels come in memory of their own."""
         box: list[object] = []
-
-        def keep(answer: object) -> None:
-            if isinstance(answer, Pixels) and answer.buffer is not None:
-                size = answer.stride * answer.height
-                copy = self.pixel_memory.buffer(size)
-                copy_bytes(copy, answer.buffer, size)
-                answer = dataclasses.replace(answer, buffer=copy)
-            box.append(answer)
-
-        ticket = self.submit(request, priority=priority, callback=keep)
+        ticket = self.submit(request, priority=priority, callback=box.append)
         wait_for = timeout if timeout is not None else ticket.deadline + 30
         if not ticket.finished.wait(wait_for):
             self.cancel(ticket)
@@ -490,6 +494,13 @@ class EnginePool:
                 free = sum(1 for w in idle if w.ticket is None)
                 if self._queue[0].priority >= BACKGROUND and free <= 1 < self.size:
                     continue  # the last idle worker waits for urgent work
+                if worker.stopped and isinstance(self._queue[0].request, Render):
+                    if not set_stop(worker.pid, worker.abort_at, stop=False):
+                        # Gone (its sentinel says so next round), or no longer ours to
+                        # write: either way it must not draw with the stop still set.
+                        worker.process.kill()
+                        continue
+                    worker.stopped = False
                 ticket = heapq.heappop(self._queue)
                 request = ticket.request
                 if isinstance(request, Render):
@@ -527,6 +538,7 @@ class EnginePool:
         if tag == READY:
             with self._lock:
                 worker.ready = True
+                worker.abort_at = payload[1] if isinstance(payload, tuple) else 0
             self._start_failures = 0
             return
         if tag == RECYCLE:
@@ -538,12 +550,20 @@ class EnginePool:
             if ticket is None or tag != ticket.seq:
                 worker.ticket = None
                 return
+            if isinstance(payload, Failure) and payload.kind == CANCELLED and not ticket.cancelled:
+                # Stopped, but still wanted (a stop that should not have been there):
+                # ask again, with the stop cleared first.
+                worker.stopped = True
+                worker.ticket = None
+                ticket.started = 0.0
+                heapq.heappush(self._queue, ticket)
+                return
         # The worker counts as busy until its pixels are copied out of its block:
         # were it free earlier, the caller's thread could hand it the next page
         # (drawing into, or replacing, the block this thread still reads).
         try:
-            if isinstance(payload, Pixels) and worker.block is not None:
-                payload = dataclasses.replace(payload, buffer=worker.block.buf)
+            if isinstance(payload, Pixels) and worker.block is not None and not ticket.cancelled:
+                payload = dataclasses.replace(payload, buffer=self._copy_out(worker.block, payload))
             self._finish(ticket, payload)
             if worker.block is not None:
                 if worker.block.size > KEEP_BLOCK_BYTES:
@@ -558,6 +578,17 @@ class EnginePool:
         if self.pending() == 0:
             self.trim_heap()  # on this thread, not the window's
 
+    def _copy_out(self, block: Block, pixels: Pixels) -> memoryview:
+        """The pixels in memory of their own: the one copy between a worker and the screen.
+
+        The answer keeps this memory (a page image is made over it, no second
+        copy); it goes back to :attr:`pixel_memory` once the last view is gone.
+        """
+        size = min(pixels.stride * pixels.height, block.size)
+        memory = self.pixel_memory.buffer(size)
+        block.read_into(memory)
+        return memory
+
     def _finish(self, ticket: Ticket, answer: object) -> None:
         with self._lock:
             if ticket.done:
@@ -566,7 +597,7 @@ class EnginePool:
             cancelled = ticket.cancelled
             ticket.answer = answer if not isinstance(answer, Pixels) else None
             self.completed += 1
-        if isinstance(answer, Failure):
+        if isinstance(answer, Failure) and not (cancelled and answer.kind == CANCELLED):
             self._log_failure(ticket, answer)
         if not cancelled and ticket.callback is not None:
             try:

@@ -25,6 +25,7 @@ TIMEOUT = "timeout"
 CRASHED = "crashed"
 NO_MEMORY = "no-memory"
 CLOSED = "closed"
+CANCELLED = "cancelled"  # stopped while drawing: nobody wanted the page any more
 
 OPEN_FAILURES = (NOT_PDF, ENCRYPTED, DAMAGED, EMPTY, MISSING)
 
@@ -197,10 +198,11 @@ class Composed:
 
 @dataclass(frozen=True)
 class Pixels:
-    """Where the pixels of a :class:`Render` are: ``stride`` bytes per row in ``buffer``.
+    """The pixels of a :class:`Render`: ``stride`` bytes per row in ``buffer``.
 
-    ``buffer`` is a view on the shared-memory block, valid only inside the
-    callback that receives it: copy what you keep.
+    The worker sends only this record; the pool fills in ``buffer`` with the
+    pixels copied out of the worker's shared-memory block into memory of
+    their own, which a page image can use as it is (no second copy).
     """
 
     page: int

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
+from companion.pdf.engine.pixel_memory import copy_bytes
+
 _counter = itertools.count()
 PREFIX = "skc"
 
@@ -75,6 +77,8 @@ class Block:
         self.name = name
         self.size = self.shm.size
         self.released = False
+        # A descriptor of its own, to read the block without mapping it (read_into).
+        self._fd = _reading_descriptor(self.shm)
         # The pool's threads (the caller's and the one reading the workers' answers)
         # map, unmap and release the same block: without a lock two of them could
         # close one mapping twice, and the second close hits a file descriptor that
@@ -90,6 +94,29 @@ class Block:
         assert buffer is not None
         return buffer
 
+    def read_into(self, target: memoryview) -> None:
+        """Copy the first ``len(target)`` bytes of the block into ``target``.
+
+        Where the system can, the bytes are read through the block's file
+        descriptor (``preadv``): the kernel copies them in one call, without
+        Python's lock and without mapping the block here. Mapping it costs
+        more than the copy itself: page faults on the way in and, on the way
+        out, unmapping it from every core the window's threads run on (0.5-0.9
+        ms against 0.3 ms for a 2.4 MB band).
+        """
+        size = len(target)
+        with self._lock:
+            fd = self._fd if not self.released else None
+        if fd is not None:
+            done = 0
+            while done < size:
+                got = os.preadv(fd, [target[done:]], done)
+                if got <= 0:
+                    raise OSError(f"block {self.name}: {done} of {size} bytes")
+                done += got
+            return
+        copy_bytes(target, self.buf, size)
+
     def unmap(self) -> None:
         """Stop mapping the block here (it stays, for the worker, until released)."""
         with self._lock:
@@ -102,8 +129,19 @@ class Block:
             if self.released:
                 return
             self.released = True
+            fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
         self.unmap()
         _unlink(self.name)
+
+
+def _reading_descriptor(shm: shared_memory.SharedMemory) -> int | None:
+    """A duplicate of the block's descriptor for ``preadv`` (None where either is missing)."""
+    fd = getattr(shm, "_fd", -1)
+    if not hasattr(os, "preadv") or not isinstance(fd, int) or fd < 0:
+        return None
+    return os.dup(fd)
 
 
 def block_with(data: bytes) -> Block:

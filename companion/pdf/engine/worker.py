@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from companion.pdf.content import FindHit, Word
 from companion.pdf.engine.memory import TAIL_MIN, release_tail, return_large_blocks
 from companion.pdf.engine.protocol import (
+    CANCELLED,
     DAMAGED,
     NO_MEMORY,
     PAGE_BROKEN,
@@ -48,6 +49,7 @@ from companion.pdf.engine.protocol import (
     Request,
 )
 from companion.pdf.engine.shared_pixels import alive, attach, close_quietly, remove_blocks_of
+from companion.pdf.engine.stop_render import RenderCookie
 from companion.pdf.opening import OpenDocuments, OpenFailed
 
 if TYPE_CHECKING:
@@ -104,6 +106,7 @@ class PageWork:
         self._slab: SharedMemory | None = None
         self._slab_name = ""
         self._slab_used = 0  # bytes of the block drawn into since its tail was given back
+        self.cookie = RenderCookie()  # the window sets its abort field to stop a drawing
 
     def close(self) -> None:
         self.lists.clear()
@@ -214,10 +217,18 @@ class PageWork:
         page = doc.load_page(request.page)
         x0, y0, x1, y1 = request.clip
         whole = (x0, y0, x1, y1) == (0, 0, request.width, request.height)
-        display_list = None if whole else self.lists.get(request.doc.key, page)
+        display_list = None if whole else self.lists.get(request.doc.key, page, self.cookie.cookie)
         stride = render_into(
-            page, request.width, request.height, request.clip, buffer, display_list
+            page,
+            request.width,
+            request.height,
+            request.clip,
+            buffer,
+            display_list,
+            self.cookie.cookie,
         )
+        if self.cookie.stopped:  # cancelled by the window while drawing: half a picture
+            return Failure(CANCELLED, "stopped while drawing", time.monotonic() - start)
         return Pixels(request.page, x1 - x0, y1 - y0, stride, drawn=(start, time.monotonic()))
 
     def _fit_slab(self, buffer: memoryview, need: int) -> None:
@@ -278,7 +289,7 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
     parent = os.getppid()
     window = options.window_pid or parent
     hung_up = False  # the pipe closed without a goodbye: the window may have died
-    conn.send((READY, os.getpid()))
+    conn.send((READY, (os.getpid(), work.cookie.address)))
     try:
         while True:
             try:

@@ -147,6 +147,7 @@ class PageCanvas(QScrollArea):
         self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
         self._scroll_stopped.timeout.connect(self._stopped)
         self._holding = False  # a jump's page is on its way: the view waits for it
+        self._around_waits = False  # read-ahead, stand-ins and links wait for the jump's page
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
         self._hold_timer.setInterval(JUMP_HOLD_MS)
@@ -333,6 +334,9 @@ class PageCanvas(QScrollArea):
         if self._holding:
             self._holding = False
             self.viewport().update()
+        if self._around_waits:
+            self._around_waits = False
+            self.schedule_requests()  # after this paint: what the jump left waiting
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         if not self._holding:
@@ -404,6 +408,16 @@ class PageCanvas(QScrollArea):
                 sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
             )
             self.service.request(LANE_VIEW, on_screen)
+            if self._holding:
+                # A jump: until its page is painted, the window leaves the two cores to
+                # the workers drawing it. Asking for read-ahead, thumbnails and links
+                # costs the GUI thread a millisecond or two (and Python's lock, which the
+                # engine's thread needs to hand the pixels on); that work could not start
+                # before the page's pieces are done anyway (see pool.BACKGROUND).
+                self._around_waits = True
+                self._request_stand_ins(visible, top, bottom, scale, urgent_only=True)
+                self._keep_near(count, top, bottom, visible)
+                return
         with self.service.engine.batch():
             self._request_around(count, top, bottom, visible, scale)
 
@@ -428,9 +442,37 @@ class PageCanvas(QScrollArea):
             self.service.request(LANE_PREFETCH, [])
             self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
             return
-        # A thumbnail stands in while a page is drawn. It costs a worker a moment, so it
-        # goes first only where the sharp page takes three rounds of the workers or
-        # more (a HiDPI screen, high zoom); otherwise right after the tiles.
+        self._request_stand_ins(visible, top, bottom, scale)
+        ahead, near = self._keep_near(count, top, bottom, visible)
+        wanted = []
+        for index in sorted(near, key=lambda i: (i < visible.start, abs(i - visible.start))):
+            parts = []
+            if ahead and index >= visible.start:
+                parts.append(self._pixel_rect(index, bottom, bottom + ahead))
+            if ahead and index <= visible.stop - 1:  # people mostly read down
+                parts.append(self._pixel_rect(index, top - ahead // 3, top))
+            wanted.extend((index, scale, part) for part in parts)
+        self.service.request(LANE_PREFETCH, wanted)
+        self.content.want(visible)
+
+    def _keep_near(self, count: int, top: int, bottom: int, visible: range) -> tuple[int, range]:
+        """Let far pages go (pieces still on their way there too); returns how far beyond
+        the screen to read ahead (view pixels) and the pages that reach."""
+        ahead = self._prefetch_height(visible, bottom - top)
+        near = self.page_layout.visible(max(0, top - ahead // 3), bottom + ahead)
+        margin = max(1, len(near) - len(visible))
+        self.service.evict_far(keep_window(visible, count, margin + self.MARGIN_PAGES))
+        return ahead, near
+
+    def _request_stand_ins(
+        self, visible: range, top: int, bottom: int, scale: float, urgent_only: bool = False
+    ) -> None:
+        """Thumbnails to stand in for pages on screen while their sharp pieces are drawn.
+
+        A thumbnail costs a worker a moment, so it goes first only where the sharp
+        page takes three rounds of the workers or more (a HiDPI screen, high zoom);
+        otherwise right after the tiles (and not at all while ``urgent_only``).
+        """
         workers = 2 * self.service.engine.pool.size
         first, after = [], []
         for index in visible:
@@ -441,23 +483,8 @@ class PageCanvas(QScrollArea):
             (first if tiles > workers else after).append((index, self.thumb_scale(index)))
         if first:
             self.service.request_thumbnails(first, urgent=True)
-        if after:
+        if after and not urgent_only:
             self.service.request_thumbnails(after)
-        height = bottom - top
-        ahead = self._prefetch_height(visible, height)
-        near = self.page_layout.visible(max(0, top - ahead // 3), bottom + ahead)
-        wanted = []
-        for index in sorted(near, key=lambda i: (i < visible.start, abs(i - visible.start))):
-            parts = []
-            if ahead and index >= visible.start:
-                parts.append(self._pixel_rect(index, bottom, bottom + ahead))
-            if ahead and index <= visible.stop - 1:  # people mostly read down
-                parts.append(self._pixel_rect(index, top - ahead // 3, top))
-            wanted.extend((index, scale, part) for part in parts)
-        self.service.request(LANE_PREFETCH, wanted)
-        margin = max(1, len(near) - len(visible))
-        self.service.evict_far(keep_window(visible, count, margin + self.MARGIN_PAGES))
-        self.content.want(visible)
 
     def _prefetch_height(self, visible: range, height: int) -> int:
         """How far beyond the screen to prepare: up to a screen, as far as the cache allows.

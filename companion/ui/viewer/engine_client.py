@@ -1,10 +1,10 @@
 """The window's end of the PDF engine: engine answers delivered on the GUI thread.
 
 Wraps :class:`companion.pdf.engine.pool.EnginePool` (worker processes,
-priorities, deadlines, restarts). The pool calls back on its own thread;
-pixels are copied from shared memory into a QImage right there (a QImage may
-be made on any thread) and every answer is then relayed to the GUI thread
-with a queued signal, where the caller's function runs. An answer for a
+priorities, deadlines, restarts). The pool calls back on its own thread with
+pixels already copied out of shared memory; a QImage is made over them right
+there (a QImage may be made on any thread) and every answer is then relayed
+to the GUI thread with a queued signal, where the caller's function runs. An answer for a
 request that was cancelled meanwhile is dropped.
 """
 
@@ -19,7 +19,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
-from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
 from companion.pdf.engine.pool import EnginePool, Ticket
 from companion.pdf.engine.protocol import DocumentRef, Failure, Pixels, Request
 from companion.pdf.engine.worker import WorkerOptions
@@ -37,33 +36,28 @@ def content_key(data: bytes) -> str:
     return f"bytes:{len(data)}:{zlib.crc32(data):08x}"
 
 
-def pixels_to_image(pixels: Pixels, memory: PixelMemory | None = None) -> QImage:
-    """A QImage of its own, copied out of shared memory (RGB32: painted fastest).
+def pixels_to_image(pixels: Pixels) -> QImage:
+    """A QImage of the pixels (RGB32: painted fastest), made over their own memory.
 
-    Large images go into memory that earlier pixels had (see
-    :class:`PixelMemory`); the image holds it until the last copy of the
-    image is gone. The copy lets go of Python's lock while it runs: the GUI
-    thread keeps painting meanwhile.
+    The pool copied them out of shared memory into memory of their own (see
+    :meth:`EnginePool._copy_out`); the image uses that memory as it is and
+    holds it until the last copy of the image is gone. Rows of another length
+    than the image's are copied row by row.
     """
     assert pixels.buffer is not None
     size = pixels.stride * pixels.height
-    if memory is not None and pixels.stride == pixels.width * 4 and len(pixels.buffer) >= size:
-        view = memory.buffer(size)
-        copy_bytes(view, pixels.buffer, size)
-        image = QImage(view, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB32)
-        del view
-        return image
+    if pixels.stride == pixels.width * 4 and len(pixels.buffer) >= size:
+        return QImage(
+            pixels.buffer, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB32
+        )
     image = QImage(pixels.width, pixels.height, QImage.Format.Format_RGB32)
     target = image.bits()
-    if image.bytesPerLine() == pixels.stride and len(target) >= size:
-        copy_bytes(target, pixels.buffer, size)
-    else:  # rows of another length: copy row by row
-        row = pixels.width * 4
-        for y in range(pixels.height):
-            start = y * pixels.stride
-            target[y * image.bytesPerLine() : y * image.bytesPerLine() + row] = pixels.buffer[
-                start : start + row
-            ]
+    row = pixels.width * 4
+    for y in range(pixels.height):
+        start = y * pixels.stride
+        target[y * image.bytesPerLine() : y * image.bytesPerLine() + row] = pixels.buffer[
+            start : start + row
+        ]
     del target
     return image
 
@@ -170,7 +164,7 @@ class EngineClient(QObject):
 
         def relay(answer: object) -> None:  # on the pool's thread
             if isinstance(answer, Pixels):
-                answer = pixels_to_image(answer, self.pool.pixel_memory)
+                answer = pixels_to_image(answer)
             self._relay.emit(holder[0] if holder else None, done, answer)
 
         ticket = self.pool.submit(request, priority=priority, callback=relay, deadline=deadline)

@@ -77,29 +77,51 @@ def test_a_second_jump_drops_what_the_first_one_still_waited_for(qtbot, make_vie
     assert viewer.page == 10
 
 
-def _pixels(width: int, height: int, value: int) -> Pixels:
-    data = bytearray([value, 255 - value, 7, 255]) * (width * height)
-    return Pixels(0, width, height, width * 4, memoryview(data))
+def _pixels(width: int, height: int, value: int, memory: PixelMemory) -> Pixels:
+    """Pixels as the pool hands them on: in memory of their own, from ``memory``."""
+    buffer = memory.buffer(width * height * 4)
+    buffer[:] = bytes([value, 255 - value, 7, 255]) * (width * height)
+    return Pixels(0, width, height, width * 4, buffer)
 
 
-def test_page_images_take_the_memory_of_images_let_go_with_their_own_pixels(qapp):
+def test_page_images_keep_their_pixels_and_give_the_memory_back_when_gone(qapp):
     memory = PixelMemory(max_bytes=3 * 2**20)
     width, height = 1200, 300  # 1.4 MB: large enough to be kept
-    first = pixels_to_image(_pixels(width, height, 10), memory)
+    first = pixels_to_image(_pixels(width, height, 10, memory))
+    gc.collect()  # the answer is gone: the image still has its pixels (no copy was made)
     assert first.pixelColor(5, 5).getRgb() == (7, 245, 10, 255)
+    assert memory.spare_bytes == 0
     del first
     gc.collect()
     assert memory.spare_bytes >= width * height * 4
-    second = pixels_to_image(_pixels(width, height, 200), memory)
+    second = pixels_to_image(_pixels(width, height, 200, memory))
     assert memory.reused == 1 and memory.spare_bytes == 0
     # Its own pixels, everywhere (nothing of the image before it).
     assert {second.pixelColor(x, y).getRgb() for x in (0, 600, 1199) for y in (0, 150, 299)} == {
         (7, 55, 200, 255)
     }
-    kept = [pixels_to_image(_pixels(width, height, n), memory) for n in range(4)]
+    kept = [pixels_to_image(_pixels(width, height, n, memory)) for n in range(4)]
     del kept, second
     gc.collect()
     assert memory.spare_bytes <= 3 * 2**20  # what is kept for later stays under its cap
     # Thumbnails (small) come from the ordinary heap.
-    small = pixels_to_image(_pixels(110, 156, 30), memory)
+    small = pixels_to_image(_pixels(110, 156, 30, memory))
     assert memory.reused == 1 and small.pixelColor(0, 0).getRgb() == (7, 225, 30, 255)
+
+
+def test_a_jump_asks_for_its_page_alone_and_reads_ahead_once_it_is_painted(qtbot, make_viewer):
+    viewer = forty_pages_open(qtbot, make_viewer)
+    canvas, service = viewer.canvas, viewer.service
+    canvas._hold_timer.setInterval(60_000)  # the view waits for the page, however slow
+    log = painted_log(viewer)
+    viewer.go_to(21)
+    on_screen = set(canvas.visible_pages())
+    # Right after the jump the workers draw the pages on screen; the pages around them are
+    # not asked for yet (the side panel's thumbnails wait behind them as before).
+    asked = {key[0] for key in service._wanted if len(key) == 4}
+    around = set(range(min(on_screen) - 3, max(on_screen) + 4)) - on_screen
+    assert 20 in on_screen and on_screen <= asked and not asked & around
+    qtbot.waitUntil(lambda: (20, True) in log, timeout=10000)
+    # Once page 21 is painted, the page below it is read ahead: scrolling on shows it at once.
+    below = max(on_screen) + 1
+    qtbot.waitUntil(lambda: any(key[0] == below for key in service.tiles), timeout=10000)
