@@ -178,7 +178,8 @@ def add_rows(
 ) -> None:
     """Index ``rows`` and record the stems of the words not seen before.
 
-    ``terms``: the rows' words when the caller has them already (see :func:`page_index`).
+    ``terms``: the rows' words when the caller has them already (see :func:`page_index`),
+    or those of them it has not recorded before in this transaction.
     """
     rows = list(rows)
     conn.executemany(

@@ -45,6 +45,9 @@ class UpdatePlan:
     stale: list[str]  # documents whose old rows go: removed, or file/title/summary changed
     fresh: dict[str, list[Document]]  # file sha256 -> documents whose rows must be written
     indexed: set[str] = field(default_factory=set)  # fresh documents already written
+    # Words this import already put in search_terms: a kit's files share most
+    # of their words, so after the first few files there is little left to look up.
+    recorded: set[str] = field(default_factory=set)
 
 
 def plan_update(conn: sqlite3.Connection, manifest: Manifest) -> UpdatePlan:
@@ -99,7 +102,8 @@ def index_pages(
         made = indexed_rows(plan.nums[doc.id], doc.title, doc.summary, prepared.bodies)
         terms.update(made[0][1].split(), made[0][2].split())  # the title and summary row
         rows.extend(made)
-    add_rows(conn, rows, terms)
+    add_rows(conn, rows, terms - plan.recorded)
+    plan.recorded |= terms
     plan.indexed.update(d.id for d in docs)
 
 
