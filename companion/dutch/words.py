@@ -43,7 +43,7 @@ _joined_once = lru_cache(maxsize=1 << 16)(joined)
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as search keeps them, in order (see :func:`joined`)."""
-    return [_joined_once(match) for match in WORD.findall(text)]
+    return list(map(_joined_once, WORD.findall(text)))
 
 
 def search_form(word: str) -> str:

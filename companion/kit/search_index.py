@@ -63,19 +63,58 @@ def _running(keyed: Sequence[list[str]]) -> set[str]:
     return {key for key, count in counts.items() if count >= needed}
 
 
+# What a line keeps in its rough form (see _may_run): the ASCII letters and signs
+# of the case-folded line. Dropped: digits and "#" (a key blanks numbers to "#"),
+# whitespace other than the line break (a key joins it to one space), and every
+# byte of a non-ASCII character (which may be a digit or a space too).
+_ROUGH_DROP = bytes(range(0x80, 0x100)) + b"0123456789# \t\x1c\x1d\x1e\x1f"
+# Line breaks other than "\n" (clean_text turns them into "\n" or drops them):
+# a page holding one is keyed the exact way.
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _may_run(pages: Sequence[str]) -> bool:
+    """False when no line can come back on enough pages to be running; cheap.
+
+    The exact keys (:func:`_line_keys`) cost a regular expression and a join
+    per line, on every page of every file. A rough form of each line is made
+    in C instead: what is left of the case-folded line after dropping what a
+    key blanks or joins (digits, "#", spaces) and every non-ASCII character.
+    Lines with equal keys have equal rough forms, so a key on enough pages
+    has a rough form on at least as many: when no rough form is, there is
+    no running line. When one is (a real running line, or lines that only
+    look alike roughly), the exact keys decide.
+    """
+    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(pages))
+    counts: Counter[bytes] = Counter()
+    for text in pages:
+        if any(mark in text for mark in _OTHER_BREAKS):
+            return True
+        rough = text.casefold().encode("utf-8", "surrogatepass").translate(None, _ROUGH_DROP)
+        counts.update(set(rough.splitlines()))
+    return any(count >= needed for count in counts.values())
+
+
+def _keyed(pages: Sequence[str]) -> list[list[str]]:
+    """Each page's line keys, or [] when the document cannot have running lines."""
+    if len(pages) < RUNNING_MIN_PAGES or not _may_run(pages):
+        return []
+    return [_line_keys(text) for text in pages]
+
+
 def running_lines(pages: Sequence[str]) -> set[str]:
     """The lines (as :func:`_line_key`) that come back on most pages of one document."""
-    return _running([_line_keys(text) for text in pages] if len(pages) >= RUNNING_MIN_PAGES else [])
+    return _running(_keyed(pages))
 
 
-def page_bodies(pages: Sequence[str]) -> list[str]:
-    """Each page's text without its running lines, as the index holds it."""
-    keyed = [_line_keys(text) for text in pages] if len(pages) >= RUNNING_MIN_PAGES else []
+def page_words(pages: Sequence[str]) -> list[list[str]]:
+    """Each page's words in search form (see :func:`indexed_text`), without its running lines."""
+    keyed = _keyed(pages)
     running = _running(keyed)
     if not running:
-        return [indexed_text(text) for text in pages]
+        return [words(text) for text in pages]
     return [
-        indexed_text(
+        words(
             "\n".join(
                 line
                 for line, key in zip(text.splitlines(), keys, strict=True)
@@ -84,6 +123,11 @@ def page_bodies(pages: Sequence[str]) -> list[str]:
         )
         for text, keys in zip(pages, keyed, strict=True)
     ]
+
+
+def page_bodies(pages: Sequence[str]) -> list[str]:
+    """Each page's text without its running lines, as the index holds it."""
+    return [" ".join(found) for found in page_words(pages)]
 
 
 class PageIndex(NamedTuple):
@@ -99,8 +143,11 @@ def page_index(pages: Sequence[str]) -> PageIndex:
     A module-level function, so the extraction pool can send it to its worker
     processes by name (``companion/pdf/extract_pool.py``).
     """
-    bodies = page_bodies(pages)
-    return PageIndex(bodies, set(" ".join(bodies).split()))
+    found = page_words(pages)
+    # The words of " ".join(bodies).split(), from each distinct word once
+    # (a folded word may hold a space, or be empty: split as the index would).
+    distinct: set[str] = set().union(*found)
+    return PageIndex([" ".join(ws) for ws in found], set(" ".join(distinct).split()))
 
 
 def document_rows(num: int, title: str, summary: str, pages: Sequence[str]) -> list[SearchRow]:
@@ -131,7 +178,8 @@ def add_rows(
 ) -> None:
     """Index ``rows`` and record the stems of the words not seen before.
 
-    ``terms``: the rows' words when the caller has them already (see :func:`page_index`).
+    ``terms``: the rows' words when the caller has them already (see :func:`page_index`),
+    or those of them it has not recorded before in this transaction.
     """
     rows = list(rows)
     conn.executemany(

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Document, Manifest
@@ -45,6 +46,9 @@ class UpdatePlan:
     stale: list[str]  # documents whose old rows go: removed, or file/title/summary changed
     fresh: dict[str, list[Document]]  # file sha256 -> documents whose rows must be written
     indexed: set[str] = field(default_factory=set)  # fresh documents already written
+    # Words this import already put in search_terms: a kit's files share most
+    # of their words, so after the first few files there is little left to look up.
+    recorded: set[str] = field(default_factory=set)
 
 
 def plan_update(conn: sqlite3.Connection, manifest: Manifest) -> UpdatePlan:
@@ -99,7 +103,8 @@ def index_pages(
         made = indexed_rows(plan.nums[doc.id], doc.title, doc.summary, prepared.bodies)
         terms.update(made[0][1].split(), made[0][2].split())  # the title and summary row
         rows.extend(made)
-    add_rows(conn, rows, terms)
+    add_rows(conn, rows, terms - plan.recorded)
+    plan.recorded |= terms
     plan.indexed.update(d.id for d in docs)
 
 
@@ -151,9 +156,6 @@ def replace_content(
     compared with what was installed, which the Updates screen shows and the
     library uses to mark new documents until they are opened.
     """
-    from sqlite_utils import Database  # slow to import; only needed while writing
-
-    db = Database(conn)
     if plan is None:
         plan = plan_update(conn, manifest)
         forget_stale(conn, plan)
@@ -167,9 +169,13 @@ def replace_content(
     for table in CONTENT_TABLES:
         conn.execute(f"DELETE FROM {table}")
 
-    db["themes"].insert_all(
-        {"id": t.id, "position": i, "title": t.title, "summary": t.summary}
-        for i, t in enumerate(manifest.themes)
+    _insert_all(
+        conn,
+        "themes",
+        [
+            {"id": t.id, "position": i, "title": t.title, "summary": t.summary}
+            for i, t in enumerate(manifest.themes)
+        ],
     )
     changes: list[tuple[str, str, str]] = []
     documents = []
@@ -209,28 +215,46 @@ def replace_content(
         for doc_id, before in previous.items()
         if doc_id not in current_ids
     )
-    db["documents"].insert_all(documents)
-    db["document_themes"].insert_all(
-        {"document_id": d.id, "theme_id": t, "position": n}
-        for d in manifest.documents
-        for n, t in enumerate(d.themes)
+    _insert_all(conn, "documents", documents)
+    _insert_all(
+        conn,
+        "document_themes",
+        [
+            {"document_id": d.id, "theme_id": t, "position": n}
+            for d in manifest.documents
+            for n, t in enumerate(d.themes)
+        ],
     )
-    db["steps"].insert_all(
-        {"id": s.id, "position": i, "title": s.title, "summary": s.summary}
-        for i, s in enumerate(manifest.steps)
+    _insert_all(
+        conn,
+        "steps",
+        [
+            {"id": s.id, "position": i, "title": s.title, "summary": s.summary}
+            for i, s in enumerate(manifest.steps)
+        ],
     )
-    db["step_items"].insert_all(
-        {"id": item.id, "step_id": s.id, "position": n, "text": item.text}
-        for s in manifest.steps
-        for n, item in enumerate(s.items)
+    _insert_all(
+        conn,
+        "step_items",
+        [
+            {"id": item.id, "step_id": s.id, "position": n, "text": item.text}
+            for s in manifest.steps
+            for n, item in enumerate(s.items)
+        ],
     )
-    db["step_documents"].insert_all(
-        {"step_id": s.id, "document_id": d, "position": n}
-        for s in manifest.steps
-        for n, d in enumerate(s.documents)
+    _insert_all(
+        conn,
+        "step_documents",
+        [
+            {"step_id": s.id, "document_id": d, "position": n}
+            for s in manifest.steps
+            for n, d in enumerate(s.documents)
+        ],
     )
-    db["last_changes"].insert_all(
-        {"document_id": c[0], "title": c[1], "change": c[2]} for c in changes
+    _insert_all(
+        conn,
+        "last_changes",
+        [{"document_id": c[0], "title": c[1], "change": c[2]} for c in changes],
     )
     # Fresh documents whose file was already stored (so no text came in now).
     _add_search_rows(
@@ -265,6 +289,22 @@ def replace_content(
         "INSERT OR REPLACE INTO kit_info (key, value) VALUES (?, ?)", list(info.items())
     )
     return changes
+
+
+def _insert_all(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows given as dicts that all name the same columns.
+
+    Plain SQL, not sqlite-utils: importing that takes a few tenths of a
+    second, which a first run paid after the last file, while the person waits.
+    """
+    rows = list(rows)
+    if not rows:
+        return
+    columns = list(rows[0])
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [[row[column] for column in columns] for row in rows],
+    )
 
 
 def _indexed_as(doc) -> tuple[str, str, str] | None:

@@ -254,3 +254,17 @@ def test_version_is_checked_again_under_the_write_lock(tmp_path, kit_builder, te
         apply_source(store, FolderSource(v2), trusted_keys=test_public_keys, verified=verified_v2)
     assert store.installed().version == 3
     store.close()
+
+
+def test_every_word_in_the_index_gets_its_stem_once_also_words_files_share(
+    store, kit_builder, test_public_keys
+):
+    # Files share most words ("de", "een", "vindplaats"); the last one brings its own.
+    kit_builder.documents["persona-ans"] = ["Persona Ans\nAns leest de folder van de vindplaats."]
+    install(store, kit_builder.build(1), test_public_keys)
+
+    stored = store.conn.execute("SELECT term, stem FROM search_terms").fetchall()
+    indexed = {row[0] for row in store.conn.execute("SELECT term FROM search_vocab")}
+    assert sorted(term for term, _ in stored) == sorted(indexed)
+    assert {"ans", "folder", "vindplaats", "de"} <= indexed
+    assert dict(stored)["vindplaatsen"] == dict(stored)["vindplaats"]  # one family
