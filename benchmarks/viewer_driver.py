@@ -366,7 +366,7 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
         # A double-click is press, release, press (double-click), release.
         QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         QTest.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        viewer = window.viewer  # built by the first double-click, as in the program
+        viewer = window.viewer  # built after the first paint (or by the double-click)
         if watch is None:
             watch = PaintWatch(viewer.canvas)
         watch.sharp_at.clear()

@@ -207,3 +207,29 @@ def test_the_language_chosen_in_the_program_is_the_command_lines(tmp_path, capsy
     # --lang wins over the setting.
     assert main(["--lang", "nl", "--data-dir", str(data), "import-update", str(broken)]) == 1
     assert "Dit updatebestand is beschadigd" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "read_quickly"),
+    [
+        ([], True),
+        (["--data-dir", "data"], True),
+        (["--data-dir=data", "--selftest"], True),
+        (["--data", "data", "--lang", "en"], True),  # an abbreviation, as argparse allows
+        (["--lang", "xx"], False),  # refused by the full parser (exit 2, its message)
+        (["--help"], False),
+        (["--data-dir"], False),
+        (["search", "klantreis"], False),
+        (["--selftest", "open", "slides.pdf", "--page", "3"], False),
+    ],
+)
+def test_the_usual_start_reads_its_options_as_the_full_parser_does(arguments, read_quickly):
+    """window_start skips making every command's parser for a plain start; whatever it
+    reads must be exactly what the full parser reads, and anything else is left to it."""
+    from companion.cli import build_parser, window_start
+
+    quick = window_start(arguments)
+    assert (quick is not None) == read_quickly
+    if quick is not None:
+        assert vars(quick) == vars(build_parser().parse_args(arguments))
+        assert quick.command is None

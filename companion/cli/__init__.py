@@ -185,6 +185,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_start(arguments: Sequence[str]) -> argparse.Namespace | None:
+    """The usual start (no command; only --data-dir, --lang, --selftest) read without
+    making every command's parser: argparse's help texts cost a translation lookup
+    each, some 60 of them, before the window could start. Anything else (a command,
+    --help, a wrong value) returns None and the full parser answers, as always."""
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--data-dir", type=Path)
+    quick.add_argument("--lang", choices=LANGUAGES)
+    quick.add_argument("--selftest", action="store_true")
+    try:
+        known, rest = quick.parse_known_args(arguments)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    known.command = None
+    return known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         # A frozen (PyInstaller) program starts the PDF engine's workers through
@@ -195,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     arguments = list(sys.argv[1:] if argv is None else argv)
     choose_language(language_from(arguments))
-    args = build_parser().parse_args(arguments)
+    args = window_start(arguments) or build_parser().parse_args(arguments)
     if args.command in (None, "open"):
         from companion.ui.app import run_app
 

@@ -19,6 +19,9 @@ from companion.kit.freshness import parse_day
 from companion.kit.json_input import JsonInputError, load_json
 
 FORMAT = 1
+# The manifest's file name in a kit folder (here, not in source.py: the start
+# reads the shipped kit's version without loading the signed-kit readers).
+MANIFEST_NAME = "manifest.json"
 KIT_ID = "hoger-bereik"
 DOCUMENT_TYPES = (
     "handleiding",

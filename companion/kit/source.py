@@ -17,10 +17,9 @@ from typing import Protocol
 from companion.errors import MissingFileError, SignatureError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.key_list import MAX_KEY_LIST_SIZE, SignedKeys
-from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef
+from companion.kit.manifest import MANIFEST_NAME, MAX_MANIFEST_SIZE, FileRef
 from companion.store.kit_store import KitStore
 
-MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.sig"
 # The root-signed list of release keys (see companion/kit/key_list.py).
 KEYS_NAME = "keys.json"

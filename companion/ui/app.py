@@ -16,7 +16,6 @@ from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.logs import log_failure, setup_logging
 from companion.paths import AppPaths, app_paths, resources_dir
-from companion.pdf.engine.memory import return_large_blocks
 from companion.ui.datafolder.instance import SingleInstance
 from companion.ui.error_handler import ErrorHandler
 from companion.ui.main_window import AfterFirstPaint, MainWindow
@@ -39,7 +38,6 @@ def run_app(
 
     ``open_file`` shows that PDF from disk at ``page`` once the window is up.
     """
-    return_large_blocks()  # page images come and go by the megabyte
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")
@@ -62,8 +60,7 @@ def run_app(
     errors.parent = window
     if window.data_folder is not None:
         errors.on_damage = window.data_folder.damage_suspected
-    # A second start is answered once the window is drawn (see SingleInstance).
-    AfterFirstPaint(window, lambda: instance.serve(lambda: _bring_forward(window)))
+    AfterFirstPaint(window, lambda: _after_first_paint(window, instance))
     window.show()
     # The kit's rows are in the list before the first paint (no empty frame
     # first); everything slower waits until the window is painted (see start()).
@@ -88,6 +85,15 @@ def run_app(
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _after_first_paint(window: MainWindow, instance: SingleInstance) -> None:
+    """What the window needs only once it is on screen (kept out of the start)."""
+    from companion.pdf.engine.memory import return_large_blocks  # loads ctypes
+
+    return_large_blocks()  # page images come and go by the megabyte (none before this)
+    # A second start is answered once the window is drawn (see SingleInstance).
+    instance.serve(lambda: _bring_forward(window))
 
 
 def _bring_forward(window: MainWindow) -> None:

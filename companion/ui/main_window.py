@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from companion.context import AppContext
 from companion.errors import CompanionError
+from companion.pdf.engine.memory import drop_source_lines
 from companion.ui.appearance import (
     Appearance,
     apply_appearance,
@@ -79,10 +80,12 @@ def quit_keys() -> list[QKeySequence]:
 class AfterFirstPaint(QObject):
     """Runs ``then`` once, right after ``window`` was first painted.
 
-    A zero timer from the paint event: it fires after the paint and the flush
-    to the screen that follows it in the same pass of the event loop. A
-    window that is never painted (started hidden or minimised) gets it after
-    ``latest_ms`` anyway.
+    A zero timer from the paint event fires after the paint and the flush to
+    the screen that follow it in the same pass of the event loop; ``then``
+    waits one pass more, so whatever that paint pass queued (a click, the
+    focus, other paints) is handled before the background work starts and
+    takes the GIL and the cores. A window that is never painted (started
+    hidden or minimised) gets it after ``latest_ms`` anyway.
     """
 
     latest_ms = 3000
@@ -97,8 +100,11 @@ class AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)
+            QTimer.singleShot(0, self, self._after_paint_pass)
         return False
+
+    def _after_paint_pass(self) -> None:
+        QTimer.singleShot(0, self, self._run)
 
     @property
     def done(self) -> bool:
@@ -115,8 +121,9 @@ class MainWindow(QMainWindow):
     kit_changed = Signal()
     # Looking for a newer kit waits this long after start (tests set it to 0).
     update_check_delay_ms = UPDATE_CHECK_DELAY_MS
-    # The viewer is built this long after start, before anyone opens a document.
-    prepare_viewer_ms = 1000
+    # The viewer is built (and painted once, unseen) this long after the first paint, while
+    # the engine's workers start: before anyone can double-click a document.
+    prepare_viewer_ms = 100
     # The tour of the screens after the first import: the program turns it on
     # (companion.ui.app); a window built by a test shows it only when asked.
     offer_tour = False
@@ -495,18 +502,24 @@ class MainWindow(QMainWindow):
             self.banner.show_message(lambda: self.tr("Dit document staat niet (meer) in de kit."))
             return False
         start = page or self.context.user.last_page(doc_id) or 1
-        self.nav.clearSelection()
-        self.stack.setCurrentWidget(self.viewer)
+        # The first page is asked for before the screens switch: the switch runs while a
+        # worker draws the page.
         shown = self.viewer.show_document(
             doc_id, info.title, data, start, tuple(terms), content_id=info.sha256
         )
-        if shown:
-            self.context.user.mark_opened(doc_id, info.revision)
+        self.nav.clearSelection()
+        self.stack.setCurrentWidget(self.viewer)
+        self.viewer.focus_pages()
+        if shown:  # marked read once the page is on screen: a disk write must not delay it
+            user, revision = self.context.user, info.revision
+            self.viewer.after_first_page(lambda: user.mark_opened(doc_id, revision))
         return shown
 
     def _prepare_viewer(self) -> None:
-        if self.isVisible() and self._viewer is None:
-            _ = self.viewer
+        if self.isVisible() and self._viewer is None and not self._closed:
+            _ = self.viewer  # built now, painted once unseen in the next pass (see warm_up)
+            QTimer.singleShot(0, self, lambda: self._closed or self.viewer.warm_up())
+        drop_source_lines()  # what PySide6 read of the modules imported so far (6 MB)
 
     def ask_open_pdf(self) -> bool:
         """Bestand > PDF openen…: choose a PDF on disk and show it in the viewer."""

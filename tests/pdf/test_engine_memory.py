@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from companion.pdf.engine.memory import HeapTrimmer, release_tail
 from companion.pdf.engine.pool import EnginePool
 from companion.pdf.engine.shared_pixels import leftover_blocks, prefix
 
@@ -135,3 +136,78 @@ def test_a_starting_pool_removes_blocks_of_programs_that_are_gone():
         mine.unlink()
         for name in leftover_blocks(dead):
             os.unlink(f"/dev/shm/{name}")
+
+
+# -- memory given back while pages are drawn ------------------------------------------------
+
+
+def _shared_resident_mb(pid: int) -> float:
+    """Resident shared memory of process ``pid`` (its pixel block, documents)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("RssShmem:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_the_unused_tail_of_a_shared_block_goes_back_and_the_rest_stays():
+    block = shared_memory.SharedMemory(create=True, size=6 * 2**20)
+    try:
+        block.buf[:] = b"\x07" * len(block.buf)
+        head = 2 * 2**20 + 10  # bytes still in use: their page stays whole
+        assert release_tail(block.buf, head) == 6 * 2**20 - (2 * 2**20 + 4096)
+        assert bytes(block.buf[: head + 1]) == b"\x07" * (head + 1)
+        assert block.buf[3 * 2**20] == 0 and block.buf[len(block.buf) - 1] == 0
+        # Under a megabyte of tail is left alone (not worth the system call).
+        block.buf[:] = b"\x07" * len(block.buf)
+        assert release_tail(block.buf, 5 * 2**20 + 2**19) == 0
+        assert block.buf[len(block.buf) - 1] == 7
+    finally:
+        block.close()
+        block.unlink()
+
+
+def test_a_worker_keeps_resident_only_the_part_of_its_block_the_last_page_needed():
+    """A whole-page preview (8 MB at 200 %) grows a worker's block; the bands after it
+    draw into a part of it, and the rest is not held for the rest of the session."""
+    from companion.pdf.engine.protocol import Pixels, Render
+    from tests.support.pdf_files import numbered_pdf
+
+    pool = EnginePool(1)
+    pool.start()
+    try:
+        doc = pool.share(numbered_pdf(2), "twee")
+        width, height = 1190, 1684  # a whole A4 page of 8 MB
+        big = pool.call(Render(doc, page=0, width=width, height=height, clip=(0, 0, width, height)))
+        assert isinstance(big, Pixels), big
+        [worker] = pool.worker_pids()
+        after_big = _shared_resident_mb(worker)
+        assert after_big >= 7.5
+        band = (0, 0, width, 384)  # the top band, with "Pagina 1" on it
+        small = pool.call(Render(doc, page=0, width=width, height=height, clip=band))
+        assert isinstance(small, Pixels), small
+        assert pool.worker_pids() == [worker]
+        assert _shared_resident_mb(worker) <= after_big - 5
+        # The band is drawn all the same: dark text on white paper.
+        pixels = bytes(small.buffer)
+        assert pixels.count(b"\xff\xff\xff\xff") > width * 100
+        assert any(pixels[i] < 80 for i in range(0, len(pixels), 4))
+    finally:
+        pool.close()
+
+
+def test_the_window_gives_back_free_heap_pages_when_the_work_is_done_at_most_once_a_second():
+    trimmer = HeapTrimmer(every=60.0)
+    trimmer()
+    assert trimmer.trims == 1
+    assert trimmer() is False and trimmer.trims == 1  # not again within the minute
+    pool = EnginePool(1)
+    pool.start()
+    try:
+        from companion.pdf.engine.protocol import Render
+        from tests.support.pdf_files import numbered_pdf
+
+        doc = pool.share(numbered_pdf(1), "een")
+        pool.call(Render(doc, page=0, width=300, height=420, clip=(0, 0, 300, 420)))
+        assert _until(lambda: pool.trim_heap.trims >= 1, 5)
+    finally:
+        pool.close()

@@ -19,6 +19,7 @@ import ctypes
 import mmap
 import threading
 import weakref
+from collections.abc import Callable
 
 SPARE_BYTES = 12 * 2**20  # about a screen's worth of bands at 100 %
 MIN_BYTES = 2**20  # smaller pieces come from the heap
@@ -32,6 +33,9 @@ class PixelMemory:
         self._spare: list[mmap.mmap] = []
         self._lock = threading.Lock()
         self.reused = 0  # buffers made in memory that earlier pixels had (tests look)
+        # Bytes its owner leaves for spare memory now (the page cache: what its pieces
+        # leave of its cap), so memory kept for reuse is never on top of the cap.
+        self.budget: Callable[[], int] | None = None
 
     @property
     def spare_bytes(self) -> int:
@@ -61,8 +65,24 @@ class PixelMemory:
     def _give_back(self, block: mmap.mmap) -> None:
         with self._lock:
             self._spare.append(block)
-            while sum(len(b) for b in self._spare) > self.max_bytes:
-                self._spare.pop(0)  # the oldest goes back to the system
+            self._shrink(self._limit())
+
+    def fit(self) -> None:
+        """Let go of the spare memory the budget no longer leaves room for."""
+        with self._lock:
+            self._shrink(self._limit())
+
+    def _limit(self) -> int:
+        if self.budget is None:
+            return self.max_bytes
+        try:
+            return max(0, min(self.max_bytes, self.budget()))
+        except Exception:  # the owner is gone: the fixed cap
+            return self.max_bytes
+
+    def _shrink(self, limit: int) -> None:
+        while self._spare and sum(len(b) for b in self._spare) > limit:
+            self._spare.pop(0)  # the oldest goes back to the system
 
     def clear(self) -> None:
         with self._lock:

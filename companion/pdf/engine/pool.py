@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
+from companion.pdf.engine.memory import HeapTrimmer
 from companion.pdf.engine.pixel_memory import PixelMemory, copy_bytes
 from companion.pdf.engine.protocol import (
     CLOSED,
@@ -184,6 +185,7 @@ class EnginePool:
         self._next_start = 0.0
         self._sleep_until = 0.0  # the dispatcher looks at the deadlines again by then
         self.pixel_memory = PixelMemory()  # where pixels are copied out of the blocks
+        self.trim_heap = HeapTrimmer()  # when the work is done, free heap pages go back
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
         self.completed = 0
 
@@ -553,6 +555,8 @@ class EnginePool:
             with self._lock:
                 if worker.ticket is ticket:
                     worker.ticket = None
+        if self.pending() == 0:
+            self.trim_heap()  # on this thread, not the window's
 
     def _finish(self, ticket: Ticket, answer: object) -> None:
         with self._lock:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from companion.pdf.content import FindHit, Word
-from companion.pdf.engine.memory import return_large_blocks
+from companion.pdf.engine.memory import TAIL_MIN, release_tail, return_large_blocks
 from companion.pdf.engine.protocol import (
     DAMAGED,
     NO_MEMORY,
@@ -103,6 +103,7 @@ class PageWork:
         self._words: OrderedDict[tuple[str, int], list[Word]] = OrderedDict()
         self._slab: SharedMemory | None = None
         self._slab_name = ""
+        self._slab_used = 0  # bytes of the block drawn into since its tail was given back
 
     def close(self) -> None:
         self.lists.clear()
@@ -209,6 +210,7 @@ class PageWork:
 
         start = time.monotonic()
         buffer = self._target(request.target)
+        self._fit_slab(buffer, request.pixel_bytes)
         page = doc.load_page(request.page)
         x0, y0, x1, y1 = request.clip
         whole = (x0, y0, x1, y1) == (0, 0, request.width, request.height)
@@ -218,11 +220,21 @@ class PageWork:
         )
         return Pixels(request.page, x1 - x0, y1 - y0, stride, drawn=(start, time.monotonic()))
 
+    def _fit_slab(self, buffer: memoryview, need: int) -> None:
+        """After a large piece (a whole-page preview), a smaller one gives back the
+        block's pages it does not draw into, so they do not stay resident."""
+        if self._slab_used - need >= TAIL_MIN:
+            release_tail(buffer, need)
+            self._slab_used = need
+        else:
+            self._slab_used = max(self._slab_used, need)
+
     def _target(self, name: str) -> memoryview:
         if name != self._slab_name:
             self._drop_slab()
             self._slab = attach(name)
             self._slab_name = name
+            self._slab_used = 0  # a new block (the pool makes one per size): nothing resident
         assert self._slab is not None and self._slab.buf is not None
         return self._slab.buf
 

@@ -35,6 +35,7 @@ from companion.ui.texts import type_label
 from companion.ui.widgets.common import say, screen_heading, scroll_body, tab_chain
 from companion.ui.widgets.flow_layout import FlowLayout
 from companion.ui.widgets.plain import plain_tip
+from companion.ui.widgets.viewport import known_viewport
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_COLUMN, TYPE_COLUMN, TIME_COLUMN, TAGS_COLUMN = 0, 1, 2, 3
@@ -169,6 +170,7 @@ class LibraryScreen(QWidget):
         self.chip_buttons: dict[str, QPushButton] = {}
 
         self.tree = QTreeWidget()
+        known_viewport(self.tree)  # touching it below costs nothing (see widgets/viewport.py)
         live(self.tree, "setAccessibleName", lambda: self.tr("Documenten in de kit"))
         live(
             self.tree,

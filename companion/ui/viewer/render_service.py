@@ -51,8 +51,9 @@ DEFAULT_MAX_BYTES = 96 * 2**20
 # The page pixels kept: the screen's worth and some, between these bounds.
 SCREENS_KEPT = 1.5
 MIN_CACHE_BYTES = 24 * 2**20
-# About 100 thumbnails on an ordinary screen, 25 on a 200 % one; more only cost memory.
-THUMB_MAX_BYTES = 6 * 2**20
+# About 60 thumbnails on an ordinary screen, 15 on a 200 % one (the side panel shows
+# 4-6, the pages on screen need one each while they are drawn); more only cost memory.
+THUMB_MAX_BYTES = 4 * 2**20
 THUMB_WIDTH = 110
 
 TileKey = tuple[int, int, int, int]  # page, scale key, column, row
@@ -126,6 +127,8 @@ class RenderService(QObject):
         self._wanted: dict[TileKey | tuple[int, int], _Wanted] = {}
         self._lane_keys: dict[int, set] = {lane: set() for lane in PRIORITY}
         self._keep: range | None = None
+        self._requested = 0  # bytes of the pieces on their way, as last counted
+        engine.pool.pixel_memory.budget = self._spare_room
 
     # -- documents -------------------------------------------------------------
 
@@ -186,8 +189,13 @@ class RenderService(QObject):
         return grid_for(width, height, self._whole_bytes())
 
     def _whole_bytes(self) -> int:
-        """Pages up to this many bytes come in one piece; larger ones in tiles."""
-        return max(1, min(WHOLE_PAGE_BYTES, self.tiles.max_bytes // 4))
+        """Pages up to this many bytes come in one piece; larger ones in tiles.
+
+        No larger than on an ordinary screen (a quarter of the smallest cache):
+        on a 200 % screen the previews drawn while scrolling fast (8 MB a page)
+        come in bands, so each worker's pixel block stays the size of a band.
+        """
+        return max(1, min(WHOLE_PAGE_BYTES, self.tiles.max_bytes // 4, MIN_CACHE_BYTES // 4))
 
     def piece_bytes(self, index: int, scale: float, rect) -> int:
         """Bytes of the pieces of page ``index`` that cover ``rect`` (pixels at ``scale``)."""
@@ -227,6 +235,7 @@ class RenderService(QObject):
             self._on_screen = {key for key, _grid in keys}
         self._want(lane, keys, lambda key, grid: self._render_request(key, grid))
         self._make_room_for_requested()
+        self._count_requested()
 
     def request_thumbnails(self, wanted: Sequence[tuple[int, float]], urgent: bool = False) -> None:
         """Thumbnails (sidebar, and stand-ins for pages on screen when ``urgent``)."""
@@ -327,6 +336,7 @@ class RenderService(QObject):
         else:
             self._make_space(image_bytes(answer))
             self.tiles.put(key, answer)
+            self._count_requested()
         self.rendered_count += 1
         if thumb:
             self.page_ready.emit(LANE_THUMBS, index)
@@ -361,6 +371,15 @@ class RenderService(QObject):
                 x0, y0, x1, y1 = wanted.clip
                 total += (x1 - x0) * (y1 - y0) * 4
         return total
+
+    def _spare_room(self) -> int:
+        """Bytes of pixel memory that may wait for reuse (the engine's memory asks, from
+        any thread): what the cached pieces and those on their way leave of the cap."""
+        return self.tiles.max_bytes - self.tiles.total_bytes - self._requested
+
+    def _count_requested(self) -> None:
+        self._requested = self.requested_bytes()
+        self.engine.pool.pixel_memory.fit()
 
     def _make_room_for_requested(self) -> None:
         """Room for the pieces just asked for, made now, before their pixels exist.

@@ -21,7 +21,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -101,6 +110,9 @@ BOXES_PRIORITY = 1.5
 FIELDS_PRIORITY = 3.0
 OUTLINE_PRIORITY = 5.5
 PageBoxes = Callable[[str], "list[PageBox] | None"]
+# What waits for the first page (see ViewerScreen.after_first_page) runs after this long
+# at the latest: a page that takes seconds to draw holds up nothing else.
+FIRST_PAGE_WAIT_MS = 300
 
 PRESENTATION_SCREEN_SETTING = "presentation_screen"
 ZOOM_SETTING = "viewer.zoom.{key}"  # per document: "fit-width", "fit-page" or a factor
@@ -220,6 +232,9 @@ class ViewerScreen(QWidget):
         self._saved_zoom: str | None = None
         self._reported: tuple[str | None, int] = (None, 0)  # the last page_changed sent
         self._deadline = load_deadline(settings)  # read again for each document
+        self._workshop: tuple[int, bool] | None = None  # (generation, is a workshop)
+        # Work that waits until the first page the person asked for is on screen.
+        self._after_first_page: list[Callable[[], None]] = []
 
         self.service = RenderService(
             self.engine,
@@ -529,6 +544,10 @@ class ViewerScreen(QWidget):
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(250)
         self._settle_timer.timeout.connect(self._page_settled)
+        self._first_page_timer = QTimer(self)
+        self._first_page_timer.setSingleShot(True)
+        self._first_page_timer.setInterval(FIRST_PAGE_WAIT_MS)
+        self._first_page_timer.timeout.connect(self._first_page_shown)
 
     # -- documents ---------------------------------------------------------------
 
@@ -561,6 +580,7 @@ class ViewerScreen(QWidget):
         message instead (see ``failure``).
         """
         self.close_document()
+        self._ready_to_lay_out()
         self.document_id = doc_id
         self.pdf_bytes = pdf_bytes
         key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
@@ -575,6 +595,7 @@ class ViewerScreen(QWidget):
     def show_file(self, path: Path, page: int = 1) -> bool:
         """Open a PDF from disk (not added to the kit); a message says why one cannot be."""
         self.close_document()
+        self._ready_to_lay_out()
         path = Path(path)
         try:
             stat = path.stat()
@@ -613,6 +634,7 @@ class ViewerScreen(QWidget):
         self._zoom_key = ZOOM_SETTING.format(key=self.document_id or boxes_key)
         self._restore_zoom()
         self.body.setCurrentWidget(self.canvas)
+        self._wait_for_first_page()
         if boxes:
             self._lay_out(boxes, exact=True)
             return
@@ -664,6 +686,15 @@ class ViewerScreen(QWidget):
                 lambda answer: self._boxes_read(generation, answer),
                 priority=BOXES_PRIORITY,
             )
+        self.after_first_page(lambda: self._read_fields_and_outline(generation))
+        self.opened.emit()
+
+    def _read_fields_and_outline(self, generation: int) -> None:
+        """The form fields and the table of contents, asked once the first page is there:
+        on two cores, reading them beside the first page would slow that page down."""
+        if generation != self._generation or self.doc is None:
+            return
+        doc = self.doc
         self.engine.submit(
             ReadFields(doc),
             lambda answer: self._fields_read(generation, answer),
@@ -674,7 +705,80 @@ class ViewerScreen(QWidget):
             lambda answer: self._outline_read(generation, answer),
             priority=OUTLINE_PRIORITY,
         )
-        self.opened.emit()
+
+    # -- after the first page ----------------------------------------------------
+
+    def after_first_page(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the open document's first page is on screen.
+
+        What the person does not wait for (marking the document as read, its
+        form fields and table of contents) must not stand between the
+        double-click and the page: it runs right after the page is painted,
+        or when the document cannot be shown, when the person moves on
+        (another document, another screen, closing the window), and after
+        FIRST_PAGE_WAIT_MS at the latest. Without a document waiting for its
+        first page, ``then`` runs at once.
+        """
+        if not self._first_page_timer.isActive():
+            then()
+            return
+        self._after_first_page.append(then)
+
+    def _wait_for_first_page(self) -> None:
+        self._first_page_shown()  # what the previous document left waiting runs first
+        self._first_page_timer.start()
+        self.canvas.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.canvas.viewport():
+            # Painted pages are known once the paint is done: look right after it.
+            QTimer.singleShot(0, self, self._check_first_page)
+        return super().eventFilter(watched, event)
+
+    def _check_first_page(self) -> None:
+        if self.canvas.painted_at and self._first_page_timer.isActive():
+            self._first_page_shown()
+
+    def _first_page_shown(self) -> None:
+        """The first page is on screen (or will not be soon): what waited for it runs."""
+        self._first_page_timer.stop()
+        self.canvas.viewport().removeEventFilter(self)
+        waiting, self._after_first_page = self._after_first_page, []
+        for then in waiting:
+            try:
+                then()
+            except Exception:  # one failing (a full disk) must not stop the others
+                log.exception("work after the first page failed")
+
+    # -- before the first document ---------------------------------------------------
+
+    def _ready_to_lay_out(self) -> None:
+        """A screen opening a document before it is shown lays its pages out at the size
+        it will have: warmed up (see warm_up), or shown before at this size."""
+        parent = self.parentWidget()
+        if (
+            not self.isVisible()
+            and parent is not None
+            and self.size() != parent.contentsRect().size()
+        ):
+            self.warm_up()
+
+    def warm_up(self) -> None:
+        """Make the screen ready to show, before any document is opened.
+
+        The first time a screen is shown Qt styles every widget, lays them out
+        and paints them with cold caches (fonts, style sheet, PySide's enums):
+        that cost the first double-click about as much as the rest of opening
+        a document. Painting the screen once where nobody sees it (at the size
+        it will have) does that work while the window is idle; it is the same
+        for every start and every document.
+        """
+        if self.isVisible():
+            return
+        parent = self.parentWidget()
+        if parent is not None:
+            self.resize(parent.contentsRect().size())
+        self.grab()
 
     def _boxes_read(self, generation: int, answer: object) -> None:
         if generation != self._generation or not isinstance(answer, list):
@@ -714,6 +818,7 @@ class ViewerScreen(QWidget):
         self.body.setCurrentWidget(self.message)
         self._set_document_actions(False)
         self.opened.emit()
+        self._first_page_shown()
 
     def close_document(self) -> None:
         """Save what was typed, stop presenting and let the old document go."""
@@ -723,6 +828,7 @@ class ViewerScreen(QWidget):
         if self.presentation is not None:
             self.presentation.stop()
         self._generation += 1
+        self._first_page_shown()  # what waited for its first page is not lost
         self.service.close_document()
         self.content.close()
         self.editors.set_fields([], {})
@@ -757,7 +863,7 @@ class ViewerScreen(QWidget):
         self.save_filled_action.setEnabled(shown and bool(self.editors.fields))
         # Buttons for what this document cannot do are left out (the menu keeps them).
         self.save_button.setVisible(bool(self.editors.fields))
-        is_workshop = self._pack() is not None if enabled else False
+        is_workshop = self._is_workshop() if enabled else False
         self.pack_action.setEnabled(shown and is_workshop)
         self.pack_button.setVisible(is_workshop)
         for widget in (self.previous_button, self.next_button, self.page_box, self.zoom_box):
@@ -769,6 +875,7 @@ class ViewerScreen(QWidget):
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
+        self._first_page_shown()  # the person moved on: nothing waits for the page any more
         self.flush_form_values()
         if self._settle_timer.isActive():
             self._page_settled()
@@ -785,6 +892,12 @@ class ViewerScreen(QWidget):
             self.page_changed.emit(self.document_id or "", self.page)
         elif self.page_count:
             self.canvas.go_to(max(1, min(self.page_count, page)) - 1)
+
+    def focus_pages(self) -> None:
+        """The keys go to the pages (after a document was opened while the screen was hidden:
+        focus given to a hidden widget does not always stick)."""
+        if self.has_document:
+            self.canvas.setFocus()
 
     def focus_page_box(self) -> None:
         self.page_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -1045,6 +1158,22 @@ class ViewerScreen(QWidget):
         return self.print_flow.print([part], printer, self.document_title)
 
     # -- printpakket --------------------------------------------------------------------
+
+    def _is_workshop(self) -> bool:
+        """Whether the open document is a kit workshop (a printpakket is on offer).
+
+        Asked once per document: the toolbar asks on every show, and the
+        printpakket itself is only put together when the person asks for it.
+        """
+        if self._workshop is None or self._workshop[0] != self._generation:
+            document = None
+            if self.library is not None and self.document_id:
+                document = self.library.catalog_document(self.document_id)
+            self._workshop = (
+                self._generation,
+                document is not None and document.type == "workshop",
+            )
+        return self._workshop[1]
 
     def _pack(self) -> WorkshopPack | None:
         """The open workshop's printpakket on offer (None: not a kit workshop)."""

@@ -17,10 +17,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,9 +41,8 @@ from companion.ui.viewer.render_service import (
 )
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
-# Icons made from thumbnails, kept for the rows on screen and a few more (at 200 %
-# an icon is a quarter MB: 120 of them were 30 MB).
-ICONS_KEPT = 32
+THUMB_LAYOUT_BATCH = 50  # rows laid out per pass of the event loop
+IMAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's thumbnail (QImage) or None
 
 
 def page_text(page: int) -> str:
@@ -56,8 +58,7 @@ class ThumbnailModel(QAbstractListModel):
         self.sizes: list[tuple[float, float]] = []
         self.dpr = 1.0
         self._wanted: list[int] = []
-        self._blank: dict[tuple[int, int], QImage] = {}
-        self._icons: dict[int, tuple[QImage, QIcon]] = {}
+        self._blank: dict[tuple[int, int], QIcon] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -69,7 +70,6 @@ class ThumbnailModel(QAbstractListModel):
         self.sizes = list(sizes)
         self.dpr = dpr
         self._wanted = []
-        self._icons = {}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -89,36 +89,27 @@ class ThumbnailModel(QAbstractListModel):
         if role == PAGE_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole:
-            image = self.service.thumbnail(row, self.scale(row))
-            if image is None:
+            if self.service.thumbnail(row, self.scale(row)) is None:
                 self._wanted.append(row)
                 self._timer.start()
-                image = self._blank_image(row)
-            return self._icon(row, image)
+            return self._blank_icon(row)
+        if role == IMAGE_ROLE:
+            return self.service.thumbnail(row, self.scale(row))
         return None
 
-    def _icon(self, row: int, image: QImage) -> QIcon:
-        """The same picture when selected (Qt would tint it blue, hiding the page)."""
-        cached = self._icons.get(row)
-        if cached is not None and cached[0] is image:
-            return cached[1]
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.dpr)
-        icon = QIcon()
-        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-            icon.addPixmap(pixmap, mode)
-        if len(self._icons) > ICONS_KEPT:  # only the rows on screen need one
-            self._icons.clear()
-        self._icons[row] = (image, icon)
-        return icon
-
-    def _blank_image(self, row: int) -> QImage:
+    def _blank_icon(self, row: int) -> QIcon:
+        """A grey page of the row's size; :class:`ThumbnailDelegate` paints the thumbnail
+        over it once there. One icon per page size, the same when selected (Qt would
+        tint it blue)."""
         width, height = self.sizes[row]
         size = (THUMB_WIDTH, max(1, round(THUMB_WIDTH * height / width)))
         if size not in self._blank:
             image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
             image.fill(WAITING_COLOUR)
-            self._blank[size] = image
+            icon = QIcon()
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+                icon.addPixmap(QPixmap.fromImage(image), mode)
+            self._blank[size] = icon
         return self._blank[size]
 
     def _flush(self) -> None:
@@ -131,6 +122,36 @@ class ThumbnailModel(QAbstractListModel):
         if lane == LANE_THUMBS and 0 <= row < len(self.sizes):
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Paints a row's thumbnail straight from the page image, over its grey stand-in.
+
+    As an icon each thumbnail cost a QPixmap copy, and Qt keeps every icon
+    pixmap it painted in its global pixmap cache (10 MB, some 40 thumbnails at
+    200 %, of pages long scrolled past): reading a long document filled it.
+    Painting the image copies nothing; the thumbnail cache stays the only one.
+    """
+
+    def __init__(self, model: ThumbnailModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        super().paint(painter, option, index)  # selection, page number, grey page
+        image = index.data(IMAGE_ROLE)
+        if not isinstance(image, QImage) or image.isNull():
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, item, widget)
+        size = (image.size().toSizeF() / (self.model.dpr or 1.0)).toSize()
+        target = QStyle.alignedRect(item.direction, item.decorationAlignment, size, area)
+        painter.drawImage(target, image)
 
 
 class Sidebar(QTabWidget):
@@ -146,12 +167,17 @@ class Sidebar(QTabWidget):
         self.thumbnails.setObjectName("thumbnails")
         live(self.thumbnails, "setAccessibleName", lambda: self.tr("Paginaminiaturen"))
         self.thumbnails.setModel(self.model)
+        self.thumbnails.setItemDelegate(ThumbnailDelegate(self.model, self.thumbnails))
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
         self.thumbnails.setFlow(QListView.Flow.TopToBottom)
         self.thumbnails.setWrapping(False)
         self.thumbnails.setMovement(QListView.Movement.Static)
         self.thumbnails.setResizeMode(QListView.ResizeMode.Adjust)
         self.thumbnails.setUniformItemSizes(True)
+        # Rows are laid out a batch at a time between other events: a 5,000-page document
+        # costs its first page no wait (all at once took 30 ms there, 4 ms at 500 pages).
+        self.thumbnails.setLayoutMode(QListView.LayoutMode.Batched)
+        self.thumbnails.setBatchSize(THUMB_LAYOUT_BATCH)
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.5)))
         self.thumbnails.setSpacing(6)
         self.thumbnails.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

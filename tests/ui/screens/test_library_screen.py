@@ -78,3 +78,45 @@ def test_typing_in_the_filter_reads_nothing_from_the_stores(qtbot, real_window):
         d["title"] for d in MANIFEST["documents"] if "klantreis" in d["title"].lower()
     ]
     assert all(sql.strip().upper() == "PRAGMA DATA_VERSION" for sql in seen), seen
+
+
+def test_the_list_looks_the_same_as_with_qts_own_viewport(qtbot, real_window):
+    """The list's viewport is made by the program (see widgets/viewport.py): the list
+    must look exactly as one with the viewport Qt makes, in both contrasts."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QTreeWidget
+
+    from companion.ui.appearance import Appearance
+
+    for appearance in (Appearance(), Appearance(high_contrast=True)):
+        window = real_window(appearance)
+        tree = window.library_screen.tree
+        tree.setCurrentItem(None)
+        tree.clearSelection()
+        plain = QTreeWidget()  # Qt's own viewport
+        qtbot.addWidget(plain)
+        plain.setHeaderLabels([tree.headerItem().text(c) for c in range(tree.columnCount())])
+        plain.setAlternatingRowColors(True)
+        plain.setUniformRowHeights(True)
+        plain.addTopLevelItems([tree.topLevelItem(i).clone() for i in range(3)])
+        plain.expandAll()
+        plain.resize(tree.size())
+        plain.header().setStretchLastSection(False)
+        for column in range(tree.columnCount()):
+            plain.setColumnHidden(column, tree.isColumnHidden(column))
+        for view in (tree, plain):  # three groups fit: no scroll bar in either
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        while tree.topLevelItemCount() > 3:
+            tree.takeTopLevelItem(3)
+        plain.show()
+        qtbot.waitExposed(plain)
+        qtbot.waitUntil(lambda t=tree, p=plain: t.viewport().size() == p.viewport().size())
+        for column in range(tree.columnCount()):
+            plain.setColumnWidth(column, tree.columnWidth(column))
+        # The title column (rows, groups, alternating colours) and the empty space below.
+        width = min(tree.columnWidth(0), plain.columnWidth(0))
+        area = QRect(0, 0, width, tree.viewport().height())
+        mine = tree.viewport().grab(area).toImage()
+        theirs = plain.viewport().grab(area).toImage()
+        assert mine == theirs
+        window.close()

@@ -108,6 +108,16 @@ def test_5000_pages_open_without_a_widget_per_page(qtbot, make_viewer):
     # One canvas paints them all: the viewer has no widget per page.
     assert len(viewer.canvas.viewport().findChildren(QWidget)) < 10
     assert {key[0] for key in viewer.service.tiles} <= set(range(4310, 4332))
+    # The thumbnails (laid out a batch at a time) follow: page 4321's is marked, on screen.
+    thumbnails = viewer.sidebar.thumbnails
+
+    def thumbnail_on_screen() -> bool:
+        index = thumbnails.currentIndex()
+        rect = thumbnails.visualRect(index)
+        return index.row() == 4320 and thumbnails.viewport().rect().contains(rect.center())
+
+    qtbot.waitUntil(thumbnail_on_screen, timeout=5000)
+    assert viewer.sidebar.model.rowCount() == 5000
 
 
 def test_a_broken_cross_reference_table_is_repaired_and_shown(qtbot, make_viewer):

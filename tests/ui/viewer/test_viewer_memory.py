@@ -39,3 +39,54 @@ def test_pieces_asked_for_and_pieces_cached_stay_under_the_cap(qtbot, make_viewe
         assert viewer.page == index + 1
     assert service.tiles.max_bytes == cap
     assert held and max(held) <= cap
+
+
+def test_on_a_200_percent_screen_no_piece_is_larger_than_on_an_ordinary_one(qtbot, make_viewer):
+    """The page cache grows with the screen, the pieces do not: a preview of a whole
+    page while scrolling fast (8 MB at 200 %) comes in bands, so no worker keeps a
+    block that size for the rest of the session."""
+    viewer = make_viewer(width=700, height=600, max_cache_bytes=96 * 2**20)
+    viewer.show_document("doc", "Lang", numbered_pdf(3), 1)
+    opened(qtbot, viewer)
+    service = viewer.service
+    service.fit_screen(700 * 600 * 4)  # an ordinary screen
+    ordinary = service.grid(0, 1190 / 595)  # an A4 page 1190 px wide: 8 MB whole
+    service.fit_screen(3300 * 1900 * 4)  # a maximised window on a 200 % screen
+    assert service.tiles.max_bytes > 30 * 2**20
+    large = service.grid(0, 1190 / 595)
+    sizes = {grid: [] for grid in ("ordinary", "large")}
+    for name, grid in (("ordinary", ordinary), ("large", large)):
+        for column, row in grid.all():
+            x0, y0, x1, y1 = grid.clip(column, row)
+            sizes[name].append((x1 - x0) * (y1 - y0) * 4)
+    assert len(sizes["large"]) > 1
+    assert max(sizes["large"]) <= max(sizes["ordinary"]) < 8 * 2**20
+    assert sum(sizes["large"]) == 1190 * 1684 * 4  # the whole page, in pieces
+
+
+def test_memory_kept_for_reuse_counts_in_the_cap(qtbot, make_viewer):
+    """Pixels let go are kept to copy the next ones into, but only in the room the
+    cached pieces and those on their way leave: never on top of the cap."""
+    cap = 6 * 2**20
+    viewer = make_viewer(width=700, height=600, max_cache_bytes=cap)
+    viewer.show_document("doc", "Lang", numbered_pdf(120), 1)
+    opened(qtbot, viewer)
+    canvas, service = viewer.canvas, viewer.service
+    memory = viewer.engine.pool.pixel_memory
+    held: list[int] = []
+    ask = service.request
+
+    def request(lane, wanted) -> None:
+        ask(lane, wanted)
+        held.append(service.tiles.total_bytes + _on_their_way(service) + memory.spare_bytes)
+
+    service.request = request
+    bar = canvas.verticalScrollBar()
+    for index in (0, 1, 40, 41, 90, 7, 119, 60):
+        bar.setValue(canvas.page_layout.boxes[index].y)
+        wait_rendered(qtbot, viewer, index)
+    assert held and max(held) <= cap
+    # With the cache emptied (a jump leaves it behind), the memory stays for the next pixels.
+    service.tiles.clear()
+    qtbot.waitUntil(lambda: memory.spare_bytes > 0, timeout=5000)
+    assert memory.spare_bytes <= min(cap, memory.max_bytes)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from companion.kit.source import UPDATE_SUFFIX
 from companion.ui.live import live
 from companion.ui.texts import ui_text
 
@@ -144,6 +143,9 @@ def update_file_from(mime: QMimeData) -> Path | None:
     """The first local .kitupdate file in dropped data, if any."""
     if not mime.hasUrls():
         return None
+    # Imported here: the menus are made before the first paint, the kit readers are not.
+    from companion.kit.source import UPDATE_SUFFIX
+
     for url in mime.urls():
         if url.isLocalFile() and url.toLocalFile().lower().endswith(UPDATE_SUFFIX):
             return Path(url.toLocalFile())

@@ -1,0 +1,76 @@
+"""Opening a document from the library, as a person does: a double-click on its row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.support.viewer_support import wait_rendered
+
+LONG = "handleiding-lang"
+
+
+def long_kit(kit_builder):
+    """The small test kit with a forty-page handleiding."""
+    kit_builder.documents[LONG] = [
+        f"Handleiding lang, pagina {n}.\nDe vindplaatsen van pagina {n}." for n in range(1, 41)
+    ]
+    return kit_builder.build(1, name="bundled")
+
+
+def double_click(qtbot, window, doc_id: str) -> None:
+    library = window.library_screen
+    assert library.select_document(doc_id)
+    tree = library.tree
+    where = tree.visualItemRect(tree.currentItem()).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_double_click_shows_the_first_page_and_the_keyboard_reads_on(
+    qtbot, start_window, kit_builder
+):
+    window = start_window(long_kit(kit_builder), activate=True, wait=True)
+    double_click(qtbot, window, LONG)
+    viewer = window.viewer
+    assert window.current_screen_key() == "document"
+    wait_rendered(qtbot, viewer, 0)
+    assert viewer.page_total.text() == "van 40"
+    assert viewer.sidebar.model.rowCount() == 40
+    # The first page was asked for before the screens switched; the pages read on.
+    qtbot.keyClick(viewer.canvas, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: viewer.page == 2, timeout=5000)
+    # Once the page is on screen the library knows it was read (no "nieuw" mark any more),
+    # also while the person is still reading it.
+    revision = window.context.library.document(LONG).revision
+    qtbot.waitUntil(
+        lambda: window.context.user.opened_revisions().get(LONG) == revision, timeout=5000
+    )
+
+
+def test_a_document_opened_and_closed_at_once_is_still_marked_read(
+    qtbot, start_window, kit_builder
+):
+    window = start_window(long_kit(kit_builder), wait=True)
+    assert window.open_document(LONG)
+    window.close()  # before its first page could be drawn
+    assert LONG in window.context.user.opened_revisions()
+
+
+def test_the_first_document_opens_in_the_size_of_the_window(qtbot, start_window, kit_builder):
+    window = start_window(long_kit(kit_builder), wait=True)
+    # The viewer is made ready while the window is idle after its first paint...
+    qtbot.waitUntil(lambda: window._viewer is not None, timeout=10000)
+    viewer = window.viewer
+    qtbot.waitUntil(lambda: viewer.size() == window.stack.contentsRect().size(), timeout=5000)
+    scales = []
+    original = viewer.service.request
+
+    def request(lane, wanted):
+        scales.extend(round(item[1], 4) for item in wanted)
+        return original(lane, wanted)
+
+    viewer.service.request = request
+    # ... so the first page is asked for at the scale it is shown at, before the switch.
+    assert window.open_document(LONG)
+    wait_rendered(qtbot, viewer, 0)
+    assert scales and scales[0] == round(viewer.canvas.render_scale(), 4)

@@ -1,0 +1,61 @@
+"""The side panel's thumbnails: painted from the page images, no picture made per row.
+
+Each thumbnail used to become a QIcon (a QPixmap copy of it), and Qt keeps
+every icon pixmap it paints in its global pixmap cache: reading a long
+document at 200 % filled that with some 40 thumbnails of pages long gone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+
+from tests.support.viewer_support import numbered_pdf, opened
+
+
+def _dark_pixels(image, rect: QRect, ratio: float) -> int:
+    """Pixels of ink (darker than paper or the grey of a page still waiting) in ``rect``."""
+    dark = 0
+    x0, y0 = int(rect.left() * ratio), int(rect.top() * ratio)
+    x1 = min(image.width(), int(rect.right() * ratio))
+    y1 = min(image.height(), int(rect.bottom() * ratio))
+    for y in range(max(0, y0), y1):
+        for x in range(max(0, x0), x1):
+            if image.pixelColor(x, y).lightness() < 200:
+                dark += 1
+    return dark
+
+
+def test_thumbnails_show_their_pages_and_every_row_shares_one_grey_stand_in(qtbot, make_viewer):
+    viewer = make_viewer()
+    viewer.show_document("doc", "Lang", numbered_pdf(60), 1)
+    opened(qtbot, viewer)
+    model, service = viewer.sidebar.model, viewer.service
+    view = viewer.sidebar.thumbnails
+
+    def on_screen() -> list[int]:
+        area = view.viewport().rect()
+        return [
+            r for r in range(model.rowCount()) if view.visualRect(model.index(r)).intersects(area)
+        ]
+
+    def arrived(rows) -> bool:
+        return bool(rows) and all(service.thumbnail(r, model.scale(r)) is not None for r in rows)
+
+    for first in (0, 40):  # at the top, then further down the list
+        view.scrollTo(model.index(first), view.ScrollHint.PositionAtTop)
+        qtbot.waitUntil(lambda: arrived(on_screen()), timeout=15000)
+        shot = view.viewport().grab().toImage()
+        ratio = shot.devicePixelRatio()
+        for row in on_screen():
+            item = view.visualRect(model.index(row))
+            # The top of the row: the page's title, above the page number.
+            top = QRect(item.left(), item.top(), item.width(), item.height() // 3)
+            if view.viewport().rect().contains(top):
+                assert _dark_pixels(shot, top, ratio) > 0, f"thumbnail {row + 1} not painted"
+    # The rows hand Qt the same grey page (one per page size), never a picture of
+    # their own: the thumbnails exist once, in the viewer's thumbnail cache.
+    icons = {
+        model.data(model.index(row), Qt.ItemDataRole.DecorationRole).cacheKey()
+        for row in [*on_screen(), 0, 1, 2]
+    }
+    assert len(icons) == 1
