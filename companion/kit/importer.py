@@ -131,7 +131,45 @@ def verify_manifest(
     shipped inside this program, which may rebuild a store below that floor.
     """
     key_list = check_signature(signed, trust)
-    manifest = parse_manifest(signed.manifest)
+    return accept_newer(
+        signed, key_list, parse_manifest(signed.manifest), installed, trust, own_kit=own_kit
+    )
+
+
+def recheck(
+    verified: VerifiedKit,
+    installed: InstalledKit | None,
+    trust: Trust,
+    *,
+    own_kit: bool = False,
+) -> VerifiedKit:
+    """:func:`verify_manifest` again for a kit accepted earlier (under the write lock).
+
+    The signature chain is checked again against the trust this computer keeps
+    now (another program may have learnt a newer key list meanwhile), and kit id
+    and version against what is installed now. The manifest is not parsed
+    again: ``verified.manifest`` was parsed from exactly these signed bytes.
+    """
+    key_list = check_signature(verified.signed, trust)
+    return accept_newer(
+        verified.signed, key_list, verified.manifest, installed, trust, own_kit=own_kit
+    )
+
+
+def accept_newer(
+    signed: SignedKit,
+    key_list: KeyList,
+    manifest: Manifest,
+    installed: InstalledKit | None,
+    trust: Trust,
+    *,
+    own_kit: bool = False,
+) -> VerifiedKit:
+    """The second half of :func:`verify_manifest`: same kit and newer, or refused.
+
+    Only for a ``manifest`` parsed from ``signed.manifest`` after
+    :func:`check_signature` returned ``key_list`` for ``signed``.
+    """
     expected = installed.kit if installed else KIT_ID
     if manifest.kit != expected:
         raise WrongKitError(
@@ -342,7 +380,7 @@ def apply_source(
         # installed a version since we looked; with the write lock held,
         # check again so a slower, older update can never land on a newer one.
         trust = load_trust(store.path, trusted_keys)
-        verified = verify_manifest(verified.signed, store.installed(), trust, own_kit=own_kit)
+        verified = recheck(verified, store.installed(), trust, own_kit=own_kit)
         # Search rows: old ones of changed documents out now, new ones in as text arrives.
         plan = plan_update(conn, manifest)
         forget_stale(conn, plan)

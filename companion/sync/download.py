@@ -29,7 +29,7 @@ from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.importer import STOPPED, check_digest
 from companion.kit.manifest import FileRef
 from companion.kit.source import FILES_DIR
-from companion.sync.cache import SyncCache
+from companion.sync.cache import CacheListing, SyncCache
 from companion.sync.errors import CacheError, NetworkError
 from companion.sync.portal import DOWNLOAD_INTERRUPTED, PARTIAL, Deadline, PortalClient
 
@@ -85,6 +85,7 @@ def download_file(
     ref: FileRef,
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
+    listing: CacheListing | None = None,
 ) -> int:
     """Put the verified file in the cache; returns the body bytes fetched now.
 
@@ -94,17 +95,22 @@ def download_file(
 
     The sha256 is computed while the bytes arrive (a resumed part is read
     once first), so a finished file is not read back to be checked, and it
-    moves into ``files/`` with one rename.
+    moves into ``files/`` with one rename. ``listing``: what the cache folders
+    held when a batch of downloads began (they exist then), so a kit's few
+    hundred files do not each ask the disk for a file that is not there; None:
+    look (a retry looks again, its first attempt may have left a part).
     """
-    try:
-        cache.ensure()
-    except OSError as exc:
-        raise _cache_error(cache, exc) from exc
-    if cache.verified_file(ref):
+    if listing is None:
+        try:
+            cache.ensure()
+        except OSError as exc:
+            raise _cache_error(cache, exc) from exc
+    if (listing is None or ref.sha256 in listing.files) and cache.verified_file(ref):
         progress(ref.size)
         return 0
+    may_have_part = listing is None or ref.sha256 in listing.parts
     with client.deadline(Deadline.after(file_deadline(ref.size), cancelled)):
-        fetched, size, digest = _fetch(client, cache, ref, progress, cancelled)
+        fetched, size, digest = _fetch(client, cache, ref, progress, cancelled, may_have_part)
     try:
         check_digest(ref, size, digest)
     except IntegrityError:
@@ -138,6 +144,10 @@ def download_files(
     (CancelledError when ``cancelled()`` said so); every file that counts as done
     was hash-checked (:func:`download_file`).
     """
+    try:
+        listing = cache.ensure().listing()
+    except OSError as exc:
+        raise _cache_error(cache, exc) from exc
     pending = deque(refs)
     lock = threading.Lock()
     stop = threading.Event()
@@ -163,7 +173,7 @@ def download_files(
             try:
                 if cancelled():
                     raise CancelledError(STOPPED)
-                _download_with_retries(worker, cache, ref, on_bytes, stopped, retries)
+                _download_with_retries(worker, cache, ref, on_bytes, stopped, retries, listing)
                 with lock:
                     arriving.pop(ref.sha256, None)
                     done[0] += ref.size
@@ -196,14 +206,24 @@ def _download_with_retries(
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
     retries: int,
+    listing: CacheListing | None = None,
 ) -> None:
     for attempt in range(retries + 1):
         try:
-            download_file(client, cache, ref, progress, cancelled)
+            download_file(
+                client, cache, ref, progress, cancelled, listing if attempt == 0 else None
+            )
             return
         except NetworkError:
             if attempt == retries:
                 raise
+
+
+def _part_size(part: Path) -> int:
+    try:
+        return part.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _hash_part(path: Path, size: int) -> hashlib._Hash:
@@ -225,13 +245,15 @@ def _fetch(
     ref: FileRef,
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
+    may_have_part: bool = True,
 ) -> tuple[int, int, str]:
     """Bring ``partial/<sha256>`` up to the promised size.
 
     Returns the bytes fetched now, the part's size and its sha256 (hex).
+    ``may_have_part`` False: the folder was listed and held no part of this file.
     """
     part = cache.partial_path(ref.sha256)
-    offset = part.stat().st_size if part.exists() else 0
+    offset = _part_size(part) if may_have_part else 0
     if offset > ref.size:
         part.unlink()
         offset = 0

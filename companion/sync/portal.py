@@ -373,8 +373,12 @@ def _tls_context() -> ssl.SSLContext:
 
 
 def build_opener(
-    *, use_proxy: bool = True, client: PortalClient | None = None
+    *,
+    use_proxy: bool = True,
+    client: PortalClient | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> urllib.request.OpenerDirector:
+    """``tls``: the certificate context to use (made from the system's store when None)."""
     proxies = urllib.request.ProxyHandler() if use_proxy else urllib.request.ProxyHandler({})
     if client is None:
         return urllib.request.build_opener(
@@ -384,7 +388,7 @@ def build_opener(
         proxies,
         _SafeRedirects(),
         _WatchedHTTPHandler(client),
-        _WatchedHTTPSHandler(client, _tls_context()),
+        _WatchedHTTPSHandler(client, tls or _tls_context()),
     )
 
 
@@ -473,12 +477,16 @@ class PortalClient:
         min_speed: float = MIN_SPEED,
         slow_window: float = SLOW_WINDOW,
         watch_interval: float = WATCH_INTERVAL,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.base_url = check_portal_url(base_url)
         self.timeout = timeout
         self._given_opener = opener
+        # One certificate context for a client and its siblings (it may be shared
+        # between threads): making one reads the system's trust settings.
+        self.tls = tls or _tls_context()
         self.opener = opener or build_opener(
-            use_proxy=not is_loopback_url(self.base_url), client=self
+            use_proxy=not is_loopback_url(self.base_url), client=self, tls=self.tls
         )
         self.log = log if log is not None else TransferLog()
         self.min_speed = min_speed
@@ -498,6 +506,7 @@ class PortalClient:
             min_speed=self.min_speed,
             slow_window=self.slow_window,
             watch_interval=self.watch_interval,
+            tls=self.tls,
         )
         other._deadlines = list(self._deadlines)
         return other

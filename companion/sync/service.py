@@ -37,13 +37,14 @@ from companion.kit.importer import (
     Progress,
     ProgressCallback,
     VerifiedKit,
+    accept_newer,
     apply_source,
     check_file,
+    check_signature,
     missing_files,
-    verify_manifest,
 )
-from companion.kit.key_list import MAX_KEY_LIST_SIZE, SignedKeys
-from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef, parse_manifest
+from companion.kit.key_list import MAX_KEY_LIST_SIZE, KeyList, SignedKeys
+from companion.kit.manifest import MAX_MANIFEST_SIZE, FileRef, Manifest, parse_manifest
 from companion.kit.source import (
     KEYS_NAME,
     KEYS_SIGNATURE_NAME,
@@ -99,16 +100,19 @@ Checkpoint = Callable[[str], None]
 
 @dataclass(frozen=True)
 class CheckResult:
-    """What a check found; ``preview`` and the signed bytes only for an update."""
+    """What a check found; ``preview`` and the accepted kit only for an update.
+
+    ``verified`` is the manifest as the check accepted it (signature chain,
+    freshness, kit id, version), parsed once: the install goes on from it
+    instead of verifying and parsing the same bytes again.
+    """
 
     status: str
     message: str
     installed_version: int | None
     preview: UpdatePreview | None = None
-    manifest_bytes: bytes = b""
-    signature: bytes = b""
     transfer: TransferLog = field(default_factory=TransferLog)
-    keys: SignedKeys | None = None
+    verified: VerifiedKit | None = None
 
     @property
     def has_update(self) -> bool:
@@ -143,25 +147,33 @@ def verify_or_current(
     signed: SignedKit, installed: InstalledKit | None, trust: Trust
 ) -> VerifiedKit | None:
     """The verified kit, None when exactly this version is installed; older is refused."""
+    key_list = check_signature(signed, trust)
+    return accept_or_current(signed, key_list, parse_manifest(signed.manifest), installed, trust)
+
+
+def accept_or_current(
+    signed: SignedKit,
+    key_list: KeyList,
+    manifest: Manifest,
+    installed: InstalledKit | None,
+    trust: Trust,
+) -> VerifiedKit | None:
+    """:func:`accept_newer` for a manifest whose signature chain held; None when exactly
+    this version is installed, older is refused."""
     try:
-        return verify_manifest(signed, installed, trust)
+        return accept_newer(signed, key_list, manifest, installed, trust)
     except NotNewerError:
-        # Raised only after the signature and kit id were accepted.
-        if installed is not None and parse_manifest(signed.manifest).version == installed.version:
+        if installed is not None and manifest.version == installed.version:
             return None
         raise
 
 
-def refuse_if_stale(signed: SignedKit, trust: Trust) -> None:
+def refuse_if_stale(manifest: Manifest, key_list: KeyList) -> None:
     """Online, an expired manifest or key list is a freeze attack: refuse it.
 
     Called after the signature chain held (the dates are signed). An update
     file or the bundled kit is never refused for its date (see freshness.py).
     """
-    from companion.kit.importer import check_signature
-
-    key_list = check_signature(signed, trust)
-    manifest = parse_manifest(signed.manifest)
     for what, expires in (("manifest", manifest.expires), ("key list", key_list.expires)):
         if is_expired(expires):
             raise StaleError(
@@ -271,56 +283,62 @@ class SyncService:
         The whole check has one deadline (``check_deadline``) besides the
         client's per-read timeout and minimum speed.
         """
-        mark = self.log.requests
         store = KitStore(self.kit_path)
         try:
-            installed = store.installed()
-            trust = load_trust(self.kit_path, self.trusted_keys)
-            with self.client.deadline(Deadline.after(self.check_deadline, cancelled)):
-                signed, remember = self._fetch_manifest(store, trust)
-            refuse_if_stale(signed, trust)
-            try:
-                verified = verify_or_current(signed, installed, trust)
-            except NotNewerError as exc:
-                offered = parse_manifest(signed.manifest).version
-                raise NotNewerError(
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "De portal biedt versie {offered} van de kit aan, maar deze computer "
-                        "heeft al versie {installed}. Een oudere versie wordt niet "
-                        "geïnstalleerd. Er is niets veranderd.",
-                    ),
-                    exc.detail,
-                    offered=offered,
-                    installed=max(
-                        installed.version if installed else 0, trust.record.highest_version
-                    ),
-                ) from exc
-            remember()
-            installed_version = installed.version if installed else None
-            transfer = self.log.since(mark)
-            if verified is None:
-                return CheckResult(
-                    CURRENT, _up_to_date(installed_version), installed_version, transfer=transfer
-                )
-            preview = preview_update(store, verified.manifest)
-            return CheckResult(
-                UPDATE,
-                _update_message(preview),
-                installed_version,
-                preview,
-                signed.manifest,
-                signed.signature,
-                transfer,
-                verified.key_list.signed,
-            )
+            return self._check(store, cancelled)
         finally:
             store.close()
 
+    def _check(self, store: KitStore, cancelled: Callable[[], bool] | None) -> CheckResult:
+        """:meth:`check` on an open store (an install goes on with the same connection).
+
+        The signature chain is checked once, before the manifest's JSON is
+        parsed, and the manifest is parsed once; staleness, kit id, version
+        and the preview all read that one parse.
+        """
+        mark = self.log.requests
+        installed = store.installed()
+        trust = load_trust(self.kit_path, self.trusted_keys)
+        with self.client.deadline(Deadline.after(self.check_deadline, cancelled)):
+            signed, key_list, remember = self._fetch_manifest(store, trust)
+        manifest = parse_manifest(signed.manifest)
+        refuse_if_stale(manifest, key_list)
+        try:
+            verified = accept_or_current(signed, key_list, manifest, installed, trust)
+        except NotNewerError as exc:
+            raise NotNewerError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "De portal biedt versie {offered} van de kit aan, maar deze computer "
+                    "heeft al versie {installed}. Een oudere versie wordt niet "
+                    "geïnstalleerd. Er is niets veranderd.",
+                ),
+                exc.detail,
+                offered=manifest.version,
+                installed=max(installed.version if installed else 0, trust.record.highest_version),
+            ) from exc
+        remember()
+        installed_version = installed.version if installed else None
+        transfer = self.log.since(mark)
+        if verified is None:
+            return CheckResult(
+                CURRENT, _up_to_date(installed_version), installed_version, transfer=transfer
+            )
+        preview = preview_update(store, verified.manifest)
+        return CheckResult(
+            UPDATE,
+            _update_message(preview),
+            installed_version,
+            preview,
+            transfer,
+            verified,
+        )
+
     def _fetch_manifest(
         self, store: KitStore, trust: Trust
-    ) -> tuple[SignedKit, Callable[[], None]]:
-        """The portal's signed kit, and how to remember it once accepted.
+    ) -> tuple[SignedKit, KeyList, Callable[[], None]]:
+        """The portal's signed kit, the key list whose release key signed it (the
+        signature chain is checked here, once), and how to remember it once accepted.
 
         The portal's key list is fetched only when the key list this computer
         keeps does not vouch for the manifest, or has expired: a new release
@@ -331,9 +349,10 @@ class SyncService:
         headers = self.cache.conditional_headers(url)
         response_status, manifest_bytes, etag, modified = self._get_manifest(headers)
         if response_status == NOT_MODIFIED:
-            cached = self.cache.cached_manifest()
+            cached = self.cache.remembered(url)
             if cached is not None:
-                return SignedKit(cached[0], cached[1], self.cache.cached_key_list()), lambda: None
+                signed = SignedKit(cached.manifest, cached.signature, cached.keys)
+                return signed, check_signature(signed, trust), lambda: None
             # The remembered manifest is gone: ask once more, plainly. A portal
             # that answers "not modified" to a plain request is broken.
             self.cache.forget_portal()
@@ -363,17 +382,21 @@ class SyncService:
                     "De handtekening op de portal is geen handtekening. Er is niets veranderd.",
                 ),
             )
-        keys = self._kept_key_list(SignedKit(manifest_bytes, signature), trust)
-        if keys is None:
-            keys = self._get_key_list()
-        signed = SignedKit(manifest_bytes, signature, keys)
+        kept = self._kept_key_list(SignedKit(manifest_bytes, signature), trust)
+        if kept is not None:
+            signed = SignedKit(manifest_bytes, signature, kept.signed)
+            key_list = kept
+        else:
+            signed = SignedKit(manifest_bytes, signature, self._get_key_list())
+            key_list = check_signature(signed, trust)
+        keys = signed.keys
 
         def remember() -> None:
             # Only an optimisation (the next check can be a 304): a full disk is no refusal.
             with contextlib.suppress(OSError):
                 self.cache.remember(url, manifest_bytes, signature, keys, etag, modified)
 
-        return signed, remember
+        return signed, key_list, remember
 
     def _get_manifest(self, headers: dict[str, str]) -> tuple[int, bytes, str | None, str | None]:
         with self.client.open(MANIFEST_NAME, headers) as response:
@@ -392,17 +415,15 @@ class SyncService:
             return response.status, body, response.header("ETag"), response.header("Last-Modified")
 
     @staticmethod
-    def _kept_key_list(signed: SignedKit, trust: Trust) -> SignedKeys | None:
+    def _kept_key_list(signed: SignedKit, trust: Trust) -> KeyList | None:
         """The key list kept from before, when it vouches for ``signed`` and is not expired."""
-        from companion.kit.importer import check_signature
-
         if trust.record.keys is None:
             return None
         try:
             key_list = check_signature(signed, trust)
         except (SignatureError, ManifestError):
             return None
-        return None if is_expired(key_list.expires) else key_list.signed
+        return None if is_expired(key_list.expires) else key_list
 
     def _get_small(self, path: str, limit: int, too_big: str) -> bytes:
         with self.client.open(path) as response:
@@ -432,25 +453,37 @@ class SyncService:
         cancelled: Callable[[], bool] | None = None,
         checkpoint: Checkpoint | None = None,
     ) -> InstallOutcome:
-        """Download what is missing and apply the new version in one transaction."""
+        """Download what is missing and apply the new version in one transaction.
+
+        Goes on from the kit ``check`` accepted (or checks first, on the same
+        store connection): its signature is not checked again until the import
+        re-checks it under the write lock, and its manifest is not parsed again.
+        Kit id and version are looked at again here: another program may have
+        installed a version since the check.
+        """
         mark = self.log.requests
         report = progress or (lambda _p: None)
         is_cancelled = cancelled or (lambda: False)
         point = checkpoint or (lambda _name: None)
-        if check is None or not check.has_update:
-            report(Progress(Text(QT_TRANSLATE_NOOP("messages", "Zoeken naar een nieuwe versie…"))))
-            check = self.check()
-        if not check.has_update:
-            return InstallOutcome(None, check.message, self.log.since(mark))
-
         store = KitStore(self.kit_path)
         try:
-            signed = SignedKit(check.manifest_bytes, check.signature, check.keys)
-            verified = verify_or_current(
-                signed, store.installed(), load_trust(self.kit_path, self.trusted_keys)
+            if check is None or check.verified is None:
+                report(
+                    Progress(Text(QT_TRANSLATE_NOOP("messages", "Zoeken naar een nieuwe versie…")))
+                )
+                check = self._check(store, None)
+            accepted = check.verified
+            if accepted is None:
+                return InstallOutcome(None, check.message, self.log.since(mark))
+            installed = store.installed()
+            verified = accept_or_current(
+                accepted.signed,
+                accepted.key_list,
+                accepted.manifest,
+                installed,
+                load_trust(self.kit_path, self.trusted_keys),
             )
             if verified is None:
-                installed = store.installed()
                 message = _up_to_date(installed.version if installed else None)
                 return InstallOutcome(None, message, self.log.since(mark))
             needed = missing_files(store, verified.manifest)
