@@ -150,16 +150,16 @@ def _shared_resident_mb(pid: int) -> float:
 
 
 def test_the_unused_tail_of_a_shared_block_goes_back_and_the_rest_stays():
-    block = shared_memory.SharedMemory(create=True, size=6 * 2**20)
+    block = shared_memory.SharedMemory(create=True, size=10 * 2**20)
     try:
         block.buf[:] = b"\x07" * len(block.buf)
         head = 2 * 2**20 + 10  # bytes still in use: their page stays whole
-        assert release_tail(block.buf, head) == 6 * 2**20 - (2 * 2**20 + 4096)
+        assert release_tail(block.buf, head) == 10 * 2**20 - (2 * 2**20 + 4096)
         assert bytes(block.buf[: head + 1]) == b"\x07" * (head + 1)
         assert block.buf[3 * 2**20] == 0 and block.buf[len(block.buf) - 1] == 0
-        # Under a megabyte of tail is left alone (not worth the system call).
+        # A tail the size of a band (under 4 MB) stays: the next band would need it again.
         block.buf[:] = b"\x07" * len(block.buf)
-        assert release_tail(block.buf, 5 * 2**20 + 2**19) == 0
+        assert release_tail(block.buf, 6 * 2**20 + 2**19) == 0
         assert block.buf[len(block.buf) - 1] == 7
     finally:
         block.close()
