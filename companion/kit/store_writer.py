@@ -233,24 +233,18 @@ def replace_content(
             for i, s in enumerate(manifest.steps)
         ],
     )
-    _insert_all(
-        conn,
-        "step_items",
-        [
+    step_items: list[dict] = []
+    step_documents: list[dict] = []
+    for s in manifest.steps:  # a step's checklist items and documents, in their order
+        step_items.extend(
             {"id": item.id, "step_id": s.id, "position": n, "text": item.text}
-            for s in manifest.steps
             for n, item in enumerate(s.items)
-        ],
-    )
-    _insert_all(
-        conn,
-        "step_documents",
-        [
-            {"step_id": s.id, "document_id": d, "position": n}
-            for s in manifest.steps
-            for n, d in enumerate(s.documents)
-        ],
-    )
+        )
+        step_documents.extend(
+            {"step_id": s.id, "document_id": d, "position": n} for n, d in enumerate(s.documents)
+        )
+    _insert_all(conn, "step_items", step_items)
+    _insert_all(conn, "step_documents", step_documents)
     _insert_all(
         conn,
         "last_changes",
