@@ -12,9 +12,12 @@ import email.utils
 import hashlib
 import ssl
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+HAND_OVER = 0.1  # seconds (a loaded machine may keep a thread waiting that long); see most_at_once
 
 STALL_LIMIT = 5.0  # seconds a stalled answer waits at most (then the handler gives up)
 
@@ -45,8 +48,9 @@ class PortalServer:
     def __post_init__(self) -> None:
         self.stop_event = threading.Event()
         self.lock = threading.Lock()
-        self.open_now = 0
-        self.most_at_once = 0  # requests answered at the same time, at most
+        # When each request was being answered (monotonic start, end): how many were open
+        # at once is read from these (see most_at_once).
+        self.spans: list[tuple[float, float]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -54,14 +58,12 @@ class PortalServer:
                 pass
 
             def do_GET(self) -> None:
-                with server.lock:
-                    server.open_now += 1
-                    server.most_at_once = max(server.most_at_once, server.open_now)
+                start = time.monotonic()
                 try:
                     server._answer(self)
                 finally:
                     with server.lock:
-                        server.open_now -= 1
+                        server.spans.append((start, time.monotonic()))
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -71,6 +73,24 @@ class PortalServer:
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
         self.thread.start()
+
+    @property
+    def most_at_once(self) -> int:
+        """Requests answered at the same time, at most.
+
+        A client that has its whole answer may start its next request (on a new
+        connection: this server speaks HTTP/1.0) a moment before the thread that sent
+        the answer has counted it done; overlaps shorter than HAND_OVER are that
+        hand-over, not a connection more."""
+        with self.lock:
+            spans = list(self.spans)
+        spans = [(start, end - HAND_OVER) for start, end in spans if end - HAND_OVER > start]
+        events = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
+        most = now = 0
+        for _, step in events:  # at equal times an end (-1) sorts before a start
+            now += step
+            most = max(most, now)
+        return most
 
     @property
     def url(self) -> str:
