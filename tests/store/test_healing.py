@@ -161,9 +161,24 @@ def test_an_emptied_user_store_is_not_taken_for_a_new_one(tmp_path):
     make_backup(store.conn, backup_folder(path))
     store.close()
     path.write_bytes(b"")
-    with pytest.raises(UserStoreDamagedError):
+    with pytest.raises(UserStoreDamagedError) as refused:
         UserStore(path)
+    assert str(refused.value.message) == (
+        "Je eigen gegevens (user.sqlite) kunnen niet worden gelezen. Er is niets gewist."
+    )
+    assert refused.value.detail == "file is empty (0 bytes)"  # what the log says
     assert path.read_bytes() == b""  # untouched, for the program to keep aside
+
+
+def test_an_empty_user_store_without_backups_is_one_being_made_and_opens(tmp_path):
+    """No backups: 0 bytes is a store another start is making this moment (two starts)."""
+    path = tmp_path / "user.sqlite"
+    path.write_bytes(b"")
+    store = UserStore(path)
+    assert store.setting("taal") is None
+    store.set_setting("taal", "en")
+    store.close()
+    assert UserStore(path).setting("taal") == "en"
 
 
 def test_a_damaged_user_store_is_refused_at_open(tmp_path):
