@@ -39,8 +39,8 @@ def return_large_blocks() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = _libc()
-        return bool(libc.mallopt(M_MMAP_THRESHOLD, LARGE))
+        c_library = libc()
+        return bool(c_library.mallopt(M_MMAP_THRESHOLD, LARGE))
     except (OSError, AttributeError):
         return False
 
@@ -70,7 +70,7 @@ def trim_heap() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        return bool(_libc().malloc_trim(0))
+        return bool(libc().malloc_trim(0))
     except (OSError, AttributeError):
         return False
 
@@ -113,7 +113,7 @@ def release_tail(buffer: memoryview, used: int) -> int:
     tail = (ctypes.c_char * length).from_buffer(buffer, start)
     try:
         address = ctypes.c_void_p(ctypes.addressof(tail))
-        done = _libc().madvise(address, ctypes.c_size_t(length), MADV_REMOVE)
+        done = libc().madvise(address, ctypes.c_size_t(length), MADV_REMOVE)
     except (OSError, AttributeError):
         done = -1
     finally:
@@ -122,11 +122,10 @@ def release_tail(buffer: memoryview, used: int) -> int:
 
 
 @functools.cache
-def _libc() -> ctypes.CDLL:
-    """glibc by its usual name; find_library only when that fails (it runs ldconfig)."""
-    try:
-        return ctypes.CDLL("libc.so.6")
-    except OSError:
-        from ctypes.util import find_library  # imports subprocess: only when needed
+def libc() -> ctypes.CDLL:
+    """The C library's calls, from the program's own symbols (libc among them).
 
-        return ctypes.CDLL(find_library("c"))
+    No library name to guess and no library search, which would start a
+    process (ldconfig). Linux only: callers check the platform first.
+    """
+    return ctypes.CDLL(None, use_errno=True)

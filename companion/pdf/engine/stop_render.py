@@ -35,10 +35,10 @@ def _writer():
     """libc's process_vm_writev, or None where there is no such call."""
     if not sys.platform.startswith("linux"):
         return None
+    from companion.pdf.engine.memory import libc
+
     try:
-        # The program's own symbols (libc among them): no library search, which would
-        # start a process (ldconfig) the first time a page is cancelled.
-        call = ctypes.CDLL(None, use_errno=True).process_vm_writev
+        call = libc().process_vm_writev
     except (OSError, AttributeError):
         return None
     call.restype = ctypes.c_ssize_t
