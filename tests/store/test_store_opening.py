@@ -179,3 +179,20 @@ def test_the_switch_to_wal_gives_up_when_the_file_stays_held(tmp_path, monkeypat
         conn.close()
         holder.close()
     assert _journal_mode(path) == "delete"
+
+
+def test_a_store_read_in_a_read_only_folder_makes_no_files_beside_it(tmp_path):
+    """On a write-protected stick SQLite may not even make its lock files (-wal, -shm):
+    the file is read as it is."""
+    path = tmp_path / "user.sqlite"
+    store = UserStore(path)
+    store.set_setting("taal", "en")
+    store.close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    reader = UserStore(path, read_only=True)
+    try:
+        assert reader.setting("taal") == "en"
+        assert sorted(p.name for p in tmp_path.iterdir()) == before
+    finally:
+        reader.close()
