@@ -65,5 +65,6 @@ def test_a_document_without_a_theme_has_none(tmp_path, kit_builder, test_public_
         henk = library.document("persona-henk")
         assert henk.themes == ()
         assert library.other_themes(henk, "") == []
+        assert library.speaker_notes("persona-henk") == ()  # "Geen notities bij deze dia."
     finally:
         store.close()
