@@ -88,3 +88,20 @@ def test_only_a_whole_signature_by_a_trusted_key_verifies():
     assert not verify([mine], b"manifest", b"not base64!")
     assert not verify([mine], b"manifest", base64.b64encode(base64.b64decode(good)[:63]))
     assert not verify([], b"manifest", good)
+
+
+def test_a_public_key_with_a_stray_character_is_refused_not_repaired():
+    _, public = generate_keypair()
+    prefix, text = public.split(":", 1)
+    damaged = f"{prefix}:{text[:10]}!{text[10:]}"  # one character that is not base64
+    with pytest.raises(KeyFileError) as info:
+        parse_public_key(damaged)
+    assert info.value.message == "Deze publieke sleutel is beschadigd."
+    assert info.value.detail == "Only base64 data is allowed"  # the log and the command line
+
+
+def test_a_signature_with_a_stray_character_does_not_verify():
+    key = test_keys.release_key()
+    good = sign(key, b"manifest")
+    assert verify([public_bytes(key)], b"manifest", good)
+    assert not verify([public_bytes(key)], b"manifest", good[:10] + b"!" + good[10:])

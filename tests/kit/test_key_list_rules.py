@@ -109,3 +109,9 @@ def test_without_any_valid_list_the_last_problem_is_told():
     with pytest.raises(SignatureError) as info:
         current_key_lists([None], ROOTS)
     assert info.value.detail == "no key list"
+
+
+def test_a_list_of_exactly_the_largest_size_is_read():
+    raw = json.dumps(listing()).encode()
+    padded = raw + b" " * (MAX_KEY_LIST_SIZE - len(raw))
+    assert verify_key_list(signed(padded), ROOTS).version == 2

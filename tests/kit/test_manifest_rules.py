@@ -341,3 +341,103 @@ def test_media_and_synonyms_refused_with_the_field_at_fault(change, detail):
     with pytest.raises(ManifestError) as info:
         parse_manifest(manifest(change))
     assert info.value.detail == detail
+
+
+# -- notes, a workshop's werkbladen, links: accepted at the limit, refused just past it ------
+
+
+def workshop(*werkbladen, extra_werkbladen: int = 0):
+    """A workshop document listing ``werkbladen``, beside ``extra_werkbladen`` more werkbladen
+    (werkblad-1, werkblad-2, ...) next to BASE's werkblad-a."""
+
+    def change(m):
+        for number in range(1, extra_werkbladen + 1):
+            extra = copy.deepcopy(m["documents"][0])
+            extra["id"] = f"werkblad-{number}"
+            m["documents"].append(extra)
+        m["documents"].append(
+            {
+                "id": "workshop-a",
+                "title": "Workshop A",
+                "type": "workshop",
+                "themes": [],
+                "summary": "",
+                "file": {"sha256": SHA_B, "size": 10, "name": "workshop-a.pdf"},
+                "werkbladen": list(werkbladen),
+            }
+        )
+
+    return change
+
+
+TWENTY = [f"werkblad-{n}" for n in range(1, 21)]
+
+
+def test_a_manifest_of_exactly_the_largest_size_is_read():
+    raw = manifest()
+    assert parse_manifest(raw + b" " * (MAX_MANIFEST_SIZE - len(raw))).version == 3
+
+
+def test_notes_and_an_empty_audience_are_kept_up_to_the_limits():
+    notes = ["", "x" * 5000] + [f"Noot {n}" for n in range(298)]
+    kit = parse_manifest(manifest(doc(notes=notes, audience="")))
+    assert kit.documents[0].notes == tuple(notes)
+    assert kit.documents[0].audience == ""
+
+
+def test_a_workshop_lists_up_to_twenty_werkbladen_of_the_kit():
+    kit = parse_manifest(manifest(workshop(*TWENTY, extra_werkbladen=20)))
+    assert kit.document("workshop-a").werkbladen == tuple(TWENTY)
+
+
+def test_a_link_is_kept_with_its_document():
+    kit = parse_manifest(manifest(doc(url="https://www.lezenenschrijven.nl/")))
+    assert kit.documents[0].url == "https://www.lezenenschrijven.nl/"
+
+
+def test_two_videos_bring_both_their_media_files():
+    def second_video(m):
+        video()(m)
+        other = copy.deepcopy(m["documents"][-1])
+        other["id"] = "video-b"
+        other["media"] = {"sha256": "d" * 64, "size": 5, "name": "video-b.mp4"}
+        m["documents"].append(other)
+
+    kit = parse_manifest(manifest(second_video))
+    assert [f.sha256 for f in kit.unique_files()] == [SHA_A, SHA_B, SHA_V, "d" * 64]
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        (doc(notes=["Noot"] * 301), "document werkblad-a: at most 300 notes"),
+        (
+            doc(notes=["x" * 5001]),
+            "document werkblad-a: 'note' must be a text of at most 5000 characters",
+        ),
+        (doc(werkbladen=["werkblad-a"]), "document werkblad-a: only a workshop has 'werkbladen'"),
+        (
+            workshop(*TWENTY, "werkblad-a", extra_werkbladen=20),
+            "document workshop-a: 'werkbladen' must be a list of at most 20 ids",
+        ),
+        (workshop("Werkblad-A"), "document workshop-a: werkblad 'Werkblad-A' is not a valid id"),
+        (
+            workshop("werkblad-a", "werkblad-a"),
+            "document workshop-a: 'werkbladen' names a werkblad twice",
+        ),
+        (
+            workshop("werkblad-a", "weg"),
+            "document workshop-a: 'werkbladen' names documents that are no werkblad in the "
+            "kit: ['weg']",
+        ),
+        (
+            lambda m: m["steps"][0].update(documents=["Werkblad-A"]),
+            "step stap-1: document 'Werkblad-A' is not a valid id",
+        ),
+    ],
+)
+def test_notes_werkbladen_and_step_documents_refused_with_the_field_at_fault(change, detail):
+    with pytest.raises(ManifestError) as info:
+        parse_manifest(manifest(change))
+    assert info.value.message == "De inhoudslijst van de kit is onjuist. De kit is niet aangepast."
+    assert info.value.detail == detail

@@ -118,3 +118,16 @@ def test_a_file_up_to_the_size_limit_is_read_and_one_byte_more_is_not(tmp_path, 
         assert record.getMessage() == (
             f"defaults file {path} ignored: {MAX_BYTES + 1} bytes, more than {MAX_BYTES}"
         )
+
+
+def test_a_file_the_system_refuses_to_read_is_skipped_with_a_notice(tmp_path):
+    # A name longer than the file system allows: stat() itself fails (ENAMETOOLONG), as it
+    # does for a share that refuses access. The program starts on its own defaults.
+    path = tmp_path / ("strategiekit-" + "x" * 300 + ".toml")
+    site = load_site_defaults([path, tmp_path / "strategiekit.toml"])
+    assert site.source == path and site.values == {}
+    [notice] = site.notices
+    assert notice == (
+        f"Het bestand met standaardinstellingen ({path}) kan niet worden gelezen en is "
+        "overgeslagen. Vraag je IT-afdeling het na te kijken."
+    )
