@@ -56,8 +56,8 @@ from companion.kit.source import (
 )
 from companion.kit.trust_state import Trust, load_trust
 from companion.store.kit_store import InstalledKit, KitStore
-from companion.sync.cache import SyncCache
-from companion.sync.download import download_files
+from companion.sync.cache import DownloadPack, SyncCache
+from companion.sync.download import cache_error, download_files
 from companion.sync.errors import NotConfiguredError, PortalError, StaleError
 from companion.sync.network import is_online
 from companion.sync.portal import (
@@ -206,8 +206,15 @@ def _update_message(preview: UpdatePreview) -> Text:
 class CachedSource:
     """The downloaded, hash-checked files as a kit source for the import pipeline."""
 
-    def __init__(self, cache: SyncCache, verified: VerifiedKit, checkpoint: Checkpoint) -> None:
+    def __init__(
+        self,
+        cache: SyncCache,
+        verified: VerifiedKit,
+        checkpoint: Checkpoint,
+        pack: DownloadPack | None = None,
+    ) -> None:
         self.cache = cache
+        self.pack = pack
         self.verified = verified
         self.checkpoint = checkpoint
         self.description = "portal"
@@ -220,16 +227,14 @@ class CachedSource:
         return self.verified.key_list.signed
 
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
-        path = self.cache.file_path(ref.sha256)
         try:
-            with path.open("rb") as handle:
-                data = handle.read(ref.size + 1)
+            data = self.cache.read(ref, self.pack)
             # Checked here too: a file damaged in the cache after its download is
-            # deleted, so the next attempt fetches it again instead of failing for ever.
+            # discarded, so the next attempt fetches it again instead of failing for ever.
             try:
                 check_file(ref, data)
             except Exception:
-                path.unlink(missing_ok=True)
+                self.cache.discard(ref, self.pack)
                 raise
         except OSError as exc:
             raise MissingFileError(
@@ -487,16 +492,16 @@ class SyncService:
                 message = _up_to_date(installed.version if installed else None)
                 return InstallOutcome(None, message, self.log.since(mark))
             needed = missing_files(store, verified.manifest)
-            self._download_all(needed, report, is_cancelled, point)
-            source = CachedSource(self.cache, verified, point)
-            result = apply_source(
-                store,
-                source,
-                trusted_keys=self.trusted_keys,
-                progress=report,
-                cancelled=is_cancelled,
-                verified=verified,
-            )
+            with self._open_pack() as pack:
+                self._download_all(needed, report, is_cancelled, point, pack)
+                result = apply_source(
+                    store,
+                    CachedSource(self.cache, verified, point, pack),
+                    trusted_keys=self.trusted_keys,
+                    progress=report,
+                    cancelled=is_cancelled,
+                    verified=verified,
+                )
             point("applied")
         finally:
             store.close()
@@ -506,12 +511,20 @@ class SyncService:
             result, Text(UPDATED_MESSAGE, version=result.version), self.log.since(mark)
         )
 
+    def _open_pack(self) -> DownloadPack:
+        """The cache's download pack, open for one install (its download and its import)."""
+        try:
+            return self.cache.ensure().open_pack()
+        except OSError as exc:
+            raise cache_error(self.cache, exc) from exc
+
     def _download_all(
         self,
         needed: list[FileRef],
         report: ProgressCallback,
         is_cancelled: Callable[[], bool],
         point: Checkpoint,
+        pack: DownloadPack,
     ) -> None:
         total = sum(ref.size for ref in needed)
 
@@ -537,6 +550,7 @@ class SyncService:
             finished=on_file,
             cancelled=is_cancelled,
             retries=self.retries,
+            pack=pack,
         )
 
 
