@@ -130,7 +130,8 @@ class DownloadPack:
         self.path = path
         self._lock = threading.Lock()
         self._index: dict[str, tuple[int, int]] = {}  # sha256 -> (offset of the data, size)
-        self._handle = open(path, "a+b")  # noqa: SIM115  (closed by close())
+        # Unbuffered: every append is one write of a whole record, straight to the file.
+        self._handle = open(path, "a+b", buffering=0)  # noqa: SIM115  (closed by close())
         try:
             self._scan()
         except BaseException:
@@ -170,13 +171,13 @@ class DownloadPack:
 
     def add(self, sha256: str, data: bytes) -> None:
         """Append a file whose sha256 was checked."""
-        header = PACK_MARK + bytes.fromhex(sha256) + len(data).to_bytes(8, "big")
+        record = memoryview(PACK_MARK + bytes.fromhex(sha256) + len(data).to_bytes(8, "big") + data)
+        fd = self._handle.fileno()
         with self._lock:
-            self._handle.write(header)
-            self._handle.write(data)
-            self._handle.flush()
+            while record:
+                record = record[os.write(fd, record) :]
             # Appended at the end whatever else wrote to the file: ask where it went.
-            end = os.lseek(self._handle.fileno(), 0, os.SEEK_CUR)
+            end = os.lseek(fd, 0, os.SEEK_CUR)
             self._index[sha256] = (end - len(data), len(data))
 
     def read(self, sha256: str, limit: int) -> bytes:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,12 +295,20 @@ class SyncService:
         finally:
             store.close()
 
-    def _check(self, store: KitStore, cancelled: Callable[[], bool] | None) -> CheckResult:
+    def _check(
+        self,
+        store: KitStore,
+        cancelled: Callable[[], bool] | None,
+        remembered: list[threading.Thread] | None = None,
+    ) -> CheckResult:
         """:meth:`check` on an open store (an install goes on with the same connection).
 
         The signature chain is checked once, before the manifest's JSON is
         parsed, and the manifest is parsed once; staleness, kit id, version
-        and the preview all read that one parse.
+        and the preview all read that one parse. ``remembered``: keep the
+        accepted manifest for the next check in a thread of its own (added to
+        the list, for the caller to wait for): an install goes on downloading
+        meanwhile instead of waiting for the state file's two flushes to disk.
         """
         mark = self.log.requests
         installed = store.installed()
@@ -322,7 +331,11 @@ class SyncService:
                 offered=manifest.version,
                 installed=max(installed.version if installed else 0, trust.record.highest_version),
             ) from exc
-        remember()
+        if remembered is None:
+            remember()
+        else:
+            remembered.append(threading.Thread(target=remember, name="portal-state", daemon=True))
+            remembered[-1].start()
         installed_version = installed.version if installed else None
         transfer = self.log.since(mark)
         if verified is None:
@@ -471,12 +484,13 @@ class SyncService:
         is_cancelled = cancelled or (lambda: False)
         point = checkpoint or (lambda _name: None)
         store = KitStore(self.kit_path)
+        remembered: list[threading.Thread] = []
         try:
             if check is None or check.verified is None:
                 report(
                     Progress(Text(QT_TRANSLATE_NOOP("messages", "Zoeken naar een nieuwe versie…")))
                 )
-                check = self._check(store, None)
+                check = self._check(store, None, remembered)
             accepted = check.verified
             if accepted is None:
                 return InstallOutcome(None, check.message, self.log.since(mark))
@@ -505,6 +519,8 @@ class SyncService:
             point("applied")
         finally:
             store.close()
+            for thread in remembered:
+                thread.join()
         # Everything in the cache is now in the store (or belongs to an older offer).
         self.cache.drop_files()
         return InstallOutcome(
