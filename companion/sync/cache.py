@@ -149,11 +149,10 @@ class DownloadPack:
 
     def _scan(self) -> None:
         """Index the records; cut off a torn one at the end (the next record goes there)."""
-        fd = self._handle.fileno()
-        total = os.fstat(fd).st_size
+        total = os.fstat(self._handle.fileno()).st_size
         offset = 0
         while offset + PACK_HEADER <= total:
-            header = os.pread(fd, PACK_HEADER, offset)
+            header = self._read_at(offset, PACK_HEADER)
             size = int.from_bytes(header[-8:], "big")
             start = offset + PACK_HEADER
             if not header.startswith(PACK_MARK) or start + size > total:
@@ -183,7 +182,22 @@ class DownloadPack:
     def read(self, sha256: str, limit: int) -> bytes:
         """At most ``limit`` bytes of the file's record; KeyError when it is not here."""
         offset, size = self._index[sha256]
-        return os.pread(self._handle.fileno(), min(size, limit), offset)
+        with self._lock:
+            return self._read_at(offset, min(size, limit))
+
+    def _read_at(self, offset: int, size: int) -> bytes:
+        """``size`` bytes from ``offset`` (fewer at the end of the file). Under the lock when
+        other threads use the pack: the handle has one position (no pread on Windows), and
+        an append moves it."""
+        self._handle.seek(offset)
+        pieces: list[bytes] = []
+        while size > 0:
+            piece = self._handle.read(size)
+            if not piece:
+                break
+            pieces.append(piece)
+            size -= len(piece)
+        return b"".join(pieces)
 
     def forget(self, sha256: str) -> None:
         """Treat a record as not here (it failed its hash); it stays until the pack goes."""
