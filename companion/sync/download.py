@@ -161,44 +161,13 @@ def download_files(
     after a NetworkError. The first error stops the other downloads and is raised
     (CancelledError when ``cancelled()`` said so); every file that counts as done
     was hash-checked (:func:`download_file`). ``pack``: the cache's download pack,
-    open (the caller reads the files from it afterwards); None: opened here for
-    the batch.
+    open, for the files it may hold (the caller reads them from it afterwards);
+    None: every file arrives in ``partial/`` and moves to ``files/``.
     """
     try:
         listing = cache.ensure().listing()
-        own_pack = cache.open_pack() if pack is None else None
     except OSError as exc:
         raise cache_error(cache, exc) from exc
-    try:
-        _download_batch(
-            client,
-            cache,
-            refs,
-            progress,
-            finished,
-            cancelled,
-            retries,
-            connections,
-            listing,
-            pack or own_pack,
-        )
-    finally:
-        if own_pack is not None:
-            own_pack.close()
-
-
-def _download_batch(
-    client: PortalClient,
-    cache: SyncCache,
-    refs: list[FileRef],
-    progress: Callable[[int, int], None],
-    finished: Callable[[int, int], None],
-    cancelled: Callable[[], bool],
-    retries: int,
-    connections: int,
-    listing: CacheListing,
-    pack: DownloadPack | None,
-) -> None:
     pending = deque(refs)
     lock = threading.Lock()
     stop = threading.Event()
