@@ -8,8 +8,8 @@ in ``partial/<sha256>`` and moves to ``files/<sha256>``. When the connection
 breaks, the part that arrived stays (written to ``partial/`` then), and the
 next attempt asks only for the rest with an HTTP ``Range`` request. A portal
 that ignores Range answers 200 with the whole file, and the part is simply
-started over. More bytes than the manifest
-promises are never written: a hostile or broken server cannot fill the disk.
+started over. More bytes than the manifest promises are never written or held:
+a hostile or broken server cannot fill the disk or the memory.
 
 :func:`download_files` fetches the files of an update over up to
 :data:`CONNECTIONS` connections at once (each file whole over one of them):
