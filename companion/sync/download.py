@@ -1,11 +1,15 @@
 """Downloading content files: capped, resumable, checked before use, a few at once.
 
-A file arrives in ``partial/<sha256>`` and moves to ``files/<sha256>`` only
-after its size and sha256 match the manifest. When the connection breaks, the
-part that arrived stays, and the next attempt asks only for the rest with an
-HTTP ``Range`` request. A portal that ignores Range answers 200 with the whole
-file, and the part is simply started over. More bytes than the manifest
-promises are never written: a hostile or broken server cannot fill the disk.
+A file is kept only after its size and sha256 match the manifest. A file of
+up to :data:`IN_MEMORY` bytes arrives in memory and is appended to the cache's
+download pack (one file for all of them: making a file for each of a kit's few
+hundred cost more than downloading it); a larger one, or one resumed, arrives
+in ``partial/<sha256>`` and moves to ``files/<sha256>``. When the connection
+breaks, the part that arrived stays (written to ``partial/`` then), and the
+next attempt asks only for the rest with an HTTP ``Range`` request. A portal
+that ignores Range answers 200 with the whole file, and the part is simply
+started over. More bytes than the manifest promises are never written or held:
+a hostile or broken server cannot fill the disk or the memory.
 
 :func:`download_files` fetches the files of an update over up to
 :data:`CONNECTIONS` connections at once (each file whole over one of them):
@@ -29,7 +33,7 @@ from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.importer import STOPPED, check_digest
 from companion.kit.manifest import FileRef
 from companion.kit.source import FILES_DIR
-from companion.sync.cache import CacheListing, SyncCache
+from companion.sync.cache import CacheListing, DownloadPack, SyncCache
 from companion.sync.errors import CacheError, NetworkError
 from companion.sync.portal import DOWNLOAD_INTERRUPTED, PARTIAL, Deadline, PortalClient
 
@@ -41,6 +45,9 @@ FILE_DEADLINE_SPEED = 20 * 1024
 READ_BLOCK = 1024 * 1024
 # Files fetched at once, each over its own connection to the same portal.
 CONNECTIONS = 3
+# A file up to this size is held in memory while it arrives (at most one per
+# connection at a time), then appended to the download pack.
+IN_MEMORY = 8 * 1024 * 1024
 
 
 def file_deadline(size: int) -> float:
@@ -62,7 +69,7 @@ def _too_big(ref: FileRef) -> IntegrityError:
     )
 
 
-def _cache_error(cache: SyncCache, exc: OSError) -> CacheError:
+def cache_error(cache: SyncCache, exc: OSError) -> CacheError:
     return CacheError(
         QT_TRANSLATE_NOOP(
             "messages",
@@ -86,6 +93,7 @@ def download_file(
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
     listing: CacheListing | None = None,
+    pack: DownloadPack | None = None,
 ) -> int:
     """Put the verified file in the cache; returns the body bytes fetched now.
 
@@ -99,18 +107,24 @@ def download_file(
     held when a batch of downloads began (they exist then), so a kit's few
     hundred files do not each ask the disk for a file that is not there; None:
     look (a retry looks again, its first attempt may have left a part).
+    ``pack``: the cache's download pack, open for the batch; None: every file
+    arrives in ``partial/`` and moves to ``files/``.
     """
     if listing is None:
         try:
             cache.ensure()
         except OSError as exc:
-            raise _cache_error(cache, exc) from exc
-    if (listing is None or ref.sha256 in listing.files) and cache.verified_file(ref):
+            raise cache_error(cache, exc) from exc
+    if (
+        (pack is not None and ref.sha256 in pack) or listing is None or ref.sha256 in listing.files
+    ) and cache.verified_file(ref, pack):
         progress(ref.size)
         return 0
     may_have_part = listing is None or ref.sha256 in listing.parts
     with client.deadline(Deadline.after(file_deadline(ref.size), cancelled)):
-        fetched, size, digest = _fetch(client, cache, ref, progress, cancelled, may_have_part)
+        fetched, size, digest, data = _fetch(
+            client, cache, ref, progress, cancelled, may_have_part, pack
+        )
     try:
         check_digest(ref, size, digest)
     except IntegrityError:
@@ -118,9 +132,12 @@ def download_file(
             cache.partial_path(ref.sha256).unlink()
         raise
     try:
-        cache.keep_part(ref)
+        if data is not None and pack is not None:
+            pack.add(ref.sha256, data)
+        else:
+            cache.keep_part(ref)
     except OSError as exc:
-        raise _cache_error(cache, exc) from exc
+        raise cache_error(cache, exc) from exc
     return fetched
 
 
@@ -134,6 +151,7 @@ def download_files(
     cancelled: Callable[[], bool],
     retries: int,
     connections: int = CONNECTIONS,
+    pack: DownloadPack | None = None,
 ) -> None:
     """Put every file of ``refs`` in the cache, verified, up to ``connections`` at once.
 
@@ -142,12 +160,14 @@ def download_files(
     counting up (both from one thread at a time). A file is tried ``retries`` more times
     after a NetworkError. The first error stops the other downloads and is raised
     (CancelledError when ``cancelled()`` said so); every file that counts as done
-    was hash-checked (:func:`download_file`).
+    was hash-checked (:func:`download_file`). ``pack``: the cache's download pack,
+    open, for the files it may hold (the caller reads them from it afterwards);
+    None: every file arrives in ``partial/`` and moves to ``files/``.
     """
     try:
         listing = cache.ensure().listing()
     except OSError as exc:
-        raise _cache_error(cache, exc) from exc
+        raise cache_error(cache, exc) from exc
     pending = deque(refs)
     lock = threading.Lock()
     stop = threading.Event()
@@ -173,7 +193,9 @@ def download_files(
             try:
                 if cancelled():
                     raise CancelledError(STOPPED)
-                _download_with_retries(worker, cache, ref, on_bytes, stopped, retries, listing)
+                _download_with_retries(
+                    worker, cache, ref, on_bytes, stopped, retries, listing, pack
+                )
                 with lock:
                     arriving.pop(ref.sha256, None)
                     done[0] += ref.size
@@ -207,11 +229,12 @@ def _download_with_retries(
     cancelled: Callable[[], bool],
     retries: int,
     listing: CacheListing | None = None,
+    pack: DownloadPack | None = None,
 ) -> None:
     for attempt in range(retries + 1):
         try:
             download_file(
-                client, cache, ref, progress, cancelled, listing if attempt == 0 else None
+                client, cache, ref, progress, cancelled, listing if attempt == 0 else None, pack
             )
             return
         except NetworkError:
@@ -246,11 +269,16 @@ def _fetch(
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
     may_have_part: bool = True,
-) -> tuple[int, int, str]:
-    """Bring ``partial/<sha256>`` up to the promised size.
+    pack: DownloadPack | None = None,
+) -> tuple[int, int, str, bytes | None]:
+    """Bring ``partial/<sha256>`` up to the promised size, or fetch the file into memory.
 
-    Returns the bytes fetched now, the part's size and its sha256 (hex).
+    Returns the bytes fetched now, the file's size so far, its sha256 (hex) and,
+    when it was held in memory, its bytes (None: they are in the part).
     ``may_have_part`` False: the folder was listed and held no part of this file.
+    In memory only with a ``pack`` to keep it in, no part to resume and a size
+    up to :data:`IN_MEMORY`; what arrived is written to the part when the
+    download stops early, as a part on disk would have kept it.
     """
     part = cache.partial_path(ref.sha256)
     offset = _part_size(part) if may_have_part else 0
@@ -262,7 +290,8 @@ def _fetch(
     try:
         digest = _hash_part(part, offset) if offset else hashlib.sha256()
     except OSError as exc:
-        raise _cache_error(cache, exc) from exc
+        raise cache_error(cache, exc) from exc
+    held = _Held(part) if pack is not None and offset == 0 and ref.size <= IN_MEMORY else None
     if offset < ref.size:
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         with client.open(f"{FILES_DIR}/{ref.sha256}", headers) as response:
@@ -291,7 +320,7 @@ def _fetch(
             progress(offset)
             size = offset
             try:
-                with part.open(mode) as handle:
+                with held or part.open(mode) as handle:
                     for chunk in response.chunks():
                         if size + len(chunk) > ref.size:
                             handle.close()
@@ -304,11 +333,52 @@ def _fetch(
                         if cancelled():
                             raise CancelledError(STOPPED)
             except OSError as exc:
-                raise _cache_error(cache, exc) from exc
+                raise cache_error(cache, exc) from exc
             fetched = response.bytes_received
         if size < ref.size:
+            if held is not None:
+                held.keep_part()
             raise NetworkError(
                 DOWNLOAD_INTERRUPTED,
                 f"{ref.name}: {size} of {ref.size} bytes",
             )
-    return fetched, size, digest.hexdigest()
+    return fetched, size, digest.hexdigest(), held.data() if held is not None else None
+
+
+class _Held:
+    """A file arriving in memory, written like a part would be (``write``, ``close``).
+
+    Leaving the ``with`` block with an error (a broken connection, a cancel, a
+    deadline) writes what arrived to the part, so the next attempt resumes it;
+    not for an IntegrityError (those bytes are thrown away, as a part is then).
+    """
+
+    def __init__(self, part: Path) -> None:
+        self.part = part
+        self.pieces: list[bytes] = []
+
+    def __enter__(self) -> _Held:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
+        if kind is not None and not issubclass(kind, IntegrityError):
+            self.keep_part()
+
+    def write(self, data: bytes) -> None:
+        self.pieces.append(data)
+
+    def close(self) -> None:
+        """Called before the bytes are thrown away (too many): nothing to keep then."""
+        self.pieces.clear()
+
+    def data(self) -> bytes:
+        return b"".join(self.pieces)
+
+    def keep_part(self) -> None:
+        """What arrived, as the part a resume asks the rest of (best effort: a full
+        disk costs a download from the start, not a second error)."""
+        if not self.pieces:
+            return
+        with contextlib.suppress(OSError), self.part.open("wb") as handle:
+            for piece in self.pieces:
+                handle.write(piece)

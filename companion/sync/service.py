@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,8 +57,8 @@ from companion.kit.source import (
 )
 from companion.kit.trust_state import Trust, load_trust
 from companion.store.kit_store import InstalledKit, KitStore
-from companion.sync.cache import SyncCache
-from companion.sync.download import download_files
+from companion.sync.cache import DownloadPack, SyncCache
+from companion.sync.download import cache_error, download_files
 from companion.sync.errors import NotConfiguredError, PortalError, StaleError
 from companion.sync.network import is_online
 from companion.sync.portal import (
@@ -206,8 +207,15 @@ def _update_message(preview: UpdatePreview) -> Text:
 class CachedSource:
     """The downloaded, hash-checked files as a kit source for the import pipeline."""
 
-    def __init__(self, cache: SyncCache, verified: VerifiedKit, checkpoint: Checkpoint) -> None:
+    def __init__(
+        self,
+        cache: SyncCache,
+        verified: VerifiedKit,
+        checkpoint: Checkpoint,
+        pack: DownloadPack | None = None,
+    ) -> None:
         self.cache = cache
+        self.pack = pack
         self.verified = verified
         self.checkpoint = checkpoint
         self.description = "portal"
@@ -220,16 +228,14 @@ class CachedSource:
         return self.verified.key_list.signed
 
     def read_file(self, ref: FileRef, progress: ByteProgress) -> bytes:
-        path = self.cache.file_path(ref.sha256)
         try:
-            with path.open("rb") as handle:
-                data = handle.read(ref.size + 1)
+            data = self.cache.read(ref, self.pack)
             # Checked here too: a file damaged in the cache after its download is
-            # deleted, so the next attempt fetches it again instead of failing for ever.
+            # discarded, so the next attempt fetches it again instead of failing for ever.
             try:
                 check_file(ref, data)
             except Exception:
-                path.unlink(missing_ok=True)
+                self.cache.discard(ref, self.pack)
                 raise
         except OSError as exc:
             raise MissingFileError(
@@ -289,12 +295,20 @@ class SyncService:
         finally:
             store.close()
 
-    def _check(self, store: KitStore, cancelled: Callable[[], bool] | None) -> CheckResult:
+    def _check(
+        self,
+        store: KitStore,
+        cancelled: Callable[[], bool] | None,
+        remembered: list[threading.Thread] | None = None,
+    ) -> CheckResult:
         """:meth:`check` on an open store (an install goes on with the same connection).
 
         The signature chain is checked once, before the manifest's JSON is
         parsed, and the manifest is parsed once; staleness, kit id, version
-        and the preview all read that one parse.
+        and the preview all read that one parse. ``remembered``: keep the
+        accepted manifest for the next check in a thread of its own (added to
+        the list, for the caller to wait for): an install goes on downloading
+        meanwhile instead of waiting for the state file's two flushes to disk.
         """
         mark = self.log.requests
         installed = store.installed()
@@ -317,7 +331,11 @@ class SyncService:
                 offered=manifest.version,
                 installed=max(installed.version if installed else 0, trust.record.highest_version),
             ) from exc
-        remember()
+        if remembered is None:
+            remember()
+        else:
+            remembered.append(threading.Thread(target=remember, name="portal-state", daemon=True))
+            remembered[-1].start()
         installed_version = installed.version if installed else None
         transfer = self.log.since(mark)
         if verified is None:
@@ -466,12 +484,13 @@ class SyncService:
         is_cancelled = cancelled or (lambda: False)
         point = checkpoint or (lambda _name: None)
         store = KitStore(self.kit_path)
+        remembered: list[threading.Thread] = []
         try:
             if check is None or check.verified is None:
                 report(
                     Progress(Text(QT_TRANSLATE_NOOP("messages", "Zoeken naar een nieuwe versie…")))
                 )
-                check = self._check(store, None)
+                check = self._check(store, None, remembered)
             accepted = check.verified
             if accepted is None:
                 return InstallOutcome(None, check.message, self.log.since(mark))
@@ -487,24 +506,33 @@ class SyncService:
                 message = _up_to_date(installed.version if installed else None)
                 return InstallOutcome(None, message, self.log.since(mark))
             needed = missing_files(store, verified.manifest)
-            self._download_all(needed, report, is_cancelled, point)
-            source = CachedSource(self.cache, verified, point)
-            result = apply_source(
-                store,
-                source,
-                trusted_keys=self.trusted_keys,
-                progress=report,
-                cancelled=is_cancelled,
-                verified=verified,
-            )
+            with self._open_pack() as pack:
+                self._download_all(needed, report, is_cancelled, point, pack)
+                result = apply_source(
+                    store,
+                    CachedSource(self.cache, verified, point, pack),
+                    trusted_keys=self.trusted_keys,
+                    progress=report,
+                    cancelled=is_cancelled,
+                    verified=verified,
+                )
             point("applied")
         finally:
             store.close()
+            for thread in remembered:
+                thread.join()
         # Everything in the cache is now in the store (or belongs to an older offer).
         self.cache.drop_files()
         return InstallOutcome(
             result, Text(UPDATED_MESSAGE, version=result.version), self.log.since(mark)
         )
+
+    def _open_pack(self) -> DownloadPack:
+        """The cache's download pack, open for one install (its download and its import)."""
+        try:
+            return self.cache.ensure().open_pack()
+        except OSError as exc:
+            raise cache_error(self.cache, exc) from exc
 
     def _download_all(
         self,
@@ -512,6 +540,7 @@ class SyncService:
         report: ProgressCallback,
         is_cancelled: Callable[[], bool],
         point: Checkpoint,
+        pack: DownloadPack,
     ) -> None:
         total = sum(ref.size for ref in needed)
 
@@ -537,6 +566,7 @@ class SyncService:
             finished=on_file,
             cancelled=is_cancelled,
             retries=self.retries,
+            pack=pack,
         )
 
 

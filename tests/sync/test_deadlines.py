@@ -155,15 +155,31 @@ def test_an_update_file_is_not_refused_for_its_date(setup, tmp_path):
     assert outcome.changed and setup.installed_version() == 2
 
 
-def test_a_download_that_cannot_be_kept_leaves_no_temporary_file(setup):
-    """The finished file is written atomically: a failure leaves the cache as it was."""
+def test_a_resumed_download_that_cannot_be_kept_leaves_no_temporary_file(setup):
+    """A resumed file is moved into place in one rename: a failure leaves the cache as it was."""
     setup.builder.documents["persona-henk"] = HENK_V2
     setup.publish(2)
     sha = setup.file_sha("persona-henk")
     cache = SyncCache(setup.cache_dir).ensure()
+    cache.partial_path(sha).write_bytes((setup.portal / "files" / sha).read_bytes()[:100])
     cache.file_path(sha).mkdir()  # something in the way of the finished file
     service = setup.service()
     with pytest.raises(CacheError) as info:
         service.install(service.check())
     assert "kan niet worden bewaard" in info.value.message
     assert [p.name for p in cache.files_dir.iterdir()] == [sha]  # no stray temporary file
+    assert setup.installed_version() == 1
+
+
+def test_a_download_pack_that_cannot_be_made_is_explained_and_nothing_fetched(setup):
+    setup.builder.documents["persona-henk"] = HENK_V2
+    setup.publish(2)
+    cache = SyncCache(setup.cache_dir).ensure()
+    cache.pack_path.mkdir()  # something in the way of the download pack
+    service = setup.service()
+    check = service.check()
+    setup.server.clear()
+    with pytest.raises(CacheError) as info:
+        service.install(check)
+    assert "kan niet worden bewaard" in info.value.message
+    assert setup.server.paths() == [] and setup.installed_version() == 1

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from companion.errors import IntegrityError
+from companion.errors import CancelledError, IntegrityError
 from companion.sync.cache import SyncCache
 from companion.sync.download import CONNECTIONS
 from companion.sync.errors import NetworkError
+from companion.sync.service import SyncService
 from tests.support.portal_server import Fault
 from tests.sync.test_sync import Setup, refused
 
@@ -79,3 +80,62 @@ def test_a_cut_among_many_stops_the_rest_and_nothing_arrives_twice(setup):
     assert received == sizes
     ranges = [s.headers.get("Range") for s in setup.server.seen if s.path == f"files/{sha}"]
     assert ranges == [None, "bytes=300-"]
+
+
+def stopped_after(setup, files: int) -> SyncService:
+    """An install the person stopped once ``files`` files were in; its service."""
+    service = setup.service()
+    done: list[str] = []
+
+    def checkpoint(name: str) -> None:
+        if name.startswith("downloaded:"):
+            done.append(name)
+
+    refused(
+        setup,
+        lambda: service.install(cancelled=lambda: len(done) >= files, checkpoint=checkpoint),
+        CancelledError,
+    )
+    return service
+
+
+def kept_in_pack(setup) -> dict[str, int]:
+    """Where each changed file's bytes lie whole in the download pack (sha256 -> offset)."""
+    pack = SyncCache(setup.cache_dir).pack_path.read_bytes()
+    found = {}
+    for sha in map(setup.file_sha, CHANGED):
+        at = pack.find((setup.portal / "files" / sha).read_bytes())
+        if at >= 0:
+            found[sha] = at
+    return found
+
+
+def test_files_kept_from_a_stopped_install_are_used_and_a_damaged_one_fetched_again(setup):
+    stopped_after(setup, 3)
+    kept = kept_in_pack(setup)
+    assert len(kept) >= 3
+    damaged, at = next(iter(kept.items()))
+    with SyncCache(setup.cache_dir).pack_path.open("r+b") as pack:
+        pack.seek(at + 10)
+        byte = pack.read(1)[0]
+        pack.seek(at + 10)
+        pack.write(bytes([byte ^ 0x01]))  # one bit flipped on disk
+    setup.server.clear()
+
+    assert setup.service().install().changed and setup.installed_version() == 2
+    fetched = set(file_requests(setup))
+    assert f"files/{damaged}" in fetched  # thrown away and fetched again
+    assert not {f"files/{sha}" for sha in kept if sha != damaged} & fetched
+    assert not SyncCache(setup.cache_dir).pack_path.exists()  # gone once in the store
+
+
+def test_a_pack_torn_mid_write_keeps_its_whole_files(setup):
+    """The program was stopped while it appended a file: the torn end is cut off."""
+    stopped_after(setup, 2)
+    kept = kept_in_pack(setup)
+    with SyncCache(setup.cache_dir).pack_path.open("ab") as pack:
+        pack.write(b"SKP1" + bytes(20))  # half a record header
+    setup.server.clear()
+
+    assert setup.service().install().changed and setup.installed_version() == 2
+    assert not {f"files/{sha}" for sha in kept} & set(file_requests(setup))

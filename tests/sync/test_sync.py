@@ -176,7 +176,8 @@ def test_update_downloads_only_the_changed_file_then_applies_it(setup):
     assert any(p.stage.startswith("Downloaden: bestand 1 van 1") for p in progress)
     assert progress[-1].stage == "Klaar." and progress[-1].total_files == 1
     # The cache holds no leftovers once the files are in the store.
-    assert list(SyncCache(setup.cache_dir).files_dir.glob("*")) == []
+    cache = SyncCache(setup.cache_dir)
+    assert cache.cached() == frozenset() and not cache.pack_path.exists()
 
 
 def test_update_cost_counts_requests_and_bytes(setup):

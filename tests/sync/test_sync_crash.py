@@ -161,7 +161,7 @@ def test_killed_update_leaves_old_or_new_kit(setup, point, tmp_path):
     # Downloads run over several connections, so when the child stops after its Nth file
     # the others may have finished too: at least N of the new files are in the cache.
     new_files = {sha for _id, sha in v2 - v1}
-    cached = new_files & {p.name for p in SyncCache(setup.cache_dir).files_dir.glob("*")}
+    cached = new_files & SyncCache(setup.cache_dir).cached()
     setup.server.clear()
     outcome = SyncService(
         setup.kit_path, setup.cache_dir, setup.server.url, trusted_keys=setup.keys
