@@ -103,6 +103,40 @@ def test_progress_reports_bytes_and_files(store, kit_builder, test_public_keys):
     assert seen[-1].done_files == seen[-1].total_files == 3
     assert seen[-1].done_bytes == seen[-1].total_bytes > 0
     assert any(0 < p.done_bytes < p.total_bytes for p in seen)
+    # Every stage is shown, in order.
+    stages = [p.stage.template for p in seen]
+    assert stages[0] == "De kit wordt gecontroleerd…"
+    assert stages[-2:] == ["De zoekindex wordt bijgewerkt…", "Klaar."]
+    assert "Document {number} van {total} wordt klaargezet…" in stages
+
+
+def test_progress_of_one_stage_reaches_the_window_at_most_ten_times_a_second():
+    # A first run made some 60 reports a second, each laid out and painted by the window.
+    from companion.i18n import Text
+    from companion.kit.importer import _Throttled
+    from companion.progress import DONE, Progress
+
+    now = [0.0]
+    shown = []
+    report = _Throttled(shown.append, interval=0.1, clock=lambda: now[0])
+
+    def file_done(number, at):
+        now[0] = at
+        stage = Text("Document {number} van {total} wordt klaargezet…", number=number, total=9)
+        report(Progress(stage, number * 10, 90, number, 9))
+
+    report(Progress(Text("De kit wordt gecontroleerd…")))
+    for number, at in enumerate((0.02, 0.05, 0.08, 0.11, 0.13, 0.31), start=1):
+        file_done(number, at)
+    now[0] = 0.32
+    report(Progress(DONE, 90, 90, 9, 9))  # a new stage: shown at once
+    assert [(p.stage, p.done_files) for p in shown] == [
+        ("De kit wordt gecontroleerd…", 0),
+        ("Document 1 van 9 wordt klaargezet…", 1),  # the stage's first report
+        ("Document 5 van 9 wordt klaargezet…", 5),  # 0.11 s after the last one shown
+        ("Document 6 van 9 wordt klaargezet…", 6),
+        ("Klaar.", 9),
+    ]
 
 
 # -- refusals: the store must be exactly as it was, the message must be clear --
