@@ -377,6 +377,7 @@ def _dark_pixels(pixels: Pixels) -> int:
     )
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the bell is a pipe: watched on Linux and macOS")
 def test_a_pool_read_by_its_caller_answers_on_the_callers_own_thread(make_pool):
     import select
 
@@ -408,6 +409,7 @@ def test_a_pool_read_by_its_caller_answers_on_the_callers_own_thread(make_pool):
     assert [request.page for _pid, request in pool.busy()] == [1] or len(answers) == 2
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the bell is a pipe: watched on Linux and macOS")
 def test_an_answer_its_caller_leaves_unread_is_read_for_it(make_pool):
     # Printing asks from a thread of its own while the window's thread may be busy: the
     # pool's own thread reads what the window did not, so nobody waits for ever.

@@ -244,10 +244,11 @@ class EnginePool:
     def collect(self) -> None:
         """Read every answer waiting (``caller_reads``: on the caller's thread, when the bell
         rang); callbacks run on this thread."""
-        if self._bell is None:
+        bell = self._bell
+        if bell is None:
             return
         with contextlib.suppress(OSError):
-            while os.read(self._bell[0].fileno(), 4096):
+            while os.read(bell[0].fileno(), 4096):
                 pass
         with self._lock:
             workers = list(self._workers)
@@ -708,7 +709,10 @@ class EnginePool:
                 if worker.ticket is ticket:
                     worker.ticket = None
         if self._bell is not None and threading.current_thread() is not self._thread:
-            self._trim_due = True  # the dispatcher trims: never on the caller's thread
+            if self.pending() == 0:  # all done: the dispatcher trims, not the caller's thread
+                self._trim_due = True
+                with contextlib.suppress(OSError):
+                    self._wake_w.send(b"x")
         elif self.pending() == 0:
             self.trim_heap()  # on this thread, not the window's
 

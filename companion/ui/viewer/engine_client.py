@@ -2,8 +2,8 @@
 
 Wraps :class:`companion.pdf.engine.pool.EnginePool` (worker processes,
 priorities, deadlines, restarts). The GUI thread reads the workers' answers
-itself: a socket notifier watches the pool's bell, which every worker rings
-after an answer, and the pool's callbacks then run on the GUI thread with
+itself (on Linux and macOS): a socket notifier watches the pool's bell, which
+every worker rings after an answer, and the pool's callbacks then run on the GUI thread with
 the pixels copied out of shared memory; a QImage is made over them and the
 caller's function runs at once. (Before, the pool's own thread read them and
 relayed each to the GUI thread: one more thread to wake per page piece.) An
@@ -15,6 +15,7 @@ cancelled meanwhile is dropped.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import zlib
@@ -80,13 +81,17 @@ class EngineClient(QObject):
         options: WorkerOptions | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pool = EnginePool(workers, options=options, caller_reads=True)
+        # A pipe can be watched by the event loop on Linux and macOS; on Windows Qt watches
+        # only sockets, so there the pool's thread reads the answers and relays them.
+        reads = os.name == "posix"
+        self.pool = EnginePool(workers, options=options, caller_reads=reads)
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._gui_thread = threading.get_ident()
         bell = self.pool.bell()
-        assert bell is not None
-        self._bell = QSocketNotifier(bell, QSocketNotifier.Type.Read, self)
-        self._bell.activated.connect(self._collect)
+        self._bell: QSocketNotifier | None = None
+        if bell is not None:
+            self._bell = QSocketNotifier(bell, QSocketNotifier.Type.Read, self)
+            self._bell.activated.connect(self._collect)
         self._closed = False
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
         self._recent: OrderedDict[str, DocumentRef] = OrderedDict()  # closed, kept shared
@@ -103,7 +108,8 @@ class EngineClient(QObject):
     def close(self) -> None:
         """Stop the workers and remove every shared-memory block (on closing the window)."""
         self._closed = True
-        self._bell.setEnabled(False)  # before its descriptor closes
+        if self._bell is not None:
+            self._bell.setEnabled(False)  # before its descriptor closes
         self.pool.close()
         self.pool.close_bell()
 
