@@ -178,9 +178,15 @@ def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(
     )
 
 
-@pytest.mark.parametrize("how", ["segfault", "abort"])
-def test_a_worker_that_crashes_fails_one_request_and_is_replaced(make_pool, how):
-    pool = make_pool(workers=1)
+@pytest.mark.parametrize(
+    ("how", "caller_reads"),
+    [("segfault", False), ("abort", False), ("segfault", os.name == "posix")],
+    ids=["segfault", "abort", "segfault-read-by-caller"],
+)
+def test_a_worker_that_crashes_fails_one_request_and_is_replaced(make_pool, how, caller_reads):
+    # Read by the caller: the thread that asked may find the dead worker's pipe first;
+    # the replacement is started by the pool's thread all the same.
+    pool = make_pool(workers=1, caller_reads=caller_reads)
     doc = pool.share(numbered_pdf(2), "twee.pdf")
     answer = pool.call(Crash(doc, how=how))
     assert isinstance(answer, Failure) and answer.kind == CRASHED
@@ -208,8 +214,9 @@ def test_killing_a_worker_mid_render_and_the_pool_recovers(make_pool, sig):
     assert isinstance(pool.call(Probe(doc)), Probed)
 
 
-def test_a_worker_over_its_memory_cap_is_replaced_between_requests(make_pool):
-    pool = make_pool(workers=1, options=WorkerOptions(memory_cap_mb=1))
+@pytest.mark.parametrize("caller_reads", [False, os.name == "posix"], ids=["pool", "caller"])
+def test_a_worker_over_its_memory_cap_is_replaced_between_requests(make_pool, caller_reads):
+    pool = make_pool(workers=1, options=WorkerOptions(memory_cap_mb=1), caller_reads=caller_reads)
     doc = pool.share(numbered_pdf(3), "drie.pdf")
     first = pool.call(Inspect(NOBODY))["pid"]
     assert isinstance(pool.call(Probe(doc)), Probed)  # answered, then the worker goes

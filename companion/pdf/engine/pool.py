@@ -581,7 +581,8 @@ class EnginePool:
                 if self._start_failures >= 3 and not self._workers:
                     self._fail_waiting(Failure(CRASHED, f"no worker: {exc}"))
                 return
-            self._missing -= 1
+            with self._lock:
+                self._missing -= 1
 
     def _fail_waiting(self, failure: Failure) -> None:
         with self._lock:
@@ -802,8 +803,15 @@ class EnginePool:
                 self._next_start = time.monotonic() + min(30.0, 0.25 * 2**self._start_failures)
                 if self._start_failures >= 3 and not any(w.ready for w in self._workers):
                     self._fail_waiting(Failure(CRASHED, "the engine's workers do not start"))
-            self._missing += 1
-            self._top_up()
+            with self._lock:
+                self._missing += 1
+            if threading.current_thread() is self._thread or self._thread is None:
+                self._top_up()
+            else:
+                # Read on the caller's thread (caller_reads): starting a process takes
+                # milliseconds the window must not wait for; the dispatcher does it.
+                with contextlib.suppress(OSError):
+                    self._wake_w.send(b"x")
 
     @staticmethod
     def _stop(worker: _Worker, wait: float) -> None:
