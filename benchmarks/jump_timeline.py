@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.getcwd())  # the tree being traced, not this file's
 
-from benchmarks.viewer_driver import PaintWatch, open_window, settle, shown
+from benchmarks.viewer_driver import first_page_shown, jump_targets, settle, shown
 
 Event = tuple[int, str, object]  # (ns, step, piece: (page, clip y0) or None)
 
@@ -179,19 +179,15 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["STRATEGIEKIT_OFFLINE"] = "1"
     data_dir, kit_dir, key_file, doc_id, runs = sys.argv[1:6]
-    app, loop, window = open_window(Path(data_dir), Path(kit_dir), Path(key_file))
-    if not window.open_document(doc_id, page=1):
-        raise SystemExit(f"cannot open {doc_id}")
+    app, loop, window, watch = first_page_shown(
+        Path(data_dir), Path(kit_dir), Path(key_file), doc_id
+    )
     viewer = window.viewer
-    canvas = viewer.canvas
-    watch = PaintWatch(canvas)
-    loop.run_until(lambda: viewer.page_count > 0)
-    shown(loop, watch, 0, time.perf_counter())
     events: list[Event] = []
     if not os.environ.get("NO_TRACE"):
         install(window, events)
     count = viewer.page_count
-    targets = [round(count * (k + 0.5) / (int(runs) + 1)) for k in range(int(runs))]
+    targets = jump_targets(count, int(runs))
     summaries: dict[str, list[dict]] = {"warm": [], "after": []}
     for kind in ("warm", "after"):
         for number, index in enumerate(targets):
