@@ -280,22 +280,34 @@ def settle(loop: Loop, window) -> None:
 # -- modes -----------------------------------------------------------------------------------
 
 
-def run_jumps(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: int) -> dict:
-    """Jumps to far pages (cold: first time; warm: again, pixels evicted) and jumps
-    right after another jump, each against the floor for the same page and scale."""
+def first_page_shown(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str):
+    """The window with ``doc_id`` open and its first page painted: (app, loop, window, watch)."""
     app, loop, window = open_window(data_dir, kit_dir, key_file)
     if not window.open_document(doc_id, page=1):
         raise SystemExit(f"cannot open {doc_id}")
     viewer = window.viewer
-    canvas = viewer.canvas
-    watch = PaintWatch(canvas)
+    watch = PaintWatch(viewer.canvas)
     loop.run_until(lambda: viewer.page_count > 0)
     shown(loop, watch, 0, time.perf_counter())
+    return app, loop, window, watch
+
+
+def jump_targets(count: int, runs: int) -> list[int]:
+    """``runs`` pages spread over a document of ``count`` pages (0-based)."""
+    return [round(count * (k + 0.5) / (runs + 1)) for k in range(runs)]
+
+
+def run_jumps(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: int) -> dict:
+    """Jumps to far pages (cold: first time; warm: again, pixels evicted) and jumps
+    right after another jump, each against the floor for the same page and scale."""
+    app, loop, window, watch = first_page_shown(data_dir, kit_dir, key_file, doc_id)
+    viewer = window.viewer
+    canvas = viewer.canvas
     pdf = Path(os.environ["BENCH_PDF"])
     floor = Floor(pdf)
     scale = canvas.render_scale()
     count = viewer.page_count
-    targets = [round(count * (k + 0.5) / (runs + 1)) for k in range(runs)]
+    targets = jump_targets(count, runs)
     result: dict[str, list] = {k: [] for k in ("cold", "cold_floor", "warm", "warm_floor")}
     result |= {"after": [], "after_floor": []}
     for rounds, (program_key, floor_key) in enumerate(

@@ -178,9 +178,15 @@ def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(
     )
 
 
-@pytest.mark.parametrize("how", ["segfault", "abort"])
-def test_a_worker_that_crashes_fails_one_request_and_is_replaced(make_pool, how):
-    pool = make_pool(workers=1)
+@pytest.mark.parametrize(
+    ("how", "caller_reads"),
+    [("segfault", False), ("abort", False), ("segfault", os.name == "posix")],
+    ids=["segfault", "abort", "segfault-read-by-caller"],
+)
+def test_a_worker_that_crashes_fails_one_request_and_is_replaced(make_pool, how, caller_reads):
+    # Read by the caller: the thread that asked may find the dead worker's pipe first;
+    # the replacement is started by the pool's thread all the same.
+    pool = make_pool(workers=1, caller_reads=caller_reads)
     doc = pool.share(numbered_pdf(2), "twee.pdf")
     answer = pool.call(Crash(doc, how=how))
     assert isinstance(answer, Failure) and answer.kind == CRASHED
@@ -208,8 +214,9 @@ def test_killing_a_worker_mid_render_and_the_pool_recovers(make_pool, sig):
     assert isinstance(pool.call(Probe(doc)), Probed)
 
 
-def test_a_worker_over_its_memory_cap_is_replaced_between_requests(make_pool):
-    pool = make_pool(workers=1, options=WorkerOptions(memory_cap_mb=1))
+@pytest.mark.parametrize("caller_reads", [False, os.name == "posix"], ids=["pool", "caller"])
+def test_a_worker_over_its_memory_cap_is_replaced_between_requests(make_pool, caller_reads):
+    pool = make_pool(workers=1, options=WorkerOptions(memory_cap_mb=1), caller_reads=caller_reads)
     doc = pool.share(numbered_pdf(3), "drie.pdf")
     first = pool.call(Inspect(NOBODY))["pid"]
     assert isinstance(pool.call(Probe(doc)), Probed)  # answered, then the worker goes
@@ -365,3 +372,63 @@ def test_pages_asked_in_turn_reuse_the_memory_of_the_page_before(make_pool):
         del pixels
     assert pool.pixel_memory.reused == 2
     assert all(darkest < 200 and paper == (255, 255, 255) for darkest, paper in pages)
+
+
+def _dark_pixels(pixels: Pixels) -> int:
+    """Dark pixels in a page image (the page's text), counted on a coarse grid."""
+    return sum(
+        1
+        for y in range(0, pixels.height, 4)
+        for x in range(0, pixels.width, 4)
+        if sum(rgb_at(pixels, x, y)) < 150
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the bell is a pipe: watched on Linux and macOS")
+def test_a_pool_read_by_its_caller_answers_on_the_callers_own_thread(make_pool):
+    import select
+
+    pool = make_pool(workers=1, caller_reads=True)
+    pool.unread_grace = 60.0  # however slow this machine, the pool's thread leaves it to us
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    answers: list[tuple[int, int, object]] = []
+
+    def ask(page: int) -> None:
+        request = Render(doc, page=page, width=595, height=842, clip=(0, 0, 595, 842))
+        pool.submit(
+            request, callback=lambda answer: answers.append((page, threading.get_ident(), answer))
+        )
+
+    ask(0)
+    ask(1)  # waits behind the first: one worker
+    bell = pool.bell()
+    assert bell is not None
+    end = time.monotonic() + 30
+    while not answers:
+        assert time.monotonic() < end, "no answer"
+        if select.select([bell], [], [], 0.5)[0]:
+            pool.collect()
+    page, thread, pixels = answers[0]
+    # The answer came on this thread, the one that reads the bell (the window's GUI
+    # thread), with the page's own pixels; the worker has the next page at once.
+    assert page == 0 and thread == threading.get_ident()
+    assert isinstance(pixels, Pixels) and _dark_pixels(pixels) > 20
+    assert [request.page for _pid, request in pool.busy()] == [1] or len(answers) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the bell is a pipe: watched on Linux and macOS")
+def test_an_answer_its_caller_leaves_unread_is_read_for_it(make_pool):
+    # Printing asks from a thread of its own while the window's thread may be busy: the
+    # pool's own thread reads what the window did not, so nobody waits for ever.
+    pool = make_pool(workers=1, caller_reads=True)
+    doc = pool.share(numbered_pdf(2), "twee.pdf")
+    answers: list[object] = []
+    ticket = pool.submit(
+        Render(doc, page=1, width=595, height=842, clip=(0, 0, 595, 842)),
+        callback=answers.append,
+    )
+    assert ticket.finished.wait(30)  # nobody here reads the bell
+    assert isinstance(answers[0], Pixels) and _dark_pixels(answers[0]) > 20
+    # Asked and waited for on one thread, the answer is read by that thread.
+    pixels = pool.call(Render(doc, page=0, width=595, height=842, clip=(0, 0, 595, 842)))
+    assert isinstance(pixels, Pixels) and _dark_pixels(pixels) > 20

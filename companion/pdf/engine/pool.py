@@ -17,6 +17,19 @@ document keeps working and the window never goes down.
 Shared memory: each worker has one pixel block, made and removed by this
 side, so nothing is left in /dev/shm when a worker dies or the pool closes.
 Plain Python, no Qt: tests and benchmarks drive it directly.
+
+Who reads the answers: by default the dispatcher thread. A pool made with
+``caller_reads=True`` leaves that to the thread that shows them (the
+window's GUI thread): every worker rings a bell (one byte down a pipe all
+workers share) after each answer, the caller watches the bell's descriptor
+in its event loop and calls :meth:`EnginePool.collect`, and the callbacks
+run right there. That saves a hand-off per answer: the worker wakes the
+window itself, not a thread that then wakes the window (on a busy two-core
+machine each wake-up costs a turn of the scheduler, and the two threads
+took turns with Python's lock just when the page was due). The dispatcher
+still starts, times and replaces workers, and reads an answer the caller
+left unread for :data:`UNREAD_GRACE` (a caller busy elsewhere never holds
+an answer up for long).
 """
 
 from __future__ import annotations
@@ -29,6 +42,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import select
 import signal
 import socket
 import threading
@@ -85,6 +99,9 @@ CHECK_EVERY = 0.5
 # No page image larger than this is drawn (an A0 poster printed at 300 dpi would be
 # 1.1 GB); such a request fails at once with NO_MEMORY instead of exhausting memory.
 MAX_PIXEL_BYTES = 256 * 2**20
+# With ``caller_reads``: an answer the caller has not read after this long (seconds) is
+# read by the dispatcher thread instead, so a caller that waits for it never hangs.
+UNREAD_GRACE = 0.05
 
 Callback = Callable[[object], None]
 
@@ -152,6 +169,10 @@ class _Worker:
     sending: threading.Lock = field(default_factory=threading.Lock)
     abort_at: int = 0  # where the worker's drawing can be stopped (see stop_render)
     stopped: bool = False  # a stop was set there: clear it before the next drawing
+    # Held while reading from or closing ``conn`` (the dispatcher and, with caller_reads,
+    # the caller's thread read answers): never two readers, never a read of a closed pipe.
+    receiving: threading.RLock = field(default_factory=threading.RLock)
+    unread_since: float = 0.0  # caller_reads: when the dispatcher first saw an answer waiting
 
 
 class EnginePool:
@@ -163,6 +184,7 @@ class EnginePool:
         *,
         deadline: float = DEFAULT_DEADLINE,
         options: WorkerOptions | None = None,
+        caller_reads: bool = False,
     ) -> None:
         self.size = max(1, min(workers or default_worker_count(), os.cpu_count() or 1))
         self.deadline = deadline
@@ -179,6 +201,12 @@ class EnginePool:
         self._shared: dict[str, Block] = {}
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_w.setblocking(False)
+        # caller_reads: the workers ring this bell after each answer (see the module's doc).
+        self._bell: tuple | None = self._context.Pipe(duplex=False) if caller_reads else None
+        if self._bell is not None:
+            os.set_blocking(self._bell[0].fileno(), False)
+        self._trim_due = False
+        self.unread_grace = UNREAD_GRACE
         self._thread: threading.Thread | None = None
         self._closing = False
         self._closed = threading.Event()
@@ -208,6 +236,50 @@ class EnginePool:
     @property
     def started(self) -> bool:
         return self._thread is not None
+
+    def bell(self) -> int | None:
+        """The descriptor to watch for answers (``caller_reads``), else None."""
+        return self._bell[0].fileno() if self._bell is not None else None
+
+    def collect(self) -> None:
+        """Read every answer waiting (``caller_reads``: on the caller's thread, when the bell
+        rang); callbacks run on this thread."""
+        bell = self._bell
+        if bell is None:
+            return
+        with contextlib.suppress(OSError):
+            while os.read(bell[0].fileno(), 4096):
+                pass
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            self._read_waiting(worker)
+        with self._lock:
+            running = self._thread is not None and not self._closing
+        if running:
+            self._assign()  # a worker that answered takes the next request at once
+
+    def _read_waiting(self, worker: _Worker) -> None:
+        """Every message ``worker`` has sent and nobody read yet."""
+        with worker.receiving:
+            while True:
+                with self._lock:
+                    if worker not in self._workers:
+                        return
+                try:
+                    if not worker.conn.poll(0):  # type: ignore[attr-defined]
+                        return
+                except (OSError, ValueError):
+                    return  # closed: its sentinel tells the dispatcher
+                worker.unread_since = 0.0
+                self._receive(worker)
+
+    def close_bell(self) -> None:
+        """Close the bell (after whoever watched it stopped watching)."""
+        bell, self._bell = self._bell, None
+        for end in bell or ():
+            with contextlib.suppress(OSError):
+                end.close()
 
     def close(self, timeout: float = 3.0) -> None:
         """Stop the workers and give back every shared-memory block."""
@@ -327,19 +399,47 @@ class EnginePool:
                 for worker in self._workers:
                     if worker.ticket is ticket and set_stop(worker.pid, worker.abort_at):
                         worker.stopped = True
+            running = any(worker.ticket is ticket for worker in self._workers)
+        if running and self._bell is not None:
+            # The dispatcher reads what a worker says to a cancelled request (nothing the
+            # caller wants) and hands that worker the next one, while the caller is busy.
+            with contextlib.suppress(OSError):
+                self._wake_w.send(b"x")
         self._wake()
 
     def call(
         self, request: Request, *, priority: float = 0.0, timeout: float | None = None
     ) -> object:
-        """Submit and wait (not on the GUI thread). Pixels come in memory of their own."""
+        """Submit and wait (not on the GUI thread). Pixels come in memory of their own.
+
+        With ``caller_reads`` this thread reads the answer itself when the bell
+        rings (unless another reader was quicker).
+        """
         box: list[object] = []
         ticket = self.submit(request, priority=priority, callback=box.append)
         wait_for = timeout if timeout is not None else ticket.deadline + 30
-        if not ticket.finished.wait(wait_for):
+        if not self._wait_reading(ticket, wait_for):
             self.cancel(ticket)
             return Failure(TIMEOUT, "no answer in time")
         return box[0] if box else ticket.answer
+
+    def _wait_reading(self, ticket: Ticket, timeout: float) -> bool:
+        """Until ``ticket`` is answered (True) or ``timeout`` seconds passed (False)."""
+        bell = self.bell()
+        if bell is None:
+            return ticket.finished.wait(timeout)
+        end = time.monotonic() + timeout
+        while not ticket.finished.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            try:
+                # Short waits: another thread may read this answer and not ring again.
+                select.select([bell], [], [], min(left, 0.01))
+            except (OSError, ValueError):  # the bell is gone: the pool is closing
+                return ticket.finished.wait(left)
+            self.collect()
+        return True
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -415,7 +515,12 @@ class EnginePool:
                 with self._lock:
                     workers = list(self._workers)
                 for worker in workers:
-                    waitables += [worker.conn, worker.process.sentinel]
+                    # caller_reads: the caller reads answers; this thread only the start
+                    # message and what a worker says to a request that was cancelled.
+                    ticket = worker.ticket
+                    if self._bell is None or not worker.ready or (ticket and ticket.cancelled):
+                        waitables.append(worker.conn)
+                    waitables.append(worker.process.sentinel)
                 for ready in wait(waitables, timeout=self._next_check()):
                     if ready == self._wake_r:
                         self._wake_r.recv(4096)
@@ -425,14 +530,38 @@ class EnginePool:
                     )
                     if worker is not None and worker in self._workers:
                         if ready is worker.conn:
-                            self._receive(worker)
+                            self._read_waiting(worker)
                         else:
                             self._died(worker)
+                self._read_unread()
                 self._check_deadlines()
         except Exception:  # the dispatcher must never leave the window hanging
             log.exception("engine dispatcher failed")
         finally:
             self._shutdown()
+
+    def _read_unread(self) -> None:
+        """caller_reads: answers the caller left waiting past the grace are read here; free
+        heap pages go back once all work is done (on this thread, not the caller's)."""
+        if self._bell is None:
+            return
+        now = time.monotonic()
+        with self._lock:
+            workers = [w for w in self._workers if w.ready]
+        for worker in workers:
+            try:
+                waiting = worker.conn.poll(0)  # type: ignore[attr-defined]
+            except (OSError, ValueError):
+                continue
+            if not waiting:
+                worker.unread_since = 0.0
+            elif not worker.unread_since:
+                worker.unread_since = now
+            elif now - worker.unread_since >= self.unread_grace:
+                self._read_waiting(worker)
+        if self._trim_due and self.pending() == 0:
+            self._trim_due = False
+            self.trim_heap()
 
     def _top_up(self) -> None:
         """Start the workers that are missing; when that fails, try again later (backing off).
@@ -452,7 +581,8 @@ class EnginePool:
                 if self._start_failures >= 3 and not self._workers:
                     self._fail_waiting(Failure(CRASHED, f"no worker: {exc}"))
                 return
-            self._missing -= 1
+            with self._lock:
+                self._missing -= 1
 
     def _fail_waiting(self, failure: Failure) -> None:
         with self._lock:
@@ -464,7 +594,11 @@ class EnginePool:
         parent, child = self._context.Pipe()
         process = self._context.Process(
             target=serve,
-            args=(child, dataclasses.replace(self.options, window_pid=os.getpid())),
+            args=(
+                child,
+                dataclasses.replace(self.options, window_pid=os.getpid()),
+                self._bell[1] if self._bell is not None else None,
+            ),
             name="strategiekit-engine",
             daemon=True,
         )
@@ -575,7 +709,12 @@ class EnginePool:
             with self._lock:
                 if worker.ticket is ticket:
                     worker.ticket = None
-        if self.pending() == 0:
+        if self._bell is not None and threading.current_thread() is not self._thread:
+            if self.pending() == 0:  # all done: the dispatcher trims, not the caller's thread
+                self._trim_due = True
+                with contextlib.suppress(OSError):
+                    self._wake_w.send(b"x")
+        elif self.pending() == 0:
             self.trim_heap()  # on this thread, not the window's
 
     def _copy_out(self, block: Block, pixels: Pixels) -> memoryview:
@@ -664,8 +803,15 @@ class EnginePool:
                 self._next_start = time.monotonic() + min(30.0, 0.25 * 2**self._start_failures)
                 if self._start_failures >= 3 and not any(w.ready for w in self._workers):
                     self._fail_waiting(Failure(CRASHED, "the engine's workers do not start"))
-            self._missing += 1
-            self._top_up()
+            with self._lock:
+                self._missing += 1
+            if threading.current_thread() is self._thread or self._thread is None:
+                self._top_up()
+            else:
+                # Read on the caller's thread (caller_reads): starting a process takes
+                # milliseconds the window must not wait for; the dispatcher does it.
+                with contextlib.suppress(OSError):
+                    self._wake_w.send(b"x")
 
     @staticmethod
     def _stop(worker: _Worker, wait: float) -> None:
@@ -675,7 +821,7 @@ class EnginePool:
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(2)
-        with contextlib.suppress(OSError):
+        with worker.receiving, contextlib.suppress(OSError):
             worker.conn.close()  # type: ignore[attr-defined]
         if worker.block is not None:
             worker.block.release()
@@ -693,6 +839,8 @@ class EnginePool:
                     continue
                 limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
                 soonest = min(soonest, max(0.0, ticket.started + limit - now))
+                if self._bell is not None:  # look for answers the caller left unread
+                    soonest = min(soonest, self.unread_grace if worker.unread_since else 0.1)
             soonest = min(soonest, CHECK_EVERY) + 0.01
             self._sleep_until = now + soonest
         return soonest

@@ -276,8 +276,23 @@ def _failure_for(request: Request, exc: BaseException) -> Failure:
     return Failure(PAGE_BROKEN if page_request else DAMAGED, detail)
 
 
-def serve(conn: Connection, options: WorkerOptions) -> None:
-    """The worker's main loop (the process target)."""
+def _ringer(bell: Connection | None):
+    """Ring the pool's bell (one byte; see pool.EnginePool's ``caller_reads``), or nothing."""
+    if bell is None:
+        return lambda: None
+    fd = bell.fileno()
+    os.set_blocking(fd, False)
+
+    def ring() -> None:
+        # Full: the reader has bytes enough to wake it. Closed: the window is going.
+        with contextlib.suppress(OSError):
+            os.write(fd, b"!")
+
+    return ring
+
+
+def serve(conn: Connection, options: WorkerOptions, bell: Connection | None = None) -> None:
+    """The worker's main loop (the process target); ``bell`` is rung after each answer."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window
     _limit_address_space(options.address_limit_mb)
     return_large_blocks()
@@ -289,7 +304,9 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
     parent = os.getppid()
     window = options.window_pid or parent
     hung_up = False  # the pipe closed without a goodbye: the window may have died
+    ring = _ringer(bell)
     conn.send((READY, (os.getpid(), work.cookie.address)))
+    ring()
     try:
         while True:
             try:
@@ -315,12 +332,14 @@ def serve(conn: Connection, options: WorkerOptions) -> None:
             except (OSError, ValueError):
                 hung_up = True
                 break
+            ring()
             used = resident_mb()
             if used > options.memory_cap_mb * 0.6:
                 pymupdf.TOOLS.store_shrink(100)  # MuPDF's own cache first
                 used = resident_mb()
             if used > options.memory_cap_mb:
                 conn.send((RECYCLE, round(used)))
+                ring()
                 break
     finally:
         work.close()

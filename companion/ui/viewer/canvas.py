@@ -60,6 +60,7 @@ PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sha
 # slower than this shows its stand-in first: painting one costs the GUI thread a few
 # milliseconds that, on a two-core machine, the workers drawing the page are short of.
 JUMP_HOLD_MS = 50
+AFTER_PAINT_MS = 100  # read-ahead after a jump waits at most this long for the paint
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
 PAGE_BORDER = QColor(170, 176, 184)
@@ -152,6 +153,13 @@ class PageCanvas(QScrollArea):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.setInterval(JUMP_HOLD_MS)
         self._hold_timer.timeout.connect(self._release_hold)
+        # What a jump left waiting is asked for once the page is painted (from paintEvent),
+        # or after this long if no paint comes (a minimised window paints nothing).
+        self._after_paint = False
+        self._after_paint_timer = QTimer(self)
+        self._after_paint_timer.setSingleShot(True)
+        self._after_paint_timer.setInterval(AFTER_PAINT_MS)
+        self._after_paint_timer.timeout.connect(self._painted_after_hold)
         service.page_ready.connect(self._page_ready)
         service.tile_ready.connect(self._tile_ready)
         service.page_failed.connect(self._repaint_page)
@@ -336,7 +344,18 @@ class PageCanvas(QScrollArea):
             self.viewport().update()
         if self._around_waits:
             self._around_waits = False
-            self.schedule_requests()  # after this paint: what the jump left waiting
+            # After this paint: asked now, the read-ahead would go first (the paint comes
+            # after whatever else the event loop has ready, the request timer included)
+            # and cost the page a millisecond or two of the GUI thread.
+            self._after_paint = True
+            self._after_paint_timer.start()
+
+    def _painted_after_hold(self) -> None:
+        """The jump's page is painted (or took too long to be): ask for what waited."""
+        if self._after_paint:
+            self._after_paint = False
+            self._after_paint_timer.stop()
+            self.schedule_requests()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         if not self._holding:
@@ -566,6 +585,8 @@ class PageCanvas(QScrollArea):
             self._caught_up = caught_up
         finally:
             painter.end()
+        if self._after_paint:
+            self._painted_after_hold()
 
     def _to_view(self, rect: Rect, page: QRectF) -> QRectF:
         s = self.scale

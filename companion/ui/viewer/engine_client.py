@@ -1,22 +1,28 @@
 """The window's end of the PDF engine: engine answers delivered on the GUI thread.
 
 Wraps :class:`companion.pdf.engine.pool.EnginePool` (worker processes,
-priorities, deadlines, restarts). The pool calls back on its own thread with
-pixels already copied out of shared memory; a QImage is made over them right
-there (a QImage may be made on any thread) and every answer is then relayed
-to the GUI thread with a queued signal, where the caller's function runs. An answer for a
-request that was cancelled meanwhile is dropped.
+priorities, deadlines, restarts). The GUI thread reads the workers' answers
+itself (on Linux and macOS): a socket notifier watches the pool's bell, which
+every worker rings after an answer, and the pool's callbacks then run on the GUI thread with
+the pixels copied out of shared memory; a QImage is made over them and the
+caller's function runs at once. (Before, the pool's own thread read them and
+relayed each to the GUI thread: one more thread to wake per page piece.) An
+answer the pool's thread did read (the GUI thread was busy for a while) is
+relayed with a queued signal as before. An answer for a request that was
+cancelled meanwhile is dropped.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, Signal
 from PySide6.QtGui import QImage
 
 from companion.pdf.engine.pool import EnginePool, Ticket
@@ -75,8 +81,17 @@ class EngineClient(QObject):
         options: WorkerOptions | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pool = EnginePool(workers, options=options)
+        # A pipe can be watched by the event loop on Linux and macOS; on Windows Qt watches
+        # only sockets, so there the pool's thread reads the answers and relays them.
+        reads = os.name == "posix"
+        self.pool = EnginePool(workers, options=options, caller_reads=reads)
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._gui_thread = threading.get_ident()
+        bell = self.pool.bell()
+        self._bell: QSocketNotifier | None = None
+        if bell is not None:
+            self._bell = QSocketNotifier(bell, QSocketNotifier.Type.Read, self)
+            self._bell.activated.connect(self._collect)
         self._closed = False
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
         self._recent: OrderedDict[str, DocumentRef] = OrderedDict()  # closed, kept shared
@@ -93,7 +108,15 @@ class EngineClient(QObject):
     def close(self) -> None:
         """Stop the workers and remove every shared-memory block (on closing the window)."""
         self._closed = True
+        if self._bell is not None:
+            self._bell.setEnabled(False)  # before its descriptor closes
         self.pool.close()
+        self.pool.close_bell()
+
+    def _collect(self) -> None:
+        """The bell rang: read the answers here, on the GUI thread (callbacks run now)."""
+        if not self._closed:
+            self.pool.collect()
 
     @property
     def closed(self) -> bool:
@@ -162,10 +185,13 @@ class EngineClient(QObject):
         self.start()
         holder: list[Ticket] = []
 
-        def relay(answer: object) -> None:  # on the pool's thread
+        def relay(answer: object) -> None:  # on the GUI thread, or the pool's
             if isinstance(answer, Pixels):
                 answer = pixels_to_image(answer)
-            self._relay.emit(holder[0] if holder else None, done, answer)
+            if holder and threading.get_ident() == self._gui_thread:
+                self._deliver(holder[0], done, answer)  # read by the GUI thread: no hand-off
+            else:  # the pool's thread, or answered while still being submitted
+                self._relay.emit(holder[0] if holder else None, done, answer)
 
         ticket = self.pool.submit(request, priority=priority, callback=relay, deadline=deadline)
         holder.append(ticket)

@@ -39,6 +39,9 @@ def test_highlight_covers_the_word_on_a_turned_page(qtbot, make_viewer, index):
         "gedraaid", "Gedraaide pagina's", rotated_pdf(), index + 1, ("vindplaats",)
     )
     opened(qtbot, viewer)
+    # Until the engine has read every page's size, they are guessed from the first (upright)
+    # page: measure where the highlight lands once the turned page is laid out as turned.
+    qtbot.waitUntil(lambda: viewer.service.boxes[index].rotation == index * 90, timeout=10000)
     qtbot.waitUntil(lambda: len(viewer.canvas.highlight_rects(index)) == 1, timeout=10000)
     (word,) = viewer.canvas.highlight_rects(index)
     viewer.canvas.go_to(index, word[1])  # the highlight a quarter down the view
