@@ -193,6 +193,7 @@ class Sidebar(QTabWidget):
 
         self.addTab(self.thumbnails, "")
         self.addTab(self.outline, "")
+        self.setTabVisible(1, False)  # until a document with a table of contents is open
         live(self.tabBar(), "setAccessibleName", lambda: self.tr("Zijbalk: Pagina's of Inhoud"))
         live(self, "setTabText", lambda: self.tr("Pagina's"), 0)
         live(self, "setTabText", lambda: self.tr("Inhoud"), 1)
@@ -211,6 +212,8 @@ class Sidebar(QTabWidget):
 
     def set_outline(self, outline: list[OutlineEntry]) -> None:
         """The document's table of contents (read by the engine after the first page)."""
+        if not outline and not self.outline.topLevelItemCount() and not self.isTabVisible(1):
+            return  # none before, none now: the panel stays as it is (opening costs nothing)
         self.outline.clear()
         parents: list[QTreeWidgetItem] = []
         for entry in outline:
