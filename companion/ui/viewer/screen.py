@@ -812,12 +812,14 @@ class ViewerScreen(QWidget):
         fonts and drawing set up, a new pixel block), and so do the window's
         first pixels (new memory, cleared page by page as it is first written).
         Here the workers draw the pieces an A4 page at fit width would need on
-        this screen, one piece each, while the window is idle after the start;
+        this screen, one each, while the window is idle after the start;
         the pixels are dropped (their memory is kept for the next ones). The
         person's first document then opens as fast as the next one. Nothing is
-        done while a document is open or once the engine is closed.
+        done while a document is open, before the engine was started (on a first
+        start it waits for the kit's import, which has the cores until then) or
+        once it is closed.
         """
-        if self.engine.closed or self.doc is not None:
+        if self.engine.closed or not self.engine.pool.started or self.doc is not None:
             return
         canvas = self.canvas
         view = canvas.viewport()
@@ -826,7 +828,9 @@ class ViewerScreen(QWidget):
         scale = min(fit_width_scale([A4], view.width()), readable) * ratio
         width, height = page_pixels(*A4, scale)
         grid = grid_for(width, height, self.service.whole_page_bytes())
-        pieces = grid.covering((0, 0, width, view.height() * ratio))[: self.engine.pool.size]
+        on_screen = grid.covering((0, 0, width, view.height() * ratio))
+        # One piece per worker (all the same piece when the page comes whole).
+        pieces = [on_screen[number % len(on_screen)] for number in range(self.engine.pool.size)]
         ref = self.engine.share(warm_up_pdf(), "warm-up")
         left = [len(pieces)]
 
