@@ -44,9 +44,9 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_LAYOUT_BATCH = 50  # rows laid out per pass of the event loop
 IMAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's thumbnail (QImage) or None
 # A thumbnail to scroll to that the list has not laid out yet is tried again this often,
-# this many times (5,000 pages take some 100 batches).
-SCROLL_RETRY_MS = 10
-SCROLL_TRIES = 300
+# this many times (5,000 pages take some 100 batches, seconds on a busy machine).
+SCROLL_RETRY_MS = 20
+SCROLL_TRIES = 1000
 
 
 def page_text(page: int) -> str:
