@@ -154,7 +154,7 @@ def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row
                 "window's first paint the viewer is built and painted once unseen and each "
                 "engine worker draws a built-in one-page PDF once, before the double-click). "
                 "The first page is asked for before the screens switch; read-ahead, links, "
-                "thumbnails, form fields, outline and the 'opened' mark follow once it is "
+                "form fields, outline and the 'opened' mark follow once it is "
                 "painted. Floor: PyMuPDF opening the same bytes and drawing page 1 at the same "
                 "scale, in its own process (started and ready before the first double-click), "
                 "interleaved"

@@ -683,6 +683,7 @@ class ViewerScreen(QWidget):
         self.find_bar.set_document(doc, self.page_count)
         if terms:
             self.find_bar.find_terms(terms, start - 1)  # its words are lit at once too
+        self.sidebar.set_document(self.service.sizes, self.devicePixelRatioF())
         self.page_box.setMaximum(self.page_count)
         count = self.page_count
         live(self.page_total, "setText", lambda: self.tr("van {count}").format(count=count))
@@ -698,18 +699,8 @@ class ViewerScreen(QWidget):
                 lambda answer: self._boxes_read(generation, answer),
                 priority=BOXES_PRIORITY,
             )
-        # The thumbnails follow the page: painting the side panel's pages (and asking the
-        # engine for their pictures) would take the window's time from the first page.
-        self.after_first_page(lambda: self._show_thumbnails(generation))
         self.after_first_page(lambda: self._read_fields_and_outline(generation))
         self.opened.emit()
-
-    def _show_thumbnails(self, generation: int) -> None:
-        """The side panel's pages, the one being read marked."""
-        if generation != self._generation or not self.page_count:
-            return
-        self.sidebar.set_document(self.service.sizes, self.devicePixelRatioF())
-        self.sidebar.show_page(self.page - 1)
 
     def _read_fields_and_outline(self, generation: int) -> None:
         """The form fields and the table of contents, asked once the first page is there:

@@ -36,10 +36,10 @@ def test_double_click_shows_the_first_page_and_the_keyboard_reads_on(
     assert window.current_screen_key() == "document"
     wait_rendered(qtbot, viewer, 0)
     assert viewer.page_total.text() == "van 40"
-    # The thumbnails follow the first page, the page being read marked.
+    # The thumbnails are there, the page being read marked.
     thumbnails = viewer.sidebar.thumbnails
     qtbot.waitUntil(lambda: viewer.sidebar.model.rowCount() == 40, timeout=5000)
-    assert thumbnails.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: thumbnails.currentIndex().row() == 0, timeout=5000)
     # The first page was asked for before the screens switched; the pages read on.
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_PageDown)
     qtbot.waitUntil(lambda: viewer.page == 2, timeout=5000)
