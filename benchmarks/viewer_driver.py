@@ -151,6 +151,7 @@ def _floor_server(conn, pdf_path: str) -> None:
 
     data = Path(pdf_path).read_bytes()
     doc = pymupdf.open(stream=data, filetype="pdf")
+    conn.send("ready")
     while True:
         message = conn.recv()
         if message is None:
@@ -172,6 +173,10 @@ class Floor:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_floor_server, args=(child, str(pdf_path)))
         self.process.start()
+        # Started and ready before anything is timed: its start (an interpreter importing
+        # PyMuPDF, a second or so of a core) must not run beside the program's turn.
+        if self.conn.recv() != "ready":
+            raise SystemExit("the floor's process did not start")
 
     def render(self, page: int, scale: float) -> float:
         self.conn.send(("render", page, scale))

@@ -115,6 +115,7 @@ class PageCanvas(QScrollArea):
         self._press: tuple[int, QPointF] | None = None
         self._moving = False
         self._placing = False  # set while the view itself scrolls to a chosen page
+        self._opening = False  # set while a new document's first page is asked for
         self._pending_word: tuple[int, float, float] | None = None
 
         self.setWidgetResizable(False)
@@ -176,7 +177,14 @@ class PageCanvas(QScrollArea):
         self.painted_at.clear()
         self.relayout(keep_place=False, fit_index=start, ask=False)
         if page_count:
-            self.go_to(start)
+            # Opened: like a jump, the first page's pieces go first and the rest (read-ahead,
+            # thumbnails, links) waits until they are painted, also while the screen that
+            # shows it is still being switched to.
+            self._opening = True
+            try:
+                self.go_to(start)
+            finally:
+                self._opening = False
 
     @property
     def page_count(self) -> int:
@@ -316,7 +324,7 @@ class PageCanvas(QScrollArea):
     def _scroll_to(self, y: int, index: int) -> None:
         self._fast = False  # a chosen page: sharp at once
         self._placing = True
-        self._holding = self.isVisible()  # the move paints once the page is there
+        self._holding = self.isVisible() or self._opening  # paints once the page is there
         try:
             self.verticalScrollBar().setValue(y)
         finally:

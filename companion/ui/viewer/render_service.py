@@ -188,6 +188,10 @@ class RenderService(QObject):
         width, height = page_pixels(box.width, box.height, scale)
         return grid_for(width, height, self._whole_bytes())
 
+    def whole_page_bytes(self) -> int:
+        """Pages up to this many bytes come in one piece (the engine's warm-up asks)."""
+        return self._whole_bytes()
+
     def _whole_bytes(self) -> int:
         """Pages up to this many bytes come in one piece; larger ones in tiles.
 

@@ -76,11 +76,22 @@ from companion.pdf.engine.protocol import (
     ReadBoxes,
     ReadFields,
     ReadOutline,
+    Render,
 )
 from companion.pdf.engine.settings import load_deadline
 from companion.pdf.forms import FormValues
 from companion.pdf.page_box import PageBox
-from companion.pdf.page_layout import GAP, MAX_ZOOM, MIN_ZOOM, ZOOM_STEPS, ZoomMode
+from companion.pdf.page_layout import (
+    GAP,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    READABLE_FIT_ZOOM,
+    ZOOM_STEPS,
+    ZoomMode,
+    fit_width_scale,
+)
+from companion.pdf.tiles import grid_for, page_pixels
+from companion.pdf.warm_up_page import A4, warm_up_pdf
 from companion.sync.network import is_online
 from companion.ui.appearance import px
 from companion.ui.live import forget_within, live
@@ -109,6 +120,9 @@ PROBE_PRIORITY = 0.0
 BOXES_PRIORITY = 1.5
 FIELDS_PRIORITY = 3.0
 OUTLINE_PRIORITY = 5.5
+# The engine's warm-up page (see ViewerScreen.warm_up_engine): behind a page the person
+# asked for, but not background work (that would leave the second worker idle).
+WARM_UP_PRIORITY = 2.5
 PageBoxes = Callable[[str], "list[PageBox] | None"]
 # What waits for the first page (see ViewerScreen.after_first_page) runs after this long
 # at the latest: a page that takes seconds to draw holds up nothing else.
@@ -670,7 +684,6 @@ class ViewerScreen(QWidget):
         if terms:
             self.find_bar.find_terms(terms, start - 1)  # its words are lit at once too
         self.sidebar.set_document(self.service.sizes, self.devicePixelRatioF())
-        self.sidebar.set_outline([])
         self.page_box.setMaximum(self.page_count)
         count = self.page_count
         live(self.page_total, "setText", lambda: self.tr("van {count}").format(count=count))
@@ -761,9 +774,9 @@ class ViewerScreen(QWidget):
             and parent is not None
             and self.size() != parent.contentsRect().size()
         ):
-            self.warm_up()
+            self.warm_up(engine=False)  # the document's own first page warms the engine
 
-    def warm_up(self) -> None:
+    def warm_up(self, engine: bool = True) -> None:
         """Make the screen ready to show, before any document is opened.
 
         The first time a screen is shown Qt styles every widget, lays them out
@@ -771,7 +784,8 @@ class ViewerScreen(QWidget):
         that cost the first double-click about as much as the rest of opening
         a document. Painting the screen once where nobody sees it (at the size
         it will have) does that work while the window is idle; it is the same
-        for every start and every document.
+        for every start and every document. With ``engine`` the workers draw their
+        first page too (see warm_up_engine).
         """
         if self.isVisible():
             return
@@ -779,6 +793,47 @@ class ViewerScreen(QWidget):
         if parent is not None:
             self.resize(parent.contentsRect().size())
         self.grab()
+        if engine:
+            self.warm_up_engine()
+
+    def warm_up_engine(self) -> None:
+        """Each engine worker draws a built-in page once, the way a first page is drawn.
+
+        A worker's first page costs it far more than its next ones (MuPDF's
+        fonts and drawing set up, a new pixel block), and so do the window's
+        first pixels (new memory, cleared page by page as it is first written).
+        Here the workers draw the pieces an A4 page at fit width would need on
+        this screen, one each, while the window is idle after the start;
+        the pixels are dropped (their memory is kept for the next ones). The
+        person's first document then opens as fast as the next one. Nothing is
+        done while a document is open, before the engine was started (on a first
+        start it waits for the kit's import, which has the cores until then) or
+        once it is closed.
+        """
+        if self.engine.closed or not self.engine.pool.started or self.doc is not None:
+            return
+        canvas = self.canvas
+        view = canvas.viewport()
+        ratio = canvas.device_ratio()
+        readable = READABLE_FIT_ZOOM * canvas.points_per_pixel_100()
+        scale = min(fit_width_scale([A4], view.width()), readable) * ratio
+        width, height = page_pixels(*A4, scale)
+        grid = grid_for(width, height, self.service.whole_page_bytes())
+        on_screen = grid.covering((0, 0, width, view.height() * ratio))
+        # One piece per worker (all the same piece when the page comes whole).
+        pieces = [on_screen[number % len(on_screen)] for number in range(self.engine.pool.size)]
+        ref = self.engine.share(warm_up_pdf(), "warm-up")
+        left = [len(pieces)]
+
+        def drawn(_answer: object) -> None:
+            left[0] -= 1
+            if left[0] == 0:
+                self.engine.unshare(ref)
+
+        for column, row in pieces:
+            clip = grid.clip(column, row)
+            request = Render(ref, page=0, width=width, height=height, clip=clip)
+            self.engine.submit(request, drawn, priority=WARM_UP_PRIORITY)
 
     def _boxes_read(self, generation: int, answer: object) -> None:
         if generation != self._generation or not isinstance(answer, list):
@@ -829,6 +884,8 @@ class ViewerScreen(QWidget):
             self.presentation.stop()
         self._generation += 1
         self._first_page_shown()  # what waited for its first page is not lost
+        if self.doc is None and self._opening is None:
+            return  # nothing open (closed before): the screen is empty already
         self.service.close_document()
         self.content.close()
         self.editors.set_fields([], {})

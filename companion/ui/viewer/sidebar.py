@@ -43,6 +43,10 @@ from companion.ui.viewer.render_service import (
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_LAYOUT_BATCH = 50  # rows laid out per pass of the event loop
 IMAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's thumbnail (QImage) or None
+# A thumbnail to scroll to that the list has not laid out yet is tried again this often,
+# this many times (5,000 pages take some 100 batches, seconds on a busy machine).
+SCROLL_RETRY_MS = 20
+SCROLL_TRIES = 1000
 
 
 def page_text(page: int) -> str:
@@ -183,6 +187,11 @@ class Sidebar(QTabWidget):
         self.thumbnails.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.thumbnails.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.thumbnails.clicked.connect(lambda index: self.page_chosen.emit(index.row()))
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(SCROLL_RETRY_MS)
+        self._scroll_tries = 0
+        self._scroll_timer.timeout.connect(self._scroll_to_current)
         self.thumbnails.activated.connect(lambda index: self.page_chosen.emit(index.row()))
 
         self.outline = QTreeWidget()
@@ -193,6 +202,7 @@ class Sidebar(QTabWidget):
 
         self.addTab(self.thumbnails, "")
         self.addTab(self.outline, "")
+        self.setTabVisible(1, False)  # until a document with a table of contents is open
         live(self.tabBar(), "setAccessibleName", lambda: self.tr("Zijbalk: Pagina's of Inhoud"))
         live(self, "setTabText", lambda: self.tr("Pagina's"), 0)
         live(self, "setTabText", lambda: self.tr("Inhoud"), 1)
@@ -211,6 +221,8 @@ class Sidebar(QTabWidget):
 
     def set_outline(self, outline: list[OutlineEntry]) -> None:
         """The document's table of contents (read by the engine after the first page)."""
+        if not outline and not self.outline.topLevelItemCount() and not self.isTabVisible(1):
+            return  # none before, none now: the panel stays as it is (opening costs nothing)
         self.outline.clear()
         parents: list[QTreeWidgetItem] = []
         for entry in outline:
@@ -246,7 +258,20 @@ class Sidebar(QTabWidget):
             self.thumbnails.blockSignals(True)
             self.thumbnails.setCurrentIndex(model_index)
             self.thumbnails.blockSignals(False)
-            self.thumbnails.scrollTo(model_index)
+            self._scroll_tries = SCROLL_TRIES
+            self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        """Scroll to the marked thumbnail; until the list has laid out its row (a batch at
+        a time, see THUMB_LAYOUT_BATCH), try again a moment later."""
+        index = self.thumbnails.currentIndex()
+        if not index.isValid():
+            return
+        if self.thumbnails.visualRect(index).isEmpty() and self._scroll_tries > 0:
+            self._scroll_tries -= 1
+            self._scroll_timer.start()
+            return
+        self.thumbnails.scrollTo(index)
 
     def _outline_chosen(self, item: QTreeWidgetItem) -> None:
         index = item.data(0, PAGE_ROLE)

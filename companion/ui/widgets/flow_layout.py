@@ -25,6 +25,9 @@ class FlowLayout(QLayout):
         self.align_right = align_right
         self.centre_lines = centre_lines  # lower items sit in the middle of their line
         self._growing: set[int] = set()  # items that take the free room of their line
+        # Heights per width asked: Qt asks again and again while it lays out a window (ten
+        # times when the document screen is shown); forgotten whenever Qt invalidates.
+        self._heights: dict[int, int] = {}
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -52,7 +55,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._heights.clear()  # an item came, went, was hidden or changed its size
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from companion.pdf.engine.protocol import DocumentRef, Inspect
 from tests.support.viewer_support import wait_rendered
 
 LONG = "handleiding-lang"
@@ -35,7 +36,10 @@ def test_double_click_shows_the_first_page_and_the_keyboard_reads_on(
     assert window.current_screen_key() == "document"
     wait_rendered(qtbot, viewer, 0)
     assert viewer.page_total.text() == "van 40"
-    assert viewer.sidebar.model.rowCount() == 40
+    # The thumbnails are there, the page being read marked.
+    thumbnails = viewer.sidebar.thumbnails
+    qtbot.waitUntil(lambda: viewer.sidebar.model.rowCount() == 40, timeout=5000)
+    qtbot.waitUntil(lambda: thumbnails.currentIndex().row() == 0, timeout=5000)
     # The first page was asked for before the screens switched; the pages read on.
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_PageDown)
     qtbot.waitUntil(lambda: viewer.page == 2, timeout=5000)
@@ -74,3 +78,29 @@ def test_the_first_document_opens_in_the_size_of_the_window(qtbot, start_window,
     assert window.open_document(LONG)
     wait_rendered(qtbot, viewer, 0)
     assert scales and scales[0] == round(viewer.canvas.render_scale(), 4)
+
+
+def test_the_workers_draw_a_page_of_their_own_before_the_first_document(
+    qtbot, start_window, kit_builder
+):
+    bundled = long_kit(kit_builder)
+    first = start_window(bundled, wait=True)  # a first start: the kit is imported
+    first.close()
+    first.context.close()
+
+    window = start_window(bundled)  # the kit is in place: the engine starts at once
+    qtbot.waitUntil(lambda: window._viewer is not None, timeout=10000)
+    pool = window.engine.pool
+    # While the window is idle after the start, every worker draws the built-in page...
+    qtbot.waitUntil(lambda: pool.completed >= pool.size and pool.pending() == 0, timeout=20000)
+    # ... and lets it go again: no worker keeps a document open.
+    answers: list[object] = []
+    for _worker in range(pool.size):  # sent together: each worker answers one
+        pool.submit(Inspect(DocumentRef("", "")), callback=answers.append)
+    qtbot.waitUntil(lambda: len(answers) == pool.size, timeout=10000)
+    assert len({answer["pid"] for answer in answers}) == pool.size
+    assert all(answer["documents"] == [] for answer in answers)
+    # The first document opens as any other: its first page, its thumbnails.
+    double_click(qtbot, window, LONG)
+    wait_rendered(qtbot, window.viewer, 0)
+    qtbot.waitUntil(lambda: window.viewer.sidebar.model.rowCount() == 40, timeout=5000)

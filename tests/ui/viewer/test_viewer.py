@@ -261,7 +261,8 @@ def test_thumbnails_show_pages_and_take_you_there(qtbot, make_viewer):
     viewer.show_document("doc", "Plaatjes", mixed_pdf(), 1)
     opened(qtbot, viewer)
     model, service = viewer.sidebar.model, viewer.service
-    assert model.rowCount() == 9
+    # The side panel fills once the first page is on screen.
+    qtbot.waitUntil(lambda: model.rowCount() == 9, timeout=10000)
     # The real sizes arrive after the first page's: the landscape page is laid out wide.
     qtbot.waitUntil(lambda: service.boxes[2].width > service.boxes[2].height, timeout=10000)
 
