@@ -102,6 +102,7 @@ class PageCanvas(QScrollArea):
         self.zoom = 1.0
         self.scale = 1.0
         self.page_layout = PageLayout([], 1.0)
+        self._widest_page = 0  # view pixels, as laid out (see _pixel_width)
         self.current = 0
         self.hits: list[FindHit] = []
         self.current_hit = -1
@@ -220,6 +221,7 @@ class PageCanvas(QScrollArea):
         place = self._place() if keep_place and self.page_layout.boxes else None
         self.scale = self._fit_scale(fit_index)
         self.page_layout = PageLayout(self._sizes(), self.scale, self.viewport().width())
+        self._widest_page = max((box.width for box in self.page_layout.boxes), default=0)
         ratio = self.device_ratio()
         height = self.viewport().height()
         self.service.fit_screen(int(self._pixel_width() * ratio * height * ratio * 4))
@@ -490,8 +492,7 @@ class PageCanvas(QScrollArea):
         """How wide the page pixels on screen are at most (view pixels): the view's width,
         or the widest page where the pages are narrower (fit width stops at a readable
         size on a wide screen). A screen of page pixels is this times the view's height."""
-        widest = max((box.width for box in self.page_layout.boxes), default=0)
-        return min(self.viewport().width(), widest or self.viewport().width())
+        return min(self.viewport().width(), self._widest_page or self.viewport().width())
 
     def _prefetch_height(self, visible: range, height: int) -> int:
         """How far beyond the screen to prepare: up to a screen, as far as the cache allows.
