@@ -14,19 +14,29 @@ window dies (a crash, SIGKILL), its workers see their pipe close and remove
 the window's blocks (:func:`remove_blocks_of`) before they end, and a pool
 that starts removes what a program killed together with its workers left
 (:func:`remove_orphans`). Tests list what one program left in /dev/shm.
+
+A worker opens blocks by name (:func:`attach`) without
+``multiprocessing.shared_memory``: that module imports ``secrets``, which
+loads OpenSSL through ``hmac`` and ``hashlib`` (3.3 MB resident in every
+worker, for random block names the workers never make).
 """
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import mmap
 import os
 import threading
 from collections.abc import Iterator
-from multiprocessing import resource_tracker, shared_memory
+from multiprocessing import resource_tracker
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.pdf.engine.pixel_memory import copy_bytes
+
+if TYPE_CHECKING:
+    from multiprocessing.shared_memory import SharedMemory
 
 _counter = itertools.count()
 PREFIX = "skc"
@@ -70,15 +80,16 @@ class Block:
     """
 
     def __init__(self, size: int) -> None:
+        from multiprocessing.shared_memory import SharedMemory
+
         name = f"{prefix()}{next(_counter)}"
-        self.shm: shared_memory.SharedMemory | None = shared_memory.SharedMemory(
-            name=name, create=True, size=max(1, size)
-        )
+        created = SharedMemory(name=name, create=True, size=max(1, size))
+        self.shm: SharedMemory | MappedBlock | None = created
         self.name = name
         self.size = self.shm.size
         self.released = False
         # A descriptor of its own, to read the block without mapping it (read_into).
-        self._fd = _reading_descriptor(self.shm)
+        self._fd = _reading_descriptor(created)
         # The pool's threads (the caller's and the one reading the workers' answers)
         # map, unmap and release the same block: without a lock two of them could
         # close one mapping twice, and the second close hits a file descriptor that
@@ -136,7 +147,7 @@ class Block:
         _unlink(self.name)
 
 
-def _reading_descriptor(shm: shared_memory.SharedMemory) -> int | None:
+def _reading_descriptor(shm: SharedMemory) -> int | None:
     """A duplicate of the block's descriptor for ``preadv`` (None where either is missing)."""
     fd = getattr(shm, "_fd", -1)
     if not hasattr(os, "preadv") or not isinstance(fd, int) or fd < 0:
@@ -165,12 +176,53 @@ def _unlink(name: str) -> None:
             close_quietly(shm)
 
 
-def attach(name: str) -> shared_memory.SharedMemory:
+class MappedBlock:
+    """A block opened by name and mapped, as ``SharedMemory(name)`` does on POSIX
+    systems (see the module docstring for why not with that class)."""
+
+    def __init__(self, name: str) -> None:
+        import _posixshmem
+
+        self.name = name
+        descriptor = _posixshmem.shm_open("/" + name, os.O_RDWR, mode=0o600)
+        try:
+            self.size = os.fstat(descriptor).st_size
+            self._mmap: mmap.mmap | None = mmap.mmap(descriptor, self.size)
+        finally:
+            os.close(descriptor)  # the mapping keeps the memory
+        self._buf: memoryview | None = memoryview(self._mmap)
+
+    @property
+    def buf(self) -> memoryview | None:
+        return self._buf
+
+    def close(self) -> None:
+        """Unmap (BufferError while a view on it is still out there, as SharedMemory)."""
+        if self._buf is not None:
+            self._buf.release()
+            self._buf = None
+        if self._mmap is not None:
+            self._mmap.close()
+            self._mmap = None
+
+    def unlink(self) -> None:
+        import _posixshmem
+
+        _posixshmem.shm_unlink("/" + self.name)
+
+
+def attach(name: str) -> SharedMemory | MappedBlock:
     """Open a block made by the window (untracked, like every engine block)."""
-    return shared_memory.SharedMemory(name=name, create=False)
+    try:
+        import _posixshmem  # noqa: F401  (POSIX systems; Windows has named mappings)
+    except ImportError:
+        from multiprocessing.shared_memory import SharedMemory
+
+        return SharedMemory(name=name, create=False)
+    return MappedBlock(name)
 
 
-def close_quietly(shm: shared_memory.SharedMemory) -> None:
+def close_quietly(shm: SharedMemory | MappedBlock) -> None:
     """Unmap ``shm``; if a view on it is still out there, leave the mapping to the process.
 
     (Without this, Python would try again when the object is collected and

@@ -103,6 +103,7 @@ class PageCanvas(QScrollArea):
         self.zoom = 1.0
         self.scale = 1.0
         self.page_layout = PageLayout([], 1.0)
+        self._widest_page = 0  # view pixels, as laid out (see _pixel_width)
         self.current = 0
         self.hits: list[FindHit] = []
         self.current_hit = -1
@@ -233,12 +234,13 @@ class PageCanvas(QScrollArea):
         self, keep_place: bool = True, fit_index: int | None = None, ask: bool = True
     ) -> None:
         """Lay the pages out again (zoom, window size or the page sizes changed)."""
-        ratio = self.device_ratio()
-        view = self.viewport()
-        self.service.fit_screen(int(view.width() * ratio * view.height() * ratio * 4))
         place = self._place() if keep_place and self.page_layout.boxes else None
         self.scale = self._fit_scale(fit_index)
         self.page_layout = PageLayout(self._sizes(), self.scale, self.viewport().width())
+        self._widest_page = max((box.width for box in self.page_layout.boxes), default=0)
+        ratio = self.device_ratio()
+        height = self.viewport().height()
+        self.service.fit_screen(int(self._pixel_width() * ratio * height * ratio * 4))
         self._update_bars()
         if place is not None:
             index, fraction = place
@@ -513,13 +515,19 @@ class PageCanvas(QScrollArea):
         if after and not urgent_only:
             self.service.request_thumbnails(after)
 
+    def _pixel_width(self) -> int:
+        """How wide the page pixels on screen are at most (view pixels): the view's width,
+        or the widest page where the pages are narrower (fit width stops at a readable
+        size on a wide screen). A screen of page pixels is this times the view's height."""
+        return min(self.viewport().width(), self._widest_page or self.viewport().width())
+
     def _prefetch_height(self, visible: range, height: int) -> int:
         """How far beyond the screen to prepare: up to a screen, as far as the cache allows.
 
         Prefetched pixels must never push the pixels on screen out of the cache.
         """
         ratio = self.device_ratio()
-        width = min(self.viewport().width(), self.page_layout.width) * ratio
+        width = self._pixel_width() * ratio
         row_bytes = max(1.0, width * ratio * 4)  # a logical row of the view, in bytes
         on_screen = row_bytes * height * 1.25  # pieces sticking out above and below
         room = self.service.tiles.max_bytes * 0.9 - on_screen

@@ -159,8 +159,10 @@ class RenderService(QObject):
     def fit_screen(self, screen_bytes: int) -> None:
         """Size the page cache to the view: 1.5 screens of pixels, 24 MB to the cap given.
 
-        A 200 % screen holds four times the pixels of a 100 % one; a fixed cap
-        would either waste memory on small screens or not hold one big one.
+        ``screen_bytes``: the page pixels one screen shows (pages narrower than
+        the view leave the rest of its width empty). A 200 % screen holds four
+        times the pixels of a 100 % one; a fixed cap would either waste memory
+        on small screens or not hold one big one.
         """
         self._screen_cap = int(max(MIN_CACHE_BYTES, screen_bytes * SCREENS_KEPT))
         self._set_cap(self._screen_cap)

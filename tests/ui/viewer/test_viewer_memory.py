@@ -90,3 +90,28 @@ def test_memory_kept_for_reuse_counts_in_the_cap(qtbot, make_viewer):
     service.tiles.clear()
     qtbot.waitUntil(lambda: memory.spare_bytes > 0, timeout=5000)
     assert memory.spare_bytes <= min(cap, memory.max_bytes)
+
+
+def test_on_a_wide_200_percent_screen_the_cache_is_sized_by_the_pages_not_the_empty_sides(
+    qtbot, make_viewer
+):
+    """Fit width stops at a readable size, so on a wide window the pages leave the sides
+    of the view empty. The page cache holds 1.5 screens of the pages shown (not of the
+    view's whole width, a third more at 200 %), and every screen is still drawn sharp."""
+    viewer = make_viewer(width=1900, height=1000, max_cache_bytes=96 * 2**20)
+    viewer.canvas.dpr_override = 2.0  # what a 200 % screen reports
+    viewer.show_document("doc", "Breed", numbered_pdf(30), 1)
+    opened(qtbot, viewer)
+    canvas, service = viewer.canvas, viewer.service
+    view = canvas.viewport()
+    page_width = canvas.page_rect(0).width()
+    assert page_width < view.width() * 0.8  # the sides of the view stay empty
+    view_bytes = view.width() * 2 * view.height() * 2 * 4
+    pages_bytes = page_width * 2 * view.height() * 2 * 4
+    bar = canvas.verticalScrollBar()
+    for _ in range(5):
+        bar.setValue(bar.value() + view.height())
+        for index in canvas.visible_pages():
+            wait_rendered(qtbot, viewer, index)
+        assert service.tiles.total_bytes <= service.tiles.max_bytes
+    assert pages_bytes <= service.tiles.max_bytes < 1.5 * view_bytes * 0.85
