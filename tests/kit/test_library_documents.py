@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from companion.kit.importer import apply_source
 from companion.kit.library import KitLibrary
 from companion.kit.source import FolderSource
 from companion.store.kit_store import KitStore
-from tests.support.project import ROOT
+from tests.support.project import BUNDLED_PORTAL
 
-MANIFEST = json.loads((ROOT / "bundled_kit" / "portal" / "manifest.json").read_text("utf-8"))
-
-
-@pytest.fixture
-def library(installed_kit):
-    store = KitStore(installed_kit / "kit.sqlite")
-    yield KitLibrary(store)
-    store.close()
+MANIFEST = json.loads((BUNDLED_PORTAL / "manifest.json").read_text("utf-8"))
 
 
 def test_each_document_is_what_the_kit_says(library):
