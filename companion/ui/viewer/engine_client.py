@@ -21,7 +21,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from companion.pdf.engine.pool import EnginePool, Ticket
@@ -80,20 +80,15 @@ class EngineClient(QObject):
         options: WorkerOptions | None = None,
     ) -> None:
         super().__init__(parent)
-        # The pool's thread reads the answers and relays them. Reading them on the GUI thread
-        # (``caller_reads``, a bell on a pipe; Linux and macOS only) saves a thread hand-off
-        # but not time: measured A/B on a quiet machine (30 November 2026, 2 cores) jumps
-        # were the same and a warm open_500 was 24-26 ms with the relay against 31-36 ms
-        # without it, because the copy of each piece then waits for the screen switch.
-        reads = False
-        self.pool = EnginePool(workers, options=options, caller_reads=reads)
+        # The pool's thread reads the answers and relays them. The pool can leave that to
+        # the GUI thread instead (``caller_reads``, a bell on a pipe; Linux and macOS only),
+        # one thread hand-off less, but not less time: measured A/B on a quiet machine
+        # (30 November 2026, 2 cores) jumps were the same and a warm open_500 was 24-26 ms
+        # with the relay against 31-36 ms without it, because the copy of each piece then
+        # waits for the screen switch. So the window does not use it.
+        self.pool = EnginePool(workers, options=options)
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._gui_thread = threading.get_ident()
-        bell = self.pool.bell()
-        self._bell: QSocketNotifier | None = None
-        if bell is not None:
-            self._bell = QSocketNotifier(bell, QSocketNotifier.Type.Read, self)
-            self._bell.activated.connect(self._collect)
         self._closed = False
         self._boxes: OrderedDict[str, list[PageBox]] = OrderedDict()
         self._recent: OrderedDict[str, DocumentRef] = OrderedDict()  # closed, kept shared
@@ -110,15 +105,7 @@ class EngineClient(QObject):
     def close(self) -> None:
         """Stop the workers and remove every shared-memory block (on closing the window)."""
         self._closed = True
-        if self._bell is not None:
-            self._bell.setEnabled(False)  # before its descriptor closes
         self.pool.close()
-        self.pool.close_bell()
-
-    def _collect(self) -> None:
-        """The bell rang: read the answers here, on the GUI thread (callbacks run now)."""
-        if not self._closed:
-            self.pool.collect()
 
     @property
     def closed(self) -> bool:
