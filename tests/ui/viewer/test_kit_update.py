@@ -119,3 +119,44 @@ def test_a_removed_document_closes_with_a_notice_and_checklist_and_plan_follow(
     items = [plans.editor.documents.item(i).text() for i in range(plans.editor.documents.count())]
     assert f"{HENK} (niet meer in de kit)" in items
     assert "Persona Henk" not in items
+
+
+def test_a_closed_document_opened_after_an_update_shows_its_new_version(
+    qtbot, open_window, kit_builder
+):
+    # The window keeps the bytes of the document closed last (opened again, they are not
+    # read from the kit store a second time); an update in between must not bring back
+    # the old version.
+    pages = list(kit_builder.documents[HANDLEIDING])
+    kit_builder.build(1, name="portal")
+    server = PortalServer(kit_builder.root / "portal")
+    try:
+        window = open_window(server.url)
+        window.open_document(HANDLEIDING, page=2)
+        viewer = opened(qtbot, window.viewer)
+        wait_rendered(qtbot, viewer, 1)
+        old_version = viewer.pdf_bytes
+        viewer.close_document()
+        window.show_screen("bibliotheek")
+
+        window.open_document(HANDLEIDING, page=2)  # unchanged: the same bytes, shown again
+        opened(qtbot, viewer)
+        assert viewer.pdf_bytes == old_version
+        wait_rendered(qtbot, viewer, 1)
+        viewer.close_document()
+
+        pages[1] = "Maak de vindplaats bewust: nieuwe versie met een voorbeeld uit Zaanstad."
+        kit_builder.documents[HANDLEIDING] = pages
+        kit_builder.build(2, name="portal")
+        updates = window.updates_screen
+        assert updates.check_now()
+        qtbot.waitUntil(lambda: updates.check_result is not None, timeout=20000)
+        assert updates.install()
+        wait_installed(qtbot, window, 2)
+
+        window.open_document(HANDLEIDING, page=2)
+        opened(qtbot, viewer)
+        assert "nieuwe versie" in page_text(viewer, 1)
+        wait_rendered(qtbot, viewer, 1)
+    finally:
+        server.close()
