@@ -1067,9 +1067,9 @@ class ViewerScreen(QWidget):
         documents smaller. Then the panel starts hidden (F9 shows it), until
         the person chooses.
         """
-        if self._sidebar_chosen or not self.service.sizes or px(100) <= 100:
+        if self._sidebar_chosen or px(100) <= 100 or not self.service.boxes:
             return  # at 100 % text the panel stays as it was
-        widest = max(width for width, _height in self.service.sizes)
+        widest = max(box.width for box in self.service.boxes)
         scroll_bar = self.canvas.verticalScrollBar().sizeHint().width()
         needed = widest * self.canvas.points_per_pixel_100() + 2 * GAP + scroll_bar + 4
         margins = self.layout().contentsMargins()
