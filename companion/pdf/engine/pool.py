@@ -748,13 +748,11 @@ class EnginePool:
             return
         with self._lock:
             ticket = worker.ticket
-            # The worker has answered: it draws into its block no more.
-            block, worker.block = worker.block, None
             if ticket is None or tag != ticket.seq:
                 worker.ticket = None
-                if block is not None:
-                    self.pixel_memory.give_back(block)
                 return
+            # The worker has answered: it draws into its block no more.
+            block, worker.block = worker.block, None
             if isinstance(payload, Failure) and payload.kind == CANCELLED and not ticket.cancelled:
                 # Stopped, but still wanted (a stop that should not have been there):
                 # ask again, with the stop cleared first.
@@ -765,15 +763,16 @@ class EnginePool:
                 if block is not None:
                     self.pixel_memory.give_back(block)
                 return
+        reserved = None
         try:
             if isinstance(payload, Pixels) and block is not None and not ticket.cancelled:
                 lent = _lendable(block, payload)
                 payload = dataclasses.replace(payload, buffer=self._copy_out(block, payload))
                 block = None  # the answer has it now (or a copy, and the block is free)
                 reserved = self._reserve(worker, lent) if lent is not None else None
-                if reserved is not None:
-                    self._send(worker, (RESERVE, reserved.name))
             self._finish(ticket, payload)
+            if reserved is not None:  # still before any next request (the ticket is not free)
+                self._send(worker, (RESERVE, reserved.name))
         finally:
             if block is not None:  # a failure, or pixels nobody wants any more
                 self.pixel_memory.give_back(block)
