@@ -110,7 +110,7 @@ def bench_render(samples: list[Sample], reps: int, dpi: int = DPI) -> Row:
             "back as a view of the shared block the worker drew into (no copy), read by the "
             "asking thread; each page is let go before the next, so the worker draws into "
             "the block it has mapped (a page the window keeps makes it map another: while "
-            "idle when the next page waits 25 ms, else ~2 ms more drawing); floor: "
+            "idle when no page was asked for 0.1 s, else ~2 ms more drawing); floor: "
             "get_pixmap on an open document, interleaved. "
             f"Pages: {labels}"
         ),

@@ -64,9 +64,11 @@ FORGET = "forget"  # control message: close a document the window no longer show
 PREPARE = "prepare"  # control message: open a document the window is about to show
 RESERVE = "reserve"  # control message: map this pixel block, the next page may go there
 # A reserved block is mapped only once no request came for this long (seconds): while
-# requests follow each other the work would compete with them, and the window may well
-# hand back the block this worker has mapped already (see pool.EnginePool._block_for).
-RESERVE_DELAY = 0.025
+# requests follow each other the work would compete with them (and with whatever else
+# runs on a two-core machine), and the window may well hand back the block this worker
+# has mapped already (see pool.EnginePool._block_for). A person looking at a page after a
+# jump leaves the worker idle for far longer.
+RESERVE_DELAY = 0.1
 WORD_PAGES = 24  # pages whose words are kept (selection and find use them again)
 
 
