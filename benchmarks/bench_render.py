@@ -70,7 +70,7 @@ def bench_render(samples: list[Sample], reps: int, dpi: int = DPI) -> Row:
     program_times: list[float] = []
     floor_times: list[float] = []
     scale = dpi / 72
-    pool = EnginePool(1, caller_reads=True)  # as the window's: the asking thread reads
+    pool = EnginePool(1)  # as the window's: the pool's thread reads, the asker is handed it
     pool.start()
     try:
         for sample in samples:
@@ -108,7 +108,8 @@ def bench_render(samples: list[Sample], reps: int, dpi: int = DPI) -> Row:
         note=(
             f"mean over pages of the median of {reps}: request to a worker process, pixels "
             "back as a view of the shared block the worker drew into (no copy), read by the "
-            "asking thread; each page is let go before the next, so the worker draws into "
+            "pool's thread and handed to the asking thread (as in the window); each page is "
+            "let go before the next, so the worker draws into "
             "the block it has mapped (a page the window keeps makes it map another: while "
             "idle when no page was asked for 0.1 s, else ~2 ms more drawing); floor: "
             "get_pixmap on an open document, interleaved. "
