@@ -54,6 +54,7 @@ class Health:
 
     kit_problem: KitProblem | None
     backup: Backup | None
+    keys_expired_on: str | None = None  # the installed kit's key list expired that day
 
 
 def freeze_editing(widget: QWidget) -> None:
@@ -141,7 +142,8 @@ class DataFolderGuard(QObject):
                 conn.close()
         except StoreError as exc:  # a backup that cannot be made is no reason to stop
             log.warning("no backup of the user store: %s (%s)", exc.message, exc.detail)
-        return Health(self.context.check_kit_store(), backup)
+        kit = self.context.kit_health()
+        return Health(kit.problem, backup, kit.keys_expired_on)
 
     def _check_failed(self, error: Exception) -> None:
         self.checking = False
@@ -152,6 +154,11 @@ class DataFolderGuard(QObject):
         if health.backup is not None:
             log.info("user store backed up to %s", health.backup.path)
         if health.kit_problem is None:
+            if health.keys_expired_on is not None:
+                from companion.kit.bundled import keys_expired_notice
+
+                log.info("the installed kit's key list expired on %s", health.keys_expired_on)
+                self.window.banner.show_message(keys_expired_notice(health.keys_expired_on))
             return
         log.warning("kit store %s: %s", health.kit_problem.kind, health.kit_problem.detail)
         if self.window.import_task is not None:
