@@ -157,11 +157,11 @@ class AppContext:
         """The full check of the kit store; run in a worker (see ``check_kit_store``)."""
         return self.kit_health().problem
 
-    def kit_health(self) -> KitHealth:
+    def kit_health(self, whole_file: bool = True) -> KitHealth:
         """The full check, and whether the kit's key list expired (see ``kit_store_health``)."""
         if self.read_only:
             return KitHealth()
-        return kit_store_health(self.paths.kit_store, self.trusted_keys)
+        return kit_store_health(self.paths.kit_store, self.trusted_keys, whole_file=whole_file)
 
     def rebuild_kit_store(self, kind: str = DAMAGED) -> Text:
         """Move the damaged kit store aside and start an empty one (on the GUI thread).
