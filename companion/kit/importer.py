@@ -31,9 +31,9 @@ from companion.errors import (
     WrongKitError,
 )
 from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.index_text import page_index
 from companion.kit.key_list import KeyList, current_key_lists
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
-from companion.kit.search_index import page_index
 from companion.kit.signing import verify
 from companion.kit.source import KitSource, SignedKit, read_signed
 from companion.kit.store_writer import (
