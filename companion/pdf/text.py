@@ -263,7 +263,7 @@ def _body_text(page: pymupdf.Page, rect: pymupdf.Rect, rotation: int) -> str:
 
 def pack_text(text: str) -> bytes:
     """A page's text as the kit store keeps it: zlib-compressed UTF-8 (see kit_store.py)."""
-    return zlib.compress(text.encode("utf-8"), 1)
+    return zlib.compress(text.encode("utf-8"), 6)
 
 
 def page_box(page: pymupdf.Page) -> PageBox:
