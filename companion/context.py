@@ -27,10 +27,11 @@ from companion.errors import StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.bundled import (
     DAMAGED,
+    KitHealth,
     KitProblem,
     bundled_is_newer,
-    check_kit_store,
     install_newest_kit,
+    kit_store_health,
     open_kit_store,
     rebuilt_notice,
 )
@@ -154,9 +155,13 @@ class AppContext:
 
     def check_kit_store(self) -> KitProblem | None:
         """The full check of the kit store; run in a worker (see ``check_kit_store``)."""
+        return self.kit_health().problem
+
+    def kit_health(self, whole_file: bool = True) -> KitHealth:
+        """The full check, and whether the kit's key list expired (see ``kit_store_health``)."""
         if self.read_only:
-            return None
-        return check_kit_store(self.paths.kit_store, self.trusted_keys)
+            return KitHealth()
+        return kit_store_health(self.paths.kit_store, self.trusted_keys, whole_file=whole_file)
 
     def rebuild_kit_store(self, kind: str = DAMAGED) -> Text:
         """Move the damaged kit store aside and start an empty one (on the GUI thread).

@@ -29,6 +29,8 @@ from companion.store.kit_store import KitStore
 from companion.store.sqlite_base import move_aside
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from companion.kit.importer import ImportResult
     from companion.progress import ProgressCallback
 
@@ -54,6 +56,30 @@ class KitProblem:
 
     kind: str
     detail: str
+
+
+@dataclass(frozen=True)
+class KitHealth:
+    """The check after start: a ``problem`` (the store is then rebuilt), or, for a kit
+    that verifies, the day its key list expired (``keys_expired_on``: a calm notice).
+
+    Offline an expired key list never stops reading (see ``freshness.py``), but it
+    means no newer list reached this computer for a long time: the person is told.
+    """
+
+    problem: KitProblem | None = None
+    keys_expired_on: str | None = None
+
+
+def keys_expired_notice(day: str) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "De lijst met vertrouwde sleutels van deze kit is verlopen op {date}. Kijk bij "
+            "Updates of er een nieuwe versie van de kit is. Lezen kan gewoon.",
+        ),
+        date=day,
+    )
 
 
 def rebuilt_notice(aside: Path, kind: str = DAMAGED) -> Text:
@@ -95,6 +121,22 @@ def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> 
     Runs in a worker just after start: it reads every page, which takes too
     long for the GUI thread on a large kit. None when healthy.
     """
+    return kit_store_health(path, trusted_keys).problem
+
+
+def kit_store_health(
+    path: Path,
+    trusted_keys: Iterable[bytes] | None = None,
+    today: dt.date | None = None,
+    *,
+    whole_file: bool = True,
+) -> KitHealth:
+    """:func:`check_kit_store`, and whether the key list that vouches for the kit expired.
+
+    Without ``whole_file`` only the signature and the key list are checked (just
+    after a kit was put in place, which wrote and verified every page itself).
+    """
+    from companion.kit.freshness import is_expired
     from companion.kit.importer import check_signature
     from companion.kit.key_list import SignedKeys
     from companion.kit.source import SignedKit
@@ -103,23 +145,26 @@ def check_kit_store(path: Path, trusted_keys: Iterable[bytes] | None = None) -> 
     try:
         store = KitStore(path)
     except StoreError as exc:
-        return KitProblem(DAMAGED, f"open: {exc.detail or exc}")
+        return KitHealth(KitProblem(DAMAGED, f"open: {exc.detail or exc}"))
     try:
-        problems = store.quick_check()
+        problems = store.quick_check() if whole_file else []
         if problems:
-            return KitProblem(DAMAGED, "quick_check: " + "; ".join(problems))
+            return KitHealth(KitProblem(DAMAGED, "quick_check: " + "; ".join(problems)))
         try:
             signed = store.signed_manifest()
             keys = store.signed_key_list()
             if signed is None:
-                return None
+                return KitHealth()
             kit = SignedKit(signed[0], signed[1], SignedKeys(*keys) if keys else None)
-            check_signature(kit, load_trust(path, trusted_keys))
+            key_list = check_signature(kit, load_trust(path, trusted_keys))
         except KitError as exc:
-            return KitProblem(UNTRUSTED, f"installed kit no longer verifies: {exc.detail or exc}")
+            detail = f"installed kit no longer verifies: {exc.detail or exc}"
+            return KitHealth(KitProblem(UNTRUSTED, detail))
         except Exception as exc:  # any read error of the store is damage
-            return KitProblem(DAMAGED, f"read: {type(exc).__name__}: {exc}")
-        return None
+            return KitHealth(KitProblem(DAMAGED, f"read: {type(exc).__name__}: {exc}"))
+        if is_expired(key_list.expires, today):
+            return KitHealth(keys_expired_on=key_list.expires)
+        return KitHealth()
     finally:
         store.close()
 

@@ -55,7 +55,6 @@ successful import.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import time
 import zlib
@@ -434,7 +433,8 @@ def make_new_store(path: Path) -> None:
     makes the store in place as before.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    new = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+    # os.urandom, as secrets.token_hex would: that module loads OpenSSL (hashlib) at start.
+    new = path.with_name(f".{path.name}.{os.urandom(6).hex()}.new")
     try:
         os.close(os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         conn = sqlite3.connect(new, isolation_level=None)

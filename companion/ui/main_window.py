@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from companion.context import AppContext
-from companion.errors import CompanionError
+from companion.errors import CompanionError, StoreError
+from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.logs import log_failure
 from companion.ui.appearance import (
     Appearance,
     apply_appearance,
@@ -59,6 +61,10 @@ CLOSE_WAIT_MS = 1500
 QUIT_KEYS = "Ctrl+Q"
 OPEN_PDF_KEYS = "Ctrl+Shift+O"
 TOUR_SEEN_KEY = "rondleiding.gezien"
+NOT_MARKED_OPENED = QT_TRANSLATE_NOOP(
+    "messages",
+    "Het document staat open, maar dat je het gelezen hebt kon niet worden bewaard. {reason}",
+)
 
 log = logging.getLogger(__name__)
 
@@ -510,9 +516,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.viewer)
         self.viewer.focus_pages()
         if shown:  # marked read once the page is on screen: a disk write must not delay it
-            user, revision = self.context.user, info.revision
-            self.viewer.after_first_page(lambda: user.mark_opened(doc_id, revision))
+            revision = info.revision
+            self.viewer.after_first_page(lambda: self._mark_opened(doc_id, revision))
         return shown
+
+    def _mark_opened(self, doc_id: str, revision: int) -> None:
+        """The document was read (its "nieuw" mark goes); a disk that cannot take it says so."""
+        try:
+            self.context.user.mark_opened(doc_id, revision)
+        except StoreError as exc:  # the document stays open; only the mark is not kept
+            log_failure(log, "cannot mark the document as opened", exc)
+            self.banner.show_message(Text(NOT_MARKED_OPENED, reason=exc.message))
 
     def _prepare_viewer(self) -> None:
         if self.isVisible() and self._viewer is None and not self._closed:

@@ -3836,6 +3836,10 @@ Do you want to open the website?</translation>
         <translation>Read only: the data folder {folder} cannot be written. You can read and search the kit, but what you change is not saved.</translation>
     </message>
     <message>
+        <source>De lijst met vertrouwde sleutels van deze kit is verlopen op {date}. Kijk bij Updates of er een nieuwe versie van de kit is. Lezen kan gewoon.</source>
+        <translation>The list of trusted keys of this kit expired on {date}. Check Updates for a newer version of the kit. You can keep reading.</translation>
+    </message>
+    <message>
         <source>De geïnstalleerde kit was ondertekend met een sleutel die niet meer wordt vertrouwd. De kit wordt opnieuw klaargezet; het oude bestand is bewaard als {name}. Je eigen gegevens blijven zoals ze waren.</source>
         <translation>The installed kit was signed with a key that is no longer trusted. The kit is being set up again; the old file is kept as {name}. Your own data stays as it was.</translation>
     </message>
@@ -4014,6 +4018,10 @@ Do you want to open the website?</translation>
     <message>
         <source>Het notitiebestand {name} kon niet worden gelezen; de PDF is zonder notities geopend.</source>
         <translation>The notes file {name} could not be read; the PDF was opened without notes.</translation>
+    </message>
+    <message>
+        <source>Het document staat open, maar dat je het gelezen hebt kon niet worden bewaard. {reason}</source>
+        <translation>The document is open, but that you read it could not be saved. {reason}</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@ notice a person reads when the store was rebuilt, and salvage that leaves the ol
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -13,10 +14,13 @@ import pytest
 from companion.kit.bundled import (
     DAMAGED,
     UNTRUSTED,
+    KitHealth,
     bundled_is_newer,
     bundled_version,
     check_kit_store,
     install_newest_kit,
+    keys_expired_notice,
+    kit_store_health,
     rebuilt_notice,
 )
 from companion.kit.importer import apply_source
@@ -24,6 +28,7 @@ from companion.kit.source import FolderSource
 from companion.kit.trust_state import trust_path
 from companion.store.kit_store import KitStore
 from tests.support.english import in_english
+from tests.support.keys import key_list, root_public_keys
 
 
 @pytest.fixture
@@ -84,6 +89,20 @@ def test_the_check_after_start_tells_damage_from_distrust(tmp_path, kits, test_p
     problem = check_kit_store(good, test_public_keys)
     assert problem.kind == DAMAGED
     assert problem.detail.startswith("read: UnicodeEncodeError: ")  # the log says what broke
+
+
+def test_the_check_after_start_finds_a_key_list_past_its_date(tmp_path, kit_builder, test_key):
+    kit_builder.keys = key_list(expires="2026-11-25", release=[test_key])
+    good = tmp_path / "kit.sqlite"
+    installed(good, [kit_builder.build(1)], root_public_keys())
+    keys = root_public_keys()
+    assert kit_store_health(good, keys, today=dt.date(2026, 11, 25)) == KitHealth()  # its last day
+    late = kit_store_health(good, keys, today=dt.date(2026, 11, 26))
+    assert late == KitHealth(None, "2026-11-25")  # a notice: nothing is rebuilt
+    assert check_kit_store(good, keys) is None
+    notice = keys_expired_notice(late.keys_expired_on)
+    assert "verlopen op 2026-11-25" in notice
+    assert "2026-11-25" in in_english(notice) and in_english(notice) != notice
 
 
 def test_the_version_shipped_with_the_program(tmp_path, kits):

@@ -11,6 +11,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -375,8 +376,33 @@ def test_pages_asked_in_turn_reuse_the_memory_of_the_page_before(make_pool):
         text = [rgb_at(pixels, x, y) for x in range(150, 500, 3) for y in range(150, 190, 3)]
         pages.append((min(sum(c) for c in text), rgb_at(pixels, 1000, 1500)))
         del pixels
-    assert pool.pixel_memory.reused == 2
+    # Two blocks at most: the page's own, and one made ready for the next page while the
+    # page before is still held (see test_pages_the_window_keeps_are_never_drawn_over).
+    assert pool.pixel_memory.made <= 2 and pool.pixel_memory.reused >= 2
     assert all(darkest < 200 and paper == (255, 255, 255) for darkest, paper in pages)
+
+
+def test_pages_the_window_keeps_are_never_drawn_over(make_pool):
+    """The pixels come as a view of the block the worker drew into (no copy): a page
+    kept keeps its block, so the pages after it go elsewhere, whether asked at once
+    or after the worker had time to get a block ready (mapped while idle)."""
+    pool = make_pool()
+    doc = pool.share(numbered_pdf(3, {1: "Vindplaats " * 100}), "drie.pdf")
+    whole = {"width": 1190, "height": 1684, "clip": (0, 0, 1190, 1684)}  # 8 MB each
+    first = pool.call(Render(doc, page=0, **whole))
+    assert isinstance(first, Pixels)
+    kept = bytes(first.buffer)
+    reserved = pool._workers[0].reserved
+    maps = f"/proc/{pool.worker_pids()[0]}/maps"
+    if reserved is not None and os.path.exists(maps):  # Linux: the worker maps it while idle
+        wait_for(lambda: reserved.name in Path(maps).read_text())
+    second = pool.call(Render(doc, page=1, **whole))
+    third = pool.call(Render(doc, page=2, **whole))  # at once, while both are kept
+    assert isinstance(second, Pixels) and isinstance(third, Pixels)
+    assert bytes(first.buffer) == kept  # page 1 with its text, as drawn
+    assert _dark_pixels(first) > 10 * _dark_pixels(second) > 0  # page 2: its number only
+    assert bytes(second.buffer) != bytes(third.buffer)
+    assert _dark_pixels(third) > 0
 
 
 def _dark_pixels(pixels: Pixels) -> int:

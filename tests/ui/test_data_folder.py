@@ -18,6 +18,7 @@ from companion.sync.settings import SyncSettings, save_sync_settings
 from companion.ui.datafolder.instance import SingleInstance
 from tests.conftest import screenshot, wait_for_kit
 from tests.store.test_healing import damage_pages
+from tests.support.keys import key_list
 from tests.support.portal_server import Fault, PortalServer
 from tests.support.project import ROOT
 
@@ -88,6 +89,28 @@ def test_an_expired_kit_gets_a_calm_notice_and_stays_readable(qtbot, start_windo
     assert "Deze versie is verlopen op 2026-11-25" in window.updates_screen.installed_label.text()
     screenshot(window, "updates-expired-kit")
     assert window.open_document("persona-henk")  # reading never stops
+
+
+def test_an_expired_key_list_gets_a_calm_notice_after_the_check(qtbot, start_window, kit_builder):
+    # The kit itself is fresh; the root's list of release keys that vouches for it is not.
+    kit_builder.keys = key_list(expires="2026-11-25", release=[kit_builder.key])
+    window = start_window(kit_builder.build(1, name="bundled"), wait=True)
+    # A first start: checked once the kit is in place (the check after start may come first).
+    qtbot.waitUntil(window.banner.isVisible, timeout=20000)
+    text = window.banner.text.text()
+    assert text.startswith(
+        "De lijst met vertrouwde sleutels van deze kit is verlopen op 2026-11-25"
+    )
+    assert "Kijk bij Updates" in text
+    assert not window.kit_label.text().endswith("· verlopen")  # the kit itself is not
+    screenshot(window, "expired-key-list")
+    assert window.open_document("persona-henk")  # reading never stops
+    window.close()
+    window.context.close()
+    # The next start: the check after start finds it.
+    again = start_window(kit_builder.build(1, name="bundled"), wait=True)
+    qtbot.waitUntil(lambda: not again.data_folder.checking, timeout=20000)
+    assert "verlopen op 2026-11-25" in again.banner.text.text()
 
 
 def test_closing_the_window_stops_a_check_that_hangs_on_a_slow_portal(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -177,3 +179,34 @@ def test_defaults_of_it_set_language_and_text_size(qtbot, start_window, kit_buil
     finally:
         monkeypatch.undo()
         reset_appearance()
+
+
+def fill_the_disk(conn) -> None:
+    """SQLite's own limit on the file's size, set to what it has: it cannot grow any more,
+    as on a full disk. The free room left is filled with the smallest rows that fit."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    number = 0
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        while True:
+            conn.execute(
+                "INSERT INTO opened_documents (document_id, revision, opened_at) VALUES (?, 0, 0)",
+                (str(number),),
+            )
+            number += 1
+
+
+def test_a_full_disk_when_a_document_is_marked_read_is_said_in_dutch(qtbot, open_window):
+    window = open_window()
+    wait_for_kit(qtbot, window)
+    fill_the_disk(window.context.user.conn)
+    assert window.open_document("handleiding-vindplaatsen")
+    text = window.banner.text
+    qtbot.waitUntil(lambda: window.banner.isVisible() and "vol" in text.text(), timeout=10000)
+    assert text.text().startswith("Het document staat open, maar dat je het gelezen hebt kon")
+    assert "De schijf is vol" in text.text()
+    # Nothing else changed: the page is on screen, the document is still not marked read.
+    qtbot.waitUntil(lambda: window.viewer.canvas.is_rendered(0), timeout=5000)
+    assert window.current_screen_key() == "document"
+    assert "handleiding-vindplaatsen" not in window.context.user.opened_revisions()
+    screenshot(window, "mark-opened-disk-full")

@@ -140,6 +140,9 @@ NOT_TO_START = (
     "ctypes",  # the window's memory setting: after the first paint
     "PySide6.QtNetwork",  # the answer to a second start: after the first paint
     "cryptography",
+    "hashlib",  # OpenSSL (libcrypto): the kit check, backups and downloads, after the paint
+    "secrets",
+    "html",  # its table of named characters: the Library escapes with widgets/plain.py
     "companion.kit.search",  # the search screen, when first shown
     "companion.ui.screens.actionplan.screen",
     "companion.ui.help.help_window",

@@ -85,6 +85,11 @@ class HeapTrimmer:
         self._last = -every
         self._lock = threading.Lock()
 
+    def due(self) -> bool:
+        """Whether a call now would trim (else it would return at once)."""
+        with self._lock:
+            return time.monotonic() - self._last >= self.every
+
     def __call__(self) -> bool:
         with self._lock:
             now = time.monotonic()

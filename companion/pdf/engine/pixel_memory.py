@@ -1,16 +1,17 @@
-"""Memory for page pixels in the window's process, handed on from pixels let go to pixels coming.
+"""Memory for page pixels, handed on from pixels let go to pixels coming.
 
-A page's pixels are copied once out of a worker's shared-memory block into
-memory of their own (the block is drawn into again for the next request).
-Fresh memory costs more than that copy: its megabytes come new from the
-system, which clears them page by page as they are first written (1.5-2 ms
-for a 2.4 MB band, 4 ms for a whole page at 150 dpi on an ordinary
-machine). So the memory of pixels the window let go (a page scrolled far
-away, the pages a jump left behind, a printed page) is kept here, up to a
-cap, and the next pixels are copied into it. Small pieces (thumbnails) come
-from the ordinary heap, which reuses by itself. Plain Python, no Qt:
-thread-safe, since pixels arrive on the engine's thread and are let go on
-the window's.
+The engine's pool keeps its shared-memory pixel blocks here: a worker draws
+a page straight into a block, and the window's page image is made over that
+same block (no copy: copying a whole page at 150 dpi out of a block cost
+about 3 ms, more than half of what the hand-off between worker and window
+cost). When the last view of a block is gone (the page scrolled far away,
+a jump left it behind), the block comes back here and the next page is
+drawn into it: fresh memory costs more than reusing it (the system clears
+new megabytes page by page as they are first written, and a block mapped
+once stays mapped). Spare memory is kept up to a cap, never on top of the
+page cache's cap (see ``budget``). Without a maker of its own it hands out
+anonymous memory (tests, small pieces). Plain Python, no Qt: thread-safe,
+since pixels arrive on the engine's thread and are let go on the window's.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import mmap
 import threading
 import weakref
 from collections.abc import Callable
+from typing import Any
 
 SPARE_BYTES = 12 * 2**20  # about a screen's worth of bands at 100 %
 MIN_BYTES = 2**20  # smaller pieces come from the heap
@@ -28,11 +30,17 @@ MIN_BYTES = 2**20  # smaller pieces come from the heap
 class PixelMemory:
     """Writable buffers for pixels; a buffer's memory comes back once its view is gone."""
 
-    def __init__(self, max_bytes: int = SPARE_BYTES) -> None:
+    def __init__(
+        self, max_bytes: int = SPARE_BYTES, make: Callable[[int], Any] | None = None
+    ) -> None:
         self.max_bytes = max_bytes
-        self._spare: list[mmap.mmap] = []
+        # Makes new memory of at least a size: anything with a length and a buffer
+        # (the pool's shared blocks, which also have ``owner`` and ``release``).
+        self._make: Callable[[int], Any] = make or (lambda size: mmap.mmap(-1, size))
+        self._spare: list[Any] = []
         self._lock = threading.Lock()
         self.reused = 0  # buffers made in memory that earlier pixels had (tests look)
+        self.made = 0  # new memory made (tests look)
         # Bytes its owner leaves for spare memory now (the page cache: what its pieces
         # leave of its cap), so memory kept for reuse is never on top of the cap.
         self.budget: Callable[[], int] | None = None
@@ -46,31 +54,52 @@ class PixelMemory:
         """``size`` writable bytes; whoever holds the view (a QImage, Pixels) keeps them."""
         if size < MIN_BYTES:
             return memoryview(bytearray(size))
-        block = self._take(size)
-        view = memoryview(block)[:size]
-        # When the view is let go, the memory comes back here for the next pixels.
-        weakref.finalize(view, self._give_back, block)
-        return view
+        return self.lend(self.take(size), size)
 
-    def _take(self, size: int) -> mmap.mmap:
+    def take(self, size: int, owner: int = 0) -> Any:
+        """Memory of at least ``size`` bytes: spare memory that fits (``owner``'s own first:
+        a worker draws fastest into a block it has drawn into before), else new."""
         with self._lock:
             fits = [b for b in self._spare if size <= len(b) <= size + size // 2]
             if fits:
-                block = min(fits, key=len)
+                block = min(fits, key=lambda b: (getattr(b, "owner", 0) != owner, len(b)))
                 self._spare.remove(block)
                 self.reused += 1
                 return block
-        return mmap.mmap(-1, size)
+            self.made += 1
+        return self._make(size)
 
-    def _give_back(self, block: mmap.mmap) -> None:
+    def take_back(self, block: Any) -> bool:
+        """Take ``block`` itself if it is spare now (True), else leave everything as is."""
+        with self._lock:
+            if any(b is block for b in self._spare):
+                self._spare = [b for b in self._spare if b is not block]
+                self.reused += 1
+                return True
+        return False
+
+    def lend(self, block: Any, size: int) -> memoryview:
+        """A view of the first ``size`` bytes of ``block`` (from :meth:`take`); once the
+        view (and everything made over it) is gone, ``block`` comes back here."""
+        view = memoryview(_buffer_of(block))[:size]
+        # When the view is let go, the memory comes back here for the next pixels.
+        weakref.finalize(view, self.give_back, block)
+        return view
+
+    def give_back(self, block: Any) -> None:
+        """``block`` is free again (nobody reads or draws into it any more)."""
+        if getattr(block, "released", False):
+            return  # its owner closed meanwhile
         with self._lock:
             self._spare.append(block)
-            self._shrink(self._limit())
+            dropped = self._shrink(self._limit())
+        _drop(dropped)
 
     def fit(self) -> None:
         """Let go of the spare memory the budget no longer leaves room for."""
         with self._lock:
-            self._shrink(self._limit())
+            dropped = self._shrink(self._limit())
+        _drop(dropped)
 
     def _limit(self) -> int:
         if self.budget is None:
@@ -80,13 +109,29 @@ class PixelMemory:
         except Exception:  # the owner is gone: the fixed cap
             return self.max_bytes
 
-    def _shrink(self, limit: int) -> None:
+    def _shrink(self, limit: int) -> list[Any]:
+        dropped = []
         while self._spare and sum(len(b) for b in self._spare) > limit:
-            self._spare.pop(0)  # the oldest goes back to the system
+            dropped.append(self._spare.pop(0))  # the oldest goes back to the system
+        return dropped
 
     def clear(self) -> None:
         with self._lock:
-            self._spare.clear()
+            dropped, self._spare = self._spare, []
+        _drop(dropped)
+
+
+def _buffer_of(block: Any) -> Any:
+    """What a view is made over: a shared block's mapping, or the memory itself."""
+    return getattr(block, "buf", block)
+
+
+def _drop(blocks: list[Any]) -> None:
+    """Give ``blocks`` back to the system (outside the lock: unmapping takes a while)."""
+    for block in blocks:
+        release = getattr(block, "release", None)
+        if release is not None:
+            release()
 
 
 def copy_bytes(target: memoryview, source: memoryview, size: int) -> None:

@@ -14,8 +14,13 @@ that dies (segfault, abort, out of memory) fails its request with
 ``CRASHED`` and is replaced the same way. Either way the rest of the
 document keeps working and the window never goes down.
 
-Shared memory: each worker has one pixel block, made and removed by this
-side, so nothing is left in /dev/shm when a worker dies or the pool closes.
+Shared memory: pixel blocks are made and removed by this side, so nothing
+is left in /dev/shm when a worker dies or the pool closes. A worker draws
+into a free block (one it drew into before, where there is one) and the
+answer's pixels are a view of that block: no copy between worker and
+window. The block is free again once the last view of it is gone (see
+:class:`PixelMemory`); the block of a worker that died or was killed while
+drawing is removed, never reused, and nobody ever saw it half drawn.
 Plain Python, no Qt: tests and benchmarks drive it directly.
 
 Who reads the answers: by default the dispatcher thread. A pool made with
@@ -53,7 +58,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
 from companion.pdf.engine.memory import HeapTrimmer
-from companion.pdf.engine.pixel_memory import PixelMemory
+from companion.pdf.engine.pixel_memory import MIN_BYTES, PixelMemory
 from companion.pdf.engine.protocol import (
     CANCELLED,
     CLOSED,
@@ -78,6 +83,8 @@ from companion.pdf.engine.worker import (
     PREPARE,
     READY,
     RECYCLE,
+    RESERVE,
+    RESERVE_DELAY,
     WorkerOptions,
     serve,
 )
@@ -87,8 +94,9 @@ log = logging.getLogger(__name__)
 DEFAULT_DEADLINE = 10.0
 # A cancelled request that is still running after this long costs its worker.
 CANCEL_GRACE = 1.0
-# Pixel blocks above this are given back after use (a print page at 300 dpi).
-KEEP_BLOCK_BYTES = 16 * 2**20
+BLOCK_STEP = 2**18  # pixel blocks come in whole 256 KB steps
+# No block above this is kept ready for a worker (a print page at 300 dpi is drawn once).
+RESERVE_MAX_BYTES = 16 * 2**20
 # Requests at this priority or later are background work (read ahead, thumbnails,
 # searching the rest of a document): they never take the last idle worker, so
 # whatever the person asks for next starts at once.
@@ -132,6 +140,12 @@ def start_method() -> str:
     return os.environ.get("STRATEGIEKIT_ENGINE_START", "spawn")
 
 
+def _lendable(block: Block, pixels: Pixels) -> Block | None:
+    """``block`` if the answer gets the block itself, None if its pixels are copied out
+    (small pieces: a few hundred thumbnails kept must not each hold a shared block)."""
+    return block if min(pixels.stride * pixels.height, block.size) >= MIN_BYTES else None
+
+
 @dataclass(eq=False)
 class Ticket:
     """One submitted request; ``cancel`` it through the pool."""
@@ -162,7 +176,10 @@ class _Worker:
     conn: object
     ready: bool = False
     ticket: Ticket | None = None
-    block: Block | None = None
+    block: Block | None = None  # what it draws into now (free again once it answered)
+    reserved: Block | None = None  # a free block it maps once idle: for the next page
+    reserved_at: float = 0.0  # when the worker was told (it maps it RESERVE_DELAY later)
+    mapped: Block | None = None  # the block it drew into last (mapped there still)
     forget: list[str] = field(default_factory=list)
     prepare: list[DocumentRef] = field(default_factory=list)
     pid: int = 0
@@ -216,7 +233,9 @@ class EnginePool:
         self._start_failures = 0
         self._next_start = 0.0
         self._sleep_until = 0.0  # the dispatcher looks at the deadlines again by then
-        self.pixel_memory = PixelMemory()  # where pixels are copied out of the blocks
+        # The pixel blocks: lent out with the answers, kept for reuse when let go.
+        self.pixel_memory = PixelMemory(make=self._new_block)
+        self._blocks: weakref.WeakSet[Block] = weakref.WeakSet()  # all, removed at close
         self.trim_heap = HeapTrimmer()  # when the work is done, free heap pages go back
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
         self.completed = 0
@@ -301,6 +320,9 @@ class EnginePool:
                 block.release()
             self._shared.clear()
         self.pixel_memory.clear()
+        # Pixels still shown keep their mapping (a page image over it); the names go now.
+        for block in list(self._blocks):
+            block.release()
 
     def ready_count(self) -> int:
         with self._lock:
@@ -655,12 +677,57 @@ class EnginePool:
             worker.conn.send(message)  # type: ignore[attr-defined]
 
     def _block_for(self, worker: _Worker, request: Render) -> Block:
-        need = request.pixel_bytes
-        if worker.block is None or worker.block.size < need:
-            if worker.block is not None:
-                worker.block.release()
-            worker.block = Block(-(-need // 2**18) * 2**18)  # whole 256 KB steps
-        return worker.block
+        """A free block for ``worker`` to draw ``request`` into (it holds it until it answers):
+        the one it has mapped already where that fits, else spare memory or a new block."""
+        need = max(1, request.pixel_bytes)
+
+        def fits(block: Block | None) -> bool:
+            return block is not None and need <= block.size <= need + need // 2 + BLOCK_STEP
+
+        reserved, worker.reserved = worker.reserved, None
+        reserve_mapped = time.monotonic() >= worker.reserved_at + RESERVE_DELAY
+        last, block = worker.mapped, None
+        if (reserved is None or not reserve_mapped) and fits(last):
+            # Its last block came back (the pixels were let go): still mapped there.
+            block = last if self.pixel_memory.take_back(last) else None
+        if block is None and fits(reserved):
+            block, reserved = reserved, None
+        if reserved is not None:
+            self.pixel_memory.give_back(reserved)
+        if block is None:
+            block = self.pixel_memory.take(need, owner=worker.number)
+        block.owner = worker.number
+        worker.mapped = worker.block = block
+        return block
+
+    def _reserve(self, worker: _Worker, like: Block) -> Block | None:
+        """A block like ``like`` (just lent out with an answer) for ``worker``'s next page,
+        mapped by the worker while it waits for that page.
+
+        The page image keeps the block it was drawn into for as long as the page is
+        shown or cached, so the worker's next page goes into another block; mapping
+        that one's pages (about 2 ms for a whole page at 150 dpi, as much as the copy
+        this hand-off no longer makes) then happens while the worker is idle, not
+        while someone waits for that page. The worker maps it only after
+        :data:`RESERVE_DELAY` without a request: when the next page is asked for at
+        once, the pixels before may well be let go already, and their block, still
+        mapped in the worker, is the one it gets (see :meth:`_block_for`). One block
+        per worker, as before (each worker had a block of its own to draw into).
+        """
+        if like.size > RESERVE_MAX_BYTES:
+            return None
+        with self._lock:
+            if self._closing or worker not in self._workers or worker.reserved is not None:
+                return None
+            block = self.pixel_memory.take(like.size, owner=worker.number)
+            block.owner = worker.number
+            worker.reserved, worker.reserved_at = block, time.monotonic()
+        return block
+
+    def _new_block(self, size: int) -> Block:
+        block = Block(-(-size // BLOCK_STEP) * BLOCK_STEP)
+        self._blocks.add(block)
+        return block
 
     def _receive(self, worker: _Worker) -> None:
         try:
@@ -684,6 +751,8 @@ class EnginePool:
             if ticket is None or tag != ticket.seq:
                 worker.ticket = None
                 return
+            # The worker has answered: it draws into its block no more.
+            block, worker.block = worker.block, None
             if isinstance(payload, Failure) and payload.kind == CANCELLED and not ticket.cancelled:
                 # Stopped, but still wanted (a stop that should not have been there):
                 # ask again, with the stop cleared first.
@@ -691,26 +760,30 @@ class EnginePool:
                 worker.ticket = None
                 ticket.started = 0.0
                 heapq.heappush(self._queue, ticket)
+                if block is not None:
+                    self.pixel_memory.give_back(block)
                 return
-        # The worker counts as busy until its pixels are copied out of its block:
-        # were it free earlier, the caller's thread could hand it the next page
-        # (drawing into, or replacing, the block this thread still reads).
+        reserved = None
         try:
-            if isinstance(payload, Pixels) and worker.block is not None and not ticket.cancelled:
-                payload = dataclasses.replace(payload, buffer=self._copy_out(worker.block, payload))
+            if isinstance(payload, Pixels) and block is not None and not ticket.cancelled:
+                lent = _lendable(block, payload)
+                payload = dataclasses.replace(payload, buffer=self._copy_out(block, payload))
+                block = None  # the answer has it now (or a copy, and the block is free)
+                reserved = self._reserve(worker, lent) if lent is not None else None
             self._finish(ticket, payload)
-            if worker.block is not None:
-                if worker.block.size > KEEP_BLOCK_BYTES:
-                    worker.block.release()
-                    worker.block = None
-                else:
-                    worker.block.unmap()  # copied: only the worker keeps it mapped
+            if reserved is not None:  # still before any next request (the ticket is not free)
+                self._send(worker, (RESERVE, reserved.name))
         finally:
+            if block is not None:  # a failure, or pixels nobody wants any more
+                self.pixel_memory.give_back(block)
             with self._lock:
                 if worker.ticket is ticket:
                     worker.ticket = None
         if self._bell is not None and threading.current_thread() is not self._thread:
-            if self.pending() == 0:  # all done: the dispatcher trims, not the caller's thread
+            # All done: the dispatcher trims, not the caller's thread. Only woken when a
+            # trim is due: a wake-up for nothing takes Python's lock from the caller just
+            # as it hands the pixels on.
+            if self.pending() == 0 and self.trim_heap.due():
                 self._trim_due = True
                 with contextlib.suppress(OSError):
                     self._wake_w.send(b"x")
@@ -718,14 +791,20 @@ class EnginePool:
             self.trim_heap()  # on this thread, not the window's
 
     def _copy_out(self, block: Block, pixels: Pixels) -> memoryview:
-        """The pixels in memory of their own: the one copy between a worker and the screen.
+        """The pixels for the answer: a view of the very block the worker drew into.
 
-        The answer keeps this memory (a page image is made over it, no second
-        copy); it goes back to :attr:`pixel_memory` once the last view is gone.
+        No copy: the answer (and the page image made over it) keeps the block;
+        it goes back to :attr:`pixel_memory` once the last view is gone, and
+        only then is it drawn into again. Small pieces (thumbnails) are copied
+        into memory of their own and the block is free at once, so a few
+        hundred thumbnails kept do not each hold a shared block.
         """
         size = min(pixels.stride * pixels.height, block.size)
-        memory = self.pixel_memory.buffer(size)
+        if _lendable(block, pixels):
+            return self.pixel_memory.lend(block, size)
+        memory = memoryview(bytearray(size))
         block.read_into(memory)
+        self.pixel_memory.give_back(block)
         return memory
 
     def _finish(self, ticket: Ticket, answer: object) -> None:
@@ -823,9 +902,14 @@ class EnginePool:
         worker.process.join(2)
         with worker.receiving, contextlib.suppress(OSError):
             worker.conn.close()  # type: ignore[attr-defined]
+        # The block it drew into may be half drawn: removed, never drawn into again.
         if worker.block is not None:
             worker.block.release()
             worker.block = None
+        worker.mapped = None
+        if worker.reserved is not None:
+            worker.reserved.release()
+            worker.reserved = None
 
     def _next_check(self) -> float:
         """Seconds until the nearest deadline (or cancel grace, or the next start), at most

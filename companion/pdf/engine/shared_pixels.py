@@ -73,28 +73,29 @@ def prefix(pid: int | None = None) -> str:
 class Block:
     """A block made by this process; ``release`` removes it (once).
 
-    The window's side maps a block only while it reads or writes it
-    (``buf`` maps, ``unmap`` lets go): a worker's pixel block would
-    otherwise count twice in the memory of the program, once in the worker
-    that draws into it and once here.
+    Pixel blocks stay mapped here for their whole life: a worker draws into
+    one, and the window's page image is made over it (see
+    :mod:`companion.pdf.engine.pixel_memory`); mapped once and reused, its
+    pages stay in place here, which is what makes that hand-off free.
+    Document blocks are mapped only while being filled (:func:`block_with`).
+    ``owner`` is the number of the worker that drew into it last.
     """
 
     def __init__(self, size: int) -> None:
-        from multiprocessing.shared_memory import SharedMemory
-
         name = f"{prefix()}{next(_counter)}"
-        created = SharedMemory(name=name, create=True, size=max(1, size))
-        self.shm: SharedMemory | MappedBlock | None = created
+        self.shm: SharedMemory | MappedBlock | None = _create(name, max(1, size))
         self.name = name
         self.size = self.shm.size
         self.released = False
-        # A descriptor of its own, to read the block without mapping it (read_into).
-        self._fd = _reading_descriptor(created)
+        self.owner = 0
         # The pool's threads (the caller's and the one reading the workers' answers)
         # map, unmap and release the same block: without a lock two of them could
         # close one mapping twice, and the second close hits a file descriptor that
         # is already closed (or, worse, reused by something else).
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self.size
 
     @property
     def buf(self) -> memoryview:
@@ -106,27 +107,9 @@ class Block:
         return buffer
 
     def read_into(self, target: memoryview) -> None:
-        """Copy the first ``len(target)`` bytes of the block into ``target``.
-
-        Where the system can, the bytes are read through the block's file
-        descriptor (``preadv``): the kernel copies them in one call, without
-        Python's lock and without mapping the block here. Mapping it costs
-        more than the copy itself: page faults on the way in and, on the way
-        out, unmapping it from every core the window's threads run on (0.5-0.9
-        ms against 0.3 ms for a 2.4 MB band).
-        """
-        size = len(target)
-        with self._lock:
-            fd = self._fd if not self.released else None
-        if fd is not None:
-            done = 0
-            while done < size:
-                got = os.preadv(fd, [target[done:]], done)
-                if got <= 0:
-                    raise OSError(f"block {self.name}: {done} of {size} bytes")
-                done += got
-            return
-        copy_bytes(target, self.buf, size)
+        """Copy the first ``len(target)`` bytes of the block into ``target`` (without
+        Python's lock, so the window's thread keeps painting meanwhile)."""
+        copy_bytes(target, self.buf, len(target))
 
     def unmap(self) -> None:
         """Stop mapping the block here (it stays, for the worker, until released)."""
@@ -136,23 +119,28 @@ class Block:
             close_quietly(shm)
 
     def release(self) -> None:
+        """Remove the block. A page image still made over it keeps its pixels (the
+        mapping goes with the last view); a worker mapping it lets go at its next page."""
         with self._lock:
             if self.released:
                 return
             self.released = True
-            fd, self._fd = self._fd, None
-        if fd is not None:
-            os.close(fd)
         self.unmap()
         _unlink(self.name)
 
 
-def _reading_descriptor(shm: SharedMemory) -> int | None:
-    """A duplicate of the block's descriptor for ``preadv`` (None where either is missing)."""
-    fd = getattr(shm, "_fd", -1)
-    if not hasattr(os, "preadv") or not isinstance(fd, int) or fd < 0:
-        return None
-    return os.dup(fd)
+def _create(name: str, size: int) -> SharedMemory | MappedBlock:
+    """A new block of ``size`` bytes, mapped here. Its pages are made by the worker
+    that draws into it first (it maps them all at once, see :func:`attach`), not
+    here: making 8 MB of pages costs several milliseconds, which the window's thread
+    must not spend; reading them here later costs a fraction of that."""
+    try:
+        import _posixshmem  # noqa: F401  (POSIX systems; Windows has named mappings)
+    except ImportError:
+        from multiprocessing.shared_memory import SharedMemory
+
+        return SharedMemory(name=name, create=True, size=size)
+    return MappedBlock(name, create=size)
 
 
 def block_with(data: bytes) -> Block:
@@ -165,6 +153,14 @@ def block_with(data: bytes) -> Block:
 
 def _unlink(name: str) -> None:
     """Remove a block's name (the memory goes once nobody maps it any more)."""
+    try:
+        import _posixshmem
+    except ImportError:
+        pass
+    else:  # without mapping it first (that costs the window's threads a moment)
+        with contextlib.suppress(FileNotFoundError):
+            _posixshmem.shm_unlink("/" + name)
+        return
     shm = None
     try:
         shm = attach(name)
@@ -180,14 +176,27 @@ class MappedBlock:
     """A block opened by name and mapped, as ``SharedMemory(name)`` does on POSIX
     systems (see the module docstring for why not with that class)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, create: int = 0, populate: bool = False) -> None:
+        """Open block ``name`` (or make it, ``create`` bytes); ``populate`` maps its pages
+        at once (Linux), cheaper than faulting them in one by one while drawing."""
         import _posixshmem
 
         self.name = name
-        descriptor = _posixshmem.shm_open("/" + name, os.O_RDWR, mode=0o600)
+        flags = os.O_RDWR | (os.O_CREAT | os.O_EXCL if create else 0)
+        descriptor = _posixshmem.shm_open("/" + name, flags, mode=0o600)
         try:
+            if create:
+                os.ftruncate(descriptor, create)
             self.size = os.fstat(descriptor).st_size
-            self._mmap: mmap.mmap | None = mmap.mmap(descriptor, self.size)
+            extra = getattr(mmap, "MAP_POPULATE", 0) if populate else 0
+            self._mmap: mmap.mmap | None = mmap.mmap(
+                descriptor, self.size, flags=mmap.MAP_SHARED | extra
+            )
+        except BaseException:
+            if create:
+                with contextlib.suppress(OSError):
+                    _posixshmem.shm_unlink("/" + name)
+            raise
         finally:
             os.close(descriptor)  # the mapping keeps the memory
         self._buf: memoryview | None = memoryview(self._mmap)
@@ -211,15 +220,16 @@ class MappedBlock:
         _posixshmem.shm_unlink("/" + self.name)
 
 
-def attach(name: str) -> SharedMemory | MappedBlock:
-    """Open a block made by the window (untracked, like every engine block)."""
+def attach(name: str, populate: bool = False) -> SharedMemory | MappedBlock:
+    """Open a block made by the window (untracked, like every engine block);
+    ``populate``: map all its pages now (a pixel block about to be drawn into)."""
     try:
         import _posixshmem  # noqa: F401  (POSIX systems; Windows has named mappings)
     except ImportError:
         from multiprocessing.shared_memory import SharedMemory
 
         return SharedMemory(name=name, create=False)
-    return MappedBlock(name)
+    return MappedBlock(name, populate=populate)
 
 
 def close_quietly(shm: SharedMemory | MappedBlock) -> None:

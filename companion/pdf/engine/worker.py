@@ -62,6 +62,13 @@ READY = "ready"
 RECYCLE = "recycle"
 FORGET = "forget"  # control message: close a document the window no longer shows
 PREPARE = "prepare"  # control message: open a document the window is about to show
+RESERVE = "reserve"  # control message: map this pixel block, the next page may go there
+# A reserved block is mapped only once no request came for this long (seconds): while
+# requests follow each other the work would compete with them (and with whatever else
+# runs on a two-core machine), and the window may well hand back the block this worker
+# has mapped already (see pool.EnginePool._block_for). A person looking at a page after a
+# jump leaves the worker idle for far longer.
+RESERVE_DELAY = 0.1
 WORD_PAGES = 24  # pages whose words are kept (selection and find use them again)
 
 
@@ -123,6 +130,13 @@ class PageWork:
         """Open ``ref`` ahead of its first request; a failure is reported by that request."""
         with contextlib.suppress(Exception):  # the request that follows says why
             self.docs.get(ref)
+
+    def reserve(self, name: str) -> None:
+        """Map pixel block ``name`` now, while idle (see pool.EnginePool._reserve): mapping
+        a block's pages costs about 1 ms per 4 MB, which the next page then does not wait for.
+        """
+        with contextlib.suppress(OSError):  # gone already: the request that names it says so
+            self._target(name)
 
     def handle(self, request: Request) -> object:
         if isinstance(request, Inspect):
@@ -242,8 +256,10 @@ class PageWork:
 
     def _target(self, name: str) -> memoryview:
         if name != self._slab_name:
+            # The window hands out its free blocks, this worker's own first: the one
+            # it has mapped now is most often the one it gets again.
             self._drop_slab()
-            self._slab = attach(name)
+            self._slab = attach(name, populate=True)
             self._slab_name = name
             self._slab_used = 0  # a new block (the pool makes one per size): nothing resident
         assert self._slab is not None and self._slab.buf is not None
@@ -322,6 +338,10 @@ def serve(conn: Connection, options: WorkerOptions, bell: Connection | None = No
                 continue
             if ticket == PREPARE:
                 work.prepare(request)
+                continue
+            if ticket == RESERVE:
+                if not conn.poll(RESERVE_DELAY):
+                    work.reserve(request)
                 continue
             try:
                 answer = work.handle(request)

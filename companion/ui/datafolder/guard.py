@@ -54,6 +54,7 @@ class Health:
 
     kit_problem: KitProblem | None
     backup: Backup | None
+    keys_expired_on: str | None = None  # the installed kit's key list expired that day
 
 
 def freeze_editing(widget: QWidget) -> None:
@@ -141,7 +142,8 @@ class DataFolderGuard(QObject):
                 conn.close()
         except StoreError as exc:  # a backup that cannot be made is no reason to stop
             log.warning("no backup of the user store: %s (%s)", exc.message, exc.detail)
-        return Health(self.context.check_kit_store(), backup)
+        kit = self.context.kit_health()
+        return Health(kit.problem, backup, kit.keys_expired_on)
 
     def _check_failed(self, error: Exception) -> None:
         self.checking = False
@@ -152,6 +154,10 @@ class DataFolderGuard(QObject):
         if health.backup is not None:
             log.info("user store backed up to %s", health.backup.path)
         if health.kit_problem is None:
+            if self.window.import_task is not None:
+                # A kit is being put in place (a first start): its key list once it is.
+                self.window.kit_changed.connect(self._check_keys_after_install)
+            self._tell_expired_keys(health.keys_expired_on)
             return
         log.warning("kit store %s: %s", health.kit_problem.kind, health.kit_problem.detail)
         if self.window.import_task is not None:
@@ -159,6 +165,23 @@ class DataFolderGuard(QObject):
         notice = self.context.rebuild_kit_store(health.kit_problem.kind)
         self.window.banner.show_message(notice)
         self.window.install_kit()
+
+    def _check_keys_after_install(self) -> None:
+        self.window.kit_changed.disconnect(self._check_keys_after_install)
+        self.window.runner.start(
+            lambda _report, _cancelled: self.context.kit_health(whole_file=False),
+            on_success=lambda kit: self._tell_expired_keys(kit.keys_expired_on),
+            on_error=self._check_failed,
+        )
+
+    def _tell_expired_keys(self, day: str | None) -> None:
+        """Offline an expired key list never stops reading; the person is told, calmly."""
+        if day is None:
+            return
+        from companion.kit.bundled import keys_expired_notice
+
+        log.info("the installed kit's key list expired on %s", day)
+        self.window.banner.show_message(keys_expired_notice(day))
 
     def damage_suspected(self) -> None:
         """An error pointed at a damaged database: check both stores again."""

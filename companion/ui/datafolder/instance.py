@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile, QObject
+from PySide6.QtCore import QLockFile, QObject
 
 from companion.paths import AppPaths
 
@@ -35,6 +35,10 @@ STARTING_MS = 5000
 def server_name(paths: AppPaths) -> str:
     """A name for the local socket that is the same for every start on this folder."""
     # Qt's SHA-256 (the same digest as hashlib's): loading OpenSSL is not needed to start.
+    # Imported here: the first start serves once painted, and PySide6 makes the class's
+    # enums (28 algorithms) when it is first touched.
+    from PySide6.QtCore import QCryptographicHash
+
     sha256 = QCryptographicHash.Algorithm.Sha256
     digest = QCryptographicHash.hash(str(paths.data_dir).encode("utf-8"), sha256)
     digest = bytes(digest.toHex()).decode("ascii")[:20]

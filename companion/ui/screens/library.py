@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,12 +32,14 @@ from companion.ui.live import follow, live
 from companion.ui.texts import type_label
 from companion.ui.widgets.common import say, screen_heading, scroll_body, tab_chain
 from companion.ui.widgets.flow_layout import FlowLayout
-from companion.ui.widgets.plain import plain_tip
+from companion.ui.widgets.measured_tree import MeasuredTree
+from companion.ui.widgets.plain import escape, plain_tip
 from companion.ui.widgets.viewport import known_viewport
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_COLUMN, TYPE_COLUMN, TIME_COLUMN, TAGS_COLUMN = 0, 1, 2, 3
 MARK_COLUMN = 4  # "nieuw" / "gewijzigd" after an update, until the document is opened
+MEASURED_COLUMNS = (TYPE_COLUMN, TIME_COLUMN, TAGS_COLUMN, MARK_COLUMN)
 TITLE_CHARACTERS = 30  # a title shows at least this much before other columns give way
 TAG_CHARACTERS = 24
 SIDE_BY_SIDE_WIDTH = 820  # narrower than this (at 100 % text): the card goes under the list
@@ -81,8 +81,8 @@ def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> st
         )
     rows.append((QCoreApplication.translate("LibraryScreen", "Pagina's"), str(doc.page_count)))
     table = "".join(
-        f"<tr><td style='padding-right:12px;color:{muted}'>{html.escape(k)}</td>"
-        f"<td>{html.escape(v)}</td></tr>"
+        f"<tr><td style='padding-right:12px;color:{muted}'>{escape(k)}</td>"
+        f"<td>{escape(v)}</td></tr>"
         for k, v in rows
     )
     video = ""
@@ -91,18 +91,23 @@ def document_details_html(doc: DocumentInfo, theme_titles: dict[str, str]) -> st
             "LibraryScreen",
             "Deze video staat op deze computer en speelt ook zonder internet: kies Video afspelen.",
         )
-        video = f"<p style='color:{muted}'>{html.escape(words)}</p>"
+        video = f"<p style='color:{muted}'>{escape(words)}</p>"
     elif doc.type == "video" and doc.url:
         words = QCoreApplication.translate(
             "LibraryScreen",
             "Deze video speelt alleen met internet. Open het document voor de link.",
         )
-        video = f"<p style='color:{muted}'>{html.escape(words)}</p>"
-    return (
-        f"<h2>{html.escape(doc.title)}</h2>"
-        f"<p>{html.escape(doc.summary)}</p>"
-        f"<table>{table}</table>{video}"
-    )
+        video = f"<p style='color:{muted}'>{escape(words)}</p>"
+    return f"<h2>{escape(doc.title)}</h2><p>{escape(doc.summary)}</p><table>{table}</table>{video}"
+
+
+def open_with_system_player(path: Path) -> bool:
+    """Play a video's file with the computer's own player (offline)."""
+    # Imported when a video is played: PySide6 makes QUrl's enums (five) on first use.
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class LibraryScreen(QWidget):
@@ -169,7 +174,8 @@ class LibraryScreen(QWidget):
         self.chip_group.setExclusive(True)
         self.chip_buttons: dict[str, QPushButton] = {}
 
-        self.tree = QTreeWidget()
+        # Kind, time, tags and marks are measured on one row per distinct text.
+        self.tree = MeasuredTree()
         known_viewport(self.tree)  # touching it below costs nothing (see widgets/viewport.py)
         live(self.tree, "setAccessibleName", lambda: self.tr("Documenten in de kit"))
         live(
@@ -209,9 +215,7 @@ class LibraryScreen(QWidget):
         self.play_button.clicked.connect(self.play_current)
         # Set by the main window: where a video's file is written to be played.
         self.media_dir: Path | None = None
-        self.open_media: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(path))
-        )
+        self.open_media: Callable[[Path], object] = open_with_system_player
         self.media_problem = QLabel()
         self.media_problem.setObjectName("errorText")
         self.media_problem.setWordWrap(True)
@@ -332,6 +336,8 @@ class LibraryScreen(QWidget):
         bold = QFont()
         bold.setBold(True)
         groups: list[QTreeWidgetItem] = []
+        # One row per distinct text of a measured column (see widgets/measured_tree.py).
+        samples: dict[int, dict[str, QTreeWidgetItem]] = {c: {} for c in MEASURED_COLUMNS}
         select = None
         for shelf in shelves:
             if by == BY_TYPE:
@@ -350,7 +356,11 @@ class LibraryScreen(QWidget):
                 kind = kinds.get(doc.type)
                 if kind is None:
                     kind = kinds[doc.type] = type_label(doc.type)
-                item = QTreeWidgetItem([doc.title, kind, minutes_text(doc.minutes), tags])
+                minutes = minutes_text(doc.minutes)
+                item = QTreeWidgetItem([doc.title, kind, minutes, tags])
+                samples[TYPE_COLUMN].setdefault(kind, item)
+                samples[TIME_COLUMN].setdefault(minutes, item)
+                samples[TAGS_COLUMN].setdefault(tags, item)
                 item.setData(0, DOC_ID_ROLE, doc.id)
                 item.setToolTip(0, plain_tip(doc.summary))  # the kit's words
                 if tags:
@@ -358,8 +368,10 @@ class LibraryScreen(QWidget):
                         TAGS_COLUMN,
                         plain_tip(self.tr("Ook bij de thema's: {themes}").format(themes=tags)),
                     )
+                mark = ""
                 if style is not None and doc.id in marks:
-                    self._mark(item, marks[doc.id], style)
+                    mark = self._mark(item, marks[doc.id], style)
+                samples[MARK_COLUMN].setdefault(mark, item)
                 rows.append(item)
                 if doc.id == current and select is None:
                     select = item
@@ -368,6 +380,7 @@ class LibraryScreen(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.tree.addTopLevelItems(groups)
+        self.tree.measure_on(samples)
         for group in groups:
             group.setFirstColumnSpanned(True)  # a long theme title is not cut at the column
         self.tree.expandAll()
@@ -448,10 +461,13 @@ class LibraryScreen(QWidget):
     def _apply_marks(self) -> None:
         marks = self._marks
         style = self._mark_style()
+        samples: dict[str, QTreeWidgetItem] = {}
         for group in self._groups():
             for j in range(group.childCount()):
                 item = group.child(j)
-                self._mark(item, marks.get(item.data(0, DOC_ID_ROLE), ""), style)
+                text = self._mark(item, marks.get(item.data(0, DOC_ID_ROLE), ""), style)
+                samples.setdefault(text, item)
+        self.tree.measure_on({MARK_COLUMN: samples})
         self.tree.setColumnHidden(MARK_COLUMN, not marks)
 
     def _mark_style(self) -> MarkStyle:
@@ -463,17 +479,16 @@ class LibraryScreen(QWidget):
         return MarkStyle(words, tips, QColor(theme().accent))
 
     @staticmethod
-    def _mark(item: QTreeWidgetItem, mark: str, style: MarkStyle) -> None:
-        """Show ``mark`` ("nieuw", "gewijzigd" or "") on a document's row."""
+    def _mark(item: QTreeWidgetItem, mark: str, style: MarkStyle) -> str:
+        """Show ``mark`` ("nieuw", "gewijzigd" or "") on a document's row; returns its words."""
         text = style.words.get(mark, mark)
         if (
             item.text(MARK_COLUMN) == text
             and item.font(0).bold() == bool(mark)
             and (not mark or item.foreground(MARK_COLUMN).color() == style.colour)
         ):
-            # Unchanged. Each change makes the header measure every row
-            # again (ResizeToContents): on a large kit that was most of start-up.
-            return
+            # Unchanged. Each change makes the header measure the column again.
+            return text
         item.setText(MARK_COLUMN, text)
         item.setForeground(MARK_COLUMN, style.colour)
         font = item.font(0)
@@ -481,6 +496,7 @@ class LibraryScreen(QWidget):
         item.setFont(0, font)
         item.setFont(MARK_COLUMN, font)
         item.setToolTip(MARK_COLUMN, style.tips.get(mark, ""))
+        return text
 
     def showEvent(self, event) -> None:
         # A document opened elsewhere (search, viewer) loses its mark when we come back.
@@ -512,7 +528,7 @@ class LibraryScreen(QWidget):
                 "Kies een document in de lijst om te zien waar het over gaat. "
                 "Dubbelklik of druk op Enter om het te openen."
             )
-            self.details.setHtml(f"<p style='color:{theme().muted}'>{html.escape(words)}</p>")
+            self.details.setHtml(f"<p style='color:{theme().muted}'>{escape(words)}</p>")
             return
         self.details.setHtml(document_details_html(doc, self._theme_titles))
 
