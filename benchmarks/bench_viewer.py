@@ -112,8 +112,10 @@ def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row
             note=(
                 f"{len(warm)} jumps to pages of {pages} (fit width, {size} view) until the page "
                 "on screen is painted sharp; warm: caches warm, its pixels gone; cold: first time "
-                "that page is drawn. Floor: get_pixmap of the same page at the same scale in a "
-                "bare PyMuPDF process, interleaved"
+                "that page is drawn (the scroll bar and page number take their new values at "
+                "once and are repainted in the frame after the page's, not timed). Floor: "
+                "get_pixmap of the same page at the same scale in a bare PyMuPDF process, "
+                "interleaved"
             ),
             extra={
                 "p95_ms": ms(percentile(warm, 0.95)),

@@ -10,8 +10,11 @@ with ``perf_counter_ns`` (CLOCK_MONOTONIC, the clock the workers stamp their
 drawing with): the jump asked, each piece sent to a worker, the worker's
 drawing start and end, the engine thread's read of the answer and its copy
 out of shared memory, the GUI thread's slot, and each paint (start, end,
-which widget). Prints one JSON line per jump and a summary of medians
-(milliseconds after the jump was asked).
+which widget, and which widgets were painted in earlier frames of the jump).
+The CPU time of the GUI thread and of the whole window process until the
+page was painted (``gui_cpu_painted``, ``proc_cpu_painted``) does not care
+how loaded the machine is. Prints one JSON line per jump and a summary of
+medians (milliseconds after the jump was asked).
 """
 
 from __future__ import annotations
@@ -160,6 +163,15 @@ def summarise(jump: list[Event], t0: int, page: int, shown_at: int) -> dict:
     widgets = sorted(
         {str(k) for t, step, k in jump if step == "widget" and frames and ms(t) >= frames[-1]}
     )
+    # Widgets painted in earlier frames of the jump: work the GUI thread did while the
+    # workers drew the page (the scroll bar and page number now wait for the page).
+    before = sorted(
+        {
+            str(k)
+            for t, step, k in jump
+            if step == "widget" and frames and t0 <= t and ms(t) < frames[-1]
+        }
+    )
     last = max(used.values(), key=lambda v: v["gui_slot"]) if used else {}
     return {
         "shown": ms(shown_at),
@@ -168,7 +180,12 @@ def summarise(jump: list[Event], t0: int, page: int, shown_at: int) -> dict:
         "frame": frames[-1] if frames else None,
         "paint_start": paints[-1] if paints else None,
         "widgets": widgets,
+        "widgets_before": before,
         "gui_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "gui_cpu"],
+        "gui_cpu_painted": [round(k / 1e6, 2) for _t, step, k in jump if step == "gui_cpu_painted"],
+        "proc_cpu_painted": [
+            round(k / 1e6, 2) for _t, step, k in jump if step == "proc_cpu_painted"
+        ],
         "frames": len(frames),
         "go_to_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "go_to_cpu"],
         "paint_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "paint_cpu"],
@@ -188,6 +205,19 @@ def main() -> None:
         install(window, events)
     count = viewer.page_count
     targets = jump_targets(count, int(runs))
+    # CPU of the GUI thread and of the whole window process (its threads: GUI, engine
+    # relay, Qt's) when the page is painted: what the jump cost until the reader saw it.
+    painted_cpu: dict[int, tuple[int, int]] = {}
+    listener = viewer.canvas.paint_listener
+
+    def paint_listener(index: int, sharp: bool) -> None:
+        seen = index in watch.sharp_at
+        if listener is not None:
+            listener(index, sharp)
+        if not seen and index in watch.sharp_at:
+            painted_cpu[index] = (time.thread_time_ns(), time.process_time_ns())
+
+    viewer.canvas.paint_listener = paint_listener
     summaries: dict[str, list[dict]] = {"warm": [], "after": []}
     for kind in ("warm", "after"):
         for number, index in enumerate(targets):
@@ -200,7 +230,7 @@ def main() -> None:
                 viewer.go_to(other + 1)
                 app.processEvents()
             t0 = _now()
-            gui_cpu = time.thread_time_ns()
+            gui_cpu, proc_cpu = time.thread_time_ns(), time.process_time_ns()
             events.append((t0, "request", f"page {index}"))
             watch.sharp_at.pop(index, None)
             cpu = time.thread_time_ns()
@@ -209,6 +239,9 @@ def main() -> None:
             shown(loop, watch, index, time.perf_counter())
             done = int(watch.sharp_at[index] * 1e9)
             events.append((0, "gui_cpu", time.thread_time_ns() - gui_cpu))
+            gui_at, proc_at = painted_cpu.pop(index)
+            events.append((0, "gui_cpu_painted", gui_at - gui_cpu))
+            events.append((0, "proc_cpu_painted", proc_at - proc_cpu))
             summary = summarise(sorted(events, key=lambda e: e[0]), t0, index, done)
             summaries[kind].append(summary)
             print(json.dumps({"kind": kind, "page": index, **summary}), flush=True)
@@ -229,6 +262,8 @@ def main() -> None:
         if all(r["paint_cpu"] for r in rows):
             line["paint_cpu_last"] = round(statistics.median(r["paint_cpu"][-1] for r in rows), 2)
         line["gui_cpu"] = round(statistics.median(r["gui_cpu"][0] for r in rows), 2)
+        for key in ("gui_cpu_painted", "proc_cpu_painted"):
+            line[key] = round(statistics.median(r[key][0] for r in rows), 2)
         line["frames"] = statistics.median(r["frames"] for r in rows)
         line["go_to_cpu"] = round(statistics.median(r["go_to_cpu"][0] for r in rows), 2)
         print(json.dumps(line), flush=True)

@@ -227,9 +227,11 @@ def open_window(data_dir: Path, kit_dir: Path, key_file: Path):
     from companion.kit.signing import parse_public_key
     from companion.paths import app_paths
     from companion.pdf.engine.memory import return_large_blocks
+    from companion.ui.app import paint_on_one_thread
     from companion.ui.main_window import MainWindow
 
     return_large_blocks()  # as run_app does: the real start path
+    paint_on_one_thread()
     app = QApplication(sys.argv[:1])
     loop = Loop(app)
     keys = (parse_public_key(key_file.read_text()),)

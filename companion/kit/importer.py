@@ -13,6 +13,7 @@ rolls back and the store keeps the kit it had.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import time
@@ -30,9 +31,9 @@ from companion.errors import (
     WrongKitError,
 )
 from companion.i18n import QT_TRANSLATE_NOOP, Text
+from companion.kit.index_text import page_index
 from companion.kit.key_list import KeyList, current_key_lists
 from companion.kit.manifest import KIT_ID, FileRef, Manifest, parse_manifest
-from companion.kit.search_index import page_index
 from companion.kit.signing import verify
 from companion.kit.source import KitSource, SignedKit, read_signed
 from companion.kit.store_writer import (
@@ -321,11 +322,11 @@ class _Throttled:
     def __init__(
         self,
         report: ProgressCallback,
-        interval: float = PROGRESS_INTERVAL,
+        interval: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.report = report
-        self.interval = interval
+        self.interval = PROGRESS_INTERVAL if interval is None else interval
         self.clock = clock
         self.template: str | None = None
         self.last = 0.0
@@ -336,6 +337,29 @@ class _Throttled:
         if template != self.template or now - self.last >= self.interval:
             self.template, self.last = template, now
             self.report(progress)
+
+
+class _Forward:
+    """Passes a report on with its bytes and files never below a report passed before.
+
+    The bar counts a file's bytes while it is read, but the file is done only
+    when a worker has read its text, and workers finish in any order: a
+    small file read after a large one, or a large file finishing after small
+    ones, would otherwise move the bar back. It stands still instead until
+    the work catches up with what it showed.
+    """
+
+    def __init__(self, report: ProgressCallback) -> None:
+        self.report = report
+        self.bytes = 0
+        self.files = 0
+
+    def __call__(self, progress: Progress) -> None:
+        self.bytes = max(self.bytes, progress.done_bytes)
+        self.files = max(self.files, progress.done_files)
+        if (progress.done_bytes, progress.done_files) != (self.bytes, self.files):
+            progress = dataclasses.replace(progress, done_bytes=self.bytes, done_files=self.files)
+        self.report(progress)
 
 
 def _prepare(pdf_count: int) -> PagesPrepare | None:
@@ -376,7 +400,7 @@ def apply_source(
     worker processes (``extraction`` sets their number and time limit) while
     this thread verifies the next files and writes the finished ones.
     """
-    report: ProgressCallback = _Throttled(progress) if progress else (lambda _p: None)
+    report: ProgressCallback = _Forward(_Throttled(progress)) if progress else (lambda _p: None)
     is_cancelled = cancelled or (lambda: False)
     stages = _Stages()
     previous = store.installed()

@@ -19,16 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from companion.kit.index_text import PageIndex, page_index
 from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Document, Manifest
-from companion.kit.search_index import (
-    PageIndex,
-    add_rows,
-    delete_rows,
-    indexed_rows,
-    page_index,
-    stored_rows,
-)
+from companion.kit.search_index import add_rows, delete_rows, indexed_rows, stored_rows
 from companion.pdf.text import PageText
 from companion.store.kit_store import CONTENT_TABLES, KIND_MEDIA, KIND_PDF
 
@@ -90,7 +84,7 @@ def index_pages(
     """Write the search rows of the fresh documents whose file this is.
 
     ``prepared``: the pages in index form as the extraction worker made them
-    (:func:`~companion.kit.search_index.page_index`); without it they are made here.
+    (:func:`~companion.kit.index_text.page_index`); without it they are made here.
     """
     docs = [d for d in plan.fresh.get(sha256, ()) if d.id not in plan.indexed]
     if not docs:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from companion.dutch.query import QueryPart, parse_query
 from companion.dutch.stems import same_family
-from companion.dutch.words import search_form, words
+from companion.dutch.words import WORD, joined, search_form, words
 
 
 def test_apostrophes_and_hyphens_join_a_word_and_signs_split():
@@ -24,6 +27,38 @@ def test_apostrophes_and_hyphens_join_a_word_and_signs_split():
     ]
     assert search_form("(Reïntegratie),") == "reintegratie"
     assert search_form("—") == ""
+
+
+def test_a_dutch_page_is_split_into_folded_words():
+    page = "Financiële café's, ZOË-ruimte a--b x-\ny 3-4 snake_case Straße\n"
+    assert words(page) == [
+        "financiele",
+        "cafes",
+        "zoeruimte",
+        "a",
+        "b",
+        "xy",
+        "34",
+        "snake",
+        "case",
+        "strasse",
+    ]
+
+
+# Dutch pages (letters that fold to plain letters, ASCII signs) and pages
+# with characters that do not fold that way: a curly apostrophe, a soft
+# hyphen, a combining accent, a ligature, a superscript, a fraction, a
+# letter that folds to itself, a sign that folds to a word.
+_DUTCH = "aZ09 ëéïöÖßÅª'`-\n\t_,.&"
+_OTHER = _DUTCH + "’´\u00ad\u0301ﬁ²½æ№ĳ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_DUTCH, max_size=40) | st.text(alphabet=_OTHER, max_size=40))
+def test_a_whole_page_gives_the_words_of_folding_each_word_alone(page):
+    # words() folds a Dutch page in one go; every word must come out as
+    # folding that word on its own does (the rule the query and find use).
+    assert words(page) == [joined(word) for word in WORD.findall(page)]
 
 
 def test_stop_words_count_only_alone_or_in_quotes():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import shutil
 
@@ -108,6 +109,29 @@ def test_progress_reports_bytes_and_files(store, kit_builder, test_public_keys):
     assert stages[0] == "De kit wordt gecontroleerd…"
     assert stages[-2:] == ["De zoekindex wordt bijgewerkt…", "Klaar."]
     assert "Document {number} van {total} wordt klaargezet…" in stages
+
+
+def test_the_progress_bar_never_steps_backwards(store, kit_builder, test_public_keys, monkeypatch):
+    # A large file first, then small ones: each file's bytes count while it is
+    # read, and the workers finish the files in any order.
+    from companion.kit import importer
+    from tests.support.kitbuilder import make_pdf
+
+    monkeypatch.setattr(importer, "PROGRESS_INTERVAL", 0.0)  # every report reaches the window
+    big = [f"Pagina {n} van het grote boek." for n in range(40)]
+    kit_builder.documents = {"handleiding-groot": big}
+    kit_builder.documents.update({f"tip-kort-{n}": [f"Kort stuk {n}."] for n in range(6)})
+    portal = kit_builder.build(1)
+    sizes = [len(make_pdf(pages)) for pages in kit_builder.documents.values()]
+    assert sizes[0] > 3 * max(sizes[1:])  # the large file is read first
+    seen = []
+    apply_source(store, FolderSource(portal), trusted_keys=test_public_keys, progress=seen.append)
+
+    bars = [(p.done_bytes, p.done_files) for p in seen if p.total_bytes]
+    steps = list(itertools.pairwise(bars))
+    assert all(later[0] >= earlier[0] and later[1] >= earlier[1] for earlier, later in steps), bars
+    assert bars[-1] == (seen[-1].total_bytes, 7)
+    assert len(bars) > 14  # every file was reported while read and when done
 
 
 def test_progress_of_one_stage_reaches_the_window_at_most_ten_times_a_second():

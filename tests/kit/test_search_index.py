@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.dutch.words import words
-from companion.kit.search_index import page_bodies, page_index, running_lines
+from companion.kit.index_text import page_bodies, page_index, running_lines
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files
 from tests.support import bad_pdfs
 

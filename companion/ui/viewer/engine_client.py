@@ -1,14 +1,12 @@
 """The window's end of the PDF engine: engine answers delivered on the GUI thread.
 
 Wraps :class:`companion.pdf.engine.pool.EnginePool` (worker processes,
-priorities, deadlines, restarts). The GUI thread reads the workers' answers
-itself (on Linux and macOS): a socket notifier watches the pool's bell, which
-every worker rings after an answer, and the pool's callbacks then run on the GUI thread with
-the pixels copied out of shared memory; a QImage is made over them and the
-caller's function runs at once. (Before, the pool's own thread read them and
-relayed each to the GUI thread: one more thread to wake per page piece.) An
-answer the pool's thread did read (the GUI thread was busy for a while) is
-relayed with a queued signal as before. An answer for a request that was
+priorities, deadlines, restarts). The pool's own thread reads the workers'
+answers and relays each to the GUI thread with a queued signal; the pixels are
+a view of the shared block the worker drew into (no copy), and a QImage is made
+over them there. The pool could let the GUI thread read the answers itself
+(``caller_reads``); measured, that made opening a document slower (see the
+comment in ``EngineClient.__init__``). An answer for a request that was
 cancelled meanwhile is dropped.
 """
 

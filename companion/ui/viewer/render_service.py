@@ -128,6 +128,9 @@ class RenderService(QObject):
         self._lane_keys: dict[int, set] = {lane: set() for lane in PRIORITY}
         self._keep: range | None = None
         self._requested = 0  # bytes of the pieces on their way, as last counted
+        # How each page is cut at each scale, asked for several times per frame and jump:
+        # (page, scale) -> (whole-page bytes it was cut for, grid).
+        self._grids: dict[tuple[int, float], tuple[int, TileGrid]] = {}
         engine.pool.pixel_memory.budget = self._spare_room
 
     # -- documents -------------------------------------------------------------
@@ -136,10 +139,12 @@ class RenderService(QObject):
         self.close_document()
         self.doc = doc
         self.boxes = list(boxes)
+        self._grids.clear()
 
     def set_boxes(self, boxes: Sequence[PageBox]) -> None:
         """The real sizes arrived (they were guessed from the first page until now)."""
         self.boxes = list(boxes)
+        self._grids.clear()
 
     def close_document(self) -> None:
         self.generation += 1
@@ -153,6 +158,7 @@ class RenderService(QObject):
         self.failed.clear()
         self._on_screen = set()
         self.boxes = []
+        self._grids.clear()
         self.doc = None
         self._keep = None
 
@@ -186,9 +192,17 @@ class RenderService(QObject):
         return [(box.width, box.height) for box in self.boxes]
 
     def grid(self, index: int, scale: float) -> TileGrid:
+        whole = self._whole_bytes()
+        known = self._grids.get((index, scale))
+        if known is not None and known[0] == whole:
+            return known[1]
         box = self.boxes[index]
         width, height = page_pixels(box.width, box.height, scale)
-        return grid_for(width, height, self._whole_bytes())
+        grid = grid_for(width, height, whole)
+        if len(self._grids) >= 512:  # zoomed often: start afresh
+            self._grids.clear()
+        self._grids[(index, scale)] = (whole, grid)
+        return grid
 
     def whole_page_bytes(self) -> int:
         """Pages up to this many bytes come in one piece (the engine's warm-up asks)."""

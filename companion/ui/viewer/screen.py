@@ -549,6 +549,7 @@ class ViewerScreen(QWidget):
     def _connect(self) -> None:
         self.service.document_failed.connect(self._document_failed)
         self.canvas.current_changed.connect(self._current_changed)
+        self.canvas.follow_jumps(self.page_box)  # its number is repainted after the page
         self.canvas.layout_changed.connect(self._show_zoom)
         self.canvas.external_link.connect(self.open_external_link)
         self.sidebar.page_chosen.connect(lambda index: self.go_to(index + 1))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 
+from PySide6.QtCore import QEvent, QObject
+
 from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import Pixels
 from companion.ui.viewer.engine_client import pixels_to_image
@@ -46,6 +48,49 @@ def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
     # Qt does by itself, say for a focus frame, may still show the stand-in meanwhile).
     assert asked and all(asked)
     assert viewer.page == 31 and canvas.is_rendered(30)
+
+
+class _Paints(QObject):
+    """Appends ``name`` to ``order`` each time the widget it watches is painted."""
+
+    def __init__(self, order: list[str], names: dict) -> None:
+        super().__init__()
+        self.order, self.names = order, names
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self.names:
+            self.order.append(self.names[watched])
+        return False
+
+
+def test_the_scroll_bar_and_page_number_are_repainted_after_a_jumps_page(qtbot, make_viewer):
+    viewer = forty_pages_open(qtbot, make_viewer)
+    canvas = viewer.canvas
+    canvas._hold_timer.setInterval(60_000)  # the view waits for the page, however slow
+    bar = canvas.verticalScrollBar()
+    order: list[str] = []
+    spy = _Paints(order, {bar: "bar", viewer.page_box: "number"})
+    bar.installEventFilter(spy)
+    viewer.page_box.installEventFilter(spy)
+
+    def painted(index: int, sharp: bool) -> None:
+        if index == 30 and sharp and canvas.is_rendered(30) and "page" not in order:
+            order.append("page")
+
+    canvas.paint_listener = painted
+    viewer.go_to(31)
+    assert viewer.page_box.value() == 31 and bar.value() > 0  # their values change at once
+    qtbot.waitUntil(lambda: "bar" in order and "number" in order, timeout=10000)
+    # Their pixels follow the page (on two cores their painting would take the GUI thread
+    # while the workers draw it), and then they show where the view is.
+    assert order[0] == "page", order
+    assert viewer.page_box.text() == "31" and bar.updatesEnabled()
+    # A jump that takes longer than the hold still brings them along (with the stand-in).
+    order.clear()
+    canvas._hold_timer.setInterval(1)
+    viewer.go_to(5)
+    qtbot.waitUntil(lambda: "bar" in order and "number" in order, timeout=10000)
+    assert viewer.page_box.updatesEnabled() and viewer.page_box.text() == "5"
 
 
 def test_a_page_slower_than_the_hold_shows_its_stand_in_meanwhile(qtbot, make_viewer):
