@@ -369,9 +369,27 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
     library = window.library_screen
     if window.context.library.document(doc_id) is None:
         raise SystemExit(f"no {doc_id}")
+    from PySide6.QtCore import QEvent
+
     floor = Floor(Path(os.environ["BENCH_PDF"]))
     opens, floors, scale = [], [], 0.0
+    painted: list[float] = []  # when the page itself was painted, inside its frame
     watch: PaintWatch | None = None
+    # The page is on screen once the frame that painted it is done: the rest of the
+    # window (toolbar, side panel) is painted in the same frame, and only then is the
+    # frame flushed to the screen. The window's update request is that frame.
+    frame_done: dict[int, float] = {}
+    handle = window.event
+
+    def window_event(event) -> bool:
+        handled = handle(event)
+        if event.type() == QEvent.Type.UpdateRequest and watch is not None:
+            now = time.perf_counter()
+            for index in watch.sharp_at:
+                frame_done.setdefault(index, now)
+        return handled
+
+    window.event = window_event
     for run in range(runs):
         window.show_screen("bibliotheek")
         window.context.user.set_last_page(doc_id, 1)  # it opens at page 1, not where a run left
@@ -389,9 +407,11 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
         if watch is None:
             watch = PaintWatch(viewer.canvas)
         watch.sharp_at.clear()
-        if not loop.run_until(lambda w=watch: 0 in w.sharp_at):
+        frame_done.clear()
+        if not loop.run_until(lambda: 0 in frame_done):
             raise SystemExit("the first page was never painted")
-        opens.append(watch.sharp_at[0] - start)
+        opens.append(frame_done[0] - start)
+        painted.append(watch.sharp_at[0] - start)
         scale = viewer.canvas.render_scale()
         if run % 2 == 0:
             floors.append(floor.open_and_render(0, scale))
@@ -400,7 +420,7 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
     floor.close()
     window.close()
     window.context.close()
-    return {"open_s": opens, "floor_s": floors, "render_scale": scale}
+    return {"open_s": opens, "painted_s": painted, "floor_s": floors, "render_scale": scale}
 
 
 class Lateness:

@@ -62,13 +62,22 @@ class PageLayout:
         self.sizes = list(sizes)
         self.scale = scale
         self.gap = gap
-        pixels = [(round(w * scale) or 1, round(h * scale) or 1) for w, h in self.sizes]
-        self.width = max(max((w for w, _h in pixels), default=0) + 2 * gap, viewport_width)
+        # Most documents have one or two page sizes: each is scaled once, not per page.
+        scaled: dict[tuple[float, float], tuple[int, int]] = {}
+        pixels = []
+        for size in self.sizes:
+            pair = scaled.get(size)
+            if pair is None:
+                w, h = size
+                pair = scaled[size] = (round(w * scale) or 1, round(h * scale) or 1)
+            pixels.append(pair)
+        self.width = max(max((w for w, _h in scaled.values()), default=0) + 2 * gap, viewport_width)
         self.boxes: list[PageBox] = []
         self._tops: list[int] = []
         boxes, tops, width, y = self.boxes, self._tops, self.width, gap
+        make = tuple.__new__  # PageBox(...) through its generated __new__ costs twice this
         for index, (w, h) in enumerate(pixels):
-            boxes.append(PageBox(index, (width - w) // 2, y, w, h))
+            boxes.append(make(PageBox, (index, (width - w) // 2, y, w, h)))
             tops.append(y)
             y += h + gap
         self.height = y

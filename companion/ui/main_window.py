@@ -502,7 +502,10 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: str, page: int | None = None, terms: tuple = ()) -> bool:
         """Show a kit document, at ``page`` or where the person left it last time."""
         info = self.context.library.document(doc_id)
-        data = self.context.library.pdf_bytes(doc_id) if info else None
+        # Opened again (just closed, or still open): the bytes the viewer has, not read again.
+        data = self._viewer.known_bytes(info.sha256) if info and self._viewer else None
+        if info is not None and data is None:
+            data = self.context.library.pdf_bytes(doc_id)
         if info is None or data is None:
             self.banner.show_message(lambda: self.tr("Dit document staat niet (meer) in de kit."))
             return False

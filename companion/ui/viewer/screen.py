@@ -231,6 +231,10 @@ class ViewerScreen(QWidget):
         self.document_id: str | None = None
         self.document_title = ""
         self.pdf_bytes = b""
+        # The bytes of the kit document closed last, by content key: opened again (back to
+        # the list, open it again) they need not be read from the kit store a second time.
+        self._closed_bytes: tuple[str, bytes] | None = None
+        self._bytes_key = ""  # the open kit document's content key
         self.doc: DocumentRef | None = None
         self.file_path: Path | None = None
         self.outline: list[OutlineEntry] = []
@@ -595,10 +599,12 @@ class ViewerScreen(QWidget):
         message instead (see ``failure``).
         """
         self.close_document()
+        self._closed_bytes = None  # one document's bytes at a time, never two
         self._ready_to_lay_out()
         self.document_id = doc_id
         self.pdf_bytes = pdf_bytes
         key = f"sha256:{content_id}" if content_id else content_key(pdf_bytes)
+        self._bytes_key = key
         doc = self.engine.share(pdf_bytes, title, key)
         self.engine.prepare(doc)
         # Sizes already known for these bytes (opened before) cost no look-up in the store.
@@ -607,9 +613,21 @@ class ViewerScreen(QWidget):
         self._notes = None  # read when the presenter view asks, not while the page opens
         return True
 
+    def known_bytes(self, content_id: str) -> bytes | None:
+        """The bytes of the kit document open or closed last, if its content is
+        ``content_id`` (the kit's sha256): what the kit store would give for it, without
+        reading them again."""
+        key = f"sha256:{content_id}"
+        if self.pdf_bytes and self._bytes_key == key:
+            return self.pdf_bytes
+        if self._closed_bytes is not None and self._closed_bytes[0] == key:
+            return self._closed_bytes[1]
+        return None
+
     def show_file(self, path: Path, page: int = 1) -> bool:
         """Open a PDF from disk (not added to the kit); a message says why one cannot be."""
         self.close_document()
+        self._closed_bytes = None
         self._ready_to_lay_out()
         path = Path(path)
         try:
@@ -688,7 +706,8 @@ class ViewerScreen(QWidget):
         self.page_box.setMaximum(self.page_count)
         count = self.page_count
         live(self.page_total, "setText", lambda: self.tr("van {count}").format(count=count))
-        self._set_document_actions(True)
+        if self.isVisible():  # a hidden screen's actions are set when it is shown (showEvent)
+            self._set_document_actions(True)
         self.page = 0
         self._current_changed(start - 1)
         self.canvas.setFocus()
@@ -896,7 +915,10 @@ class ViewerScreen(QWidget):
         self.sidebar.set_outline([])
         if self.doc is not None and self.doc.shm:
             self.engine.unshare(self.doc)
+        if self.pdf_bytes and self._bytes_key.startswith("sha256:"):
+            self._closed_bytes = (self._bytes_key, self.pdf_bytes)
         self.doc, self.pdf_bytes, self.page_count, self.file_path = None, b"", 0, None
+        self._bytes_key = ""
         self._notes = PdfNotes()
         self.document_id, self.failure, self.outline, self._opening = None, None, [], None
         self.info.hide()
@@ -1046,9 +1068,9 @@ class ViewerScreen(QWidget):
         documents smaller. Then the panel starts hidden (F9 shows it), until
         the person chooses.
         """
-        if self._sidebar_chosen or not self.service.sizes or px(100) <= 100:
+        if self._sidebar_chosen or px(100) <= 100 or not self.service.boxes:
             return  # at 100 % text the panel stays as it was
-        widest = max(width for width, _height in self.service.sizes)
+        widest = max(box.width for box in self.service.boxes)
         scroll_bar = self.canvas.verticalScrollBar().sizeHint().width()
         needed = widest * self.canvas.points_per_pixel_100() + 2 * GAP + scroll_bar + 4
         margins = self.layout().contentsMargins()

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     QTimer,
@@ -47,6 +48,18 @@ IMAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's thumbnail (QImage) or Non
 # this many times (5,000 pages take some 100 batches, seconds on a busy machine).
 SCROLL_RETRY_MS = 20
 SCROLL_TRIES = 1000
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_ROLES = frozenset(
+    (
+        _DISPLAY,
+        _DECORATION,
+        Qt.ItemDataRole.ToolTipRole.value,
+        Qt.ItemDataRole.AccessibleTextRole.value,
+        PAGE_ROLE,
+        IMAGE_ROLE,
+    )
+)
 
 
 def page_text(page: int) -> str:
@@ -83,23 +96,25 @@ class ThumbnailModel(QAbstractListModel):
         return THUMB_WIDTH / self.sizes[row][0] * self.dpr
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self.sizes):
+        # Called some fifteen times per row painted (every role the delegate looks at):
+        # roles this model has nothing for are turned away first, without enum lookups.
+        if role not in _ROLES:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = index.row()
+        if not 0 <= row < len(self.sizes) or not index.isValid():
+            return None
+        if role == _DISPLAY:
             return str(row + 1)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return page_text(row + 1)
-        if role == PAGE_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             if self.service.thumbnail(row, self.scale(row)) is None:
                 self._wanted.append(row)
                 self._timer.start()
             return self._blank_icon(row)
         if role == IMAGE_ROLE:
             return self.service.thumbnail(row, self.scale(row))
-        return None
+        if role == PAGE_ROLE:
+            return row
+        return page_text(row + 1)  # tool tip, accessible text
 
     def _blank_icon(self, row: int) -> QIcon:
         """A grey page of the row's size; :class:`ThumbnailDelegate` paints the thumbnail
@@ -140,22 +155,37 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def __init__(self, model: ThumbnailModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # Where the thumbnail goes in a row of a given size, for an image of a given size
+        # (the style's layout, asked once: asking costs a second pass over the row's roles).
+        self._places: dict[tuple[int, int, int, int], QRect] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         super().paint(painter, option, index)  # selection, page number, grey page
         image = index.data(IMAGE_ROLE)
         if not isinstance(image, QImage) or image.isNull():
             return
+        size = (image.size().toSizeF() / (self.model.dpr or 1.0)).toSize()
+        rect = option.rect
+        key = (rect.width(), rect.height(), size.width(), size.height())
+        place = self._places.get(key)
+        if place is None:
+            place = self._place(option, index, size)
+            if place is None:
+                return
+            self._places[key] = place
+        painter.drawImage(place.translated(rect.topLeft()), image)
+
+    def _place(self, option: QStyleOptionViewItem, index, size: QSize) -> QRect | None:
+        """The thumbnail's rectangle in the row, relative to the row's top left corner."""
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         widget = item.widget
         style = widget.style() if widget is not None else None
         if style is None:
-            return
+            return None
         area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, item, widget)
-        size = (image.size().toSizeF() / (self.model.dpr or 1.0)).toSize()
         target = QStyle.alignedRect(item.direction, item.decorationAlignment, size, area)
-        painter.drawImage(target, image)
+        return target.translated(-option.rect.topLeft())
 
 
 class Sidebar(QTabWidget):

@@ -48,6 +48,18 @@ def wait_installed(qtbot, window, version: int) -> None:
     assert window.context.library.installed().version == version
 
 
+def install_changed_page_2(qtbot, window, kit_builder, pages: list[str]) -> None:
+    """Version 2 on the portal, with page 2 of the handleiding changed, installed."""
+    pages[1] = "Maak de vindplaats bewust: nieuwe versie met een voorbeeld uit Zaanstad."
+    kit_builder.documents[HANDLEIDING] = pages
+    kit_builder.build(2, name="portal")
+    updates = window.updates_screen  # built now; the viewer stays where it is
+    assert updates.check_now()
+    qtbot.waitUntil(lambda: updates.check_result is not None, timeout=20000)
+    assert updates.install()
+    wait_installed(qtbot, window, 2)
+
+
 def test_a_changed_document_is_shown_again_at_the_same_page(qtbot, open_window, kit_builder):
     pages = list(kit_builder.documents[HANDLEIDING])
     kit_builder.build(1, name="portal")
@@ -61,14 +73,7 @@ def test_a_changed_document_is_shown_again_at_the_same_page(qtbot, open_window, 
         assert "nieuwe versie" not in page_text(viewer, 1)
 
         # Version 2 on the portal: page 2 of the open handleiding changed.
-        pages[1] = "Maak de vindplaats bewust: nieuwe versie met een voorbeeld uit Zaanstad."
-        kit_builder.documents[HANDLEIDING] = pages
-        kit_builder.build(2, name="portal")
-        updates = window.updates_screen  # built now; the viewer stays where it is
-        assert updates.check_now()
-        qtbot.waitUntil(lambda: updates.check_result is not None, timeout=20000)
-        assert updates.install()
-        wait_installed(qtbot, window, 2)
+        install_changed_page_2(qtbot, window, kit_builder, pages)
 
         assert viewer.document_id == HANDLEIDING
         assert "nieuwe versie" in page_text(viewer, 1)  # the new content, not the old
@@ -119,3 +124,37 @@ def test_a_removed_document_closes_with_a_notice_and_checklist_and_plan_follow(
     items = [plans.editor.documents.item(i).text() for i in range(plans.editor.documents.count())]
     assert f"{HENK} (niet meer in de kit)" in items
     assert "Persona Henk" not in items
+
+
+def test_a_closed_document_opened_after_an_update_shows_its_new_version(
+    qtbot, open_window, kit_builder
+):
+    # The window keeps the bytes of the document closed last (opened again, they are not
+    # read from the kit store a second time); an update in between must not bring back
+    # the old version.
+    pages = list(kit_builder.documents[HANDLEIDING])
+    kit_builder.build(1, name="portal")
+    server = PortalServer(kit_builder.root / "portal")
+    try:
+        window = open_window(server.url)
+        window.open_document(HANDLEIDING, page=2)
+        viewer = opened(qtbot, window.viewer)
+        wait_rendered(qtbot, viewer, 1)
+        old_version = viewer.pdf_bytes
+        viewer.close_document()
+        window.show_screen("bibliotheek")
+
+        window.open_document(HANDLEIDING, page=2)  # unchanged: the same bytes, shown again
+        opened(qtbot, viewer)
+        assert viewer.pdf_bytes == old_version
+        wait_rendered(qtbot, viewer, 1)
+        viewer.close_document()
+
+        install_changed_page_2(qtbot, window, kit_builder, pages)
+
+        window.open_document(HANDLEIDING, page=2)
+        opened(qtbot, viewer)
+        assert "nieuwe versie" in page_text(viewer, 1)
+        wait_rendered(qtbot, viewer, 1)
+    finally:
+        server.close()
