@@ -110,8 +110,10 @@ def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row
             "s",
             target="ratio<=1.5",
             note=(
-                f"{len(warm)} jumps to pages of {pages} (fit width, {size} view) until the page "
-                "on screen is painted sharp; warm: caches warm, its pixels gone; cold: first time "
+                f"{len(warm)} jumps to pages of {pages} (fit width, {size} view) until the frame "
+                "that painted the page on screen sharp is done (as for open_500; painted_ms: the "
+                "moment the page itself was painted, inside that frame); warm: caches warm, its "
+                "pixels gone; cold: first time "
                 "that page is drawn (the scroll bar and page number take their new values at "
                 "once and are repainted in the frame after the page's, not timed). Floor: "
                 "get_pixmap of the same page at the same scale in a bare PyMuPDF process, "
@@ -124,6 +126,8 @@ def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row
                 "cold_floor_ms": ms(statistics.median(cold_floor)),
                 "cold_ratio": round(statistics.median(cold) / statistics.median(cold_floor), 2),
                 "cold_p95_ms": ms(percentile(cold, 0.95)),
+                "painted_ms": ms(statistics.median(jumps["warm_painted"])),
+                "cold_painted_ms": ms(statistics.median(jumps["cold_painted"])),
             },
         ),
         Row(
@@ -135,9 +139,11 @@ def viewer_rows(viewer_kit: Path, pub: Path, work: Path, tiny: bool) -> list[Row
             target="ratio<=1.5",
             note=(
                 f"{len(after)} jumps, each right after a jump elsewhere whose pages were still "
-                "being drawn (no waiting for the queue); floor as for viewer_jump"
+                "being drawn (no waiting for the queue), until the frame that painted the "
+                "page sharp is done; floor as for viewer_jump"
             ),
             extra={
+                "painted_ms": ms(statistics.median(jumps["after_painted"])),
                 "p95_ms": ms(percentile(after, 0.95)),
                 "floor_p95_ms": ms(percentile(after_floor, 0.95)),
             },

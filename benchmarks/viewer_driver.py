@@ -250,14 +250,36 @@ def open_window(data_dir: Path, kit_dir: Path, key_file: Path):
 
 
 class PaintWatch:
-    """Records when each page was first painted with everything on screen sharp."""
+    """Records when each page was first painted with everything on screen sharp, and when
+    the frame that painted it was done.
+
+    The page is on screen once that frame is done: the rest of the window (toolbar,
+    side panel, scroll bars) is painted in the same frame, and only then is the frame
+    flushed to the screen. The window's update request is that frame.
+    """
 
     def __init__(self, canvas) -> None:
+        from PySide6.QtCore import QEvent
+
         self.canvas = canvas
         self.sharp_at: dict[int, float] = {}
+        self.frame_done: dict[int, float] = {}
         self.frames: list[tuple[float, dict[int, bool]]] = []
         self._frame: dict[int, bool] = {}
         canvas.paint_listener = self._painted
+        window = canvas.window()
+        handle = window.event
+        update_request = QEvent.Type.UpdateRequest
+
+        def window_event(event) -> bool:
+            handled = handle(event)
+            if event.type() == update_request:
+                now = time.perf_counter()
+                for index in self.sharp_at:
+                    self.frame_done.setdefault(index, now)
+            return handled
+
+        window.event = window_event
 
     def _painted(self, index: int, sharp: bool) -> None:
         now = time.perf_counter()
@@ -267,13 +289,21 @@ class PaintWatch:
 
     def reset(self) -> None:
         self.sharp_at.clear()
+        self.frame_done.clear()
 
 
 def shown(loop: Loop, watch: PaintWatch, index: int, since: float) -> float:
-    """Seconds from ``since`` until page ``index`` was painted sharp."""
+    """Seconds from ``since`` until the frame that painted page ``index`` sharp was done
+    (the page's own paint, inside that frame: ``painted(watch, index, since)``)."""
     watch.sharp_at.pop(index, None)
-    if not loop.run_until(lambda: index in watch.sharp_at):
+    watch.frame_done.pop(index, None)
+    if not loop.run_until(lambda: index in watch.frame_done):
         raise SystemExit(f"page {index + 1} was never painted")
+    return watch.frame_done[index] - since
+
+
+def painted(watch: PaintWatch, index: int, since: float) -> float:
+    """Seconds from ``since`` until page ``index`` itself was painted sharp."""
     return watch.sharp_at[index] - since
 
 
@@ -317,6 +347,7 @@ def run_jumps(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: 
     targets = jump_targets(count, runs)
     result: dict[str, list] = {k: [] for k in ("cold", "cold_floor", "warm", "warm_floor")}
     result |= {"after": [], "after_floor": []}
+    result |= {"cold_painted": [], "warm_painted": [], "after_painted": []}
     for rounds, (program_key, floor_key) in enumerate(
         (("cold", "cold_floor"), ("warm", "warm_floor"))
     ):
@@ -329,6 +360,7 @@ def run_jumps(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: 
             start = time.perf_counter()
             viewer.go_to(index + 1)
             result[program_key].append(shown(loop, watch, index, start))
+            result[f"{program_key}_painted"].append(painted(watch, index, start))
             if not first_floor:
                 result[floor_key].append(floor.render(index, scale))
     # A jump right after another, without waiting for the first to be drawn.
@@ -344,6 +376,7 @@ def run_jumps(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: 
         start = time.perf_counter()
         viewer.go_to(target + 1)
         result["after"].append(shown(loop, watch, target, start))
+        result["after_painted"].append(painted(watch, target, start))
         if number % 2:
             result["after_floor"].append(floor.render(target, scale))
     floor.close()
@@ -369,27 +402,11 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
     library = window.library_screen
     if window.context.library.document(doc_id) is None:
         raise SystemExit(f"no {doc_id}")
-    from PySide6.QtCore import QEvent
 
     floor = Floor(Path(os.environ["BENCH_PDF"]))
     opens, floors, scale = [], [], 0.0
-    painted: list[float] = []  # when the page itself was painted, inside its frame
+    painted_s: list[float] = []  # when the page itself was painted, inside its frame
     watch: PaintWatch | None = None
-    # The page is on screen once the frame that painted it is done: the rest of the
-    # window (toolbar, side panel) is painted in the same frame, and only then is the
-    # frame flushed to the screen. The window's update request is that frame.
-    frame_done: dict[int, float] = {}
-    handle = window.event
-
-    def window_event(event) -> bool:
-        handled = handle(event)
-        if event.type() == QEvent.Type.UpdateRequest and watch is not None:
-            now = time.perf_counter()
-            for index in watch.sharp_at:
-                frame_done.setdefault(index, now)
-        return handled
-
-    window.event = window_event
     for run in range(runs):
         window.show_screen("bibliotheek")
         window.context.user.set_last_page(doc_id, 1)  # it opens at page 1, not where a run left
@@ -406,12 +423,8 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
         viewer = window.viewer  # built after the first paint (or by the double-click)
         if watch is None:
             watch = PaintWatch(viewer.canvas)
-        watch.sharp_at.clear()
-        frame_done.clear()
-        if not loop.run_until(lambda: 0 in frame_done):
-            raise SystemExit("the first page was never painted")
-        opens.append(frame_done[0] - start)
-        painted.append(watch.sharp_at[0] - start)
+        opens.append(shown(loop, watch, 0, start))
+        painted_s.append(painted(watch, 0, start))
         scale = viewer.canvas.render_scale()
         if run % 2 == 0:
             floors.append(floor.open_and_render(0, scale))
@@ -420,7 +433,7 @@ def run_open(data_dir: Path, kit_dir: Path, key_file: Path, doc_id: str, runs: i
     floor.close()
     window.close()
     window.context.close()
-    return {"open_s": opens, "painted_s": painted, "floor_s": floors, "render_scale": scale}
+    return {"open_s": opens, "painted_s": painted_s, "floor_s": floors, "render_scale": scale}
 
 
 class Lateness:
