@@ -7,6 +7,9 @@ follow the new kit in the same install.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pymupdf
 import pytest
 
@@ -60,16 +63,25 @@ def install_changed_page_2(qtbot, window, kit_builder, pages: list[str]) -> None
     wait_installed(qtbot, window, 2)
 
 
-def test_a_changed_document_is_shown_again_at_the_same_page(qtbot, open_window, kit_builder):
+@contextlib.contextmanager
+def handleiding_at_page_2(qtbot, open_window, kit_builder) -> Iterator[tuple]:
+    """Version 1 on a portal, the window on page 2 of the handleiding (painted):
+    (window, viewer, the handleiding's pages); the portal closes afterwards."""
     pages = list(kit_builder.documents[HANDLEIDING])
     kit_builder.build(1, name="portal")
     server = PortalServer(kit_builder.root / "portal")
     try:
         window = open_window(server.url)
         window.open_document(HANDLEIDING, page=2)
-        viewer = window.viewer
-        opened(qtbot, viewer)
+        viewer = opened(qtbot, window.viewer)
         wait_rendered(qtbot, viewer, 1)
+        yield window, viewer, pages
+    finally:
+        server.close()
+
+
+def test_a_changed_document_is_shown_again_at_the_same_page(qtbot, open_window, kit_builder):
+    with handleiding_at_page_2(qtbot, open_window, kit_builder) as (window, viewer, pages):
         assert "nieuwe versie" not in page_text(viewer, 1)
 
         # Version 2 on the portal: page 2 of the open handleiding changed.
@@ -81,8 +93,6 @@ def test_a_changed_document_is_shown_again_at_the_same_page(qtbot, open_window, 
         assert viewer.page == 2
         wait_rendered(qtbot, viewer, 1)
         assert "bijgewerkt" in viewer.info.text.text()
-    finally:
-        server.close()
 
 
 def test_a_removed_document_closes_with_a_notice_and_checklist_and_plan_follow(
@@ -132,14 +142,7 @@ def test_a_closed_document_opened_after_an_update_shows_its_new_version(
     # The window keeps the bytes of the document closed last (opened again, they are not
     # read from the kit store a second time); an update in between must not bring back
     # the old version.
-    pages = list(kit_builder.documents[HANDLEIDING])
-    kit_builder.build(1, name="portal")
-    server = PortalServer(kit_builder.root / "portal")
-    try:
-        window = open_window(server.url)
-        window.open_document(HANDLEIDING, page=2)
-        viewer = opened(qtbot, window.viewer)
-        wait_rendered(qtbot, viewer, 1)
+    with handleiding_at_page_2(qtbot, open_window, kit_builder) as (window, viewer, pages):
         old_version = viewer.pdf_bytes
         viewer.close_document()
         window.show_screen("bibliotheek")
@@ -156,5 +159,3 @@ def test_a_closed_document_opened_after_an_update_shows_its_new_version(
         opened(qtbot, viewer)
         assert "nieuwe versie" in page_text(viewer, 1)
         wait_rendered(qtbot, viewer, 1)
-    finally:
-        server.close()
