@@ -8,8 +8,10 @@ error dialog and the command line show).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator
 
 import pytest
 
@@ -141,43 +143,44 @@ def _journal_mode(path) -> str:
         conn.close()
 
 
-def test_the_switch_to_wal_waits_until_the_other_program_lets_go(tmp_path):
-    path = tmp_path / "user.sqlite"
+@contextlib.contextmanager
+def _held_for(path, seconds: float) -> Iterator[sqlite3.Connection]:
+    """A connection to ``path`` while another program holds the file; that program lets
+    go after ``seconds`` (or when the block ends, whichever comes first)."""
     holder = _file_held_by_another_program(path)
-    let_go = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    let_go = threading.Timer(seconds, lambda: holder.execute("COMMIT"))
     conn = sqlite3.connect(path, isolation_level=None, timeout=0)
     try:
         let_go.start()
-        sqlite_base._switch_to_wal(conn)
-        assert conn.execute("SELECT tekst FROM notities").fetchall() == [("bewaard",)]
+        yield conn
     finally:
+        let_go.cancel()
         let_go.join()
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
         conn.close()
         holder.close()
+
+
+def test_the_switch_to_wal_waits_until_the_other_program_lets_go(tmp_path):
+    path = tmp_path / "user.sqlite"
+    with _held_for(path, 0.3) as conn:
+        sqlite_base._switch_to_wal(conn)
+        assert conn.execute("SELECT tekst FROM notities").fetchall() == [("bewaard",)]
     assert _journal_mode(path) == "wal"
 
 
 def test_the_switch_to_wal_gives_up_when_the_file_stays_held(tmp_path, monkeypatch):
     monkeypatch.setattr(sqlite_base, "WAL_SWITCH_SECONDS", 0.2)
     path = tmp_path / "user.sqlite"
-    holder = _file_held_by_another_program(path)
     # Lets go in the end, so a switch that never gives up ends (and fails this test).
-    let_go = threading.Timer(5.0, lambda: holder.execute("COMMIT"))
-    conn = sqlite3.connect(path, isolation_level=None, timeout=0)
-    try:
-        let_go.start()
+    with _held_for(path, 5.0) as conn:
         with pytest.raises(sqlite3.OperationalError) as refused:
             sqlite_base._switch_to_wal(conn)
         assert sqlite_base.store_error(refused.value, path).message == (
             "user.sqlite is bezet door een ander programma. Er is niets veranderd. "
             "Probeer het over een ogenblik opnieuw."
         )
-    finally:
-        let_go.cancel()
-        if holder.in_transaction:
-            holder.execute("ROLLBACK")
-        conn.close()
-        holder.close()
     assert _journal_mode(path) == "delete"
 
 
