@@ -802,7 +802,7 @@ class EnginePool:
         size = min(pixels.stride * pixels.height, block.size)
         if _lendable(block, pixels):
             return self.pixel_memory.lend(block, size)
-        memory = memoryview(bytearray(size))
+        memory = self.pixel_memory.buffer(size)  # small: from the ordinary heap
         block.read_into(memory)
         self.pixel_memory.give_back(block)
         return memory

@@ -134,13 +134,26 @@ def _create(name: str, size: int) -> SharedMemory | MappedBlock:
     that draws into it first (it maps them all at once, see :func:`attach`), not
     here: making 8 MB of pages costs several milliseconds, which the window's thread
     must not spend; reading them here later costs a fraction of that."""
+    return _open(name, create=size)
+
+
+def _posix_shm() -> bool:
+    """Whether blocks are POSIX shared memory (``_posixshmem``); Windows has named mappings."""
     try:
-        import _posixshmem  # noqa: F401  (POSIX systems; Windows has named mappings)
+        import _posixshmem  # noqa: F401
     except ImportError:
+        return False
+    return True
+
+
+def _open(name: str, create: int = 0, populate: bool = False) -> SharedMemory | MappedBlock:
+    """Block ``name`` opened (or made, ``create`` bytes) and mapped: without
+    ``multiprocessing.shared_memory`` where the system allows (see the module docstring)."""
+    if not _posix_shm():
         from multiprocessing.shared_memory import SharedMemory
 
-        return SharedMemory(name=name, create=True, size=size)
-    return MappedBlock(name, create=size)
+        return SharedMemory(name=name, create=create > 0, size=create)
+    return MappedBlock(name, create=create, populate=populate)
 
 
 def block_with(data: bytes) -> Block:
@@ -153,11 +166,9 @@ def block_with(data: bytes) -> Block:
 
 def _unlink(name: str) -> None:
     """Remove a block's name (the memory goes once nobody maps it any more)."""
-    try:
+    if _posix_shm():  # without mapping it first (that costs the window's threads a moment)
         import _posixshmem
-    except ImportError:
-        pass
-    else:  # without mapping it first (that costs the window's threads a moment)
+
         with contextlib.suppress(FileNotFoundError):
             _posixshmem.shm_unlink("/" + name)
         return
@@ -223,13 +234,7 @@ class MappedBlock:
 def attach(name: str, populate: bool = False) -> SharedMemory | MappedBlock:
     """Open a block made by the window (untracked, like every engine block);
     ``populate``: map all its pages now (a pixel block about to be drawn into)."""
-    try:
-        import _posixshmem  # noqa: F401  (POSIX systems; Windows has named mappings)
-    except ImportError:
-        from multiprocessing.shared_memory import SharedMemory
-
-        return SharedMemory(name=name, create=False)
-    return MappedBlock(name, populate=populate)
+    return _open(name, populate=populate)
 
 
 def close_quietly(shm: SharedMemory | MappedBlock) -> None:
