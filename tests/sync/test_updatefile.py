@@ -264,6 +264,77 @@ def test_command_line_import_and_export(cli_context, tmp_path, portal_v2, capsys
     assert "onveilig" in capsys.readouterr().err
 
 
+# The real command line in a process of its own (what a terminal shows), trusting the
+# test root key and with the test kit as the bundled kit.
+COMMAND_LINE = """
+import sys
+from pathlib import Path
+
+from companion import cli
+from companion.context import AppContext
+from companion.kit.signing import parse_public_key
+
+root, bundled = parse_public_key(Path(sys.argv[1]).read_text()), Path(sys.argv[2])
+original = AppContext.open.__func__
+
+
+def open_with_test_kit(cls, paths, **_options):
+    return original(cls, paths, bundled_dir=bundled, trusted_keys=(root,))
+
+
+AppContext.open = classmethod(open_with_test_kit)
+sys.exit(cli.main(sys.argv[3:]))
+"""
+
+
+def test_command_line_says_its_own_words_and_logs_the_rest(tmp_path, kit_builder):
+    """A PDF MuPDF had to repair installs; what MuPDF said about it is in the log file,
+    not in English among the Dutch sentences on the terminal."""
+    import subprocess
+    import sys
+
+    from tests.support.kitbuilder import make_pdf
+    from tests.support.project import ROOT, TEST_KEYS
+
+    bundled = kit_builder.build(1, name="bundled")
+    pdf = make_pdf(["Pagina een", "Pagina twee", "Pagina drie"])
+    kit_builder.add_file("tip-gerepareerd", pdf[: len(pdf) * 9 // 10])  # the end cut off
+    update = pack_folder(kit_builder.build(2), tmp_path / "v2").path
+    data = tmp_path / "cli"
+    root = TEST_KEYS / "test-root-ed25519.key.pub"
+    script = tmp_path / "cli.py"
+    script.write_text(COMMAND_LINE, encoding="utf-8")
+    command = [sys.executable, str(script), str(root), str(bundled)]
+
+    done = subprocess.run(
+        [*command, "--data-dir", str(data), "import-update", str(update)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "De kit is bijgewerkt naar versie 2." in done.stdout
+    terminal = done.stdout + done.stderr
+    assert "MuPDF" not in terminal and "repair" not in terminal
+    log = (data / "logs" / "strategiekit.log").read_text(encoding="utf-8")
+    assert "MuPDF over tip-gerepareerd.pdf" in log
+
+
+def test_each_command_logs_to_its_own_data_folder(cli_context, tmp_path, portal_v2):
+    """Commands run one after another in one process (tests) leave no log behind."""
+    import logging
+
+    handlers = list(logging.getLogger().handlers)
+    update = pack_folder(portal_v2, tmp_path / "v2").path
+    for folder in ("een", "twee"):
+        data = tmp_path / folder
+        assert cli.main(["--data-dir", str(data), "import-update", str(update)]) == 0
+        assert "import of" in (data / "logs" / "strategiekit.log").read_text(encoding="utf-8")
+        assert logging.getLogger().handlers == handlers
+
+
 def test_command_line_sync(cli_context, tmp_path, kit_builder, capsys):
     kit_builder.build(1, name="portal")
     server = PortalServer(kit_builder.root / "portal")
