@@ -358,8 +358,9 @@ class KitStore(SqliteStore):
         row = self.conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
         return None if row is None else bytes(row[0])
 
-    def blob_shas(self) -> set[str]:
-        return {row[0] for row in self.conn.execute("SELECT sha256 FROM blobs")}
+    def blob_sizes(self) -> dict[str, int]:
+        """The files the store has: sha256 -> size in bytes."""
+        return dict(self.conn.execute("SELECT sha256, size FROM blobs").fetchall())
 
     # -- a kit kept from an older schema ----------------------------------------
 

@@ -12,7 +12,7 @@ import pytest
 
 from companion import cli
 from companion.context import AppContext
-from companion.errors import NotNewerError, SignatureError
+from companion.errors import IntegrityError, NotNewerError, SignatureError
 from companion.kit.importer import apply_source
 from companion.kit.library import KitLibrary
 from companion.kit.source import FolderSource
@@ -405,3 +405,30 @@ def test_zip_features_this_reader_cannot_unpack_are_refused_in_dutch(
     odd = patch_member(good, tmp_path / "odd.kitupdate", member, **change)
     message = refused(machine, odd)
     assert message.startswith("Dit updatebestand is op een manier ingepakt die dit programma")
+
+
+def test_a_signed_manifest_wrong_about_the_size_of_a_file_the_store_has_is_refused(
+    machine, tmp_path, kit_builder
+):
+    """A file the store has already is not read again, so its size was taken from the
+    manifest unchecked: a wrong one ended up in the library. The same sha256 with another
+    size is a manifest that is wrong about the file, even when signed."""
+    from companion.kit.manifest import dump_manifest
+    from companion.kit.signing import sign
+    from companion.sync.updatefile import write_update_file
+
+    files: dict[str, bytes] = {}
+    manifest = kit_builder.manifest_for(2, files)
+    (vindplaatsen,) = [d for d in manifest["documents"] if d["id"] == "handleiding-vindplaatsen"]
+    vindplaatsen["file"]["size"] += 10  # the same bytes as in version 1, said to be larger
+    raw = dump_manifest(manifest)
+    out = write_update_file(
+        tmp_path / "liegt.kitupdate",
+        raw,
+        sign(kit_builder.key, raw),
+        kit_builder.keys,
+        files.items(),
+    )
+
+    message = refused(machine, out, IntegrityError)
+    assert message.startswith("Het bestand handleiding-vindplaatsen.pdf is niet compleet")
