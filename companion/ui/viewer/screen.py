@@ -107,6 +107,7 @@ from companion.ui.viewer.printing import chosen_pages
 from companion.ui.viewer.printpakket import SAVE, PackChoice, ask_pack_dialog
 from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
+from companion.ui.widgets.action_button import ActionButton
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
 from companion.ui.widgets.flow_layout import kept_together, wrapping_row
@@ -410,8 +411,7 @@ class ViewerScreen(QWidget):
         top.addWidget(self.title, 2)
         top.addWidget(self.fill_hint, 1)
 
-        self.sidebar_button = QToolButton()
-        self.sidebar_button.setDefaultAction(self.sidebar_action)
+        self.sidebar_button = ActionButton(self.sidebar_action)
         live(
             self.sidebar_button, "setAccessibleName", lambda: self.tr("Zijbalk tonen of verbergen")
         )
@@ -458,20 +458,15 @@ class ViewerScreen(QWidget):
             if index < 2:
                 live(self.zoom_box, "setItemText", lambda t=text: self.tr(t), index)
         self.zoom_box.activated.connect(self._zoom_chosen)
-        self.find_button = QToolButton()
-        self.find_button.setDefaultAction(self.find_action)
+        self.find_button = ActionButton(self.find_action)
         live(self.find_button, "setAccessibleName", lambda: self.tr("Zoeken in dit document"))
-        self.print_button = QToolButton()
-        self.print_button.setDefaultAction(self.print_action)
+        self.print_button = ActionButton(self.print_action)
         live(self.print_button, "setAccessibleName", lambda: self.tr("Afdrukken"))
-        self.save_button = QToolButton()
-        self.save_button.setDefaultAction(self.save_filled_action)
+        self.save_button = ActionButton(self.save_filled_action)
         live(self.save_button, "setAccessibleName", lambda: self.tr("Opslaan als ingevulde PDF"))
-        self.pack_button = QToolButton()
-        self.pack_button.setDefaultAction(self.pack_action)
+        self.pack_button = ActionButton(self.pack_action)
         live(self.pack_button, "setAccessibleName", lambda: self.tr("Printpakket maken"))
-        self.present_button = QToolButton()
-        self.present_button.setDefaultAction(self.present_action)
+        self.present_button = ActionButton(self.present_action)
         live(self.present_button, "setAccessibleName", lambda: self.tr("Presenteren"))
         self.present_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.screen_menu = QMenu(self)
