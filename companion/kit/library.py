@@ -312,13 +312,12 @@ class KitLibrary:
         row = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             return None
-        return [
-            PageBox(width, height, rotation)
-            for width, height, rotation in conn.execute(
+        return PageBox.from_rows(
+            conn.execute(
                 "SELECT width, height, rotation FROM pages WHERE sha256 = ? ORDER BY page",
                 (row[0],),
             )
-        ]
+        )
 
     def speaker_notes(self, document_id: str) -> tuple[str, ...]:
         """The document's speaker notes per page (empty when it has none).
