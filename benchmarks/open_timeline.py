@@ -22,12 +22,14 @@ OPEN_TRACE=plain records only the totals (no wrappers: the GUI thread's CPU
 as the program spends it), OPEN_TRACE=steps the program's steps without
 Qt's events (each traced event costs a few microseconds of Python).
 
-OPEN_TRACE=callgrind counts instructions, which load does not change: run
-the child under ``valgrind --tool=callgrind --instr-atstart=no
---separate-threads=yes`` (see ``callgrind_command``) and each open, from the
-mouse press until the frame that painted page 1 is done, is one dump
-(``open-cold``, ``open-warm``); the workers run outside valgrind. It needs
-gcc and valgrind's callgrind.h (a three-function helper is built in /tmp).
+OPEN_TRACE=callgrind counts instructions, which load does not change: the
+child runs under ``valgrind --tool=callgrind --instr-atstart=no
+--separate-threads=yes`` (see ``callgrind_command``; OPEN_CALLGRIND_OUT
+names the files) and each open, from the mouse press until the frame that
+painted page 1 is done, is one dump of the GUI thread: ``OUT.1-01`` the cold
+open, ``OUT.2-01`` and on the warm ones. The workers run outside valgrind.
+It needs gcc and valgrind's callgrind.h (a two-function helper is built in
+/tmp).
 
 Prints one JSON line per open (``"steps"``: the timeline) and a summary of
 medians per kind (cold, warm). Timing code is installed by this script

@@ -180,6 +180,32 @@ def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> b
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
+# Qt classes a document's first opening uses that an empty screen's paint does not: the
+# switch to the screen (QByteArray), the pages' frames (QBrush), the thumbnails (QStylePainter,
+# QSizeF, QCommonStyle). Found by looking at which appear in PySide's modules during it.
+FIRST_OPEN_TYPES = {
+    "PySide6.QtCore": ("QByteArray", "QSizeF"),
+    "PySide6.QtGui": ("QBrush",),
+    "PySide6.QtWidgets": ("QCommonStyle", "QStylePainter"),
+}
+
+
+def make_first_open_types() -> None:
+    """Have PySide make the Python types of FIRST_OPEN_TYPES now.
+
+    PySide makes a Qt class's Python type the first time it is used, not at
+    import (QByteArray alone takes ~1.7 M instructions): made inside the first
+    double-click they slowed the first document down, made here (while the
+    window is idle after the start, see warm_up) they cost nobody a wait.
+    Not at import either: that would slow the start down instead.
+    """
+    import sys
+
+    for module, names in FIRST_OPEN_TYPES.items():
+        for name in names:
+            getattr(sys.modules[module], name)
+
+
 class ViewerScreen(QWidget):
     """Reads, finds, fills in, prints and presents one document at a time."""
 
@@ -808,6 +834,7 @@ class ViewerScreen(QWidget):
         if parent is not None:
             self.resize(parent.contentsRect().size())
         self.grab()
+        make_first_open_types()
         if engine:
             self.warm_up_engine()
 
