@@ -6,24 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from companion.ui.widgets.action_button import ActionButton
-from companion.ui.widgets.flow_layout import FlowLayout, wrapping_row
+from companion.ui.widgets.flow_layout import FlowLayout
+from tests.support.toolbar_window import window_with_row
 
 
 def _toolbar(qtbot, action: QAction) -> tuple[QWidget, ActionButton, FlowLayout]:
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.addAction(action)
     button = ActionButton(action)
-    row = wrapping_row([button])
-    column = QVBoxLayout(window)
-    column.addWidget(row)
-    column.addStretch(1)
-    window.resize(400, 200)
-    window.show()
-    qtbot.waitExposed(window)
+    window, row = window_with_row(qtbot, [button], (400, 200))
+    window.addAction(action)
     layout = row.layout()
     assert isinstance(layout, FlowLayout)
     return window, button, layout
