@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from companion.pdf.content import FindHit, Word
 from companion.pdf.engine.memory import TAIL_MIN, release_tail, return_large_blocks
-from companion.pdf.engine.pixel_memory import MIN_BYTES
 from companion.pdf.engine.protocol import (
     CANCELLED,
     DAMAGED,
@@ -248,10 +247,8 @@ class PageWork:
 
     def _fit_slab(self, buffer: memoryview, need: int) -> None:
         """After a large piece (a whole-page preview), a smaller one gives back the
-        block's pages it does not draw into, so they do not stay resident. Not for a
-        small piece: the window copies it out and the whole block is free again at once
-        (counted whole as spare memory), ready for the next large piece as it is."""
-        if need >= MIN_BYTES and self._slab_used - need >= TAIL_MIN:
+        block's pages it does not draw into, so they do not stay resident."""
+        if self._slab_used - need >= TAIL_MIN:
             release_tail(buffer, need)
             self._slab_used = need
         else:
