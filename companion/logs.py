@@ -12,8 +12,10 @@ traceback, at ERROR, because only that needs a developer.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from companion.errors import CancelledError, CompanionError
@@ -86,6 +88,27 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+@contextlib.contextmanager
+def logging_to_file(log_dir: Path) -> Iterator[Path | None]:
+    """:func:`setup_logging` for one command of the command line, undone at its end.
+
+    Without it the log's records (English, for whoever helps: MuPDF's remarks
+    on a PDF it repaired, a warning for IT) went to the terminal between the
+    program's own Dutch sentences. Undone, because tests run many commands in
+    one process, each with a data folder of its own.
+    """
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    try:
+        yield setup_logging(log_dir)
+    finally:
+        for handler in list(root.handlers):
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
 
 
 def is_expected(error: BaseException) -> bool:

@@ -236,8 +236,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search": kit_commands.search,
     }
     runners.update(sync_runners())
+    from companion.logs import logging_to_file
+    from companion.paths import app_paths
+
     try:
-        return runners[args.command](args)
+        with logging_to_file(app_paths(getattr(args, "data_dir", None)).log_dir):
+            return runners[args.command](args)
     except CompanionError as exc:
         print(f"\n{words.say(exc.message)}", file=sys.stderr)
         if exc.detail:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from companion.errors import CancelledError, KitError, NotNewerError, StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 from companion.kit.manifest import MANIFEST_NAME
-from companion.store.kit_store import KitStore
+from companion.store.kit_store import KitStore, clear_unfinished_stores
 from companion.store.sqlite_base import move_aside
 
 if TYPE_CHECKING:
@@ -142,6 +142,8 @@ def kit_store_health(
     from companion.kit.source import SignedKit
     from companion.kit.trust_state import load_trust
 
+    if whole_file:  # the check after start: a store half made by a program killed then goes
+        clear_unfinished_stores(path)
     try:
         store = KitStore(path)
     except StoreError as exc:

@@ -227,7 +227,12 @@ def read_verified(
 
 def missing_files(store: KitStore, manifest: Manifest) -> list[FileRef]:
     """The files this version needs that the store does not hold yet."""
-    have = store.blob_shas()
+    have = store.blob_sizes()
+    for ref in manifest.unique_files():
+        if ref.sha256 in have and have[ref.sha256] != ref.size:
+            # The same sha256 with another size: the manifest is wrong about this file, and
+            # would put that size in the library (a file the store has is not read again).
+            check_digest(ref, have[ref.sha256], ref.sha256)
     return [ref for ref in manifest.unique_files() if ref.sha256 not in have]
 
 

@@ -54,6 +54,7 @@ successful import.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import time
@@ -357,8 +358,9 @@ class KitStore(SqliteStore):
         row = self.conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
         return None if row is None else bytes(row[0])
 
-    def blob_shas(self) -> set[str]:
-        return {row[0] for row in self.conn.execute("SELECT sha256 FROM blobs")}
+    def blob_sizes(self) -> dict[str, int]:
+        """The files the store has: sha256 -> size in bytes."""
+        return dict(self.conn.execute("SELECT sha256, size FROM blobs").fetchall())
 
     # -- a kit kept from an older schema ----------------------------------------
 
@@ -431,12 +433,21 @@ def make_new_store(path: Path) -> None:
     program made the store meanwhile, that one stays. Where a link cannot be
     made (a FAT-formatted USB stick) nothing is put in place and the caller
     makes the store in place as before.
+
+    The file being made is held (``hold_while_made``) until it is gone again,
+    so a program killed halfway leaves a file nobody holds, which the next
+    start removes (:func:`clear_unfinished_stores`), and one another program
+    is making right now is left alone.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    clear_unfinished_stores(path)
     # os.urandom, as secrets.token_hex would: that module loads OpenSSL (hashlib) at start.
-    new = path.with_name(f".{path.name}.{os.urandom(6).hex()}.new")
+    new = path.with_name(f".{path.name}.{os.urandom(6).hex()}{UNFINISHED_SUFFIX}")
+    held = None
     try:
-        os.close(os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        held = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        if not _hold_while_made(held, new):
+            return  # taken for a leftover before it was held: made in place instead
         conn = sqlite3.connect(new, isolation_level=None)
         try:
             # No journal and no flushes while it is made: nobody sees it until it is whole.
@@ -461,5 +472,98 @@ def make_new_store(path: Path) -> None:
     except (OSError, sqlite3.Error):
         return  # no link here (or no room): the store is made in place, with its own errors
     finally:
-        for leftover in (new, new.with_name(new.name + "-wal"), new.with_name(new.name + "-shm")):
+        if held is not None:  # only a file this program made is removed (then let go)
+            _remove_with_companions(new)
+            os.close(held)
+
+
+# What make_new_store writes beside the store: ".kit.sqlite.<12 hex digits>.new", and
+# what SQLite may put beside that (its -wal and -shm while the journal mode switches).
+UNFINISHED_SUFFIX = ".new"
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _unfinished_name(store: Path, name: str) -> bool:
+    """True for the name of a file make_new_store makes beside ``store`` (nothing else)."""
+    prefix = f".{store.name}."
+    middle = name[len(prefix) : -len(UNFINISHED_SUFFIX)]
+    return (
+        name.startswith(prefix)
+        and name.endswith(UNFINISHED_SUFFIX)
+        and len(middle) == 12
+        and all(c in "0123456789abcdef" for c in middle)
+    )
+
+
+def _remove_with_companions(new: Path) -> None:
+    for leftover in (new, *(new.with_name(new.name + extra) for extra in _COMPANIONS)):
+        # A read-only folder, or in use (Windows): the next start tries again.
+        with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
+
+
+def _hold_while_made(fd: int, new: Path) -> bool:
+    """Hold the file being made, so nobody takes it for a leftover while this program lives.
+
+    An exclusive ``flock`` on its own descriptor: unlike SQLite's record locks it is
+    not let go when SQLite closes its descriptor of the same file. False when the
+    file was removed as a leftover in the moment before it was held. Windows has
+    no ``flock``, but there a file another program has open cannot be removed.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        return True  # a disk without locks: nobody can take it for a leftover there either
+    try:
+        return os.stat(new).st_ino == os.fstat(fd).st_ino
+    except OSError:
+        return False
+
+
+def clear_unfinished_stores(path: Path) -> list[Path]:
+    """Remove what a program killed while making a new store left beside ``path``.
+
+    Only files nobody holds go (a program making a store right now holds its
+    file until it is gone; see make_new_store); a file that cannot be removed
+    stays for the next start. Returns the files removed. Cheap: one look at the
+    folder, which runs when a store is made and in the check just after start.
+    """
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        if _unfinished_name(path, name) and _remove_if_let_go(path.parent / name):
+            removed.append(path.parent / name)
+    for name in names:  # killed while removing its own: a -wal or -shm without its file
+        base, extra = name[:-4], name[-4:]
+        if extra in _COMPANIONS and _unfinished_name(path, base) and base not in names:
+            _remove_with_companions(path.parent / base)
+    return removed
+
+
+def _remove_if_let_go(new: Path) -> bool:
+    """Remove the unfinished store ``new`` (and its -wal, -shm) if no program holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the file goes only when nobody has it open
+        _remove_with_companions(new)
+        return not new.exists()
+    try:
+        fd = os.open(new, os.O_RDONLY)
+    except OSError:
+        return False  # gone already (its maker finished), or not ours to read
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # another program is making its store right now
+        _remove_with_companions(new)
+        return not new.exists()
+    finally:
+        os.close(fd)

@@ -12,7 +12,7 @@ import pytest
 
 from companion import cli
 from companion.context import AppContext
-from companion.errors import NotNewerError, SignatureError
+from companion.errors import IntegrityError, NotNewerError, SignatureError
 from companion.kit.importer import apply_source
 from companion.kit.library import KitLibrary
 from companion.kit.source import FolderSource
@@ -264,6 +264,77 @@ def test_command_line_import_and_export(cli_context, tmp_path, portal_v2, capsys
     assert "onveilig" in capsys.readouterr().err
 
 
+# The real command line in a process of its own (what a terminal shows), trusting the
+# test root key and with the test kit as the bundled kit.
+COMMAND_LINE = """
+import sys
+from pathlib import Path
+
+from companion import cli
+from companion.context import AppContext
+from companion.kit.signing import parse_public_key
+
+root, bundled = parse_public_key(Path(sys.argv[1]).read_text()), Path(sys.argv[2])
+original = AppContext.open.__func__
+
+
+def open_with_test_kit(cls, paths, **_options):
+    return original(cls, paths, bundled_dir=bundled, trusted_keys=(root,))
+
+
+AppContext.open = classmethod(open_with_test_kit)
+sys.exit(cli.main(sys.argv[3:]))
+"""
+
+
+def test_command_line_says_its_own_words_and_logs_the_rest(tmp_path, kit_builder):
+    """A PDF MuPDF had to repair installs; what MuPDF said about it is in the log file,
+    not in English among the Dutch sentences on the terminal."""
+    import subprocess
+    import sys
+
+    from tests.support.kitbuilder import make_pdf
+    from tests.support.project import ROOT, TEST_KEYS
+
+    bundled = kit_builder.build(1, name="bundled")
+    pdf = make_pdf(["Pagina een", "Pagina twee", "Pagina drie"])
+    kit_builder.add_file("tip-gerepareerd", pdf[: len(pdf) * 9 // 10])  # the end cut off
+    update = pack_folder(kit_builder.build(2), tmp_path / "v2").path
+    data = tmp_path / "cli"
+    root = TEST_KEYS / "test-root-ed25519.key.pub"
+    script = tmp_path / "cli.py"
+    script.write_text(COMMAND_LINE, encoding="utf-8")
+    command = [sys.executable, str(script), str(root), str(bundled)]
+
+    done = subprocess.run(
+        [*command, "--data-dir", str(data), "import-update", str(update)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "De kit is bijgewerkt naar versie 2." in done.stdout
+    terminal = done.stdout + done.stderr
+    assert "MuPDF" not in terminal and "repair" not in terminal
+    log = (data / "logs" / "strategiekit.log").read_text(encoding="utf-8")
+    assert "MuPDF over tip-gerepareerd.pdf" in log
+
+
+def test_each_command_logs_to_its_own_data_folder(cli_context, tmp_path, portal_v2):
+    """Commands run one after another in one process (tests) leave no log behind."""
+    import logging
+
+    handlers = list(logging.getLogger().handlers)
+    update = pack_folder(portal_v2, tmp_path / "v2").path
+    for folder in ("een", "twee"):
+        data = tmp_path / folder
+        assert cli.main(["--data-dir", str(data), "import-update", str(update)]) == 0
+        assert "import of" in (data / "logs" / "strategiekit.log").read_text(encoding="utf-8")
+        assert logging.getLogger().handlers == handlers
+
+
 def test_command_line_sync(cli_context, tmp_path, kit_builder, capsys):
     kit_builder.build(1, name="portal")
     server = PortalServer(kit_builder.root / "portal")
@@ -334,3 +405,30 @@ def test_zip_features_this_reader_cannot_unpack_are_refused_in_dutch(
     odd = patch_member(good, tmp_path / "odd.kitupdate", member, **change)
     message = refused(machine, odd)
     assert message.startswith("Dit updatebestand is op een manier ingepakt die dit programma")
+
+
+def test_a_signed_manifest_wrong_about_the_size_of_a_file_the_store_has_is_refused(
+    machine, tmp_path, kit_builder
+):
+    """A file the store has already is not read again, so its size was taken from the
+    manifest unchecked: a wrong one ended up in the library. The same sha256 with another
+    size is a manifest that is wrong about the file, even when signed."""
+    from companion.kit.manifest import dump_manifest
+    from companion.kit.signing import sign
+    from companion.sync.updatefile import write_update_file
+
+    files: dict[str, bytes] = {}
+    manifest = kit_builder.manifest_for(2, files)
+    (vindplaatsen,) = [d for d in manifest["documents"] if d["id"] == "handleiding-vindplaatsen"]
+    vindplaatsen["file"]["size"] += 10  # the same bytes as in version 1, said to be larger
+    raw = dump_manifest(manifest)
+    out = write_update_file(
+        tmp_path / "liegt.kitupdate",
+        raw,
+        sign(kit_builder.key, raw),
+        kit_builder.keys,
+        files.items(),
+    )
+
+    message = refused(machine, out, IntegrityError)
+    assert message.startswith("Het bestand handleiding-vindplaatsen.pdf is niet compleet")

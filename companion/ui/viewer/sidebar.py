@@ -292,16 +292,28 @@ class Sidebar(QTabWidget):
             self._scroll_to_current()
 
     def _scroll_to_current(self) -> None:
-        """Scroll to the marked thumbnail; until the list has laid out its row (a batch at
-        a time, see THUMB_LAYOUT_BATCH), try again a moment later."""
+        """Scroll to the marked thumbnail; until it is in view, try again a moment later.
+
+        The list lays its rows out a batch at a time (see THUMB_LAYOUT_BATCH) and sets
+        its scroll range only once the last batch is done: a row laid out before that
+        can lie beyond the range, and scrolling to it stops at the range's end (on a
+        busy machine a jump in a long document met the list there and never followed).
+        """
         index = self.thumbnails.currentIndex()
         if not index.isValid():
             return
-        if self.thumbnails.visualRect(index).isEmpty() and self._scroll_tries > 0:
+        view = self.thumbnails
+        if not view.visualRect(index).isEmpty():
+            view.scrollTo(index)
+            shown, rect = view.viewport().rect(), view.visualRect(index)
+            in_view = shown.contains(rect) or (
+                rect.height() >= shown.height() and rect.intersects(shown)
+            )
+            if in_view or shown.isEmpty():
+                return
+        if self._scroll_tries > 0:
             self._scroll_tries -= 1
             self._scroll_timer.start()
-            return
-        self.thumbnails.scrollTo(index)
 
     def _outline_chosen(self, item: QTreeWidgetItem) -> None:
         index = item.data(0, PAGE_ROLE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.conftest import screenshot
 from tests.support.viewer_support import (
@@ -112,15 +112,40 @@ def test_5000_pages_open_without_a_widget_per_page(qtbot, make_viewer):
     assert len(viewer.canvas.viewport().findChildren(QWidget)) < 10
     assert {key[0] for key in viewer.service.tiles} <= set(range(4310, 4332))
     # The thumbnails (laid out a batch at a time) follow: page 4321's is marked, on screen.
-    thumbnails = viewer.sidebar.thumbnails
-
-    def thumbnail_on_screen() -> bool:
-        index = thumbnails.currentIndex()
-        rect = thumbnails.visualRect(index)
-        return index.row() == 4320 and thumbnails.viewport().rect().contains(rect.center())
-
-    qtbot.waitUntil(thumbnail_on_screen, timeout=5000)
+    qtbot.waitUntil(lambda: marked_on_screen(viewer, 4320), timeout=5000)
     assert viewer.sidebar.model.rowCount() == 5000
+
+
+def marked_on_screen(viewer, index: int) -> bool:
+    """Page ``index``'s thumbnail is the marked one, and in view in the side panel."""
+    thumbnails = viewer.sidebar.thumbnails
+    current = thumbnails.currentIndex()
+    rect = thumbnails.visualRect(current)
+    return current.row() == index and thumbnails.viewport().rect().contains(rect.center())
+
+
+def test_a_page_shown_while_the_thumbnails_are_laid_out_is_followed_by_the_list(qtbot, make_viewer):
+    """The list lays 5,000 thumbnails out a batch at a time and sets how far it scrolls
+    only after the last batch. A page shown when its thumbnail is laid out but the list
+    is not done yet (after a jump on a busy machine: seconds) is scrolled to all the same."""
+    viewer = make_viewer()
+    viewer.show_document("lang", "Vijfduizend pagina's", many_pages_pdf(5000), 1)
+    opened(qtbot, viewer)
+    qtbot.waitUntil(lambda: marked_on_screen(viewer, 0), timeout=5000)  # the viewer settled
+    thumbnails = viewer.sidebar.thumbnails
+    # The list is laid out anew, as when the engine has read the real page sizes.
+    viewer.sidebar.set_document(viewer.service.sizes, viewer.devicePixelRatioF())
+    row = viewer.sidebar.model.index(299)
+    # The event loop one pass at a time (a batch each), until page 300's row is laid out.
+    for _pass in range(1000):
+        if not thumbnails.visualRect(row).isEmpty():
+            break
+        QApplication.processEvents()
+    bar = thumbnails.verticalScrollBar()
+    # Laid out, but beyond where the list can scroll yet: the rest is still to come.
+    assert thumbnails.visualRect(row).top() > bar.maximum() + thumbnails.viewport().height()
+    viewer.sidebar.show_page(299)  # what the viewer asks once the reader stops on page 300
+    qtbot.waitUntil(lambda: marked_on_screen(viewer, 299), timeout=5000)
 
 
 def test_a_broken_cross_reference_table_is_repaired_and_shown(qtbot, make_viewer):
