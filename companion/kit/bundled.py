@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from companion.errors import CancelledError, KitError, NotNewerError, StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
-from companion.kit.manifest import MANIFEST_NAME
+from companion.kit.records import MANIFEST_NAME
 from companion.store.kit_store import KitStore
 from companion.store.sqlite_base import move_aside
 

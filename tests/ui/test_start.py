@@ -144,6 +144,9 @@ NOT_TO_START = (
     "secrets",
     "html",  # its table of named characters: the Library escapes with widgets/plain.py
     "companion.kit.search",  # the search screen, when first shown
+    "companion.kit.manifest",  # its parser and records: to install or check a kit
+    "companion.progress",  # progress of an import or a download
+    "companion.pdf.page_box",  # the viewer's page sizes
     "companion.ui.screens.actionplan.screen",
     "companion.ui.help.help_window",
 )
