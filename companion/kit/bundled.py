@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,16 +49,14 @@ UNTRUSTED = "untrusted"
 DAMAGED = "damaged"
 
 
-@dataclass(frozen=True)
-class KitProblem:
+class KitProblem(NamedTuple):
     """What the check after start found: ``kind`` is DAMAGED or UNTRUSTED."""
 
     kind: str
     detail: str
 
 
-@dataclass(frozen=True)
-class KitHealth:
+class KitHealth(NamedTuple):
     """The check after start: a ``problem`` (the store is then rebuilt), or, for a kit
     that verifies, the day its key list expired (``keys_expired_on``: a calm notice).
 

@@ -14,9 +14,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QAction
@@ -48,8 +47,7 @@ log = logging.getLogger(__name__)
 USER_DATA_SCREENS = ("waar-begin-je", "actieplan")
 
 
-@dataclass(frozen=True)
-class Health:
+class Health(NamedTuple):
     """What the check after start found."""
 
     kit_problem: KitProblem | None
