@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.dutch.words import fold
 from companion.errors import ManifestError
@@ -127,8 +127,7 @@ BY_THEME = "thema"
 BY_TYPE = "soort"
 
 
-@dataclass(frozen=True)
-class Shelf:
+class Shelf(NamedTuple):
     """One group of documents as the Bibliotheek shows it.
 
     ``key`` is a theme id (grouped by theme), a document type (grouped by
