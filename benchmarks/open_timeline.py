@@ -22,6 +22,15 @@ OPEN_TRACE=plain records only the totals (no wrappers: the GUI thread's CPU
 as the program spends it), OPEN_TRACE=steps the program's steps without
 Qt's events (each traced event costs a few microseconds of Python).
 
+OPEN_TRACE=callgrind counts instructions, which load does not change: the
+child runs under ``valgrind --tool=callgrind --instr-atstart=no
+--separate-threads=yes`` (see ``callgrind_command``; OPEN_CALLGRIND_OUT
+names the files) and each open, from the mouse press until the frame that
+painted page 1 is done, is one dump of the GUI thread: ``OUT.1-01`` the cold
+open, ``OUT.2-01`` and on the warm ones. The workers run outside valgrind.
+It needs gcc and valgrind's callgrind.h (a two-function helper is built in
+/tmp).
+
 Prints one JSON line per open (``"steps"``: the timeline) and a summary of
 medians per kind (cold, warm). Timing code is installed by this script
 only, never by the program.
@@ -217,7 +226,9 @@ def engine_thread_id(window) -> int | None:
     return getattr(thread, "native_id", None)
 
 
-def one_open(loop, window, library, doc_id: str, watch_box: list, events: list) -> dict:
+def one_open(
+    loop, window, library, doc_id: str, watch_box: list, events: list, marks=None, name=""
+) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -236,6 +247,8 @@ def one_open(loop, window, library, doc_id: str, watch_box: list, events: list) 
     events.clear()
     RECORDER.records.clear()
     RECORDER.on = True
+    if marks is not None:
+        marks[0]()  # callgrind counts from here
     t0 = time.perf_counter_ns()
     gui0 = time.thread_time_ns()
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -253,9 +266,12 @@ def one_open(loop, window, library, doc_id: str, watch_box: list, events: list) 
         watch_box.extend((watch, cpu_at))
     watch, cpu_at = watch_box
     cpu_at.clear()
-    watch.sharp_at.clear()
+    watch.reset()
     if not loop.run_until(lambda: 0 in watch.sharp_at):
         raise SystemExit("the first page was never painted")
+    if marks is not None:  # until the frame that painted it is done, as the row ends
+        loop.run_until(lambda: 0 in watch.frame_done)
+        marks[1](name)
     RECORDER.on = False
     gui_cpu = cpu_at[0] - gui0  # until the page was painted
     frame_cpu = time.thread_time_ns() - gui0  # until the frame that painted it was done
@@ -299,11 +315,46 @@ def one_open(loop, window, library, doc_id: str, watch_box: list, events: list) 
     return result
 
 
+CALLGRIND_HELPER = r"""
+#include <valgrind/callgrind.h>
+void marks_start(void) { CALLGRIND_ZERO_STATS; CALLGRIND_START_INSTRUMENTATION; }
+void marks_stop(const char *name) { CALLGRIND_STOP_INSTRUMENTATION; CALLGRIND_DUMP_STATS_AT(name); }
+"""
+
+
+def callgrind_marks():
+    """(start, stop(name)) that bracket one open for callgrind (built once in /tmp)."""
+    import ctypes
+    import subprocess
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "open-timeline-marks"
+    folder.mkdir(exist_ok=True)
+    library = folder / "marks.so"
+    if not library.exists():
+        source = folder / "marks.c"
+        source.write_text(CALLGRIND_HELPER)
+        subprocess.run(["gcc", "-O1", "-shared", "-fPIC", "-o", library, source], check=True)
+    marks = ctypes.CDLL(str(library))
+    marks.marks_stop.argtypes = [ctypes.c_char_p]
+    return marks.marks_start, lambda name: marks.marks_stop(name.encode())
+
+
+def callgrind_command(out: str) -> list[str]:
+    return [
+        "valgrind",
+        "--tool=callgrind",
+        "--instr-atstart=no",
+        "--separate-threads=yes",
+        f"--callgrind-out-file={out}",
+    ]
+
+
 def run_process(data_dir, kit_dir, key_file, doc_id: str, opens: int) -> list[dict]:
     import PySide6.QtWidgets as widgets
 
     trace = os.environ.get("OPEN_TRACE", "events")  # plain: totals only; steps: no events
-    if trace != "plain":
+    if trace not in ("plain", "callgrind"):
         install_steps()
     original = widgets.QApplication
     if trace == "events":
@@ -319,9 +370,15 @@ def run_process(data_dir, kit_dir, key_file, doc_id: str, opens: int) -> list[di
     library = window.library_screen
     watch_box: list = []
     results = []
+    from PySide6.QtTest import QTest
+
+    # QtTest's types are made on first use: not inside the first (cold) open (as the row).
+    QTest.mouseMove(library.tree.viewport(), library.tree.viewport().rect().center())
+    marks = callgrind_marks() if trace == "callgrind" else None
     for number in range(opens):
-        result = one_open(loop, window, library, doc_id, watch_box, events)
-        result["kind"] = "cold" if number == 0 else "warm"
+        kind = "cold" if number == 0 else "warm"
+        result = one_open(loop, window, library, doc_id, watch_box, events, marks, f"open-{kind}")
+        result["kind"] = kind
         results.append(result)
     window.close()
     window.context.close()
@@ -341,8 +398,11 @@ def main() -> None:
 
     rows: list[dict] = []
     for _ in range(processes):
+        prefix = []
+        if os.environ.get("OPEN_TRACE") == "callgrind":
+            prefix = callgrind_command(os.environ.get("OPEN_CALLGRIND_OUT", "callgrind.open.%p"))
         out = subprocess.run(
-            [sys.executable, __file__, data_dir, kit_dir, key_file, doc_id, opens, "child"],
+            [*prefix, sys.executable, __file__, *sys.argv[1:6], "child"],
             capture_output=True,
             text=True,
             check=True,

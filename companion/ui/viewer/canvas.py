@@ -241,7 +241,7 @@ class PageCanvas(QScrollArea):
         place = self._place() if keep_place and self.page_layout.boxes else None
         self.scale = self._fit_scale(fit_index)
         self.page_layout = PageLayout(self._sizes(), self.scale, self.viewport().width())
-        self._widest_page = max((box.width for box in self.page_layout.boxes), default=0)
+        self._widest_page = self.page_layout.widest
         ratio = self.device_ratio()
         height = self.viewport().height()
         self.service.fit_screen(int(self._pixel_width() * ratio * height * ratio * 4))

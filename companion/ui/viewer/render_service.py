@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
@@ -55,6 +56,7 @@ MIN_CACHE_BYTES = 24 * 2**20
 # 4-6, the pages on screen need one each while they are drawn); more only cost memory.
 THUMB_MAX_BYTES = 4 * 2**20
 THUMB_WIDTH = 110
+_WIDTH_HEIGHT = itemgetter(0, 1)  # a PageBox's (width, height)
 
 TileKey = tuple[int, int, int, int]  # page, scale key, column, row
 PLACEHOLDER_COLOUR = QColor(238, 238, 240)
@@ -119,6 +121,7 @@ class RenderService(QObject):
         self.tiles: ByteLRU[TileKey, QImage] = ByteLRU(max_bytes, image_bytes)
         self.thumbs: ByteLRU[tuple[int, int], QImage] = ByteLRU(thumb_max_bytes, image_bytes)
         self.boxes: list[PageBox] = []
+        self._sizes: list[tuple[float, float]] = []
         self.doc: DocumentRef | None = None
         self.failed: dict[int, Failure] = {}
         self._on_screen: set[TileKey] = set()  # the pieces the view shows now
@@ -138,12 +141,13 @@ class RenderService(QObject):
     def open(self, doc: DocumentRef, boxes: Sequence[PageBox]) -> None:
         self.close_document()
         self.doc = doc
-        self.boxes = list(boxes)
-        self._grids.clear()
+        self.set_boxes(boxes)
 
     def set_boxes(self, boxes: Sequence[PageBox]) -> None:
         """The real sizes arrived (they were guessed from the first page until now)."""
         self.boxes = list(boxes)
+        # (width, height) per page, made once: opening asks for them three times.
+        self._sizes = list(map(_WIDTH_HEIGHT, self.boxes))
         self._grids.clear()
 
     def close_document(self) -> None:
@@ -158,6 +162,7 @@ class RenderService(QObject):
         self.failed.clear()
         self._on_screen = set()
         self.boxes = []
+        self._sizes = []
         self._grids.clear()
         self.doc = None
         self._keep = None
@@ -189,7 +194,8 @@ class RenderService(QObject):
 
     @property
     def sizes(self) -> list[tuple[float, float]]:
-        return [(box.width, box.height) for box in self.boxes]
+        """Each page's (width, height) in points; the same list until the boxes change."""
+        return self._sizes
 
     def grid(self, index: int, scale: float) -> TileGrid:
         whole = self._whole_bytes()

@@ -107,6 +107,7 @@ from companion.ui.viewer.printing import chosen_pages
 from companion.ui.viewer.printpakket import SAVE, PackChoice, ask_pack_dialog
 from companion.ui.viewer.render_service import DEFAULT_MAX_BYTES, RenderService
 from companion.ui.viewer.sidebar import Sidebar
+from companion.ui.widgets.action_button import ActionButton
 from companion.ui.widgets.banner import NoticeBanner
 from companion.ui.widgets.common import tab_chain
 from companion.ui.widgets.flow_layout import kept_together, wrapping_row
@@ -177,6 +178,32 @@ def ask_printer_dialog(parent: QWidget, printer: QPrinter, page_count: int) -> b
     dialog.setWindowTitle(QCoreApplication.translate("ViewerScreen", "Afdrukken"))
     dialog.setMinMax(1, page_count)
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+# Qt classes a document's first opening uses that an empty screen's paint does not: the
+# switch to the screen (QByteArray), the pages' frames (QBrush), the thumbnails (QStylePainter,
+# QSizeF, QCommonStyle). Found by looking at which appear in PySide's modules during it.
+FIRST_OPEN_TYPES = {
+    "PySide6.QtCore": ("QByteArray", "QSizeF"),
+    "PySide6.QtGui": ("QBrush",),
+    "PySide6.QtWidgets": ("QCommonStyle", "QStylePainter"),
+}
+
+
+def make_first_open_types() -> None:
+    """Have PySide make the Python types of FIRST_OPEN_TYPES now.
+
+    PySide makes a Qt class's Python type the first time it is used, not at
+    import (QByteArray alone takes ~1.7 M instructions): made inside the first
+    double-click they slowed the first document down, made here (while the
+    window is idle after the start, see warm_up) they cost nobody a wait.
+    Not at import either: that would slow the start down instead.
+    """
+    import sys
+
+    for module, names in FIRST_OPEN_TYPES.items():
+        for name in names:
+            getattr(sys.modules[module], name)
 
 
 class ViewerScreen(QWidget):
@@ -410,8 +437,7 @@ class ViewerScreen(QWidget):
         top.addWidget(self.title, 2)
         top.addWidget(self.fill_hint, 1)
 
-        self.sidebar_button = QToolButton()
-        self.sidebar_button.setDefaultAction(self.sidebar_action)
+        self.sidebar_button = ActionButton(self.sidebar_action)
         live(
             self.sidebar_button, "setAccessibleName", lambda: self.tr("Zijbalk tonen of verbergen")
         )
@@ -458,20 +484,15 @@ class ViewerScreen(QWidget):
             if index < 2:
                 live(self.zoom_box, "setItemText", lambda t=text: self.tr(t), index)
         self.zoom_box.activated.connect(self._zoom_chosen)
-        self.find_button = QToolButton()
-        self.find_button.setDefaultAction(self.find_action)
+        self.find_button = ActionButton(self.find_action)
         live(self.find_button, "setAccessibleName", lambda: self.tr("Zoeken in dit document"))
-        self.print_button = QToolButton()
-        self.print_button.setDefaultAction(self.print_action)
+        self.print_button = ActionButton(self.print_action)
         live(self.print_button, "setAccessibleName", lambda: self.tr("Afdrukken"))
-        self.save_button = QToolButton()
-        self.save_button.setDefaultAction(self.save_filled_action)
+        self.save_button = ActionButton(self.save_filled_action)
         live(self.save_button, "setAccessibleName", lambda: self.tr("Opslaan als ingevulde PDF"))
-        self.pack_button = QToolButton()
-        self.pack_button.setDefaultAction(self.pack_action)
+        self.pack_button = ActionButton(self.pack_action)
         live(self.pack_button, "setAccessibleName", lambda: self.tr("Printpakket maken"))
-        self.present_button = QToolButton()
-        self.present_button.setDefaultAction(self.present_action)
+        self.present_button = ActionButton(self.present_action)
         live(self.present_button, "setAccessibleName", lambda: self.tr("Presenteren"))
         self.present_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.screen_menu = QMenu(self)
@@ -813,6 +834,7 @@ class ViewerScreen(QWidget):
         if parent is not None:
             self.resize(parent.contentsRect().size())
         self.grab()
+        make_first_open_types()
         if engine:
             self.warm_up_engine()
 

@@ -8,22 +8,13 @@ on top of another.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from companion.ui.widgets.flow_layout import wrapping_row
+from tests.support.toolbar_window import window_with_row
 
 
 def _window(qtbot, widgets):
-    window = QWidget()
-    qtbot.addWidget(window)
-    column = QVBoxLayout(window)
-    row = wrapping_row(widgets)
-    column.addWidget(row)
-    column.addStretch(1)
-    window.resize(320, 400)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, row
+    return window_with_row(qtbot, widgets)
 
 
 def _all_shown_whole(row: QWidget, widgets) -> bool:
