@@ -68,7 +68,9 @@ def install(window, events: list[Event]) -> None:
     def traced_receive(worker):
         local.piece = piece(worker.ticket.request) if worker.ticket is not None else None
         events.append((_now(), "engine_read", local.piece))
+        cpu = time.thread_time_ns()
         receive(worker)
+        events.append((0, "relay_cpu", time.thread_time_ns() - cpu))
 
     copy_out = pool._copy_out
 
@@ -92,6 +94,7 @@ def install(window, events: list[Event]) -> None:
     arrived = service._arrived
 
     def traced_arrived(generation, key, answer):
+        cpu = time.thread_time_ns()
         where = None
         if len(key) == 4 and service.boxes:
             grid = service.grid(key[0], key[1] / 1000)
@@ -100,6 +103,7 @@ def install(window, events: list[Event]) -> None:
         events.append((_now(), "gui_slot", where))
         arrived(generation, key, answer)
         events.append((_now(), "gui_slot_end", where))
+        events.append((0, "slot_cpu", time.thread_time_ns() - cpu))
 
     paint = canvas.paintEvent
 
@@ -189,6 +193,8 @@ def summarise(jump: list[Event], t0: int, page: int, shown_at: int) -> dict:
         "frames": len(frames),
         "go_to_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "go_to_cpu"],
         "paint_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "paint_cpu"],
+        "relay_cpu": round(sum(k for _t, step, k in jump if step == "relay_cpu") / 1e6, 2),
+        "slot_cpu": round(sum(k for _t, step, k in jump if step == "slot_cpu") / 1e6, 2),
     }
 
 
@@ -265,6 +271,8 @@ def main() -> None:
         for key in ("gui_cpu_painted", "proc_cpu_painted"):
             line[key] = round(statistics.median(r[key][0] for r in rows), 2)
         line["frames"] = statistics.median(r["frames"] for r in rows)
+        for key in ("relay_cpu", "slot_cpu"):
+            line[key] = round(statistics.median(r[key] for r in rows), 2)
         line["go_to_cpu"] = round(statistics.median(r["go_to_cpu"][0] for r in rows), 2)
         print(json.dumps(line), flush=True)
     window.close()

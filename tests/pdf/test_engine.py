@@ -405,6 +405,34 @@ def test_pages_the_window_keeps_are_never_drawn_over(make_pool):
     assert _dark_pixels(third) > 0
 
 
+def test_after_a_small_piece_the_next_page_goes_into_the_block_the_worker_has_mapped(
+    make_pool,
+):
+    """Read-ahead often ends with a small piece (the bottom of a page), which is copied
+    out at once: it is drawn into the block the worker has mapped, and spare memory over
+    its cap lets go of that block last, so the page after a jump is drawn there too and
+    the worker maps no other block first (0.5-1 ms of its time while someone waits)."""
+    pool = make_pool()
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    size = {"width": 1190, "height": 1684}
+    band = pool.call(Render(doc, page=0, clip=(0, 0, 1190, 512), **size))  # 2.4 MB: lent
+    assert isinstance(band, Pixels) and _dark_pixels(band) > 0
+    worker = pool._workers[0]
+    mapped = worker.mapped
+    del band  # the page scrolled away: its block is spare
+    wait_for(lambda: any(b is mapped for b in pool.pixel_memory._spare))
+    bottom = pool.call(Render(doc, page=1, clip=(0, 1536, 1190, 1684), **size))  # copied
+    assert isinstance(bottom, Pixels) and worker.mapped is mapped
+    assert rgb_at(bottom, 600, 100) == (255, 255, 255)  # paper, drawn in full
+    # Room for one spare block only: the one the worker has mapped is what stays.
+    pool.pixel_memory.budget = lambda: mapped.size
+    pool.pixel_memory.fit()
+    assert [b.name for b in pool.pixel_memory._spare] == [mapped.name]
+    top = pool.call(Render(doc, page=2, clip=(0, 0, 1190, 512), **size))
+    assert isinstance(top, Pixels) and worker.mapped is mapped
+    assert _dark_pixels(top) > 0  # "Pagina 3", as drawn
+
+
 def _dark_pixels(pixels: Pixels) -> int:
     """Dark pixels in a page image (the page's text), counted on a coarse grid."""
     return sum(

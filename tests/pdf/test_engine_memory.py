@@ -211,3 +211,25 @@ def test_the_window_gives_back_free_heap_pages_when_the_work_is_done_at_most_onc
         assert _until(lambda: pool.trim_heap.trims >= 1, 5)
     finally:
         pool.close()
+
+
+def test_free_heap_pages_go_back_only_once_the_engine_has_been_idle_for_a_moment(monkeypatch):
+    """A trim holds malloc's locks for about a millisecond: not while pages keep coming
+    (the window paints the page just drawn), only once no work came or went for a while."""
+    import companion.pdf.engine.pool as pool_module
+    from companion.pdf.engine.protocol import Render
+    from tests.support.pdf_files import numbered_pdf
+
+    monkeypatch.setattr(pool_module, "IDLE_BEFORE_TRIM", 60.0)
+    pool = EnginePool(1)
+    pool.start()
+    try:
+        doc = pool.share(numbered_pdf(3), "drie")
+        for page in (0, 1, 2, 0):  # each answered before the next is asked: all done between
+            pool.call(Render(doc, page=page, width=300, height=420, clip=(0, 0, 300, 420)))
+        assert pool.trim_heap.due() and pool.trim_heap.trims == 0
+        monkeypatch.setattr(pool_module, "IDLE_BEFORE_TRIM", 0.2)
+        pool.submit(Render(doc, page=1, width=300, height=420, clip=(0, 0, 300, 420)))
+        assert _until(lambda: pool.trim_heap.trims == 1, 10)
+    finally:
+        pool.close()

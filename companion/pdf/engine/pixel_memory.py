@@ -44,6 +44,9 @@ class PixelMemory:
         # Bytes its owner leaves for spare memory now (the page cache: what its pieces
         # leave of its cap), so memory kept for reuse is never on top of the cap.
         self.budget: Callable[[], int] | None = None
+        # Memory that is cheaper to keep than the rest (a block a worker has mapped, which
+        # it draws into without mapping another first): let go of last when over the cap.
+        self.dear: Callable[[Any], bool] | None = None
 
     @property
     def spare_bytes(self) -> int:
@@ -110,10 +113,27 @@ class PixelMemory:
             return self.max_bytes
 
     def _shrink(self, limit: int) -> list[Any]:
-        dropped = []
-        while self._spare and sum(len(b) for b in self._spare) > limit:
-            dropped.append(self._spare.pop(0))  # the oldest goes back to the system
+        dropped: list[Any] = []
+        total = sum(len(b) for b in self._spare)
+        if total <= limit:
+            return dropped
+        # The oldest goes back to the system first, the dear ones only after the rest.
+        order = sorted(range(len(self._spare)), key=lambda i: self._is_dear(self._spare[i]))
+        gone: set[int] = set()
+        for i in order:
+            if total <= limit:
+                break
+            gone.add(i)
+            total -= len(self._spare[i])
+        dropped = [b for i, b in enumerate(self._spare) if i in gone]
+        self._spare = [b for i, b in enumerate(self._spare) if i not in gone]
         return dropped
+
+    def _is_dear(self, block: Any) -> bool:
+        try:
+            return self.dear is not None and bool(self.dear(block))
+        except Exception:  # the owner is gone: nothing is dear
+            return False
 
     def clear(self) -> None:
         with self._lock:

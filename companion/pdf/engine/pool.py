@@ -107,6 +107,10 @@ CHECK_EVERY = 0.5
 # No page image larger than this is drawn (an A0 poster printed at 300 dpi would be
 # 1.1 GB); such a request fails at once with NO_MEMORY instead of exhausting memory.
 MAX_PIXEL_BYTES = 256 * 2**20
+# Free heap pages go back (a trim: about a millisecond, and it holds malloc's locks the
+# window's thread may need) only once no work came or went for this long (seconds): not
+# while the page just drawn is handed on and painted, nor between the pages of a jump.
+IDLE_BEFORE_TRIM = 0.25
 # With ``caller_reads``: an answer the caller has not read after this long (seconds) is
 # read by the dispatcher thread instead, so a caller that waits for it never hangs.
 UNREAD_GRACE = 0.05
@@ -223,6 +227,7 @@ class EnginePool:
         if self._bell is not None:
             os.set_blocking(self._bell[0].fileno(), False)
         self._trim_due = False
+        self._last_work = 0.0  # when work was last asked for or answered (monotonic)
         self.unread_grace = UNREAD_GRACE
         self._thread: threading.Thread | None = None
         self._closing = False
@@ -235,6 +240,7 @@ class EnginePool:
         self._sleep_until = 0.0  # the dispatcher looks at the deadlines again by then
         # The pixel blocks: lent out with the answers, kept for reuse when let go.
         self.pixel_memory = PixelMemory(make=self._new_block)
+        self.pixel_memory.dear = self._mapped_by_a_worker
         self._blocks: weakref.WeakSet[Block] = weakref.WeakSet()  # all, removed at close
         self.trim_heap = HeapTrimmer()  # when the work is done, free heap pages go back
         self.restarts = 0  # workers replaced after a crash, a deadline or the memory cap
@@ -394,6 +400,7 @@ class EnginePool:
         view on it, as long as you like).
         """
         ticket = Ticket(request, priority, callback, deadline or self.deadline, next(self._seq))
+        self._last_work = time.monotonic()
         if isinstance(request, Render) and request.pixel_bytes > MAX_PIXEL_BYTES:
             self._finish(ticket, Failure(NO_MEMORY, f"{request.pixel_bytes} bytes of pixels"))
             return ticket
@@ -557,14 +564,14 @@ class EnginePool:
                             self._died(worker)
                 self._read_unread()
                 self._check_deadlines()
+                self._trim_when_idle()
         except Exception:  # the dispatcher must never leave the window hanging
             log.exception("engine dispatcher failed")
         finally:
             self._shutdown()
 
     def _read_unread(self) -> None:
-        """caller_reads: answers the caller left waiting past the grace are read here; free
-        heap pages go back once all work is done (on this thread, not the caller's)."""
+        """caller_reads: answers the caller left waiting past the grace are read here."""
         if self._bell is None:
             return
         now = time.monotonic()
@@ -581,9 +588,15 @@ class EnginePool:
                 worker.unread_since = now
             elif now - worker.unread_since >= self.unread_grace:
                 self._read_waiting(worker)
-        if self._trim_due and self.pending() == 0:
-            self._trim_due = False
-            self.trim_heap()
+
+    def _trim_when_idle(self) -> None:
+        """Trim the heap once all work is done and nothing came or went for a moment."""
+        if not self._trim_due:
+            return
+        if self.pending() or time.monotonic() - self._last_work < IDLE_BEFORE_TRIM:
+            return  # still working, or only just done: looked at again by _next_check
+        self._trim_due = False
+        self.trim_heap()
 
     def _top_up(self) -> None:
         """Start the workers that are missing; when that fails, try again later (backing off).
@@ -680,9 +693,15 @@ class EnginePool:
         """A free block for ``worker`` to draw ``request`` into (it holds it until it answers):
         the one it has mapped already where that fits, else spare memory or a new block."""
         need = max(1, request.pixel_bytes)
+        # A small piece is copied out of the block as soon as it is answered (see
+        # _lendable), so any block large enough will do: the one the worker has mapped
+        # saves it mapping another (0.5-1 ms of its time, before the next page can start).
+        copied = need < MIN_BYTES
 
         def fits(block: Block | None) -> bool:
-            return block is not None and need <= block.size <= need + need // 2 + BLOCK_STEP
+            if block is None or need > block.size:
+                return False
+            return copied or block.size <= need + need // 2 + BLOCK_STEP
 
         reserved, worker.reserved = worker.reserved, None
         reserve_mapped = time.monotonic() >= worker.reserved_at + RESERVE_DELAY
@@ -723,6 +742,13 @@ class EnginePool:
             block.owner = worker.number
             worker.reserved, worker.reserved_at = block, time.monotonic()
         return block
+
+    def _mapped_by_a_worker(self, block: Block) -> bool:
+        """Whether a worker has ``block`` mapped (the last one it drew into): its next
+        page goes there without mapping another block first (0.5-1 ms, or more for
+        fresh memory, while someone waits for that page), so spare memory keeps it
+        longest. Called under the pixel memory's lock: reads, never takes the pool's."""
+        return any(worker.mapped is block for worker in list(self._workers))
 
     def _new_block(self, size: int) -> Block:
         block = Block(-(-size // BLOCK_STEP) * BLOCK_STEP)
@@ -779,16 +805,15 @@ class EnginePool:
             with self._lock:
                 if worker.ticket is ticket:
                     worker.ticket = None
-        if self._bell is not None and threading.current_thread() is not self._thread:
-            # All done: the dispatcher trims, not the caller's thread. Only woken when a
-            # trim is due: a wake-up for nothing takes Python's lock from the caller just
-            # as it hands the pixels on.
-            if self.pending() == 0 and self.trim_heap.due():
-                self._trim_due = True
+        self._last_work = time.monotonic()
+        if self.pending() == 0 and self.trim_heap.due():
+            # All done: the dispatcher trims a moment later (see IDLE_BEFORE_TRIM), not the
+            # caller's thread. Woken only when a trim is due: a wake-up for nothing takes
+            # Python's lock from the caller just as it hands the pixels on.
+            self._trim_due = True
+            if threading.current_thread() is not self._thread:
                 with contextlib.suppress(OSError):
                     self._wake_w.send(b"x")
-        elif self.pending() == 0:
-            self.trim_heap()  # on this thread, not the window's
 
     def _copy_out(self, block: Block, pixels: Pixels) -> memoryview:
         """The pixels for the answer: a view of the very block the worker drew into.
@@ -925,6 +950,8 @@ class EnginePool:
                 soonest = min(soonest, max(0.0, ticket.started + limit - now))
                 if self._bell is not None:  # look for answers the caller left unread
                     soonest = min(soonest, self.unread_grace if worker.unread_since else 0.1)
+            if self._trim_due:
+                soonest = min(soonest, max(0.0, self._last_work + IDLE_BEFORE_TRIM - now))
             soonest = min(soonest, CHECK_EVERY) + 0.01
             self._sleep_until = now + soonest
         return soonest
