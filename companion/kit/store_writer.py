@@ -22,7 +22,13 @@ from typing import Any
 from companion.kit.index_text import PageIndex, page_index
 from companion.kit.key_list import SignedKeys
 from companion.kit.manifest import Document, Manifest
-from companion.kit.search_index import add_rows, delete_rows, indexed_rows, stored_rows
+from companion.kit.search_index import (
+    add_rows,
+    delete_rows,
+    indexed_rows,
+    stored_rows,
+    use_write_buffer,
+)
 from companion.pdf.text import PageText
 from companion.store.kit_store import CONTENT_TABLES, KIND_MEDIA, KIND_PDF
 
@@ -71,6 +77,7 @@ def plan_update(conn: sqlite3.Connection, manifest: Manifest) -> UpdatePlan:
 
 def forget_stale(conn: sqlite3.Connection, plan: UpdatePlan) -> None:
     """Delete the old search rows of changed and removed documents (old values, still stored)."""
+    use_write_buffer(conn)
     _delete_search_rows(conn, plan.stale)
 
 

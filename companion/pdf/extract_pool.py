@@ -235,6 +235,23 @@ def _take_idle() -> _Worker | None:
     return None
 
 
+def idle_workers() -> list[int]:
+    """The process ids of the idle workers kept for the next extraction (live ones)."""
+    with _idle_lock:
+        return [w.process.pid for w in _idle if w.process.is_alive()]
+
+
+def stop_idle_workers() -> None:
+    """End the idle workers now instead of after ``IDLE_SECONDS`` (tests, a clean exit)."""
+    with _idle_lock:
+        workers, _idle[:] = list(_idle), []
+    for worker in workers:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+
+
 def prestart(count: int, prepare: PagesPrepare | None = None) -> None:
     """Start up to ``count`` workers now, so they are ready when the files are.
 

@@ -648,7 +648,12 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, result: ImportResult) -> None:
         self.import_task = None
-        QTimer.singleShot(0, self.engine.start)  # started already, unless this was a first start
+        if self._engine_waits_for_kit:
+            # A first start: the engine's workers start once the Library is
+            # painted, not beside its first paint (nothing can be opened before).
+            AfterFirstPaint(self.library_screen.tree.viewport(), self._start_engine_after_kit)
+        else:
+            QTimer.singleShot(0, self.engine.start)  # started already
         self.statusBar().showMessage(
             self.tr("Kit versie {version} staat klaar.").format(version=result.version), 8000
         )
@@ -656,6 +661,10 @@ class MainWindow(QMainWindow):
         if self._check_when_kit_ready:
             self._check_for_update()
         self.offer_tour_once()
+
+    def _start_engine_after_kit(self) -> None:
+        if not self._closed:
+            self.engine.start()
 
     def _import_failed(self, error: Exception) -> None:
         self.import_task = None
