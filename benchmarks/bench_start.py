@@ -60,8 +60,10 @@ def start_row(data_dir: Path, kit: Kit, work: Path, tiny: bool) -> Row:
         target="ratio<=2",
         note=(
             "whole process, spawn to the first paint of the Library's list with documents in it: "
-            "python main.py's own path (companion.cli.main: icon, logging, error handler, "
-            "window, start(), event loop) on an installed kit, bytecode compiled. Floor: a bare "
+            "python main.py's own path (companion.cli.main: logging, error handler, "
+            "window, start(), event loop) on an installed kit, bytecode compiled; the window "
+            "icon is set just after the first paint (not waited for: the Library is usable "
+            "without it), as are the kit check, backup and engine. Floor: a bare "
             f"PySide6 QMainWindow of the same size ({width}x{height}), spawned and painted the "
             f"same way; median of {runs}, interleaved, who goes first alternating"
         ),

@@ -15,7 +15,7 @@ and the values as keywords::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from companion.i18n import QT_TRANSLATE_NOOP, Text
 
@@ -74,8 +74,7 @@ class SourceError(CompanionError):
     """A kit source text (for publishing) breaks the source format."""
 
 
-@dataclass(frozen=True)
-class FileProblem:
+class FileProblem(NamedTuple):
     """One thing wrong with one file: which file, which page (1-based, if any), why.
 
     ``reason`` is a short Dutch phrase without the file name ("dit is geen

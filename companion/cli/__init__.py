@@ -213,8 +213,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    choose_language(language_from(arguments))
-    args = window_start(arguments) or build_parser().parse_args(arguments)
+    args = window_start(arguments)
+    if args is None:
+        # The command line's own words are in the chosen language. The window does
+        # not use them (it reads its language with the rest of its appearance), so a
+        # plain start skips reading the user store and site defaults for them.
+        choose_language(language_from(arguments))
+        args = build_parser().parse_args(arguments)
     if args.command in (None, "open"):
         from companion.ui.app import run_app
 

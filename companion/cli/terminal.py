@@ -15,10 +15,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.i18n import LANGUAGE_SETTING, LANGUAGES, Catalog, catalog
 from companion.paths import app_paths
-from companion.progress import Progress
+
+if TYPE_CHECKING:  # a dataclass made only when a command reports progress (not to start)
+    from companion.progress import Progress
 
 # The command line's own texts are in the translation context "CommandLine" (written
 # out at each call: pyside6-lupdate only collects literal contexts).

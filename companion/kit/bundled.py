@@ -18,13 +18,12 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from companion.errors import CancelledError, KitError, NotNewerError, StoreError
 from companion.i18n import QT_TRANSLATE_NOOP, Text
-from companion.kit.manifest import MANIFEST_NAME
+from companion.kit.records import MANIFEST_NAME
 from companion.store.kit_store import KitStore, clear_unfinished_stores
 from companion.store.sqlite_base import move_aside
 
@@ -50,16 +49,14 @@ UNTRUSTED = "untrusted"
 DAMAGED = "damaged"
 
 
-@dataclass(frozen=True)
-class KitProblem:
+class KitProblem(NamedTuple):
     """What the check after start found: ``kind`` is DAMAGED or UNTRUSTED."""
 
     kind: str
     detail: str
 
 
-@dataclass(frozen=True)
-class KitHealth:
+class KitHealth(NamedTuple):
     """The check after start: a ``problem`` (the store is then rebuilt), or, for a kit
     that verifies, the day its key list expired (``keys_expired_on``: a calm notice).
 

@@ -16,20 +16,17 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.dutch.words import fold
 from companion.errors import ManifestError
 from companion.i18n import QT_TRANSLATE_NOOP
-from companion.kit.manifest import (
-    DOCUMENT_TYPES,
-    DocumentMeta,
-    Step,
-    StepItem,
-    Theme,
-    parse_manifest,
-)
-from companion.pdf.page_box import PageBox
+from companion.kit.records import DOCUMENT_TYPES, DocumentMeta, Theme
 from companion.store.kit_store import InstalledKit, KitStore, unpack_text
+
+if TYPE_CHECKING:
+    from companion.kit.manifest import Step, StepItem
+    from companion.pdf.page_box import PageBox
 
 # (one, many) in Dutch; the window translates them (context "messages").
 TYPE_LABELS = {
@@ -71,8 +68,18 @@ assert set(TYPE_LABELS) == set(DOCUMENT_TYPES)
 
 # Themes and steps are read back exactly as the manifest describes them.
 ThemeInfo = Theme
-StepItemInfo = StepItem
-StepInfo = Step
+
+
+def __getattr__(name: str) -> type[Step] | type[StepItem]:
+    """``StepInfo`` and ``StepItemInfo``: the manifest's records, loaded on first use.
+
+    The manifest's parser and its records are not needed to start the window
+    (the Library reads themes and documents only)."""
+    if name in ("StepInfo", "StepItemInfo"):
+        from companion.kit.manifest import Step, StepItem
+
+        return Step if name == "StepInfo" else StepItem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,7 @@ BY_THEME = "thema"
 BY_TYPE = "soort"
 
 
-@dataclass(frozen=True)
-class Shelf:
+class Shelf(NamedTuple):
     """One group of documents as the Bibliotheek shows it.
 
     ``key`` is a theme id (grouped by theme), a document type (grouped by
@@ -312,6 +318,8 @@ class KitLibrary:
         a 500-page document ~1 ms in Python), and only a document with more
         than one size is read page by page.
         """
+        from companion.pdf.page_box import PageBox  # the viewer's (not needed to start)
+
         conn = self.store.conn
         row = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
@@ -336,6 +344,8 @@ class KitLibrary:
         They live only in the signed manifest the store keeps (checked when it
         was installed), so a kit store from before notes needs no migration.
         """
+        from companion.kit.manifest import parse_manifest
+
         signed = self.store.signed_manifest()
         if signed is None:
             return ()
@@ -358,20 +368,22 @@ class KitLibrary:
         present = {row[0] for row in self.store.conn.execute("SELECT DISTINCT type FROM documents")}
         return [t for t in DOCUMENT_TYPES if t in present]
 
-    def steps(self) -> list[StepInfo]:
+    def steps(self) -> list[Step]:
+        from companion.kit.manifest import Step, StepItem
+
         conn = self.store.conn
-        items: dict[str, list[StepItemInfo]] = {}
+        items: dict[str, list[StepItem]] = {}
         for step_id, item_id, text in conn.execute(
             "SELECT step_id, id, text FROM step_items ORDER BY step_id, position"
         ):
-            items.setdefault(step_id, []).append(StepItemInfo(item_id, text))
+            items.setdefault(step_id, []).append(StepItem(item_id, text))
         docs: dict[str, list[str]] = {}
         for step_id, doc_id in conn.execute(
             "SELECT step_id, document_id FROM step_documents ORDER BY step_id, position"
         ):
             docs.setdefault(step_id, []).append(doc_id)
         return [
-            StepInfo(sid, title, summary, tuple(docs.get(sid, ())), tuple(items.get(sid, ())))
+            Step(sid, title, summary, tuple(docs.get(sid, ())), tuple(items.get(sid, ())))
             for sid, title, summary in conn.execute(
                 "SELECT id, title, summary FROM steps ORDER BY position"
             )

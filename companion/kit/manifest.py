@@ -17,22 +17,11 @@ from companion.errors import ManifestError
 from companion.i18n import QT_TRANSLATE_NOOP
 from companion.kit.freshness import parse_day
 from companion.kit.json_input import JsonInputError, load_json
+from companion.kit.records import DOCUMENT_TYPES, DocumentMeta, Theme
+from companion.kit.records import MANIFEST_NAME as MANIFEST_NAME  # its old home, still read here
 
 FORMAT = 1
-# The manifest's file name in a kit folder (here, not in source.py: the start
-# reads the shipped kit's version without loading the signed-kit readers).
-MANIFEST_NAME = "manifest.json"
 KIT_ID = "hoger-bereik"
-DOCUMENT_TYPES = (
-    "handleiding",
-    "werkblad",
-    "workshop",
-    "tip",
-    "voorbeeld",
-    "persona",
-    "presentatie",
-    "video",
-)
 # A single kit file above this is refused before download: the whole kit is a
 # few MB, and a cap keeps a hostile manifest from filling the disk.
 MAX_FILE_SIZE = 200 * 1024 * 1024
@@ -66,27 +55,6 @@ class FileRef:
     sha256: str
     size: int
     name: str
-
-
-@dataclass(frozen=True)
-class Theme:
-    id: str
-    title: str
-    summary: str
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    """What every document says about itself, in the manifest, the store and the sources."""
-
-    id: str
-    title: str
-    type: str
-    themes: tuple[str, ...]
-    summary: str
-    audience: str
-    minutes: int | None
-    url: str | None
 
 
 @dataclass(frozen=True)

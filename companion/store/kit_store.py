@@ -62,6 +62,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.errors import StoreError
 from companion.files import fsync_folder
@@ -251,8 +252,7 @@ def _keep_only_the_signed_kit(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-@dataclass(frozen=True)
-class InstalledKit:
+class InstalledKit(NamedTuple):
     """What the kit store holds now (read from ``kit_info``)."""
 
     kit: str

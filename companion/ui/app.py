@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.context import AppContext, UserStoreDamagedError, keep_user_store_aside
@@ -56,8 +55,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Strategiekit Companion")
     app.setOrganizationName("strategiekit-companion")
-    app.setDesktopFileName("strategiekit")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "strategiekit.svg")))
+    app.setDesktopFileName("strategiekit")  # the icon follows the first paint (set_window_icon)
     paths = app_paths(data_dir)
     log_path = setup_logging(paths.log_dir)
     errors = ErrorHandler(log_path)
@@ -106,8 +104,22 @@ def run_app(
     return code
 
 
+def set_window_icon() -> None:
+    """The program's icon on its windows (title bar, task bar, dialogs).
+
+    Set just after the Library's first paint, or before a dialog that comes
+    first: naming QIcon makes PySide6 build its enums, 151 theme icon names
+    among them (~10 ms of the start), and on a desktop the SVG is drawn for
+    the window manager. The window shows the system's icon until then.
+    """
+    from PySide6.QtGui import QIcon
+
+    QApplication.setWindowIcon(QIcon(str(resources_dir() / "icons" / "strategiekit.svg")))
+
+
 def _after_first_paint(window: MainWindow, instance: SingleInstance) -> None:
     """What the window needs only once it is on screen (kept out of the start)."""
+    set_window_icon()
     from companion.pdf.engine.memory import return_large_blocks  # loads ctypes
 
     return_large_blocks()  # page images come and go by the megabyte (none before this)
@@ -139,6 +151,7 @@ def _second_start(instance: SingleInstance, paths: AppPaths, selftest: bool) -> 
     if not selftest:
         from PySide6.QtWidgets import QMessageBox
 
+        set_window_icon()
         box = QMessageBox(QMessageBox.Icon.Information, "Strategiekit Companion", ui_text(message))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -184,6 +197,7 @@ def _offer_backup(paths: AppPaths, aside: Path) -> None:
     from companion.store.backups import backup_folder, list_backups, restore_file
     from companion.ui.datafolder.backups_dialog import DamagedUserStoreDialog
 
+    set_window_icon()
     dialog = DamagedUserStoreDialog(aside, list_backups(backup_folder(paths.user_store)))
     dialog.exec()
     chosen = dialog.chosen()
@@ -196,6 +210,7 @@ def _refuse(exc: StoreError) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     log_failure(log, "cannot open stores", exc)
+    set_window_icon()
     box = QMessageBox(QMessageBox.Icon.Critical, "Strategiekit Companion", ui_text(exc))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDetailedText(exc.detail)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -30,8 +31,10 @@ CONTRAST_KEY = "weergave.contrast"
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
 
-@dataclass(frozen=True)
-class Appearance:
+class Appearance(NamedTuple):
+    """The person's choice. A NamedTuple like the records made before the first paint:
+    no method source generated and compiled at import, as a dataclass has."""
+
     language: str = "nl"
     text_size: int = 100  # percent, 100-200
     high_contrast: bool = False

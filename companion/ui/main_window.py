@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
         self.kit_label.setTextFormat(Qt.TextFormat.PlainText)  # the kit's title
         self.statusBar().addPermanentWidget(self.kit_label)
 
-        self.library_screen = LibraryScreen(context.library)
+        # Made inside the stack: put there afterwards, its whole tree would get the style
+        # sheet once more (Qt re-styles every widget of a subtree that changes parent).
+        self.library_screen = LibraryScreen(context.library, self.stack)
         self.library_screen.media_dir = context.paths.cache_dir
         self.library_screen.open_requested.connect(lambda doc_id: self.open_document(doc_id))
         self.library_screen.opened_revisions = context.user.opened_revisions

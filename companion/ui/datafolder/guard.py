@@ -14,23 +14,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QRadioButton,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from companion.errors import CompanionError, StoreError
 from companion.store.sqlite_base import connect
@@ -48,8 +37,7 @@ log = logging.getLogger(__name__)
 USER_DATA_SCREENS = ("waar-begin-je", "actieplan")
 
 
-@dataclass(frozen=True)
-class Health:
+class Health(NamedTuple):
     """What the check after start found."""
 
     kit_problem: KitProblem | None
@@ -63,6 +51,18 @@ def freeze_editing(widget: QWidget) -> None:
     Buttons that only show or open something keep working; ticks, text
     fields, lists to choose from and dates do not change.
     """
+    # Imported here: PySide6 makes a class's enums when the class is first named, and
+    # most starts have a writable folder (these would cost ~2 ms before the first paint).
+    from PySide6.QtWidgets import (
+        QAbstractSpinBox,
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QRadioButton,
+        QTextEdit,
+    )
+
     for child in widget.findChildren(QWidget):
         if isinstance(child, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
             child.setReadOnly(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.progress import Progress
 from companion.ui.live import live
 from companion.ui.texts import ui_text
+
+if TYPE_CHECKING:  # a dataclass made when something reports progress (not to start)
+    from companion.progress import Progress
 
 TextFn = Callable[[], str]
 

@@ -1,17 +1,30 @@
-"""The Library's list measures its columns on one row per distinct text: Qt's own answer."""
+"""The Library's list measures its columns on one row per distinct text: Qt's own answer,
+with air after each content-sized column at every text size."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QStyle, QTreeView
 
 from companion.ui.appearance import Appearance
-from companion.ui.screens.library import DOC_ID_ROLE, MEASURED_COLUMNS
+from companion.ui.screens.library import (
+    DOC_ID_ROLE,
+    MEASURED_COLUMNS,
+    TIME_COLUMN,
+    TYPE_COLUMN,
+)
 
 
 def qt_widths(tree) -> list[int]:
-    """What Qt measures, every row of every column (QTreeView's own sizeHintForColumn)."""
-    return [QTreeView.sizeHintForColumn(tree, column) for column in range(tree.columnCount())]
+    """What Qt measures, every row of every column (QTreeView's own sizeHintForColumn),
+    plus the air after each column but the title (the one with the branches)."""
+    gap = tree.column_gap()
+    return [
+        width + gap if column and width > 0 else width
+        for column, width in enumerate(
+            QTreeView.sizeHintForColumn(tree, column) for column in range(tree.columnCount())
+        )
+    ]
 
 
 def widths(tree) -> list[int]:
@@ -49,3 +62,28 @@ def test_the_library_columns_are_as_wide_as_qt_measures_them(qtbot, real_window,
         if not tree.isColumnHidden(column):
             wanted = max(qt_widths(tree)[column], header.sectionSizeHint(column))
             assert header.sectionSize(column) == wanted
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_widest_kind_and_time_stand_apart_from_the_next_column(qtbot, real_window, text_size):
+    """ "Handleiding" and "10 min" no longer touch: at least one character of air between the
+    end of a column's widest text, as painted, and where the next column starts."""
+    window = real_window(Appearance(text_size=text_size))
+    window.resize(1366, 768)
+    tree = window.library_screen.tree
+    qtbot.waitUntil(lambda: tree.header().sectionSize(TYPE_COLUMN) > 0)
+    header = tree.header()
+    metrics = tree.fontMetrics()
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    one_character = metrics.averageCharWidth()
+    for column in (TYPE_COLUMN, TIME_COLUMN):
+        texts = {
+            tree.topLevelItem(i).child(j).text(column)
+            for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())
+        }
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        assert widest > 0  # the real kit has kinds and times
+        text_ends = header.sectionPosition(column) + margin + widest
+        next_starts = header.sectionPosition(column) + header.sectionSize(column)
+        assert next_starts - text_ends >= one_character, (column, next_starts - text_ends)
