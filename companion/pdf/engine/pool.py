@@ -194,6 +194,11 @@ class _Worker:
     # the caller's thread read answers): never two readers, never a read of a closed pipe.
     receiving: threading.RLock = field(default_factory=threading.RLock)
     unread_since: float = 0.0  # caller_reads: when the dispatcher first saw an answer waiting
+    # Held while asking the system how the process ended (join, is_alive, exitcode). Two
+    # threads may see one death at once (the caller's EOF, the dispatcher's sentinel);
+    # under forkserver both would read the server's one status message, and the one that
+    # finds it gone records exit code 255 over the real signal.
+    reaping: threading.Lock = field(default_factory=threading.Lock)
 
 
 class EnginePool:
@@ -862,8 +867,9 @@ class EnginePool:
         )
 
     def _died(self, worker: _Worker) -> None:
-        worker.process.join(0.5)
-        code = worker.process.exitcode
+        with worker.reaping:
+            worker.process.join(0.5)
+            code = worker.process.exitcode
         if code is not None and code < 0:
             try:
                 how = signal.Signals(-code).name
@@ -920,11 +926,12 @@ class EnginePool:
     @staticmethod
     def _stop(worker: _Worker, wait: float) -> None:
         """End ``worker`` (after ``wait`` seconds to leave by itself) and give back its block."""
-        if wait:
-            worker.process.join(wait)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(2)
+        with worker.reaping:
+            if wait:
+                worker.process.join(wait)
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join(2)
         with worker.receiving, contextlib.suppress(OSError):
             worker.conn.close()  # type: ignore[attr-defined]
         # The block it drew into may be half drawn: removed, never drawn into again.
