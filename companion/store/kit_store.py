@@ -540,10 +540,11 @@ def clear_unfinished_stores(path: Path) -> list[Path]:
     for name in names:
         if _unfinished_name(path, name) and _remove_if_let_go(path.parent / name):
             removed.append(path.parent / name)
-    for name in names:  # killed while removing its own: a -wal or -shm without its file
-        base, extra = name[:-4], name[-4:]
-        if extra in _COMPANIONS and _unfinished_name(path, base) and base not in names:
-            _remove_with_companions(path.parent / base)
+    for name in names:  # killed while removing its own: a -wal, -shm or -journal alone
+        for extra in _COMPANIONS:
+            base = name.removesuffix(extra)
+            if base != name and _unfinished_name(path, base) and base not in names:
+                _remove_with_companions(path.parent / base)
     return removed
 
 

@@ -178,7 +178,11 @@ def test_only_the_names_a_new_store_is_made_under_are_cleared(tmp_path):
     ]
     for name in kept:
         (tmp_path / name).write_bytes(b"van iemand anders")
-    left = [".kit.sqlite.0123456789ab.new", ".kit.sqlite.ba9876543210.new-wal"]
+    left = [
+        ".kit.sqlite.0123456789ab.new",
+        ".kit.sqlite.ba9876543210.new-wal",
+        ".kit.sqlite.13579bdf2468.new-journal",
+    ]
     for name in left:
         (tmp_path / name).write_bytes(b"half")
 
