@@ -177,10 +177,13 @@ def summarise(jump: list[Event], t0: int, page: int, shown_at: int) -> dict:
         }
     )
     last = max(used.values(), key=lambda v: v["gui_slot"]) if used else {}
+    # When the first piece of the page left for a worker (the critical one may be second).
+    sends = sorted(v["send"] for v in used.values() if "send" in v)
     return {
         "shown": ms(shown_at),
         "pieces": len(used),
         "critical": last,
+        "first_send": sends[0] if sends else None,
         "frame": frames[-1] if frames else None,
         "paint_start": paints[-1] if paints else None,
         "widgets": widgets,
@@ -274,6 +277,9 @@ def main() -> None:
         for key in ("relay_cpu", "slot_cpu"):
             line[key] = round(statistics.median(r[key] for r in rows), 2)
         line["go_to_cpu"] = round(statistics.median(r["go_to_cpu"][0] for r in rows), 2)
+        first_sends = [r["first_send"] for r in rows if r["first_send"] is not None]
+        if first_sends:
+            line["first_send"] = round(statistics.median(first_sends), 2)
         print(json.dumps(line), flush=True)
     window.close()
     window.context.close()

@@ -83,6 +83,18 @@ def tiny_page_pdf() -> bytes:
     return doc.tobytes()
 
 
+def mixed_widths_pdf(count: int = 12, wide: tuple[int, ...] = (4, 9)) -> bytes:
+    """``count`` pages saying "Pagina N": A4 upright, and A4 on its side on the
+    ``wide`` (1-based) pages, so the pages on screen differ in width."""
+    doc = pymupdf.open()
+    for number in range(1, count + 1):
+        width, height = (842, 595) if number in wide else (595, 842)
+        page = doc.new_page(width=width, height=height)
+        page.insert_text((72, 90), f"Pagina {number}", fontsize=28)
+        page.draw_rect(pymupdf.Rect(36, 120, width - 36, height - 36), color=(0.2, 0.3, 0.6))
+    return doc.tobytes()
+
+
 def many_pages_pdf(count: int = 5000) -> bytes:
     """``count`` small pages saying "Pagina N", written as plain PDF syntax (fast).
 

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -353,17 +353,21 @@ class PageCanvas(QScrollArea):
 
     def _scroll_to(self, y: int, index: int, jump: bool = False) -> None:
         self._fast = False  # a chosen page: sharp at once
-        self._placing = True
         self._holding = self.isVisible() or self._opening  # paints once the page is there
         if jump and self._holding and self.isVisible():
             self._hold_followers()
+        bar = self.verticalScrollBar()
+        y = max(bar.minimum(), min(bar.maximum(), y))
+        # A chosen page: its pieces are asked for first, for where the view goes, and only
+        # then is the view moved there (the scroll bar's signals, the overlays following):
+        # the workers start drawing while the window does the rest.
+        self._request_timer.stop()
+        self.request_visible(top=y)
+        self._placing = True
         try:
-            self.verticalScrollBar().setValue(y)
+            bar.setValue(y)
         finally:
             self._placing = False
-        # A chosen page: ask for it now, before anything else the move sets off.
-        self._request_timer.stop()
-        self.request_visible()
         if self._holding:
             if self._visible_rendered():
                 self._release_hold()
@@ -374,14 +378,23 @@ class PageCanvas(QScrollArea):
         self._set_current(index)
 
     def _visible_rendered(self) -> bool:
-        return all(self.is_rendered(index) for index in self.visible_pages())
+        """Every page on screen is there sharp (asked at each piece of a jump that arrives)."""
+        top, bottom = self.view_range()
+        scale, rendered = self.render_scale(), self.service.is_rendered
+        return all(
+            rendered(index, scale, self._pixel_rect(index, top, bottom))
+            for index in self.page_layout.visible(top, bottom)
+        )
 
-    def _release_hold(self) -> None:
-        """Paint the view: its pages are there, or they took longer than the hold."""
+    def _release_hold(self, now: bool = False) -> None:
+        """Paint the view: its pages are there, or they took longer than the hold.
+
+        ``now``: the last piece just arrived: painted at once, in this call (not after
+        a round of the event loop, where the low-priority paint request waits behind
+        whatever else came in).
+        """
         self._hold_timer.stop()
-        if self._holding:
-            self._holding = False
-            self.viewport().update()
+        held, self._holding = self._holding, False
         if self._around_waits:
             self._around_waits = False
             # After this paint: asked now, the read-ahead would go first (the paint comes
@@ -391,6 +404,11 @@ class PageCanvas(QScrollArea):
             self._after_paint_timer.start()
         elif self._followers_held:
             self._after_paint_timer.start()  # no paint comes (hidden): they follow anyway
+        if held:
+            if now:
+                self.viewport().repaint(self._page_columns())
+            else:
+                self.viewport().update(self._page_columns())
 
     def _painted_after_hold(self) -> None:
         """The jump's page is painted (or took too long to be): ask for what waited."""
@@ -403,7 +421,22 @@ class PageCanvas(QScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         if not self._holding:
-            self.viewport().update()
+            self.viewport().update(self._page_columns() if dx == 0 else self.viewport().rect())
+
+    def _page_columns(self) -> QRect:
+        """The columns of the view that pages can cover; the view beside them is always
+        the page area's background (repainted only when the layout, the window or the
+        horizontal scroll changes it: those update the whole view).
+
+        Pages are centred, so every page lies within the widest one's columns. A move
+        up or down (a jump, scrolling) leaves the rest as it was: not filled again.
+        """
+        view = self.viewport().rect()
+        widest = self._widest_page
+        if not widest:
+            return view
+        left = (self.page_layout.width - widest) // 2 - self.horizontalScrollBar().value()
+        return QRect(left, 0, widest, view.height()).intersected(view)
 
     def _scrolled(self, _value: int) -> None:
         if self.page_layout.boxes and not self._placing:
@@ -451,16 +484,22 @@ class PageCanvas(QScrollArea):
         y0, y1 = top - box.y, bottom - box.y
         return (x0 * ratio, y0 * ratio, x1 * ratio, y1 * ratio)
 
-    def request_visible(self) -> None:
-        """Ask for the tiles on screen first, then a screen either side; forget far pages."""
+    def request_visible(self, top: int | None = None) -> None:
+        """Ask for the tiles on screen first, then a screen either side; forget far pages.
+
+        ``top``: where the view is about to be scrolled to (a jump asks before it moves).
+        """
         count = len(self.page_layout.boxes)
         if not count or not self.service.boxes:
             return
-        self._request_visible()
+        self._request_visible(top)
 
-    def _request_visible(self) -> None:
+    def _request_visible(self, top: int | None = None) -> None:
         count = len(self.page_layout.boxes)
-        top, bottom = self.view_range()
+        if top is None:
+            top, bottom = self.view_range()
+        else:
+            bottom = top + self.viewport().height()
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
         if not self._fast:
@@ -577,7 +616,7 @@ class PageCanvas(QScrollArea):
             return
         if self._holding:
             if self._visible_rendered():
-                self._release_hold()  # the whole view at once, sharp
+                self._release_hold(now=True)  # the whole view at once, sharp
             return
         page = self.page_rect(index)
         ratio = self.device_ratio()

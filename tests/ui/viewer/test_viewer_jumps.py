@@ -39,8 +39,9 @@ def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
     canvas._hold_timer.setInterval(60_000)
     view = canvas.viewport()
     asked: list[bool] = []  # each repaint the view asks for: was the page there?
-    update = view.update
+    update, repaint = view.update, view.repaint  # later (a frame) or at once
     view.update = lambda *area: (asked.append(canvas.is_rendered(30)), update(*area))
+    view.repaint = lambda *area: (asked.append(canvas.is_rendered(30)), repaint(*area))
     log = painted_log(viewer)
     viewer.go_to(31)
     qtbot.waitUntil(lambda: (30, True) in log, timeout=10000)

@@ -1,0 +1,81 @@
+"""What the reading view leaves on screen: the view as it is, drawn afresh.
+
+After a jump or a scroll the view repaints only what can have changed (the
+columns the pages can cover, not the page area's background beside them) and
+paints the jump's page in the same call that brought its last piece. These
+tests compare what the window really holds (the screen's copy of it) with the
+whole view drawn afresh, pixel for pixel: nothing stale may stay behind, on
+pages of one width or of several.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+
+from tests.support.pdf_files import mixed_widths_pdf, numbered_pdf
+from tests.support.viewer_support import opened, wait_rendered
+
+
+def on_screen(canvas) -> QImage:
+    """The reading view's pixels as the window holds them (what the screen shows)."""
+    view = canvas.viewport()
+    window = view.window()
+    corner = view.mapTo(window, QPoint(0, 0))
+    shot = window.screen().grabWindow(
+        window.winId(), corner.x(), corner.y(), view.width(), view.height()
+    )
+    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def drawn_afresh(canvas) -> QImage:
+    """The whole reading view painted now, into an image of its own."""
+    return canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def settled(canvas, index: int) -> bool:
+    return canvas.is_rendered(index) and not canvas._holding
+
+
+def assert_screen_is_whole_view(qtbot, canvas, index: int) -> None:
+    qtbot.waitUntil(lambda: settled(canvas, index), timeout=10000)
+    # The frame with the page is flushed by now (painted in the call that released it,
+    # or by the event loop that ran the wait); compare once more after any later frame.
+    qtbot.waitUntil(lambda: on_screen(canvas) == drawn_afresh(canvas), timeout=3000)
+    shown, fresh = on_screen(canvas), drawn_afresh(canvas)
+    assert shown.size() == fresh.size() and shown == fresh
+
+
+def open_pdf(qtbot, make_viewer, data: bytes, width: int = 900, height: int = 700):
+    viewer = make_viewer(width=width, height=height)
+    viewer.show_document("doc", "Document", data, 1)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 0)
+    # However slow this machine is, a jump waits for its page (no stand-in first).
+    viewer.canvas._hold_timer.setInterval(60_000)
+    return viewer
+
+
+def test_after_jumps_between_wide_and_narrow_pages_the_screen_shows_the_whole_view(
+    qtbot, make_viewer
+):
+    viewer = open_pdf(qtbot, make_viewer, mixed_widths_pdf())
+    canvas = viewer.canvas
+    widths = {canvas.page_rect(i).width() for i in range(viewer.page_count)}
+    assert len(widths) == 2  # fit width: the wide pages fill it, the others do not
+    for page in (4, 7, 9, 2, 12):  # wide, narrow (beside a wide one's place), ...
+        viewer.go_to(page)
+        assert_screen_is_whole_view(qtbot, canvas, page - 1)
+        assert viewer.page == page
+
+
+def test_after_scrolling_and_a_jump_the_screen_shows_the_whole_view(qtbot, make_viewer):
+    viewer = open_pdf(qtbot, make_viewer, numbered_pdf(30))
+    canvas = viewer.canvas
+    bar = canvas.verticalScrollBar()
+    bar.setValue(bar.value() + 250)  # the reader scrolls down a bit
+    assert_screen_is_whole_view(qtbot, canvas, canvas.current)
+    viewer.go_to(21)
+    assert_screen_is_whole_view(qtbot, canvas, 20)
+    bar.setValue(bar.value() - 400)  # and back up over the gap between two pages
+    assert_screen_is_whole_view(qtbot, canvas, canvas.current)
