@@ -12,6 +12,7 @@ land on the right spot of a turned page too.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -150,6 +151,10 @@ class PageCanvas(QScrollArea):
         self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
         self._scroll_stopped.timeout.connect(self._stopped)
         self._holding = False  # a jump's page is on its way: the view waits for it
+        # The parts of the view a jump's first pieces were painted in while it waits for
+        # the others (see _show_early); the paint that ends the wait leaves them out.
+        self._early = QRegion()
+        self._painting_early: QRect | None = None  # the piece's area, while it is painted
         self._around_waits = False  # read-ahead, stand-ins and links wait for the jump's page
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
@@ -354,6 +359,7 @@ class PageCanvas(QScrollArea):
     def _scroll_to(self, y: int, index: int, jump: bool = False) -> None:
         self._fast = False  # a chosen page: sharp at once
         self._holding = self.isVisible() or self._opening  # paints once the page is there
+        self._early = QRegion()  # what an earlier jump showed early is the old view now
         if jump and self._holding and self.isVisible():
             self._hold_followers()
         bar = self.verticalScrollBar()
@@ -404,9 +410,11 @@ class PageCanvas(QScrollArea):
             self._after_paint_timer.start()
         elif self._followers_held:
             self._after_paint_timer.start()  # no paint comes (hidden): they follow anyway
+        early, self._early = self._early, QRegion()
         if held:
             if now:
-                self.viewport().repaint(self._page_columns())
+                # The pieces shown early are on screen already: only the rest is painted.
+                self.viewport().repaint(QRegion(self._page_columns()) - early)
             else:
                 self.viewport().update(self._page_columns())
 
@@ -616,7 +624,9 @@ class PageCanvas(QScrollArea):
             return
         if self._holding:
             if self._visible_rendered():
-                self._release_hold(now=True)  # the whole view at once, sharp
+                self._release_hold(now=True)  # the rest of the view at once, sharp
+            elif not self.service.piece_delivered_soon(index, scale):
+                self._show_early(index, clip)
             return
         page = self.page_rect(index)
         ratio = self.device_ratio()
@@ -625,6 +635,32 @@ class PageCanvas(QScrollArea):
             page.left() + x0 / ratio, page.top() + y0 / ratio, (x1 - x0) / ratio, (y1 - y0) / ratio
         )
         self.viewport().update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
+
+    def _show_early(self, index: int, clip: tuple[int, int, int, int]) -> None:
+        """A jump's piece that came before the others goes on screen now, in this call.
+
+        The workers draw a page's pieces side by side; the one done first is
+        painted while the other is still drawn (on the core the first one left),
+        so the paint after the last piece copies only its own pixels. Until then
+        the rest of the view shows what it showed before the jump. Only whole
+        view pixels inside the piece are painted (at 200 % a pixel on its edge
+        is half another piece's), and only they are left out later.
+        """
+        page = self.page_rect(index)
+        grid = self.service.grid(index, self.render_scale())
+        fx = grid.width / max(1e-6, page.width())
+        fy = grid.height / max(1e-6, page.height())
+        x0, y0, x1, y1 = clip
+        left, top = math.ceil(page.left() + x0 / fx), math.ceil(page.top() + y0 / fy)
+        right, bottom = math.floor(page.left() + x1 / fx), math.floor(page.top() + y1 / fy)
+        area = QRect(left, top, right - left, bottom - top).intersected(self._page_columns())
+        if area.isEmpty():
+            return
+        self._painting_early = area
+        try:
+            self.viewport().repaint(area)
+        finally:
+            self._painting_early = None
 
     def _repaint_page(self, index: int) -> None:
         if self._holding:
@@ -668,11 +704,15 @@ class PageCanvas(QScrollArea):
                 self._paint_selection(painter, index, rect)
                 painter.setPen(QPen(PAGE_BORDER, 1))
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
-                if sharp and index not in self.painted_at:
+                if sharp and index not in self.painted_at and self._painting_early is None:
                     self.painted_at[index] = now
                 if self.paint_listener is not None:
                     self.paint_listener(index, sharp)
             self._caught_up = caught_up
+            if self._painting_early is not None:
+                # The piece is on screen now (other parts of the view Qt painted with it,
+                # which may show a stand-in, are painted again when the wait ends).
+                self._early += event.region() & QRegion(self._painting_early)
         finally:
             painter.end()
         if (self._after_paint or self._followers_held) and not self._holding:

@@ -10,10 +10,11 @@ pages of one width or of several.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QRegion
 
-from tests.support.pdf_files import mixed_widths_pdf, numbered_pdf
+from tests.support.pdf_files import low_heavy_pdf, mixed_widths_pdf, numbered_pdf
 from tests.support.viewer_support import opened, wait_rendered
 
 
@@ -79,3 +80,41 @@ def test_after_scrolling_and_a_jump_the_screen_shows_the_whole_view(qtbot, make_
     assert_screen_is_whole_view(qtbot, canvas, 20)
     bar.setValue(bar.value() - 400)  # and back up over the gap between two pages
     assert_screen_is_whole_view(qtbot, canvas, canvas.current)
+
+
+def pieces_on_screen(canvas, index: int) -> int:
+    top, bottom = canvas.view_range()
+    grid = canvas.service.grid(index, canvas.render_scale())
+    return len(grid.covering(canvas._pixel_rect(index, top, bottom)))
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0], ids=["100%", "200%"])
+def test_a_jumps_first_piece_is_painted_as_it_comes_and_not_again(qtbot, make_viewer, ratio):
+    viewer = make_viewer(width=1500 if ratio == 1 else 900, height=1000 if ratio == 1 else 700)
+    viewer.canvas.dpr_override = ratio  # 2: what a 200 % screen reports
+    # Lines under the page's title: the piece with them takes a worker far longer.
+    viewer.show_document("doc", "Document", low_heavy_pdf(12, paths=8000), 1)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 0, timeout=30000)
+    canvas = viewer.canvas
+    canvas._hold_timer.setInterval(60_000)  # the view waits for the page, however slow
+    assert pieces_on_screen(canvas, 0) >= 2  # the workers draw the page in pieces
+    view = canvas.viewport()
+    asked: list[QRegion] = []  # what the view paints at once, in the call that asks
+    repaint = view.repaint
+    view.repaint = lambda area: (asked.append(QRegion(area)), repaint(area))
+    viewer.go_to(9)
+    qtbot.waitUntil(lambda: settled(canvas, 8), timeout=30000)
+    view.repaint = repaint
+    assert pieces_on_screen(canvas, 8) >= 2
+    # The pieces that came first were each painted alone, as they came; the last paint
+    # leaves them out: no pixel of the page is copied twice...
+    assert len(asked) >= 2
+    painted = QRegion()
+    for region in asked:
+        assert not region.isEmpty() and (painted & region).isEmpty()
+        painted |= region
+    # ... and together they are the whole page on screen, the same pixels as drawn afresh.
+    page = canvas.page_rect(8).toAlignedRect().intersected(view.rect())
+    assert (QRegion(page) - painted).isEmpty()
+    assert_screen_is_whole_view(qtbot, canvas, 8)
