@@ -61,6 +61,10 @@ PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sha
 # slower than this shows its stand-in first: painting one costs the GUI thread a few
 # milliseconds that, on a two-core machine, the workers drawing the page are short of.
 JUMP_HOLD_MS = 50
+# While the view waits for a jump's page, a piece that comes before the others is painted
+# at once (see PageCanvas._show_early). False: the page is painted whole, after its last
+# piece (for an A/B of the two on a quiet machine).
+PAINT_PIECES_EARLY = True
 AFTER_PAINT_MS = 100  # read-ahead after a jump waits at most this long for the paint
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
@@ -167,6 +171,12 @@ class PageCanvas(QScrollArea):
         self._after_paint_timer.setSingleShot(True)
         self._after_paint_timer.setInterval(AFTER_PAINT_MS)
         self._after_paint_timer.timeout.connect(self._painted_after_hold)
+        # Run right after the paint that showed the page, once its frame is done (not
+        # inside it: the frame is on screen a little sooner).
+        self._painted_soon = QTimer(self)
+        self._painted_soon.setSingleShot(True)
+        self._painted_soon.setInterval(0)
+        self._painted_soon.timeout.connect(self._painted_after_hold)
         # What shows where the view is (the scroll bar, and what the screen adds with
         # follow_jumps) is repainted after a jump's page, not before it.
         self._followers: list[QWidget] = [self.verticalScrollBar()]
@@ -625,7 +635,7 @@ class PageCanvas(QScrollArea):
         if self._holding:
             if self._visible_rendered():
                 self._release_hold(now=True)  # the rest of the view at once, sharp
-            elif not self.service.piece_delivered_soon(index, scale):
+            elif PAINT_PIECES_EARLY and not self.service.piece_delivered_soon(index, scale):
                 self._show_early(index, clip)
             return
         page = self.page_rect(index)
@@ -689,15 +699,18 @@ class PageCanvas(QScrollArea):
             visible = self.page_layout.visible(top + exposed.top(), top + exposed.bottom() + 1)
             scale = self.render_scale()
             now = time.perf_counter()
-            gaps = QRegion(event.rect())
-            for index in visible:
-                gaps -= QRegion(self.page_rect(index).toAlignedRect())
-            background = QColor(theme().page_area)
-            for gap in gaps:
-                painter.fillRect(gap, background)
+            area = event.rect()
+            pages = [(index, self.page_rect(index)) for index in visible]
+            aligned = [rect.toAlignedRect() for _index, rect in pages]
+            if not any(page.contains(area) for page in aligned):  # (a piece of one page)
+                gaps = QRegion(area)
+                for page in aligned:
+                    gaps -= QRegion(page)
+                background = QColor(theme().page_area)
+                for gap in gaps:
+                    painter.fillRect(gap, background)
             caught_up = True
-            for index in visible:
-                rect = self.page_rect(index)
+            for index, rect in pages:
                 sharp = self.service.paint_page(painter, index, rect, scale, exposed)
                 caught_up = caught_up and sharp
                 self._paint_hits(painter, index, rect)
@@ -716,7 +729,7 @@ class PageCanvas(QScrollArea):
         finally:
             painter.end()
         if (self._after_paint or self._followers_held) and not self._holding:
-            self._painted_after_hold()
+            self._painted_soon.start()
 
     def _to_view(self, rect: Rect, page: QRectF) -> QRectF:
         s = self.scale
