@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage, QRegion
 
+from companion.ui.appearance import Appearance, apply_appearance, reset_appearance, theme
 from tests.support.pdf_files import low_heavy_pdf, mixed_widths_pdf, numbered_pdf
 from tests.support.viewer_support import opened, wait_rendered
 
@@ -124,3 +125,20 @@ def test_a_jumps_first_piece_is_painted_as_it_comes_and_not_again(qtbot, make_vi
     page = canvas.page_rect(8).toAlignedRect().intersected(view.rect())
     assert (QRegion(page) - painted).isEmpty()
     assert_screen_is_whole_view(qtbot, canvas, 8)
+
+
+def test_after_switching_to_high_contrast_the_background_beside_the_pages_follows(
+    qtbot, make_viewer
+):
+    viewer = open_pdf(qtbot, make_viewer, numbered_pdf(10))
+    canvas = viewer.canvas
+    assert_screen_is_whole_view(qtbot, canvas, 0)
+    try:
+        apply_appearance(Appearance(high_contrast=True))
+        bar = canvas.verticalScrollBar()
+        bar.setValue(bar.value() + 300)  # the view moves down: only the page columns repaint
+        assert_screen_is_whole_view(qtbot, canvas, canvas.current)
+        beside = on_screen(canvas).pixelColor(2, canvas.viewport().height() // 2)
+        assert beside.name() == theme().page_area  # black beside the pages, not the old grey
+    finally:
+        reset_appearance()
