@@ -314,7 +314,10 @@ def _page_reader(doc: pymupdf.Document) -> PageReader:
             extra.extractBLOCKS,
         )
         fz_doc = doc.this
+        low_level = isinstance(fz_doc, mupdf.FzDocument)
     except (ImportError, AttributeError):
+        low_level = False
+    if not low_level:
         return lambda index: _read_page(doc, index)
 
     def read(index: int) -> tuple[str, PageBox]:
