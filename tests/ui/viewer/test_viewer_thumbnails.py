@@ -59,3 +59,23 @@ def test_thumbnails_show_their_pages_and_every_row_shares_one_grey_stand_in(qtbo
         for row in [*on_screen(), 0, 1, 2]
     }
     assert len(icons) == 1
+
+
+def test_thumbnail_rows_are_numbered_pages_to_choose_never_to_edit_or_drag(qtbot, make_viewer):
+    viewer = make_viewer()
+    viewer.show_document("doc", "Kort", numbered_pdf(7), 1)
+    opened(qtbot, viewer)
+    model = viewer.sidebar.model
+    qtbot.waitUntil(lambda: model.rowCount() == 7, timeout=5000)
+    texts = [model.data(model.index(row), Qt.ItemDataRole.DisplayRole) for row in range(7)]
+    assert texts == [str(page) for page in range(1, 8)]
+    flags = model.flags(model.index(3))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+    # Another document: its own rows, the old ones gone.
+    viewer.show_document("doc2", "Langer", numbered_pdf(12), 1)
+    opened(qtbot, viewer)
+    qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=5000)
+    assert model.data(model.index(11), Qt.ItemDataRole.DisplayRole) == "12"
+    viewer.close_document()
+    assert model.rowCount() == 0
