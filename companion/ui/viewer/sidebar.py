@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -62,6 +63,24 @@ _ROLES = frozenset(
         Qt.ItemDataRole.AccessibleTextRole.value,
         PAGE_ROLE,
         IMAGE_ROLE,
+    )
+)
+
+
+# What can change the panel's smallest size: its own or a child's new size hints
+# (LayoutRequest), the style, the font, the texts, or being shown again.
+_HINT_CHANGES = frozenset(
+    t.value
+    for t in (
+        QEvent.Type.LayoutRequest,
+        QEvent.Type.StyleChange,
+        QEvent.Type.FontChange,
+        QEvent.Type.LanguageChange,
+        QEvent.Type.LocaleChange,
+        QEvent.Type.Polish,
+        QEvent.Type.PolishRequest,
+        QEvent.Type.Show,
+        QEvent.Type.ShowToParent,
     )
 )
 
@@ -204,6 +223,7 @@ class Sidebar(QTabWidget):
     """Tabs 'Pagina's' (thumbnails) and 'Inhoud' (outline); emits the page to show."""
 
     page_chosen = Signal(int)  # 0-based
+    _smallest: QSize | None = None  # see minimumSizeHint (asked during construction, too)
 
     def __init__(self, service: RenderService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,6 +276,22 @@ class Sidebar(QTabWidget):
         )
         live(self, "setMaximumWidth", lambda: THUMB_WIDTH + px(160))
         follow(self, self._retranslate_outline)
+
+    def minimumSizeHint(self) -> QSize:
+        """QTabWidget's, kept until something that changes it happens.
+
+        Qt works it out afresh at each asking (the tab bar, both lists and their
+        scroll bars, through the style sheet), and the splitter and the layouts
+        ask some twenty times while the document screen is shown: a few tenths
+        of a millisecond of every opening."""
+        if self._smallest is None:
+            self._smallest = super().minimumSizeHint()
+        return QSize(self._smallest)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type().value in _HINT_CHANGES:
+            self._smallest = None
+        return super().event(event)
 
     def set_document(self, sizes: list[tuple[float, float]], dpr: float) -> None:
         """A new document (or its real page sizes): thumbnails; the outline follows."""

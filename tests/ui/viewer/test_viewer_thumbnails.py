@@ -8,7 +8,9 @@ document at 200 % filled that with some 40 thumbnails of pages long gone.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QTabWidget
 
+from companion.ui.appearance import Appearance, apply_appearance, reset_appearance
 from tests.support.viewer_support import numbered_pdf, opened
 
 
@@ -79,3 +81,33 @@ def test_thumbnail_rows_are_numbered_pages_to_choose_never_to_edit_or_drag(qtbot
     assert model.data(model.index(11), Qt.ItemDataRole.DisplayRole) == "12"
     viewer.close_document()
     assert model.rowCount() == 0
+
+
+def test_the_side_panel_keeps_its_smallest_size_only_while_nothing_changes_it(qtbot, make_viewer):
+    """The panel keeps the smallest size Qt works out for it (asked some twenty times per
+    opening); larger text, another language, the contents tab coming and going, or the
+    panel hidden and shown again give Qt's own answer again, never an old one."""
+    viewer = make_viewer()
+    sidebar = viewer.sidebar
+
+    def fresh() -> bool:
+        return sidebar.minimumSizeHint() == QTabWidget.minimumSizeHint(sidebar)
+
+    viewer.show_document("doc", "Kort", numbered_pdf(3), 1)
+    opened(qtbot, viewer)
+    small = sidebar.minimumSizeHint()
+    assert fresh()
+    try:
+        apply_appearance(Appearance(text_size=200, language="en"))
+        assert fresh()
+        assert sidebar.minimumSizeHint() != small  # (so the checks above could fail)
+        sidebar.setTabVisible(1, True)
+        qtbot.waitUntil(fresh, timeout=2000)
+        sidebar.hide()
+        apply_appearance(Appearance(text_size=150, language="en"))
+        sidebar.setTabVisible(1, False)
+        sidebar.show()
+        assert fresh()
+    finally:
+        reset_appearance()
+    assert fresh()
