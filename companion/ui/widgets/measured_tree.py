@@ -14,6 +14,10 @@ samples only: the same answer as Qt's, in the current font and style, for a
 handful of measurements. Columns without samples are measured by Qt as
 always.
 
+While the list is hidden (a document opened from it) the header still lays
+its sections out when it is hidden; the list then answers with the widths it
+measured last, a column whose texts changed excepted. Shown again, it measures.
+
 Qt's answer leaves only a few pixels of cell margin between the end of one
 column's widest text and the start of the next ("Handleiding10 min" at 200 %
 text), so every column but the one with the branches gets :data:`GAP_CHARACTERS`
@@ -36,9 +40,11 @@ class MeasuredTree(QTreeWidget):
         super().__init__(parent)
         # column -> one cell per distinct text (followed by Qt when rows come and go)
         self._samples: dict[int, list[QPersistentModelIndex]] = {}
+        self._hidden_widths: dict[int, int] = {}  # the last width measured, per column
 
     def clear(self) -> None:
         self._samples = {}
+        self._hidden_widths = {}
         super().clear()
 
     def measure_on(self, samples: dict[int, dict[str, QTreeWidgetItem]]) -> None:
@@ -49,11 +55,21 @@ class MeasuredTree(QTreeWidget):
         taken out of the tree later makes Qt measure that column itself again.
         """
         for column, rows in samples.items():
+            self._hidden_widths.pop(column, None)
             self._samples[column] = [
                 QPersistentModelIndex(self.indexFromItem(item, column)) for item in rows.values()
             ]
 
     def sizeHintForColumn(self, column: int) -> int:
+        if not self.isVisible() and column in self._hidden_widths:
+            # Hidden (the library as a document opens): the header still lays its sections
+            # out, for nobody. The width it had does; shown again, the header measures anew.
+            return self._hidden_widths[column]
+        width = self._measure(column)
+        self._hidden_widths[column] = width
+        return width
+
+    def _measure(self, column: int) -> int:
         samples = self._samples.get(column)
         # The column that carries the tree's branches adds each row's indentation: Qt's way.
         tree_column = self.header().logicalIndex(0) == column

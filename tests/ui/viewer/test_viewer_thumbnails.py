@@ -8,7 +8,9 @@ document at 200 % filled that with some 40 thumbnails of pages long gone.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QTabWidget
 
+from companion.ui.appearance import Appearance, apply_appearance, reset_appearance
 from tests.support.viewer_support import numbered_pdf, opened
 
 
@@ -59,3 +61,53 @@ def test_thumbnails_show_their_pages_and_every_row_shares_one_grey_stand_in(qtbo
         for row in [*on_screen(), 0, 1, 2]
     }
     assert len(icons) == 1
+
+
+def test_thumbnail_rows_are_numbered_pages_to_choose_never_to_edit_or_drag(qtbot, make_viewer):
+    viewer = make_viewer()
+    viewer.show_document("doc", "Kort", numbered_pdf(7), 1)
+    opened(qtbot, viewer)
+    model = viewer.sidebar.model
+    qtbot.waitUntil(lambda: model.rowCount() == 7, timeout=5000)
+    texts = [model.data(model.index(row), Qt.ItemDataRole.DisplayRole) for row in range(7)]
+    assert texts == [str(page) for page in range(1, 8)]
+    flags = model.flags(model.index(3))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+    # Another document: its own rows, the old ones gone.
+    viewer.show_document("doc2", "Langer", numbered_pdf(12), 1)
+    opened(qtbot, viewer)
+    qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=5000)
+    assert model.data(model.index(11), Qt.ItemDataRole.DisplayRole) == "12"
+    viewer.close_document()
+    assert model.rowCount() == 0
+
+
+def test_the_side_panel_keeps_its_smallest_size_only_while_nothing_changes_it(qtbot, make_viewer):
+    """The panel keeps the smallest size Qt works out for it (asked some twenty times per
+    opening); larger text, another language, the contents tab coming and going, or the
+    panel hidden and shown again give Qt's own answer again, never an old one."""
+    viewer = make_viewer()
+    sidebar = viewer.sidebar
+
+    def fresh() -> bool:
+        return sidebar.minimumSizeHint() == QTabWidget.minimumSizeHint(sidebar)
+
+    viewer.show_document("doc", "Kort", numbered_pdf(3), 1)
+    opened(qtbot, viewer)
+    small = sidebar.minimumSizeHint()
+    assert fresh()
+    try:
+        apply_appearance(Appearance(text_size=200, language="en"))
+        assert fresh()
+        assert sidebar.minimumSizeHint() != small  # (so the checks above could fail)
+        sidebar.setTabVisible(1, True)
+        qtbot.waitUntil(fresh, timeout=2000)
+        sidebar.hide()
+        apply_appearance(Appearance(text_size=150, language="en"))
+        sidebar.setTabVisible(1, False)
+        sidebar.show()
+        assert fresh()
+    finally:
+        reset_appearance()
+    assert fresh()

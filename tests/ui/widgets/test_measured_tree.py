@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QStyle, QTreeView
 
-from companion.ui.appearance import Appearance
+from companion.ui.appearance import Appearance, apply_appearance
 from companion.ui.screens.library import (
     DOC_ID_ROLE,
     MEASURED_COLUMNS,
@@ -87,3 +87,29 @@ def test_the_widest_kind_and_time_stand_apart_from_the_next_column(qtbot, real_w
         text_ends = header.sectionPosition(column) + margin + widest
         next_starts = header.sectionPosition(column) + header.sectionSize(column)
         assert next_starts - text_ends >= one_character, (column, next_starts - text_ends)
+
+
+def test_columns_changed_while_the_library_is_hidden_are_measured_again_when_it_shows(
+    qtbot, real_window
+):
+    """Hidden (a document opened), the list answers with the widths it had, so the header
+    lays its sections out for nobody cheaply; back on screen, what changed meanwhile (marks,
+    another grouping, larger text) is measured at Qt's own widths again."""
+    window = real_window(Appearance())
+    screen = window.library_screen
+    tree = screen.tree
+    doc_id = tree.topLevelItem(0).child(0).data(0, DOC_ID_ROLE)
+    before = widths(tree)
+    assert window.open_document(doc_id)
+    qtbot.waitUntil(lambda: not tree.isVisible())
+    assert widths(tree) == before  # hidden: what it had
+    ids = [tree.topLevelItem(0).child(j).data(0, DOC_ID_ROLE) for j in range(2)]
+    screen._marks = {ids[0]: "nieuw", ids[1]: "gewijzigd"}
+    screen._apply_marks()  # a column's texts changed while hidden: measured anew
+    assert widths(tree)[MEASURED_COLUMNS[-1]] == qt_widths(tree)[MEASURED_COLUMNS[-1]]
+    screen.by_type.setChecked(True)  # rows made again while hidden
+    apply_appearance(Appearance(text_size=200))  # and larger text: every width changes
+    window.show_screen("bibliotheek")
+    qtbot.waitUntil(tree.isVisible)
+    shown = [c for c in range(tree.columnCount()) if not tree.isColumnHidden(c)]
+    assert [widths(tree)[c] for c in shown] == [qt_widths(tree)[c] for c in shown]
