@@ -61,10 +61,13 @@ PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sha
 # slower than this shows its stand-in first: painting one costs the GUI thread a few
 # milliseconds that, on a two-core machine, the workers drawing the page are short of.
 JUMP_HOLD_MS = 50
-# While the view waits for a jump's page, a piece that comes before the others is painted
-# at once (see PageCanvas._show_early). False: the page is painted whole, after its last
-# piece (for an A/B of the two on a quiet machine).
-PAINT_PIECES_EARLY = True
+# True: while the view waits for a jump's page, a piece that comes before the others is
+# painted at once (see PageCanvas._show_early), so the paint after the last piece copies
+# only the rest. Off: measured under load (2-9), it cut the GUI thread's work after the
+# last piece (1.6-2.0 against 2.4-2.8 ms CPU) but cost a frame more in all, and the jump
+# right after another was shown later (18-19.5 against 12.7-18.7 ms); once the engine
+# sends both pieces together (jump-engine) they come closer still. For an A/B on a quiet machine.
+PAINT_PIECES_EARLY = False
 AFTER_PAINT_MS = 100  # read-ahead after a jump waits at most this long for the paint
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)

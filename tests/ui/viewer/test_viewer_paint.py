@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage, QRegion
 
+import companion.ui.viewer.canvas as canvas_module
 from companion.ui.appearance import Appearance, apply_appearance, reset_appearance, theme
 from tests.support.pdf_files import low_heavy_pdf, mixed_widths_pdf, numbered_pdf
 from tests.support.viewer_support import opened, wait_rendered
@@ -96,7 +97,10 @@ def pieces_on_screen(canvas, index: int) -> int:
 
 
 @pytest.mark.parametrize("ratio", [1.0, 2.0], ids=["100%", "200%"])
-def test_a_jumps_first_piece_is_painted_as_it_comes_and_not_again(qtbot, make_viewer, ratio):
+def test_a_jumps_first_piece_is_painted_as_it_comes_and_not_again(
+    qtbot, make_viewer, ratio, monkeypatch
+):
+    monkeypatch.setattr(canvas_module, "PAINT_PIECES_EARLY", True)  # the option, when on
     viewer = make_viewer(width=1500 if ratio == 1 else 900, height=1000 if ratio == 1 else 700)
     viewer.canvas.dpr_override = ratio  # 2: what a 200 % screen reports
     # Lines under the page's title: the piece with them takes a worker far longer.
