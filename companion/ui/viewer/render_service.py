@@ -436,9 +436,23 @@ class RenderService(QObject):
             self.page_ready.emit(LANE_VIEW, index)
 
     def evict_far(self, keep: range) -> None:
-        """Forget pages outside ``keep``; tiles on their way there too."""
+        """Forget pages outside ``keep``; tiles on their way there too.
+
+        Those are cancelled, not only dropped when they arrive: after a jump, a
+        read-ahead piece of the place left behind would otherwise hold a worker
+        (and the engine's thread, which hands it on) while the page jumped to
+        waits for it. A piece being drawn is stopped (see ``EnginePool.cancel``).
+        """
         self._keep = keep
         self.tiles.evict(lambda key: key[0] not in keep)
+        far = [key for key in self._wanted if len(key) == 4 and key[0] not in keep]
+        for key in far:
+            entry = self._wanted.pop(key)
+            for lane in entry.lanes:
+                self._lane_keys.get(lane, set()).discard(key)
+            self.engine.cancel(entry.ticket)
+        if far:
+            self._count_requested()
 
     # -- what there is ------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import Pixels
 from companion.ui.viewer.engine_client import pixels_to_image
+from companion.ui.viewer.render_service import LANE_PREFETCH
 from tests.support.viewer_support import heavy_pdf, numbered_pdf, opened, wait_rendered
 
 
@@ -170,3 +171,24 @@ def test_a_jump_asks_for_its_page_alone_and_reads_ahead_once_it_is_painted(qtbot
     # Once page 21 is painted, the page below it is read ahead: scrolling on shows it at once.
     below = max(on_screen) + 1
     qtbot.waitUntil(lambda: any(key[0] == below for key in service.tiles), timeout=10000)
+
+
+def test_a_jump_far_away_stops_the_read_ahead_of_the_place_left_behind(qtbot, make_viewer):
+    viewer = make_viewer(width=900, height=700)
+    viewer.show_document("zwaar", "Zware tekening", heavy_pdf(normal_pages=30), 2)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 1)
+    service, pool = viewer.service, viewer.service.engine.pool
+    # Reading ahead onto the heavy first page (seconds of drawing), as the view does.
+    service.request(LANE_PREFETCH, [(0, viewer.canvas.render_scale(), None)])
+    ahead = [w.ticket for key, w in service._wanted.items() if key[0] == 0 and len(key) == 4]
+    assert ahead
+    drawing = lambda: any(getattr(r, "page", -1) == 0 for _pid, r in pool.busy())  # noqa: E731
+    qtbot.waitUntil(drawing, timeout=10000)
+    viewer.go_to(31)
+    # Cancelled at once (a worker drawing it is stopped), not left to hold a worker while
+    # the page jumped to waits; nothing of page 1 is waited for any more.
+    assert all(ticket.cancelled for ticket in ahead if not ticket.done)
+    assert not any(key[0] == 0 for key in service._wanted if len(key) == 4)
+    wait_rendered(qtbot, viewer, 30)
+    assert viewer.page == 31
