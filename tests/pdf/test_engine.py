@@ -517,3 +517,35 @@ def test_a_worker_keeps_the_pages_it_drew_interpreted_and_draws_them_again_the_s
     assert bytes(straight) == first[3] and min(first[3][::4]) < 100
     pool.unshare(doc)  # a document let go takes its pages' lists along
     wait_for(lambda: not pool.call(Inspect(NOBODY))["display_lists"])
+
+
+def test_a_cancelled_answer_waiting_unread_frees_its_worker_for_the_next_request(make_pool):
+    pool = make_pool(2)
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    wait_for(lambda: pool.ready_count() == 2)
+    hold, entered = threading.Event(), threading.Event()
+
+    def busy_elsewhere(_answer) -> None:  # the dispatcher thread, kept busy (as by a window)
+        entered.set()
+        hold.wait(20)
+
+    try:
+        first, second = (
+            pool.submit(
+                Render(doc, page=n, width=595, height=842, clip=(0, 0, 595, 842)),
+                callback=busy_elsewhere,
+            )
+            for n in (0, 1)
+        )
+        entered.wait(20)
+        # One answer holds the dispatcher; the other lies unread in its worker's pipe.
+        unread = second if first.done else first
+        worker = next(w for w in pool._workers if w.ticket is unread)
+        wait_for(lambda: worker.conn.poll(0))
+        pool.cancel(unread)  # nobody wants it any more (a jump elsewhere)
+        nxt = pool.submit(Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842)))
+        # Its worker took the next request at once, without waiting for the dispatcher.
+        assert nxt.started and worker.ticket is nxt
+    finally:
+        hold.set()
+    assert isinstance(pool.call(Probe(doc)), Probed)
