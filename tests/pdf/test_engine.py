@@ -549,3 +549,12 @@ def test_a_cancelled_answer_waiting_unread_frees_its_worker_for_the_next_request
     finally:
         hold.set()
     assert isinstance(pool.call(Probe(doc)), Probed)
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="Linux only")
+def test_workers_wait_for_a_free_core_instead_of_taking_the_windows(make_pool):
+    pool = make_pool(2)
+    wait_for(lambda: pool.ready_count() == 2)
+    # Batch tasks: the same share of the processor, but a worker woken by a request no
+    # longer preempts the window's thread while it still hands out a jump's other pieces.
+    assert {os.sched_getscheduler(pid) for pid in pool.worker_pids()} == {os.SCHED_BATCH}

@@ -192,3 +192,35 @@ def test_a_jump_far_away_stops_the_read_ahead_of_the_place_left_behind(qtbot, ma
     assert not any(key[0] == 0 for key in service._wanted if len(key) == 4)
     wait_rendered(qtbot, viewer, 30)
     assert viewer.page == 31
+
+
+def test_the_pieces_of_a_jumps_page_go_to_the_workers_together(qtbot, make_viewer):
+    viewer = make_viewer(width=1400, height=900)  # a page this wide comes in bands
+    viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 0)
+    pool = viewer.service.engine.pool
+    qtbot.waitUntil(lambda: pool.pending() == 0, timeout=10000)  # read-ahead done: idle
+    steps: list[str] = []
+    submit, send = pool.submit, pool._send
+
+    def asked(request, **kwargs):
+        steps.append("asked")
+        return submit(request, **kwargs)
+
+    def sent(worker, message):
+        if isinstance(message, tuple) and isinstance(message[0], int):
+            steps.append("sent")
+        send(worker, message)
+
+    pool.submit, pool._send = asked, sent
+    try:
+        viewer.go_to(25)
+    finally:
+        pool.submit, pool._send = submit, send
+    pieces = steps.count("asked")
+    assert pieces >= 2  # the view shows two bands of a page, or two pages
+    # Every piece on screen was asked for before the first was sent: no worker starts
+    # (and takes a core from the window) while the others are still being asked for.
+    assert steps[:pieces] == ["asked"] * pieces and "sent" in steps
+    wait_rendered(qtbot, viewer, 24)
