@@ -221,6 +221,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         choose_language(language_from(arguments))
         args = build_parser().parse_args(arguments)
     if args.command in (None, "open"):
+        # A first start: the import's workers load Python and PyMuPDF on the
+        # other core while this process still loads Qt (see first_run.py).
+        from companion.kit.first_run import start_extraction_early
+        from companion.paths import app_paths
+
+        start_extraction_early(app_paths(args.data_dir).kit_store)
         from companion.ui.app import run_app
 
         if args.command == "open":

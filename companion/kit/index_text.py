@@ -79,14 +79,26 @@ def _may_run(pages: Sequence[str]) -> bool:
     no running line. When one is (a real running line, or lines that only
     look alike roughly), the exact keys decide.
     """
-    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * len(pages))
+    total = len(pages)
+    needed = max(RUNNING_MIN_PAGES, RUNNING_SHARE * total)
     counts: Counter[bytes] = Counter()
-    for text in pages:
+    for seen, text in enumerate(pages, start=1):
         if any(mark in text for mark in _OTHER_BREAKS):
             return True
         rough = text.casefold().encode("utf-8", "surrogatepass").translate(None, _ROUGH_DROP)
         counts.update(set(rough.splitlines()))
-    return any(count >= needed for count in counts.values())
+        left = total - seen
+        if left < needed:
+            # A line not seen yet can no longer come back on enough pages; when
+            # none of those seen can either, the answer is known without reading
+            # the pages left (a document without running lines is decided after
+            # some 40% of its pages; the exact rule is unchanged).
+            most = max(counts.values(), default=0)
+            if most >= needed:
+                return True
+            if most + left < needed:
+                return False
+    return False
 
 
 def _keyed(pages: Sequence[str]) -> list[list[str]]:

@@ -65,10 +65,6 @@ def run_app(
     instance = SingleInstance(paths)
     if not instance.acquire():
         return _second_start(instance, paths, selftest)
-    # A first start: the import's extraction workers load while the window is built.
-    from companion.kit.first_run import start_extraction_early
-
-    start_extraction_early(paths.kit_store)
     context = _open_context(paths, selftest)
     if context is None:
         return 1

@@ -130,3 +130,29 @@ def test_a_page_number_line_is_one_line_whatever_its_spaces_or_digits():
 
     assert running_lines(pages) == {"pagina #"}
     assert page_bodies(pages) == ["a", "b", "c", "d", "e"]
+
+
+def test_a_header_that_only_starts_late_in_the_document_is_still_found():
+    # The cheap check stops reading once no line can come back on enough pages:
+    # a header on the last 6 of 10 pages (60%) runs; a footer on the last 5 does not.
+    places = [
+        "wijk",
+        "school",
+        "loket",
+        "taalhuis",
+        "werk",
+        "buurt",
+        "markt",
+        "kerk",
+        "station",
+        "haven",
+    ]
+    pages = [f"Vrije tekst over de {place}\n" for place in places]
+    for n in range(4, 10):
+        pages[n] = "Bijlage A · blad " + str(n) + "\n" + pages[n]
+    for n in range(5, 10):
+        pages[n] += "Alleen achterin\n"
+
+    assert running_lines(pages) == {"bijlage a · blad #"}
+    assert page_bodies(pages) == _plain_bodies(pages)
+    assert page_bodies(pages)[9] == "vrije tekst over de haven alleen achterin"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 
 from companion.pdf.extract_pool import FAULT_ABORT, FAULT_HANG, Job, PoolSettings, extract_files
-from companion.pdf.text import body_text, clean_text, extract_pdf, margin_band
+from companion.pdf.text import body_text, clean_text, extract_pdf, margin_band, page_box
 from tests.support import bad_pdfs
 
 
@@ -92,3 +92,52 @@ def test_text_off_the_page_is_not_indexed():
     page.insert_text((700, 300), "verstopt naast de pagina", fontsize=11)
     text = body_text(page)
     assert "zichtbaar" in text and "verstopt" not in text
+
+
+def _mixed_pages() -> bytes:
+    """Pages the extraction reads in different ways: upright, turned (own or inherited
+    /Rotate), cropped off-centre, text across and off the edge, margin text only."""
+    doc = pymupdf.open()
+    for width, height, rotate in ((595, 842, 0), (595, 842, 90), (842, 595, 180), (200, 120, 0)):
+        page = doc.new_page(width=width, height=height)
+        page.insert_text((20, 14), "koptekst bovenaan", fontsize=6)
+        page.insert_text((20, height / 2), f"middenstuk {width} bij {height}", fontsize=10)
+        page.insert_text((-40, height / 2 + 20), "half naast de rand", fontsize=10)
+        page.insert_text((width + 30, height / 2), "helemaal naast de pagina", fontsize=10)
+        page.insert_text((20, height - 6), "voettekst onderaan", fontsize=6)
+        if rotate:
+            page.set_rotation(rotate)
+    cropped = doc.new_page(width=595, height=842)
+    cropped.insert_text((300, 500), "binnen de uitsnede", fontsize=11)
+    cropped.insert_text((60, 100), "buiten de uitsnede", fontsize=11)
+    cropped.set_cropbox(pymupdf.Rect(250, 250, 550, 700))
+    only_margin = doc.new_page(width=595, height=842)
+    only_margin.insert_text((56, 30), "alleen een regel bovenaan", fontsize=8)
+    inherited = doc.new_page(width=595, height=842)
+    inherited.insert_text((8, 150), "kopje", fontsize=6)  # an edge once turned
+    inherited.insert_text((300, 400), "geërfde draaiing", fontsize=11)
+    # /Rotate on the page tree, not the page: the page inherits 270 degrees.
+    tree = int(doc.xref_get_key(doc.pdf_catalog(), "Pages")[1].split()[0])
+    doc.xref_set_key(tree, "Rotate", "270")
+    doc.xref_set_key(inherited.xref, "Rotate", "null")
+    return doc.tobytes()
+
+
+def test_extract_reads_every_kind_of_page_as_the_page_api_does():
+    """Upright pages are read through PyMuPDF's low-level calls, others the Page way:
+    both must give the text and box that body_text and page_box give for the page."""
+    data = _mixed_pages()
+    result = extract_pdf(data)
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        expected = [(body_text(page), page_box(page)) for page in doc]
+    assert [(page.text, page.box) for page in result.pages] == expected
+    texts = [text for text, _box in expected]
+    assert [box.rotation for _text, box in expected] == [0, 90, 180, 0, 0, 0, 270]
+    assert all("naast de pagina" not in text for text in texts)
+    assert "middenstuk 595 bij 842" in texts[0] and "koptekst" not in texts[0]
+    assert "voettekst" not in texts[0]
+    assert "st de rand" in texts[0] and "half" not in texts[0]  # the letters on the page
+    assert "middenstuk 200 bij 120" in texts[3]
+    assert "binnen de uitsnede" in texts[4] and "buiten de uitsnede" not in texts[4]
+    assert texts[5] == "alleen een regel bovenaan\n"
+    assert "geërfde draaiing" in texts[6] and "kopje" not in texts[6]
