@@ -86,6 +86,10 @@ class DisplayLists:
             self._lists.popitem(last=False)
         return found
 
+    def keys(self) -> list[tuple[str, int]]:
+        """(document key, page) of each list kept, oldest first."""
+        return list(self._lists)
+
     def forget(self, key: str) -> None:
         for entry in [k for k in self._lists if k[0] == key]:
             del self._lists[entry]

@@ -491,3 +491,70 @@ def test_an_answer_its_caller_leaves_unread_is_read_for_it(make_pool):
     # Asked and waited for on one thread, the answer is read by that thread.
     pixels = pool.call(Render(doc, page=0, width=595, height=842, clip=(0, 0, 595, 842)))
     assert isinstance(pixels, Pixels) and _dark_pixels(pixels) > 20
+
+
+def test_a_worker_keeps_the_pages_it_drew_interpreted_and_draws_them_again_the_same(make_pool):
+    from companion.pdf.render import render_into
+
+    data = numbered_pdf(12, {n: "Een vindplaats is een organisatie." for n in range(1, 13)})
+    pool = make_pool()
+    doc = pool.share(data, "twaalf.pdf")
+    width, height, clip = 1190, 1684, (0, 0, 1190, 512)
+
+    def band(page: int) -> bytes:
+        answer = pool.call(Render(doc, page=page, width=width, height=height, clip=clip))
+        assert isinstance(answer, Pixels)
+        return bytes(answer.buffer)
+
+    first = [band(page) for page in range(10)]  # ten pages, as after a few jumps
+    kept = {page for key, page in pool.call(Inspect(NOBODY))["display_lists"] if key == doc.key}
+    assert kept == set(range(10))  # each interpreted once, kept for its next band or jump
+    # Drawn again from what was kept: the same pixels, and the same as MuPDF draws the
+    # page straight (no list), text and all.
+    assert [band(page) for page in range(10)] == first
+    straight = memoryview(bytearray(width * 512 * 4))
+    render_into(pymupdf.open(stream=data, filetype="pdf")[3], width, height, clip, straight)
+    assert bytes(straight) == first[3] and min(first[3][::4]) < 100
+    pool.unshare(doc)  # a document let go takes its pages' lists along
+    wait_for(lambda: not pool.call(Inspect(NOBODY))["display_lists"])
+
+
+def test_a_cancelled_answer_waiting_unread_frees_its_worker_for_the_next_request(make_pool):
+    pool = make_pool(2)
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    wait_for(lambda: pool.ready_count() == 2)
+    hold, entered = threading.Event(), threading.Event()
+
+    def busy_elsewhere(_answer) -> None:  # the dispatcher thread, kept busy (as by a window)
+        entered.set()
+        hold.wait(20)
+
+    try:
+        first, second = (
+            pool.submit(
+                Render(doc, page=n, width=595, height=842, clip=(0, 0, 595, 842)),
+                callback=busy_elsewhere,
+            )
+            for n in (0, 1)
+        )
+        entered.wait(20)
+        # One answer holds the dispatcher; the other lies unread in its worker's pipe.
+        unread = second if first.done else first
+        worker = next(w for w in pool._workers if w.ticket is unread)
+        wait_for(lambda: worker.conn.poll(0))
+        pool.cancel(unread)  # nobody wants it any more (a jump elsewhere)
+        nxt = pool.submit(Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842)))
+        # Its worker took the next request at once, without waiting for the dispatcher.
+        assert nxt.started and worker.ticket is nxt
+    finally:
+        hold.set()
+    assert isinstance(pool.call(Probe(doc)), Probed)
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="Linux only")
+def test_workers_wait_for_a_free_core_instead_of_taking_the_windows(make_pool):
+    pool = make_pool(2)
+    wait_for(lambda: pool.ready_count() == 2)
+    # Batch tasks: the same share of the processor, but a worker woken by a request no
+    # longer preempts the window's thread while it still hands out a jump's other pieces.
+    assert {os.sched_getscheduler(pid) for pid in pool.worker_pids()} == {os.SCHED_BATCH}

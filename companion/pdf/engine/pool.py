@@ -508,11 +508,29 @@ class EnginePool:
                 return
             running = self._thread is not None and not self._closing
         if running:
+            if threading.current_thread() is not self._thread:
+                self._read_cancelled()
             self._assign()
             if not self._dispatcher_needed():
                 return
         with contextlib.suppress(OSError):  # closed, or already full of wake-ups
             self._wake_w.send(b"x")
+
+    def _read_cancelled(self) -> None:
+        """Read here what workers said to cancelled requests, if it is waiting already.
+
+        After a jump the pieces of the place left behind are cancelled. A worker
+        that finished (or stopped) one counts as busy until its answer is read,
+        and the dispatcher thread that would read it needs Python's lock, which
+        the window's thread holds while it works through the jump: measured, the
+        page jumped to waited 2-8 ms for a worker whose answer lay unread. Nobody
+        wants that answer (no callback runs for a cancelled request), so the
+        caller's thread reads it, and the worker takes the new page at once.
+        """
+        with self._lock:
+            stale = [w for w in self._workers if w.ticket is not None and w.ticket.cancelled]
+        for worker in stale:
+            self._read_waiting(worker)
 
     def _dispatcher_needed(self) -> bool:
         """Whether the dispatcher thread must look now, not at its next regular check.

@@ -968,8 +968,12 @@ class ViewerScreen(QWidget):
         is_workshop = self._is_workshop() if enabled else False
         self.pack_action.setEnabled(shown and is_workshop)
         self.pack_button.setVisible(is_workshop)
-        for widget in (self.previous_button, self.next_button, self.page_box, self.zoom_box):
+        for widget in (self.page_box, self.zoom_box):
             widget.setEnabled(enabled)
+        # The page buttons also follow the page: "Vorige pagina" on page 1 does nothing,
+        # so it is not offered (showing the screen again re-enabled it on page 1).
+        self.previous_button.setEnabled(enabled and self.page > 1)
+        self.next_button.setEnabled(enabled and self.page < self.page_count)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -92,6 +92,29 @@ def test_keys_and_page_box_move_through_the_document(qtbot, make_viewer):
     screenshot(viewer, "viewer-page-7")
 
 
+def test_the_page_buttons_offer_only_a_page_that_exists(qtbot, make_viewer):
+    """On page 1 "Vorige pagina" is off, on the last page "Volgende pagina" is; also after
+    the screen was hidden and shown again (going to the Library and back)."""
+    viewer = make_viewer()
+    assert viewer.show_document("handleiding-x", "Drie pagina's", numbered_pdf(3), 1)
+    opened(qtbot, viewer)
+
+    def buttons() -> tuple[bool, bool]:
+        return viewer.previous_button.isEnabled(), viewer.next_button.isEnabled()
+
+    assert viewer.page == 1 and buttons() == (False, True)
+    viewer.hide()
+    viewer.show()
+    assert buttons() == (False, True)
+    qtbot.keyClick(viewer.canvas, Qt.Key.Key_End)
+    assert viewer.page == 3 and buttons() == (True, False)
+    viewer.hide()
+    viewer.show()
+    assert buttons() == (True, False)
+    qtbot.mouseClick(viewer.previous_button, Qt.MouseButton.LeftButton)
+    assert viewer.page == 2 and buttons() == (True, True)
+
+
 def test_zoom_modes_and_steps_change_the_drawn_size(qtbot, make_viewer):
     viewer = make_viewer()
     viewer.show_document("doc", "Drie", numbered_pdf(3), 1)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from companion.pdf.engine.pixel_memory import PixelMemory
 from companion.pdf.engine.protocol import Pixels
 from companion.ui.viewer.engine_client import pixels_to_image
+from companion.ui.viewer.render_service import LANE_PREFETCH
 from tests.support.viewer_support import heavy_pdf, numbered_pdf, opened, wait_rendered
 
 
@@ -186,3 +187,56 @@ def test_a_jump_asks_for_its_page_alone_and_reads_ahead_once_it_is_painted(qtbot
     # Once page 21 is painted, the page below it is read ahead: scrolling on shows it at once.
     below = max(on_screen) + 1
     qtbot.waitUntil(lambda: any(key[0] == below for key in service.tiles), timeout=10000)
+
+
+def test_a_jump_far_away_stops_the_read_ahead_of_the_place_left_behind(qtbot, make_viewer):
+    viewer = make_viewer(width=900, height=700)
+    viewer.show_document("zwaar", "Zware tekening", heavy_pdf(normal_pages=30), 2)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 1)
+    service, pool = viewer.service, viewer.service.engine.pool
+    # Reading ahead onto the heavy first page (seconds of drawing), as the view does.
+    service.request(LANE_PREFETCH, [(0, viewer.canvas.render_scale(), None)])
+    ahead = [w.ticket for key, w in service._wanted.items() if key[0] == 0 and len(key) == 4]
+    assert ahead
+    drawing = lambda: any(getattr(r, "page", -1) == 0 for _pid, r in pool.busy())  # noqa: E731
+    qtbot.waitUntil(drawing, timeout=10000)
+    viewer.go_to(31)
+    # Cancelled at once (a worker drawing it is stopped), not left to hold a worker while
+    # the page jumped to waits; nothing of page 1 is waited for any more.
+    assert all(ticket.cancelled for ticket in ahead if not ticket.done)
+    assert not any(key[0] == 0 for key in service._wanted if len(key) == 4)
+    wait_rendered(qtbot, viewer, 30)
+    assert viewer.page == 31
+
+
+def test_the_pieces_of_a_jumps_page_go_to_the_workers_together(qtbot, make_viewer):
+    viewer = make_viewer(width=1400, height=900)  # a page this wide comes in bands
+    viewer.show_document("veertig", "Veertig pagina's", numbered_pdf(40), 1)
+    opened(qtbot, viewer)
+    wait_rendered(qtbot, viewer, 0)
+    pool = viewer.service.engine.pool
+    qtbot.waitUntil(lambda: pool.pending() == 0, timeout=10000)  # read-ahead done: idle
+    steps: list[str] = []
+    submit, send = pool.submit, pool._send
+
+    def asked(request, **kwargs):
+        steps.append("asked")
+        return submit(request, **kwargs)
+
+    def sent(worker, message):
+        if isinstance(message, tuple) and isinstance(message[0], int):
+            steps.append("sent")
+        send(worker, message)
+
+    pool.submit, pool._send = asked, sent
+    try:
+        viewer.go_to(25)
+    finally:
+        pool.submit, pool._send = submit, send
+    pieces = steps.count("asked")
+    assert pieces >= 2  # the view shows two bands of a page, or two pages
+    # Every piece on screen was asked for before the first was sent: no worker starts
+    # (and takes a core from the window) while the others are still being asked for.
+    assert steps[:pieces] == ["asked"] * pieces and "sent" in steps
+    wait_rendered(qtbot, viewer, 24)
