@@ -101,6 +101,7 @@ def install(window, events: list[Event]) -> None:
             _x0, y0, _x1, y1 = grid.clip(key[2], key[3])
             where = (key[0], y0, y1 - y0)
         events.append((_now(), "gui_slot", where))
+        events.append((0, "slot_thread_cpu", (where, cpu)))
         arrived(generation, key, answer)
         events.append((_now(), "gui_slot_end", where))
         events.append((0, "slot_cpu", time.thread_time_ns() - cpu))
@@ -177,10 +178,15 @@ def summarise(jump: list[Event], t0: int, page: int, shown_at: int) -> dict:
         }
     )
     last = max(used.values(), key=lambda v: v["gui_slot"]) if used else {}
+    # When the first piece of the page left for a worker (the critical one may be second).
+    sends = sorted(v["send"] for v in used.values() if "send" in v)
     return {
         "shown": ms(shown_at),
         "pieces": len(used),
         "critical": last,
+        "first_send": sends[0] if sends else None,
+        # Each piece's arrival on the GUI thread: how far apart the pieces come.
+        "slots": sorted(v["gui_slot"] for v in used.values() if "gui_slot" in v),
         "frame": frames[-1] if frames else None,
         "paint_start": paints[-1] if paints else None,
         "widgets": widgets,
@@ -192,6 +198,7 @@ def summarise(jump: list[Event], t0: int, page: int, shown_at: int) -> dict:
         ],
         "frames": len(frames),
         "go_to_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "go_to_cpu"],
+        "tail_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "tail_cpu"],
         "paint_cpu": [round(k / 1e6, 2) for _t, step, k in jump if step == "paint_cpu"],
         "relay_cpu": round(sum(k for _t, step, k in jump if step == "relay_cpu") / 1e6, 2),
         "slot_cpu": round(sum(k for _t, step, k in jump if step == "slot_cpu") / 1e6, 2),
@@ -247,6 +254,16 @@ def main() -> None:
             events.append((0, "gui_cpu", time.thread_time_ns() - gui_cpu))
             gui_at, proc_at = painted_cpu.pop(index)
             events.append((0, "gui_cpu_painted", gui_at - gui_cpu))
+            # The GUI thread's CPU from the start of the slot of the page's last piece
+            # (before the page was painted) until it was painted: what the window adds
+            # to the critical path once the workers are done, whatever the load.
+            starts = [
+                cpu
+                for _t, step, (where, cpu) in (e for e in events if e[1] == "slot_thread_cpu")
+                if where is not None and where[0] == index and cpu <= gui_at
+            ]
+            if starts:
+                events.append((0, "tail_cpu", gui_at - max(starts)))
             events.append((0, "proc_cpu_painted", proc_at - proc_cpu))
             summary = summarise(sorted(events, key=lambda e: e[0]), t0, index, done)
             summaries[kind].append(summary)
@@ -274,6 +291,12 @@ def main() -> None:
         for key in ("relay_cpu", "slot_cpu"):
             line[key] = round(statistics.median(r[key] for r in rows), 2)
         line["go_to_cpu"] = round(statistics.median(r["go_to_cpu"][0] for r in rows), 2)
+        tails = [r["tail_cpu"][0] for r in rows if r["tail_cpu"]]
+        if tails:
+            line["tail_cpu"] = round(statistics.median(tails), 2)
+        first_sends = [r["first_send"] for r in rows if r["first_send"] is not None]
+        if first_sends:
+            line["first_send"] = round(statistics.median(first_sends), 2)
         print(json.dumps(line), flush=True)
     window.close()
     window.context.close()

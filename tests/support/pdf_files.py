@@ -76,10 +76,53 @@ def heavy_pdf(paths: int = 200_000, per_form: int = 1000, normal_pages: int = 3)
     return doc.tobytes()
 
 
+def low_heavy_pdf(count: int = 12, paths: int = 30_000, band: tuple[float, float] = (300, 480)):
+    """``count`` A4 pages saying "Pagina N" at the top, each with ``paths`` short lines
+    between ``band`` (points from the top): a piece of the page drawn there takes a
+    worker far longer than one of the text above it."""
+    doc = pymupdf.open()
+    rnd = random.Random(2)
+    top, bottom = 842 - band[1], 842 - band[0]  # PDF heights count from the bottom
+    segments = []
+    for _ in range(1000):
+        x, y = rnd.uniform(20, 575), rnd.uniform(top + 10, bottom - 10)
+        segments.append(f"{x:.1f} {y:.1f} m {x + rnd.uniform(-9, 9):.1f} {y + 9:.1f} l S")
+    form = doc.get_new_xref()
+    doc.update_object(form, f"<< /Type /XObject /Subtype /Form /BBox [0 {top} 595 {bottom}] >>")
+    doc.update_stream(form, ("0.1 w\n" + "\n".join(segments)).encode())
+    body = "\n".join("q /Fm0 Do Q" for _ in range(max(1, paths // 1000)))
+    for number in range(1, count + 1):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((72, 90), f"Pagina {number}", fontsize=28)
+        contents = doc.get_new_xref()
+        doc.update_object(contents, "<<>>")
+        doc.update_stream(contents, body.encode())
+        text = page.get_contents()[0]
+        doc.xref_set_key(page.xref, "Contents", f"[{text} 0 R {contents} 0 R]")
+        kind, resources = doc.xref_get_key(page.xref, "Resources")
+        if kind == "xref":
+            doc.xref_set_key(int(resources.split()[0]), "XObject", f"<< /Fm0 {form} 0 R >>")
+        else:
+            doc.xref_set_key(page.xref, "Resources/XObject", f"<< /Fm0 {form} 0 R >>")
+    return doc.tobytes()
+
+
 def tiny_page_pdf() -> bytes:
     """A 1 x 1 pt page between two ordinary ones."""
     doc = pymupdf.open(stream=numbered_pdf(2), filetype="pdf")
     doc.new_page(pno=1, width=1, height=1)
+    return doc.tobytes()
+
+
+def mixed_widths_pdf(count: int = 12, wide: tuple[int, ...] = (4, 9)) -> bytes:
+    """``count`` pages saying "Pagina N": A4 upright, and A4 on its side on the
+    ``wide`` (1-based) pages, so the pages on screen differ in width."""
+    doc = pymupdf.open()
+    for number in range(1, count + 1):
+        width, height = (842, 595) if number in wide else (595, 842)
+        page = doc.new_page(width=width, height=height)
+        page.insert_text((72, 90), f"Pagina {number}", fontsize=28)
+        page.draw_rect(pymupdf.Rect(36, 120, width - 36, height - 36), color=(0.2, 0.3, 0.6))
     return doc.tobytes()
 
 

@@ -12,11 +12,12 @@ land on the right spot of a turned page too.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -60,6 +61,13 @@ PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sha
 # slower than this shows its stand-in first: painting one costs the GUI thread a few
 # milliseconds that, on a two-core machine, the workers drawing the page are short of.
 JUMP_HOLD_MS = 50
+# True: while the view waits for a jump's page, a piece that comes before the others is
+# painted at once (see PageCanvas._show_early), so the paint after the last piece copies
+# only the rest. Off: measured under load (2-9), it cut the GUI thread's work after the
+# last piece (1.6-2.0 against 2.4-2.8 ms CPU) but cost a frame more in all, and the jump
+# right after another was shown later (18-19.5 against 12.7-18.7 ms); once the engine
+# sends both pieces together (jump-engine) they come closer still. For an A/B on a quiet machine.
+PAINT_PIECES_EARLY = False
 AFTER_PAINT_MS = 100  # read-ahead after a jump waits at most this long for the paint
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
@@ -150,6 +158,10 @@ class PageCanvas(QScrollArea):
         self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
         self._scroll_stopped.timeout.connect(self._stopped)
         self._holding = False  # a jump's page is on its way: the view waits for it
+        # The parts of the view a jump's first pieces were painted in while it waits for
+        # the others (see _show_early); the paint that ends the wait leaves them out.
+        self._early = QRegion()
+        self._painting_early: QRect | None = None  # the piece's area, while it is painted
         self._around_waits = False  # read-ahead, stand-ins and links wait for the jump's page
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
@@ -162,6 +174,12 @@ class PageCanvas(QScrollArea):
         self._after_paint_timer.setSingleShot(True)
         self._after_paint_timer.setInterval(AFTER_PAINT_MS)
         self._after_paint_timer.timeout.connect(self._painted_after_hold)
+        # Run right after the paint that showed the page, once its frame is done (not
+        # inside it: the frame is on screen a little sooner).
+        self._painted_soon = QTimer(self)
+        self._painted_soon.setSingleShot(True)
+        self._painted_soon.setInterval(0)
+        self._painted_soon.timeout.connect(self._painted_after_hold)
         # What shows where the view is (the scroll bar, and what the screen adds with
         # follow_jumps) is repainted after a jump's page, not before it.
         self._followers: list[QWidget] = [self.verticalScrollBar()]
@@ -353,17 +371,22 @@ class PageCanvas(QScrollArea):
 
     def _scroll_to(self, y: int, index: int, jump: bool = False) -> None:
         self._fast = False  # a chosen page: sharp at once
-        self._placing = True
         self._holding = self.isVisible() or self._opening  # paints once the page is there
+        self._early = QRegion()  # what an earlier jump showed early is the old view now
         if jump and self._holding and self.isVisible():
             self._hold_followers()
+        bar = self.verticalScrollBar()
+        y = max(bar.minimum(), min(bar.maximum(), y))
+        # A chosen page: its pieces are asked for first, for where the view goes, and only
+        # then is the view moved there (the scroll bar's signals, the overlays following):
+        # the workers start drawing while the window does the rest.
+        self._request_timer.stop()
+        self.request_visible(top=y)
+        self._placing = True
         try:
-            self.verticalScrollBar().setValue(y)
+            bar.setValue(y)
         finally:
             self._placing = False
-        # A chosen page: ask for it now, before anything else the move sets off.
-        self._request_timer.stop()
-        self.request_visible()
         if self._holding:
             if self._visible_rendered():
                 self._release_hold()
@@ -374,14 +397,23 @@ class PageCanvas(QScrollArea):
         self._set_current(index)
 
     def _visible_rendered(self) -> bool:
-        return all(self.is_rendered(index) for index in self.visible_pages())
+        """Every page on screen is there sharp (asked at each piece of a jump that arrives)."""
+        top, bottom = self.view_range()
+        scale, rendered = self.render_scale(), self.service.is_rendered
+        return all(
+            rendered(index, scale, self._pixel_rect(index, top, bottom))
+            for index in self.page_layout.visible(top, bottom)
+        )
 
-    def _release_hold(self) -> None:
-        """Paint the view: its pages are there, or they took longer than the hold."""
+    def _release_hold(self, now: bool = False) -> None:
+        """Paint the view: its pages are there, or they took longer than the hold.
+
+        ``now``: the last piece just arrived: painted at once, in this call (not after
+        a round of the event loop, where the low-priority paint request waits behind
+        whatever else came in).
+        """
         self._hold_timer.stop()
-        if self._holding:
-            self._holding = False
-            self.viewport().update()
+        held, self._holding = self._holding, False
         if self._around_waits:
             self._around_waits = False
             # After this paint: asked now, the read-ahead would go first (the paint comes
@@ -391,6 +423,13 @@ class PageCanvas(QScrollArea):
             self._after_paint_timer.start()
         elif self._followers_held:
             self._after_paint_timer.start()  # no paint comes (hidden): they follow anyway
+        early, self._early = self._early, QRegion()
+        if held:
+            if now:
+                # The pieces shown early are on screen already: only the rest is painted.
+                self.viewport().repaint(QRegion(self._page_columns()) - early)
+            else:
+                self.viewport().update(self._page_columns())
 
     def _painted_after_hold(self) -> None:
         """The jump's page is painted (or took too long to be): ask for what waited."""
@@ -403,7 +442,22 @@ class PageCanvas(QScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         if not self._holding:
-            self.viewport().update()
+            self.viewport().update(self._page_columns() if dx == 0 else self.viewport().rect())
+
+    def _page_columns(self) -> QRect:
+        """The columns of the view that pages can cover; the view beside them is always
+        the page area's background (repainted only when the layout, the window or the
+        horizontal scroll changes it: those update the whole view).
+
+        Pages are centred, so every page lies within the widest one's columns. A move
+        up or down (a jump, scrolling) leaves the rest as it was: not filled again.
+        """
+        view = self.viewport().rect()
+        widest = self._widest_page
+        if not widest:
+            return view
+        left = (self.page_layout.width - widest) // 2 - self.horizontalScrollBar().value()
+        return QRect(left, 0, widest, view.height()).intersected(view)
 
     def _scrolled(self, _value: int) -> None:
         if self.page_layout.boxes and not self._placing:
@@ -451,16 +505,22 @@ class PageCanvas(QScrollArea):
         y0, y1 = top - box.y, bottom - box.y
         return (x0 * ratio, y0 * ratio, x1 * ratio, y1 * ratio)
 
-    def request_visible(self) -> None:
-        """Ask for the tiles on screen first, then a screen either side; forget far pages."""
+    def request_visible(self, top: int | None = None) -> None:
+        """Ask for the tiles on screen first, then a screen either side; forget far pages.
+
+        ``top``: where the view is about to be scrolled to (a jump asks before it moves).
+        """
         count = len(self.page_layout.boxes)
         if not count or not self.service.boxes:
             return
-        self._request_visible()
+        self._request_visible(top)
 
-    def _request_visible(self) -> None:
+    def _request_visible(self, top: int | None = None) -> None:
         count = len(self.page_layout.boxes)
-        top, bottom = self.view_range()
+        if top is None:
+            top, bottom = self.view_range()
+        else:
+            bottom = top + self.viewport().height()
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
         if not self._fast:
@@ -577,7 +637,9 @@ class PageCanvas(QScrollArea):
             return
         if self._holding:
             if self._visible_rendered():
-                self._release_hold()  # the whole view at once, sharp
+                self._release_hold(now=True)  # the rest of the view at once, sharp
+            elif PAINT_PIECES_EARLY and not self.service.piece_delivered_soon(index, scale):
+                self._show_early(index, clip)
             return
         page = self.page_rect(index)
         ratio = self.device_ratio()
@@ -586,6 +648,32 @@ class PageCanvas(QScrollArea):
             page.left() + x0 / ratio, page.top() + y0 / ratio, (x1 - x0) / ratio, (y1 - y0) / ratio
         )
         self.viewport().update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
+
+    def _show_early(self, index: int, clip: tuple[int, int, int, int]) -> None:
+        """A jump's piece that came before the others goes on screen now, in this call.
+
+        The workers draw a page's pieces side by side; the one done first is
+        painted while the other is still drawn (on the core the first one left),
+        so the paint after the last piece copies only its own pixels. Until then
+        the rest of the view shows what it showed before the jump. Only whole
+        view pixels inside the piece are painted (at 200 % a pixel on its edge
+        is half another piece's), and only they are left out later.
+        """
+        page = self.page_rect(index)
+        grid = self.service.grid(index, self.render_scale())
+        fx = grid.width / max(1e-6, page.width())
+        fy = grid.height / max(1e-6, page.height())
+        x0, y0, x1, y1 = clip
+        left, top = math.ceil(page.left() + x0 / fx), math.ceil(page.top() + y0 / fy)
+        right, bottom = math.floor(page.left() + x1 / fx), math.floor(page.top() + y1 / fy)
+        area = QRect(left, top, right - left, bottom - top).intersected(self._page_columns())
+        if area.isEmpty():
+            return
+        self._painting_early = area
+        try:
+            self.viewport().repaint(area)
+        finally:
+            self._painting_early = None
 
     def _repaint_page(self, index: int) -> None:
         if self._holding:
@@ -614,30 +702,37 @@ class PageCanvas(QScrollArea):
             visible = self.page_layout.visible(top + exposed.top(), top + exposed.bottom() + 1)
             scale = self.render_scale()
             now = time.perf_counter()
-            gaps = QRegion(event.rect())
-            for index in visible:
-                gaps -= QRegion(self.page_rect(index).toAlignedRect())
-            background = QColor(theme().page_area)
-            for gap in gaps:
-                painter.fillRect(gap, background)
+            area = event.rect()
+            pages = [(index, self.page_rect(index)) for index in visible]
+            aligned = [rect.toAlignedRect() for _index, rect in pages]
+            if not any(page.contains(area) for page in aligned):  # (a piece of one page)
+                gaps = QRegion(area)
+                for page in aligned:
+                    gaps -= QRegion(page)
+                background = QColor(theme().page_area)
+                for gap in gaps:
+                    painter.fillRect(gap, background)
             caught_up = True
-            for index in visible:
-                rect = self.page_rect(index)
+            for index, rect in pages:
                 sharp = self.service.paint_page(painter, index, rect, scale, exposed)
                 caught_up = caught_up and sharp
                 self._paint_hits(painter, index, rect)
                 self._paint_selection(painter, index, rect)
                 painter.setPen(QPen(PAGE_BORDER, 1))
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
-                if sharp and index not in self.painted_at:
+                if sharp and index not in self.painted_at and self._painting_early is None:
                     self.painted_at[index] = now
                 if self.paint_listener is not None:
                     self.paint_listener(index, sharp)
             self._caught_up = caught_up
+            if self._painting_early is not None:
+                # The piece is on screen now (other parts of the view Qt painted with it,
+                # which may show a stand-in, are painted again when the wait ends).
+                self._early += event.region() & QRegion(self._painting_early)
         finally:
             painter.end()
         if (self._after_paint or self._followers_held) and not self._holding:
-            self._painted_after_hold()
+            self._painted_soon.start()
 
     def _to_view(self, rect: Rect, page: QRectF) -> QRectF:
         s = self.scale

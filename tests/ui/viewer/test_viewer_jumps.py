@@ -24,6 +24,20 @@ def painted_log(viewer) -> list[tuple[int, bool]]:
     return log
 
 
+def pixels_there(canvas, index: int, area=None) -> bool:
+    """Every pixel of page ``index`` inside ``area`` of the view (a QRect or QRegion; the
+    whole view if None) is drawn sharp."""
+    if area is None:
+        return canvas.is_rendered(index)
+    bounds = area.boundingRect() if hasattr(area, "boundingRect") else area
+    page = canvas.page_rect(index).toAlignedRect().intersected(bounds)
+    if page.isEmpty():
+        return True
+    top = canvas.verticalScrollBar().value()
+    rect = canvas._pixel_rect(index, top + page.top(), top + page.bottom() + 1)
+    return canvas.service.is_rendered(index, canvas.render_scale(), rect)
+
+
 def forty_pages_open(qtbot, make_viewer):
     """A viewer showing page 1 of a 40-page document, drawn."""
     viewer = make_viewer(width=900, height=700)
@@ -40,8 +54,10 @@ def test_a_jump_asks_for_one_paint_once_its_page_is_there(qtbot, make_viewer):
     canvas._hold_timer.setInterval(60_000)
     view = canvas.viewport()
     asked: list[bool] = []  # each repaint the view asks for: was the page there?
-    update = view.update
+    update, repaint = view.update, view.repaint  # later (a frame) or at once
     view.update = lambda *area: (asked.append(canvas.is_rendered(30)), update(*area))
+    # At once: the whole page, or (a page in pieces) a piece that is there.
+    view.repaint = lambda *area: (asked.append(pixels_there(canvas, 30, *area)), repaint(*area))
     log = painted_log(viewer)
     viewer.go_to(31)
     qtbot.waitUntil(lambda: (30, True) in log, timeout=10000)
