@@ -970,8 +970,11 @@ class ViewerScreen(QWidget):
         self.pack_button.setVisible(is_workshop)
         for widget in (self.page_box, self.zoom_box):
             widget.setEnabled(enabled)
-        # The page buttons also follow the page: "Vorige pagina" on page 1 does nothing,
-        # so it is not offered (showing the screen again re-enabled it on page 1).
+        self._set_page_buttons(enabled)
+
+    def _set_page_buttons(self, enabled: bool) -> None:
+        """The page buttons follow the page: "Vorige pagina" on page 1 does nothing, so it
+        is not offered (showing the screen again once re-enabled it on page 1)."""
         self.previous_button.setEnabled(enabled and self.page > 1)
         self.next_button.setEnabled(enabled and self.page < self.page_count)
 
@@ -1017,8 +1020,7 @@ class ViewerScreen(QWidget):
         self.page_box.blockSignals(True)
         self.page_box.setValue(page)
         self.page_box.blockSignals(False)
-        self.previous_button.setEnabled(page > 1)
-        self.next_button.setEnabled(page < self.page_count)
+        self._set_page_buttons(True)
         # The side panel and the remembered page follow once the reader stops on a page:
         # a jump's pixels come first, paging quickly through costs no disk writes.
         self._settle_timer.start()
