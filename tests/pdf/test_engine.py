@@ -551,6 +551,43 @@ def test_a_cancelled_answer_waiting_unread_frees_its_worker_for_the_next_request
     assert isinstance(pool.call(Probe(doc)), Probed)
 
 
+def test_reading_cancelled_answers_leaves_a_live_answer_to_the_dispatcher(make_pool):
+    """The caller's thread reads only answers nobody wants. Between its look at the workers
+    and its read, a worker may have been handed a live request by the dispatcher; reading
+    that answer there would run its callback inside the caller's cancel() (seen in CI: a
+    jump's list of pieces changed under it)."""
+    pool = make_pool(2)
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    wait_for(lambda: pool.ready_count() == 2)
+    hold, entered = threading.Event(), threading.Event()
+    delivered: list[str] = []
+
+    def busy_elsewhere(_answer) -> None:  # the dispatcher thread, kept busy (as by a window)
+        delivered.append(threading.current_thread().name)
+        entered.set()
+        hold.wait(20)
+
+    try:
+        first, second = (
+            pool.submit(
+                Render(doc, page=n, width=595, height=842, clip=(0, 0, 595, 842)),
+                callback=busy_elsewhere,
+            )
+            for n in (0, 1)
+        )
+        entered.wait(20)
+        live = second if first.done else first
+        worker = next(w for w in pool._workers if w.ticket is live)
+        wait_for(lambda: worker.conn.poll(0))  # a live answer, unread
+        pool._read_waiting(worker, only_cancelled=True)  # as _read_cancelled does
+        assert not live.done and worker.ticket is live and worker.conn.poll(0)
+        assert delivered == [pool._thread.name]  # only the dispatcher's own delivery
+    finally:
+        hold.set()
+    wait_for(lambda: live.done)
+    assert len(delivered) == 2 and threading.current_thread().name not in delivered
+
+
 @pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="Linux only")
 def test_workers_wait_for_a_free_core_instead_of_taking_the_windows(make_pool):
     pool = make_pool(2)

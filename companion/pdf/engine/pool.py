@@ -289,12 +289,20 @@ class EnginePool:
         if running:
             self._assign()  # a worker that answered takes the next request at once
 
-    def _read_waiting(self, worker: _Worker) -> None:
-        """Every message ``worker`` has sent and nobody read yet."""
+    def _read_waiting(self, worker: _Worker, only_cancelled: bool = False) -> None:
+        """Every message ``worker`` has sent and nobody read yet.
+
+        ``only_cancelled``: only while it answers a cancelled request (see
+        ``_read_cancelled``), never a live request's answer, whose callback
+        would run inside the caller's ``cancel`` or ``submit``.
+        """
         with worker.receiving:
             while True:
                 with self._lock:
                     if worker not in self._workers:
+                        return
+                    ticket = worker.ticket
+                    if only_cancelled and (ticket is None or not ticket.cancelled):
                         return
                 try:
                     if not worker.conn.poll(0):  # type: ignore[attr-defined]
@@ -526,11 +534,16 @@ class EnginePool:
         page jumped to waited 2-8 ms for a worker whose answer lay unread. Nobody
         wants that answer (no callback runs for a cancelled request), so the
         caller's thread reads it, and the worker takes the new page at once.
+
+        Only that answer: between the look at the workers and the read, the
+        dispatcher may have read it and handed the worker a live request. Its
+        answer read here ran its callback inside the caller's ``cancel`` (seen
+        in CI: a jump's ``evict_far`` found its pieces changed under it).
         """
         with self._lock:
             stale = [w for w in self._workers if w.ticket is not None and w.ticket.cancelled]
         for worker in stale:
-            self._read_waiting(worker)
+            self._read_waiting(worker, only_cancelled=True)
 
     def _dispatcher_needed(self) -> bool:
         """Whether the dispatcher thread must look now, not at its next regular check.
