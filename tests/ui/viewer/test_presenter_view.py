@@ -149,6 +149,9 @@ def test_a_broken_notes_file_gives_a_dutch_message_and_the_pdf_still_opens(
 
 
 def test_countdown_turns_orange_then_red_and_counts_overtime(qtbot, make_viewer):
+    # The program's look, as the main window applies it at every start: a bare viewer has
+    # none of its own, and this test passed only after another one had applied it.
+    reset_appearance()
     viewer = make_viewer()
     clock = FakeClock()
     viewer.presentation_clock = clock
