@@ -392,6 +392,7 @@ def test_pages_the_window_keeps_are_never_drawn_over(make_pool):
     first = pool.call(Render(doc, page=0, **whole))
     assert isinstance(first, Pixels)
     kept = bytes(first.buffer)
+    wait_for(lambda: pool._workers[0].reserved is not None)  # found once the pixels are sent
     reserved = pool._workers[0].reserved
     maps = f"/proc/{pool.worker_pids()[0]}/maps"
     if reserved is not None and os.path.exists(maps):  # Linux: the worker maps it while idle

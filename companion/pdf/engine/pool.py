@@ -904,15 +904,18 @@ class EnginePool:
                 if block is not None:
                     self.pixel_memory.give_back(block)
                 return
-        reserved = None
+        lent = None
         try:
             if isinstance(payload, Pixels) and block is not None and not ticket.cancelled:
                 lent = _lendable(block, payload)
                 payload = dataclasses.replace(payload, buffer=self._copy_out(block, payload))
                 block = None  # the answer has it now (or a copy, and the block is free)
-                reserved = self._reserve(worker, lent) if lent is not None else None
             self._finish(ticket, payload)
-            if reserved is not None:  # still before any next request (the ticket is not free)
+            # The block for the worker's next page is found once the pixels are on their
+            # way (making one is a system call or three), and still before any next
+            # request: the ticket is not free until the end of this.
+            reserved = self._reserve(worker, lent) if lent is not None else None
+            if reserved is not None:
                 self._send(worker, (RESERVE, reserved.name))
         finally:
             if block is not None:  # a failure, or pixels nobody wants any more
