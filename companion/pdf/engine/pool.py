@@ -547,12 +547,17 @@ class EnginePool:
         dispatcher may have read it and handed the worker a live request. Its
         answer read here ran its callback inside the caller's ``cancel`` (seen
         in CI: a jump's ``evict_far`` found its pieces changed under it).
+
+        Not for a worker told to stop: it takes the next request without that
+        (see :meth:`_stopping`), and the read would cost this thread (the window's,
+        in the middle of a jump) the answer's unpickling, or a wait for the
+        dispatcher reading the same pipe.
         """
         with self._lock:
             stale = [
                 w
                 for w in self._workers
-                if w.behind or (w.ticket is not None and w.ticket.cancelled)
+                if not w.behind and not w.stopped and w.ticket is not None and w.ticket.cancelled
             ]
         for worker in stale:
             self._read_waiting(worker, only_cancelled=True)
