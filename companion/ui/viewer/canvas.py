@@ -89,6 +89,26 @@ def _scaled(rect: tuple[float, float, float, float]) -> tuple[float, float, floa
     return (rect[0] * PREVIEW, rect[1] * PREVIEW, rect[2] * PREVIEW, rect[3] * PREVIEW)
 
 
+def _paint_border(painter: QPainter, page: QRect, fine: bool) -> None:
+    """The page's 1 px edge, inside ``page``.
+
+    ``fine`` (one device pixel per view pixel): four filled lines, the same pixels
+    as the outline drawn with a pen at a fraction of the cost (a pen's rectangle
+    goes through Qt's stroker: about as many instructions as copying the page's
+    pixels). Otherwise the outline, which a scaled painter widens as it should.
+    """
+    if fine:
+        x, y, width, height = page.x(), page.y(), page.width(), page.height()
+        painter.fillRect(x, y, width, 1, PAGE_BORDER)
+        painter.fillRect(x, y + height - 1, width, 1, PAGE_BORDER)
+        if height > 2:
+            painter.fillRect(x, y + 1, 1, height - 2, PAGE_BORDER)
+            painter.fillRect(x + width - 1, y + 1, 1, height - 2, PAGE_BORDER)
+    else:
+        painter.setPen(QPen(PAGE_BORDER, 1))
+        painter.drawRect(page.adjusted(0, 0, -1, -1))
+
+
 class PageCanvas(QScrollArea):
     """Continuous pages with zoom, find highlights, text selection and links."""
 
@@ -395,13 +415,20 @@ class PageCanvas(QScrollArea):
         self._set_current(index)
 
     def _visible_rendered(self) -> bool:
-        """Every page on screen is there sharp (asked at each piece of a jump that arrives).
+        """Every page on screen is there sharp (asked at each piece of a jump that arrives)."""
+        failed, cached = self.service.failed, self.service.tiles
+        return all(
+            index not in failed and pieces and all(piece in cached for piece in pieces)
+            for index, pieces in self._pieces_on_screen(*self.view_range())
+        )
 
-        Which pieces the view shows is worked out once per view (the jump asks this
-        when it moves and at every piece that arrives, on the path to the paint); the
-        check itself is then a look in the cache.
+    def _pieces_on_screen(self, top: int, bottom: int) -> list[tuple[int, list[TileKey]]]:
+        """Each page between view heights ``top`` and ``bottom`` with the pieces of it
+        shown there (at the scale drawn now).
+
+        Worked out once per view: a jump asks before it moves, when it has moved
+        and at every piece that arrives, on the path to the paint.
         """
-        top, bottom = self.view_range()
         scale = self.render_scale()
         view = (
             top,
@@ -412,26 +439,23 @@ class PageCanvas(QScrollArea):
             self.service.whole_page_bytes(),
         )
         known = self._on_screen
-        if known is None or known[0] is not self.page_layout or known[1] != view:
-            key = scale_key(scale)
-            pages = [
-                (
-                    index,
-                    [
-                        (index, key, column, row)
-                        for column, row in self.service.grid(index, scale).covering(
-                            self._pixel_rect(index, top, bottom)
-                        )
-                    ],
-                )
-                for index in self.page_layout.visible(top, bottom)
-            ]
-            known = self._on_screen = (self.page_layout, view, pages)
-        failed, cached = self.service.failed, self.service.tiles
-        return all(
-            index not in failed and pieces and all(piece in cached for piece in pieces)
-            for index, pieces in known[2]
-        )
+        if known is not None and known[0] is self.page_layout and known[1] == view:
+            return known[2]
+        key = scale_key(scale)
+        pages = [
+            (
+                index,
+                [
+                    (index, key, column, row)
+                    for column, row in self.service.grid(index, scale).covering(
+                        self._pixel_rect(index, top, bottom)
+                    )
+                ],
+            )
+            for index in self.page_layout.visible(top, bottom)
+        ]
+        self._on_screen = (self.page_layout, view, pages)
+        return pages
 
     def _release_hold(self, now: bool = False) -> None:
         """Paint the view: its pages are there, or they took longer than the hold.
@@ -550,9 +574,8 @@ class PageCanvas(QScrollArea):
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
         if not self._fast:
-            # The pieces on screen go to the workers at once, one by one (the first
-            # worker starts while the second piece is asked for); the rest follows with
-            # one wake-up of the engine.
+            # The pieces on screen are asked for first (they go to the workers together,
+            # see RenderService.request); the rest follows with one wake-up of the engine.
             on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
             self.service.make_room(
                 sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
@@ -565,7 +588,7 @@ class PageCanvas(QScrollArea):
                 # engine's thread needs to hand the pixels on); that work could not start
                 # before the page's pieces are done anyway (see pool.BACKGROUND).
                 self._around_waits = True
-                self._request_stand_ins(visible, top, bottom, scale, urgent_only=True)
+                self._request_stand_ins(top, bottom, urgent_only=True)
                 self._keep_near(count, top, bottom, visible)
                 return
         with self.service.engine.batch():
@@ -592,7 +615,7 @@ class PageCanvas(QScrollArea):
             self.service.request(LANE_PREFETCH, [])
             self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
             return
-        self._request_stand_ins(visible, top, bottom, scale)
+        self._request_stand_ins(top, bottom)
         ahead, near = self._keep_near(count, top, bottom, visible)
         wanted = []
         for index in sorted(near, key=lambda i: (i < visible.start, abs(i - visible.start))):
@@ -614,9 +637,7 @@ class PageCanvas(QScrollArea):
         self.service.evict_far(keep_window(visible, count, margin + self.MARGIN_PAGES))
         return ahead, near
 
-    def _request_stand_ins(
-        self, visible: range, top: int, bottom: int, scale: float, urgent_only: bool = False
-    ) -> None:
+    def _request_stand_ins(self, top: int, bottom: int, urgent_only: bool = False) -> None:
         """Thumbnails to stand in for pages on screen while their sharp pieces are drawn.
 
         A thumbnail costs a worker a moment, so it goes first only where the sharp
@@ -625,10 +646,12 @@ class PageCanvas(QScrollArea):
         """
         workers = 2 * self.service.engine.pool.size
         first, after = [], []
-        for index in visible:
-            rect = self._pixel_rect(index, top, bottom)
-            tiles = len(self.service.grid(index, scale).covering(rect))
-            if (urgent_only and tiles <= workers) or self.service.is_rendered(index, scale, rect):
+        cached = self.service.tiles
+        for index, pieces in self._pieces_on_screen(top, bottom):
+            tiles = len(pieces)
+            if (urgent_only and tiles <= workers) or (
+                pieces and all(piece in cached for piece in pieces)
+            ):
                 continue
             (first if tiles > workers else after).append((index, self.thumb_scale(index)))
         if first:
@@ -695,14 +718,18 @@ class PageCanvas(QScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         try:
-            exposed = QRectF(event.rect())
+            area = event.rect()
+            exposed = QRectF(area)
             top = self.verticalScrollBar().value()
+            left = self.horizontalScrollBar().value()
             visible = self.page_layout.visible(top + exposed.top(), top + exposed.bottom() + 1)
             scale = self.render_scale()
             now = time.perf_counter()
-            area = event.rect()
-            pages = [(index, self.page_rect(index)) for index in visible]
-            aligned = [rect.toAlignedRect() for _index, rect in pages]
+            boxes = self.page_layout.boxes
+            aligned = [
+                QRect(box.x - left, box.y - top, box.width, box.height)
+                for box in (boxes[index] for index in visible)
+            ]
             if not any(page.contains(area) for page in aligned):  # (a piece of one page)
                 gaps = QRegion(area)
                 for page in aligned:
@@ -711,13 +738,14 @@ class PageCanvas(QScrollArea):
                 for gap in gaps:
                     painter.fillRect(gap, background)
             caught_up = True
-            for index, rect in pages:
+            fine = self.viewport().devicePixelRatio() == 1
+            for index, page in zip(visible, aligned, strict=True):
+                rect = QRectF(page)
                 sharp = self.service.paint_page(painter, index, rect, scale, exposed)
                 caught_up = caught_up and sharp
                 self._paint_hits(painter, index, rect)
                 self._paint_selection(painter, index, rect)
-                painter.setPen(QPen(PAGE_BORDER, 1))
-                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+                _paint_border(painter, page, fine)
                 if sharp and index not in self.painted_at:
                     self.painted_at[index] = now
                 if self.paint_listener is not None:
