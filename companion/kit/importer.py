@@ -16,9 +16,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from companion.errors import (
     BadFilesError,
@@ -455,7 +458,11 @@ def apply_source(
         done["files"] += 1
         report(Progress(stage(), done["bytes"], total_bytes, done["files"], len(needed)))
 
-    with store.transaction() as conn:
+    # A first run writes the whole kit in one transaction: SQLite's own
+    # checkpoint at its COMMIT would copy all of it into the main file, and
+    # flush that, while the person waits for the Library (see checkpoint_soon).
+    autocheckpoint = _autocheckpoint_off(store) if previous is None else None
+    with _autocheckpoint_back(store, autocheckpoint), store.transaction() as conn:
         # Another process (the command line beside the window) may have
         # installed a version since we looked; with the write lock held,
         # check again so a slower, older update can never land on a newer one.
@@ -533,7 +540,10 @@ def apply_source(
         record_install(trust, manifest.version, verified.key_list)
         stages.lap("content")
     stages.lap("commit")
-    store.checkpoint()
+    if previous is None:
+        checkpoint_soon(store.path)
+    else:
+        store.checkpoint()
     stages.lap("checkpoint")
     log.info("import of %d files: %s", len(needed), stages)
     report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))
@@ -544,3 +554,68 @@ def apply_source(
         bytes_added=total_bytes,
         changes=changes,
     )
+
+
+def _autocheckpoint_off(store: KitStore) -> int:
+    """Stop SQLite's checkpoint at COMMIT on this connection; returns the setting it had."""
+    before = int(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    return before
+
+
+@contextmanager
+def _autocheckpoint_back(store: KitStore, pages: int | None) -> Iterator[None]:
+    """Give the connection its checkpoint setting back afterwards (``None``: unchanged)."""
+    try:
+        yield
+    finally:
+        if pages is not None:
+            store.conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+
+
+# Checkpoints started by checkpoint_soon and not known to be done (guarded by the lock).
+_checkpoints: list[threading.Thread] = []
+_checkpoints_lock = threading.Lock()
+
+
+def checkpoint_soon(path: Path) -> None:
+    """Copy the write-ahead log of the store at ``path`` into its main file, beside the caller.
+
+    After a first run the log holds the whole kit (tens of MB): copying it
+    into the main file and flushing that to disk took 0.2-0.3 s in which
+    nothing else ran, between the last file and the Library the person waits
+    for. The kit is safe on disk before this (the COMMIT flushed the log, and
+    every reader reads it from there), so the copy runs on a thread of its
+    own while the window shows the Library. Python waits for the thread at
+    exit, so the program leaves a store with a short log behind; killed
+    halfway, SQLite finishes the copy at the next start.
+    """
+    thread = threading.Thread(target=_checkpoint, args=(path,), name="kit-checkpoint")
+    with _checkpoints_lock:
+        _checkpoints[:] = [t for t in _checkpoints if t.is_alive()]
+        _checkpoints.append(thread)
+    thread.start()
+
+
+def wait_for_checkpoints(timeout: float | None = None) -> bool:
+    """Wait until the checkpoints :func:`checkpoint_soon` started are done; False on timeout."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    with _checkpoints_lock:
+        threads = list(_checkpoints)
+    for thread in threads:
+        thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+    return not any(thread.is_alive() for thread in threads)
+
+
+def _checkpoint(path: Path) -> None:
+    try:
+        store = KitStore(path)
+    except Exception as exc:  # moved aside or removed meanwhile: the next import checkpoints
+        log.info("no checkpoint of %s: %s", path, exc)
+        return
+    try:
+        store.checkpoint()
+    except Exception as exc:  # a full disk: the log stays until the next checkpoint
+        log.warning("checkpoint of %s failed: %s", path, exc)
+    finally:
+        store.close()
