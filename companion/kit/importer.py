@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -556,10 +557,18 @@ def apply_source(
     )
 
 
-def _autocheckpoint_off(store: KitStore) -> int:
-    """Stop SQLite's checkpoint at COMMIT on this connection; returns the setting it had."""
-    before = int(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
-    store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+def _autocheckpoint_off(store: KitStore) -> int | None:
+    """Stop SQLite's checkpoint at COMMIT on this connection; returns the setting it had.
+
+    None when the setting cannot be read or changed: then the import goes on
+    as before, and the transaction reports what is wrong with the store.
+    """
+    try:
+        before = int(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    except sqlite3.Error as exc:
+        log.info("SQLite checkpoints at COMMIT: %s", exc)
+        return None
     return before
 
 
@@ -570,7 +579,10 @@ def _autocheckpoint_back(store: KitStore, pages: int | None) -> Iterator[None]:
         yield
     finally:
         if pages is not None:
-            store.conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            try:
+                store.conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            except sqlite3.Error as exc:  # never in place of the import's own error
+                log.warning("could not restore wal_autocheckpoint: %s", exc)
 
 
 # Checkpoints started by checkpoint_soon and not known to be done (guarded by the lock).
