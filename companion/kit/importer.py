@@ -54,7 +54,8 @@ from companion.kit.trusted_keys import BURNED_KEYS
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
 from companion.pdf.text import ExtractedPdf, PagesPrepare
 from companion.progress import DONE, STOPPED, Progress, ProgressCallback
-from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
+from companion.store.kit_store import PAGES_PER_DOCUMENT, WAL_LIMIT, InstalledKit, KitStore
+from companion.store.sqlite_base import sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -620,14 +621,20 @@ def wait_for_checkpoints(timeout: float | None = None) -> bool:
 
 
 def _checkpoint(path: Path) -> None:
+    """What ``KitStore.checkpoint`` does, on a connection of this thread's own.
+
+    Opened only if the store is still there (``mode=rw`` makes no file): a
+    store moved aside or a data folder removed meanwhile is left as it is.
+    """
     try:
-        store = KitStore(path)
-    except Exception as exc:  # moved aside or removed meanwhile: the next import checkpoints
+        conn = sqlite3.connect(sqlite_uri(path) + "?mode=rw", uri=True, timeout=30)
+    except sqlite3.Error as exc:  # gone meanwhile: nothing to copy
         log.info("no checkpoint of %s: %s", path, exc)
         return
     try:
-        store.checkpoint()
-    except Exception as exc:  # a full disk: the log stays until the next checkpoint
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error as exc:  # a full disk: the log stays until the next checkpoint
         log.warning("checkpoint of %s failed: %s", path, exc)
     finally:
-        store.close()
+        conn.close()

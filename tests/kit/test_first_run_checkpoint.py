@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from companion.kit.importer import apply_source, wait_for_checkpoints
+from companion.kit.importer import apply_source, checkpoint_soon, wait_for_checkpoints
 from companion.kit.library import KitLibrary
 from companion.kit.search import KitSearch
 from companion.kit.source import FolderSource
@@ -89,3 +89,10 @@ def test_a_first_import_killed_before_its_checkpoint_keeps_the_whole_kit(tmp_pat
         assert KitSearch(store).search("vindplaats")
     finally:
         store.close()
+
+
+def test_a_checkpoint_of_a_store_that_is_gone_makes_no_new_one(tmp_path):
+    path = tmp_path / "weg" / "kit.sqlite"  # moved aside or removed before its checkpoint ran
+    checkpoint_soon(path)
+    assert wait_for_checkpoints(timeout=30)
+    assert not (tmp_path / "weg").exists()
