@@ -408,11 +408,15 @@ def apply_source(
     verified: VerifiedKit | None = None,
     extraction: PoolSettings | None = None,
     own_kit: bool = False,
+    checkpoint_later: bool = False,
 ) -> ImportResult:
     """Install the kit in ``source`` into ``store``, all or nothing.
 
     ``trusted_keys``: the pinned root keys (tests pass throw-away roots).
     ``own_kit``: the source is the kit shipped with the program (see verify_manifest).
+    ``checkpoint_later``: on a first import, the WAL's checkpoint runs on a
+    thread of its own after this returns (see :func:`checkpoint_soon`): for
+    the window, which shows the Library meanwhile.
     Every file is read and checked even after one was found bad, so the
     refusal names every bad file (and page) at once. Text is extracted in
     worker processes (``extraction`` sets their number and time limit) while
@@ -463,7 +467,8 @@ def apply_source(
     # A first run writes the whole kit in one transaction: SQLite's own
     # checkpoint at its COMMIT would copy all of it into the main file, and
     # flush that, while the person waits for the Library (see checkpoint_soon).
-    autocheckpoint = _autocheckpoint_off(store) if previous is None else None
+    later = checkpoint_later and previous is None
+    autocheckpoint = _autocheckpoint_off(store) if later else None
     with _autocheckpoint_back(store, autocheckpoint), store.transaction() as conn:
         # Another process (the command line beside the window) may have
         # installed a version since we looked; with the write lock held,
@@ -542,7 +547,7 @@ def apply_source(
         record_install(trust, manifest.version, verified.key_list)
         stages.lap("content")
     stages.lap("commit")
-    if previous is None:
+    if later:
         checkpoint_soon(store.path)
     else:
         store.checkpoint()

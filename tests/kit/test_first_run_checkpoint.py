@@ -29,7 +29,12 @@ def test_the_first_import_is_readable_at_once_and_its_log_is_cut_back_after(
     window = KitStore(path)  # the window keeps its own connection open, as the program does
     store = KitStore(path)
     try:
-        apply_source(store, FolderSource(kit_builder.build(1)), trusted_keys=test_public_keys)
+        apply_source(
+            store,
+            FolderSource(kit_builder.build(1)),
+            trusted_keys=test_public_keys,
+            checkpoint_later=True,
+        )
         # The import's own connection checkpoints at COMMIT again, as before the import.
         assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
         assert [d.id for d in KitLibrary(window).documents()] == list(kit_builder.documents)
@@ -57,7 +62,9 @@ KILLED_AFTER_COMMIT = textwrap.dedent(
     importer._checkpoint = lambda _path: os.kill(os.getpid(), signal.SIGKILL)
     window = KitStore(path)
     store = KitStore(path)
-    importer.apply_source(store, FolderSource(kit), trusted_keys=keys.root_public_keys())
+    importer.apply_source(
+        store, FolderSource(kit), trusted_keys=keys.root_public_keys(), checkpoint_later=True
+    )
     importer.wait_for_checkpoints()
     print("not killed", flush=True)
     """

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from companion.context import AppContext
-from companion.kit.importer import apply_source, wait_for_checkpoints
+from companion.kit.importer import apply_source
 from companion.kit.search import KitSearch
 from companion.kit.source import FolderSource
 from companion.paths import AppPaths
@@ -67,7 +67,6 @@ def test_store_is_checkpointed_and_small(tmp_path, kit_builder, test_public_keys
     path = tmp_path / "kit.sqlite"
     store = KitStore(path)
     apply_source(store, FolderSource(portal), trusted_keys=test_public_keys)
-    assert wait_for_checkpoints(timeout=30)  # a first import's runs beside the caller
     wal = path.with_name("kit.sqlite-wal")
     assert not wal.exists() or wal.stat().st_size < 4 * 1024 * 1024
     store.close()
