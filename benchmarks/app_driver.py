@@ -39,6 +39,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from benchmarks.app_start import ship_with
+
 STEP_TIMEOUT = 60.0  # seconds a step may take before the driver gives up
 QUERY_TIMEOUT = 15.0
 
@@ -67,25 +69,6 @@ class PaintWatch(QObject):
             self.armed = False
             QTimer.singleShot(0, self.painted)
         return False
-
-
-def ship_with(kit: Path, pub: Path) -> None:
-    """Make this process's program ship KIT as its bundled kit and trust PUB.
-
-    The one place the benchmark changes the program: the kit it ships and
-    the key it trusts, as a build with the benchmark's kit would have them.
-    """
-    from companion.context import AppContext
-    from companion.kit.signing import parse_public_key
-
-    opener = AppContext.open.__func__
-    keys = (parse_public_key(pub.read_text()),)
-
-    def open_shipped(cls, paths, **kwargs):
-        kwargs.update(bundled_dir=kit, trusted_keys=keys)
-        return opener(cls, paths, **kwargs)
-
-    AppContext.open = classmethod(open_shipped)
 
 
 def main_window() -> QMainWindow:

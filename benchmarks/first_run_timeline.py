@@ -4,8 +4,9 @@
 
 (run from the root of the tree whose code you want to trace, with
 PYTHONPATH set to it). Each run starts the program exactly as the
-``first_run`` row does (``benchmarks.app_driver app`` on an empty data
-folder) and, every few milliseconds until the Library is painted, reads
+``first_run`` row does (``benchmarks.app_start`` on an empty data
+folder; ``--driver app_driver`` for the older driver, which loads Qt
+first) and, every few milliseconds until the Library is painted, reads
 ``/proc/PID/task/TID/schedstat`` of the program and of every process it
 started (extraction workers, engine workers). schedstat counts, per thread,
 the nanoseconds it ran and the nanoseconds it was runnable but waited for a
@@ -94,7 +95,7 @@ def _read(path: str) -> str | None:
 def _process_name(pid: int) -> str:
     cmd = (_read(f"/proc/{pid}/cmdline") or "").split("\0")
     text = " ".join(cmd)
-    if "app_driver" in text:
+    if "app_driver" in text or "app_start" in text:
         return "program"
     if "multiprocessing" in text or "spawn_main" in text:
         return "child"
@@ -162,13 +163,15 @@ def _label(sampler: Sampler, thread: Thread, root: int) -> str:
     return f"{sampler.names.get(thread.pid, '?')}{thread.pid}"
 
 
-def run_once(kit: Path, pub: Path, bins: float) -> dict:
+def run_once(kit: Path, pub: Path, bins: float, driver: str = "app_start") -> dict:
     work = Path(tempfile.mkdtemp(prefix="first-run-timeline-"))
     data_dir = work / "data"
     env = driver_env(work)
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.app_driver", "app", str(data_dir), str(kit), str(pub)],
+        [sys.executable, "-m", f"benchmarks.{driver}"]
+        + (["app"] if driver == "app_driver" else [])
+        + [str(data_dir), str(kit), str(pub)],
         cwd=os.getcwd(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -247,9 +250,10 @@ def main() -> int:
     parser.add_argument("pub", type=Path)
     parser.add_argument("runs", type=int, nargs="?", default=1)
     parser.add_argument("--bins", type=float, default=0.5)
+    parser.add_argument("--driver", choices=("app_start", "app_driver"), default="app_start")
     args = parser.parse_args()
     for _ in range(args.runs):
-        run_once(args.kit.resolve(), args.pub.resolve(), args.bins)
+        run_once(args.kit.resolve(), args.pub.resolve(), args.bins, args.driver)
     return 0
 
 

@@ -169,6 +169,9 @@ class AppContext:
         The library and search keep their store object, which now reads the new
         file; the caller installs a kit next (``install_bundled_kit``).
         """
+        from companion.kit.importer import wait_for_checkpoints
+
+        wait_for_checkpoints()  # a first run's checkpoint may still be copying into this file
         self.kit.close()
         aside = move_aside(self.paths.kit_store, keep=2)
         self.kit.reopen()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Engine workers fork from a server that has PyMuPDF loaded: milliseconds per worker
@@ -49,6 +50,16 @@ def screenshot(widget, name: str) -> None:
         QCoreApplication.processEvents()  # pending layouts first: the picture a person sees
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+@pytest.fixture(autouse=True)
+def first_run_checkpoints_done():
+    """A first import's checkpoint runs on a thread of its own (importer.checkpoint_soon):
+    done before the next test, as the program waits for it before it ends."""
+    yield
+    importer = sys.modules.get("companion.kit.importer")
+    if importer is not None:
+        assert importer.wait_for_checkpoints(timeout=60)
 
 
 @pytest.fixture

@@ -226,6 +226,7 @@ def install_newest_kit(
                 progress=progress,
                 cancelled=cancelled,
                 own_kit=True,
+                checkpoint_later=True,  # the window shows the Library meanwhile
             )
         except NotNewerError:
             installed = store.installed()

@@ -16,9 +16,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from companion.errors import (
     BadFilesError,
@@ -50,7 +54,8 @@ from companion.kit.trusted_keys import BURNED_KEYS
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
 from companion.pdf.text import ExtractedPdf, PagesPrepare
 from companion.progress import DONE, STOPPED, Progress, ProgressCallback
-from companion.store.kit_store import PAGES_PER_DOCUMENT, InstalledKit, KitStore
+from companion.store.kit_store import PAGES_PER_DOCUMENT, WAL_LIMIT, InstalledKit, KitStore
+from companion.store.sqlite_base import sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -403,11 +408,15 @@ def apply_source(
     verified: VerifiedKit | None = None,
     extraction: PoolSettings | None = None,
     own_kit: bool = False,
+    checkpoint_later: bool = False,
 ) -> ImportResult:
     """Install the kit in ``source`` into ``store``, all or nothing.
 
     ``trusted_keys``: the pinned root keys (tests pass throw-away roots).
     ``own_kit``: the source is the kit shipped with the program (see verify_manifest).
+    ``checkpoint_later``: on a first import, the WAL's checkpoint runs on a
+    thread of its own after this returns (see :func:`checkpoint_soon`): for
+    the window, which shows the Library meanwhile.
     Every file is read and checked even after one was found bad, so the
     refusal names every bad file (and page) at once. Text is extracted in
     worker processes (``extraction`` sets their number and time limit) while
@@ -455,7 +464,12 @@ def apply_source(
         done["files"] += 1
         report(Progress(stage(), done["bytes"], total_bytes, done["files"], len(needed)))
 
-    with store.transaction() as conn:
+    # A first run writes the whole kit in one transaction: SQLite's own
+    # checkpoint at its COMMIT would copy all of it into the main file, and
+    # flush that, while the person waits for the Library (see checkpoint_soon).
+    later = checkpoint_later and previous is None
+    autocheckpoint = _autocheckpoint_off(store) if later else None
+    with _autocheckpoint_back(store, autocheckpoint), store.transaction() as conn:
         # Another process (the command line beside the window) may have
         # installed a version since we looked; with the write lock held,
         # check again so a slower, older update can never land on a newer one.
@@ -533,7 +547,10 @@ def apply_source(
         record_install(trust, manifest.version, verified.key_list)
         stages.lap("content")
     stages.lap("commit")
-    store.checkpoint()
+    if later:
+        checkpoint_soon(store.path)
+    else:
+        store.checkpoint()
     stages.lap("checkpoint")
     log.info("import of %d files: %s", len(needed), stages)
     report(Progress(DONE, total_bytes, total_bytes, len(needed), len(needed)))
@@ -544,3 +561,85 @@ def apply_source(
         bytes_added=total_bytes,
         changes=changes,
     )
+
+
+def _autocheckpoint_off(store: KitStore) -> int | None:
+    """Stop SQLite's checkpoint at COMMIT on this connection; returns the setting it had.
+
+    None when the setting cannot be read or changed: then the import goes on
+    as before, and the transaction reports what is wrong with the store.
+    """
+    try:
+        before = int(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    except sqlite3.Error as exc:
+        log.info("SQLite checkpoints at COMMIT: %s", exc)
+        return None
+    return before
+
+
+@contextmanager
+def _autocheckpoint_back(store: KitStore, pages: int | None) -> Iterator[None]:
+    """Give the connection its checkpoint setting back afterwards (``None``: unchanged)."""
+    try:
+        yield
+    finally:
+        if pages is not None:
+            try:
+                store.conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            except sqlite3.Error as exc:  # never in place of the import's own error
+                log.warning("could not restore wal_autocheckpoint: %s", exc)
+
+
+# Checkpoints started by checkpoint_soon and not known to be done (guarded by the lock).
+_checkpoints: list[threading.Thread] = []
+_checkpoints_lock = threading.Lock()
+
+
+def checkpoint_soon(path: Path) -> None:
+    """Copy the write-ahead log of the store at ``path`` into its main file, beside the caller.
+
+    After a first run the log holds the whole kit (tens of MB): copying it
+    into the main file and flushing that to disk took 0.2-0.3 s in which
+    nothing else ran, between the last file and the Library the person waits
+    for. The kit is safe on disk before this (the COMMIT flushed the log, and
+    every reader reads it from there), so the copy runs on a thread of its
+    own while the window shows the Library. Python waits for the thread at
+    exit, so the program leaves a store with a short log behind; killed
+    halfway, SQLite finishes the copy at the next start.
+    """
+    thread = threading.Thread(target=_checkpoint, args=(path,), name="kit-checkpoint")
+    with _checkpoints_lock:
+        _checkpoints[:] = [t for t in _checkpoints if t.is_alive()]
+        _checkpoints.append(thread)
+    thread.start()
+
+
+def wait_for_checkpoints(timeout: float | None = None) -> bool:
+    """Wait until the checkpoints :func:`checkpoint_soon` started are done; False on timeout."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    with _checkpoints_lock:
+        threads = list(_checkpoints)
+    for thread in threads:
+        thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+    return not any(thread.is_alive() for thread in threads)
+
+
+def _checkpoint(path: Path) -> None:
+    """What ``KitStore.checkpoint`` does, on a connection of this thread's own.
+
+    Opened only if the store is still there (``mode=rw`` makes no file): a
+    store moved aside or a data folder removed meanwhile is left as it is.
+    """
+    try:
+        conn = sqlite3.connect(sqlite_uri(path) + "?mode=rw", uri=True, timeout=30)
+    except sqlite3.Error as exc:  # gone meanwhile: nothing to copy
+        log.info("no checkpoint of %s: %s", path, exc)
+        return
+    try:
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error as exc:  # a full disk: the log stays until the next checkpoint
+        log.warning("checkpoint of %s failed: %s", path, exc)
+    finally:
+        conn.close()

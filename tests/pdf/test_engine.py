@@ -392,6 +392,7 @@ def test_pages_the_window_keeps_are_never_drawn_over(make_pool):
     first = pool.call(Render(doc, page=0, **whole))
     assert isinstance(first, Pixels)
     kept = bytes(first.buffer)
+    wait_for(lambda: pool._workers[0].reserved is not None)  # found once the pixels are sent
     reserved = pool._workers[0].reserved
     maps = f"/proc/{pool.worker_pids()[0]}/maps"
     if reserved is not None and os.path.exists(maps):  # Linux: the worker maps it while idle
@@ -595,3 +596,53 @@ def test_workers_wait_for_a_free_core_instead_of_taking_the_windows(make_pool):
     # Batch tasks: the same share of the processor, but a worker woken by a request no
     # longer preempts the window's thread while it still hands out a jump's other pieces.
     assert {os.sched_getscheduler(pid) for pid in pool.worker_pids()} == {os.SCHED_BATCH}
+
+
+def test_a_stopped_worker_takes_the_next_page_before_its_stop_is_read(make_pool, caplog):
+    """After a jump the worker told to stop gets the new page at once: it answers the
+    stopped page first, then draws the new one; nobody waits for the pool's thread (which
+    the window's thread keeps from Python's lock) to read that first answer."""
+    pool = make_pool(workers=1)
+    doc = pool.share(heavy_pdf(), "zwaar.pdf")  # page 1: seconds to draw
+    answers: list[object] = []
+    heavy = pool.submit(
+        Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)),
+        callback=answers.append,
+    )
+    wait_for(lambda: pool.busy())
+    before = pool.worker_pids()
+    pool.cancel(heavy)
+    nxt = pool.submit(
+        Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842)),
+        callback=answers.append,
+    )
+    # Sent at once, while the heavy page still counts as being drawn.
+    assert nxt.started and pool.busy() == [(before[0], nxt.request)] and not heavy.done
+    assert nxt.finished.wait(20)
+    # The new page whole (the stop was for the heavy one only), from the same worker.
+    assert len(answers) == 1 and isinstance(answers[0], Pixels)
+    assert _dark_pixels(answers[0]) > 0 and rgb_at(answers[0], 5, 5) == (255, 255, 255)
+    assert pool.worker_pids() == before and pool.restarts == 0 and "failed" not in caplog.text
+    assert heavy.done and len(answers) == 1  # its answer read first, and dropped
+
+
+def test_a_drawing_that_does_not_stop_hands_the_page_behind_it_to_a_fresh_worker(
+    make_pool, monkeypatch
+):
+    """Told to stop, a worker got the next page; if its drawing goes on anyway (a stop that
+    did not reach it), the worker goes after the cancel grace and that page is drawn by
+    the next worker (not failed)."""
+    import companion.pdf.engine.pool as pool_module
+
+    monkeypatch.setattr(pool_module, "set_stop", lambda *_args: True)  # never reaches it
+    monkeypatch.setattr(pool_module, "CANCEL_GRACE", 0.3)
+    pool = make_pool(workers=1)
+    doc = pool.share(heavy_pdf(), "zwaar.pdf")
+    heavy = pool.submit(Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)))
+    wait_for(lambda: pool.busy())
+    before = pool.worker_pids()
+    pool.cancel(heavy)
+    answer = pool.call(Render(doc, page=1, width=595, height=842, clip=(0, 0, 595, 842)))
+    assert isinstance(answer, Pixels) and _dark_pixels(answer) > 0
+    assert pool.worker_pids() != before and pool.restarts == 1
+    assert heavy.done and not isinstance(heavy.answer, Pixels)

@@ -12,7 +12,7 @@ import pytest
 from companion.context import AppContext
 from companion.errors import StoreError
 from companion.kit.bundled import check_kit_store, open_kit_store
-from companion.kit.importer import apply_source
+from companion.kit.importer import apply_source, wait_for_checkpoints
 from companion.kit.source import FolderSource
 from companion.paths import app_paths
 from companion.store.backups import (
@@ -62,6 +62,7 @@ def installed_at(tmp_path, kits, keys, versions=(1, 2)):
     if 2 in versions:
         apply_source(context.kit, FolderSource(kits[1]), trusted_keys=keys)
     context.close()
+    wait_for_checkpoints()  # as the program leaves the folder when it ends
     return data
 
 

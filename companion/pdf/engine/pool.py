@@ -77,7 +77,7 @@ from companion.pdf.engine.shared_pixels import (
     no_tracker_started,
     remove_orphans,
 )
-from companion.pdf.engine.stop_render import set_stop
+from companion.pdf.engine.stop_render import set_stop, stop_token
 from companion.pdf.engine.worker import (
     FORGET,
     PREPARE,
@@ -189,7 +189,12 @@ class _Worker:
     pid: int = 0
     sending: threading.Lock = field(default_factory=threading.Lock)
     abort_at: int = 0  # where the worker's drawing can be stopped (see stop_render)
-    stopped: bool = False  # a stop was set there: clear it before the next drawing
+    # Its (cancelled) request was told to stop: it may take the next one at once.
+    stopped: bool = False
+    answered: bool = False  # its request's answer is being read (nothing more goes to it)
+    # Cancelled requests it was sent before ``ticket``, whose answers come first, each
+    # with the block it draws into (None: the next request draws there, see _assign).
+    behind: list[tuple[Ticket, Block | None]] = field(default_factory=list)
     # Held while reading from or closing ``conn`` (the dispatcher and, with caller_reads,
     # the caller's thread read answers): never two readers, never a read of a closed pipe.
     receiving: threading.RLock = field(default_factory=threading.RLock)
@@ -302,7 +307,9 @@ class EnginePool:
                     if worker not in self._workers:
                         return
                     ticket = worker.ticket
-                    if only_cancelled and (ticket is None or not ticket.cancelled):
+                    # Answers to stopped requests come before any other (in order).
+                    unwanted = worker.behind or (ticket is not None and ticket.cancelled)
+                    if only_cancelled and not unwanted:
                         return
                 try:
                     if not worker.conn.poll(0):  # type: ignore[attr-defined]
@@ -436,11 +443,12 @@ class EnginePool:
                 return
             ticket.cancelled = True
             if isinstance(ticket.request, Render):
-                # Under the lock: while the worker has this ticket it cannot have been
-                # sent another request, so the stop can only reach this drawing.
+                # The stop names this request (see stop_render): the worker keeps it for
+                # this drawing only, and clears it before any later one.
+                token = stop_token(ticket.seq)
                 for worker in self._workers:
-                    if worker.ticket is ticket and set_stop(worker.pid, worker.abort_at):
-                        worker.stopped = True
+                    if worker.ticket is ticket and set_stop(worker.pid, worker.abort_at, token):
+                        worker.stopped = not worker.answered
             running = any(worker.ticket is ticket for worker in self._workers)
         if running and self._bell is not None:
             # The dispatcher reads what a worker says to a cancelled request (nothing the
@@ -539,9 +547,18 @@ class EnginePool:
         dispatcher may have read it and handed the worker a live request. Its
         answer read here ran its callback inside the caller's ``cancel`` (seen
         in CI: a jump's ``evict_far`` found its pieces changed under it).
+
+        Not for a worker told to stop: it takes the next request without that
+        (see :meth:`_stopping`), and the read would cost this thread (the window's,
+        in the middle of a jump) the answer's unpickling, or a wait for the
+        dispatcher reading the same pipe.
         """
         with self._lock:
-            stale = [w for w in self._workers if w.ticket is not None and w.ticket.cancelled]
+            stale = [
+                w
+                for w in self._workers
+                if not w.behind and not w.stopped and w.ticket is not None and w.ticket.cancelled
+            ]
         for worker in stale:
             self._read_waiting(worker, only_cancelled=True)
 
@@ -557,13 +574,17 @@ class EnginePool:
         with self._lock:
             if self._closing or self._thread is None:
                 return True
-            for worker in self._workers:
-                ticket = worker.ticket
-                if ticket is not None:
-                    limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
-                    if ticket.started + limit < self._sleep_until:
-                        return True
-            return False
+            return any(t.started + limit < self._sleep_until for _w, t, limit in self._running())
+
+    def _running(self) -> Iterator[tuple[_Worker, Ticket, float]]:
+        """(worker, request, seconds it may take) of the work the workers are on now
+        (called under the lock): a worker with stopped requests before its last is
+        on the first of them, which gets the cancel grace."""
+        for worker in self._workers:
+            ticket = worker.behind[0][0] if worker.behind else worker.ticket
+            if ticket is not None:
+                limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
+                yield worker, ticket, limit
 
     # -- the dispatcher thread -----------------------------------------------------------
 
@@ -583,7 +604,8 @@ class EnginePool:
                     # caller_reads: the caller reads answers; this thread only the start
                     # message and what a worker says to a request that was cancelled.
                     ticket = worker.ticket
-                    if self._bell is None or not worker.ready or (ticket and ticket.cancelled):
+                    unwanted = worker.behind or (ticket and ticket.cancelled)
+                    if self._bell is None or not worker.ready or unwanted:
                         waitables.append(worker.conn)
                     waitables.append(worker.process.sentinel)
                 for ready in wait(waitables, timeout=self._next_check()):
@@ -681,7 +703,8 @@ class EnginePool:
             self._workers.append(worker)
 
     def _assign(self) -> None:
-        """Hand the most urgent waiting requests to idle workers."""
+        """Hand the most urgent waiting requests to idle workers, then urgent ones to
+        workers told to stop (see :meth:`_stopping`)."""
         sends: list[tuple[_Worker, object]] = []
         with self._lock:
             idle = [w for w in self._workers if w.ready and w.ticket is None]
@@ -692,31 +715,67 @@ class EnginePool:
                     sends.append((worker, (FORGET, key)))
                 while worker.prepare:
                     sends.append((worker, (PREPARE, worker.prepare.pop(0))))
-                while self._queue and (self._queue[0].cancelled or self._queue[0].done):
-                    heapq.heappop(self._queue)
-                if not self._queue:
+                if not self._drop_dead_head():
                     continue  # the other idle workers may have messages still
                 free = sum(1 for w in idle if w.ticket is None)
                 if self._queue[0].priority >= BACKGROUND and free <= 1 < self.size:
                     continue  # the last idle worker waits for urgent work
-                if worker.stopped and isinstance(self._queue[0].request, Render):
-                    if not set_stop(worker.pid, worker.abort_at, stop=False):
-                        # Gone (its sentinel says so next round), or no longer ours to
-                        # write: either way it must not draw with the stop still set.
-                        worker.process.kill()
-                        continue
-                    worker.stopped = False
+                sends.append(self._hand_out(worker, heapq.heappop(self._queue)))
+            for worker in self._stopping():
+                if not self._drop_dead_head() or self._queue[0].priority >= BACKGROUND:
+                    break
                 ticket = heapq.heappop(self._queue)
-                request = ticket.request
-                if isinstance(request, Render):
-                    request = dataclasses.replace(
-                        request, target=self._block_for(worker, request).name
-                    )
-                ticket.started = time.monotonic()
-                worker.ticket = ticket
-                sends.append((worker, (ticket.seq, request)))
+                # Its stopped request's answer comes first; the block that request drew
+                # into is the next one's (mapped there already) where it fits.
+                worker.behind.append((worker.ticket, worker.block))  # type: ignore[arg-type]
+                held, worker.ticket, worker.block = worker.block, None, None
+                sends.append(self._hand_out(worker, ticket, held))
         for worker, message in sends:
             self._send(worker, message)
+
+    def _stopping(self) -> list[_Worker]:
+        """Workers whose request was cancelled and told to stop: they take the next one
+        now (called under the lock).
+
+        The worker answers in order: it stops (MuPDF looks at the stop every few
+        objects), says so, and reads the next request, with no wait for that answer
+        to be read here first (after a jump: 2-8 ms, while the thread that would read
+        it waited for Python's lock held by the window working through the jump).
+        Only urgent work goes this way, and never to a worker still busy with an
+        earlier stopped request; a drawing that does not stop costs its worker after
+        :data:`CANCEL_GRACE` and the request waiting behind it goes to another.
+        """
+        return [
+            w
+            for w in self._workers
+            if w.ready
+            and w.ticket is not None
+            and w.ticket.cancelled
+            and w.stopped
+            and not w.answered
+            and not w.behind
+        ]
+
+    def _drop_dead_head(self) -> bool:
+        """Drop cancelled requests at the head of the queue; whether one is left."""
+        while self._queue and (self._queue[0].cancelled or self._queue[0].done):
+            heapq.heappop(self._queue)
+        return bool(self._queue)
+
+    def _hand_out(
+        self, worker: _Worker, ticket: Ticket, held: Block | None = None
+    ) -> tuple[_Worker, object]:
+        """Give ``ticket`` to ``worker`` (under the lock); the message to send it."""
+        request = ticket.request
+        if isinstance(request, Render):
+            block = self._block_for(worker, request, held)
+            if block is held:  # the stopped request's block: its answer gives back none
+                worker.behind[-1] = (worker.behind[-1][0], None)
+            request = dataclasses.replace(request, target=block.name)
+        ticket.started = time.monotonic()
+        worker.ticket = ticket
+        worker.stopped = worker.answered = False
+        return worker, (ticket.seq, request)
 
     @staticmethod
     def _send(worker: _Worker, message: object) -> None:
@@ -725,9 +784,13 @@ class EnginePool:
         with worker.sending, contextlib.suppress(OSError, ValueError):
             worker.conn.send(message)  # type: ignore[attr-defined]
 
-    def _block_for(self, worker: _Worker, request: Render) -> Block:
+    def _block_for(self, worker: _Worker, request: Render, held: Block | None = None) -> Block:
         """A free block for ``worker`` to draw ``request`` into (it holds it until it answers):
-        the one it has mapped already where that fits, else spare memory or a new block."""
+        the one it has mapped already where that fits, else spare memory or a new block.
+
+        ``held``: the block of the stopped request the worker answers first (nobody
+        sees those pixels); drawn over next, if it fits.
+        """
         need = max(1, request.pixel_bytes)
         # A small piece is copied out of the block as soon as it is answered (see
         # _lendable), so any block large enough will do: the one the worker has mapped
@@ -739,6 +802,9 @@ class EnginePool:
                 return False
             return copied or block.size <= need + need // 2 + BLOCK_STEP
 
+        if fits(held):
+            worker.mapped = worker.block = held
+            return held  # type: ignore[return-value]
         reserved, worker.reserved = worker.reserved, None
         reserve_mapped = time.monotonic() >= worker.reserved_at + RESERVE_DELAY
         last, block = worker.mapped, None
@@ -797,6 +863,10 @@ class EnginePool:
         except (EOFError, OSError):
             self._died(worker)
             return
+        self._handle(worker, message)
+
+    def _handle(self, worker: _Worker, message: tuple) -> None:
+        """One message read from ``worker``: its start, its leaving, or an answer."""
         tag, payload = message
         if tag == READY:
             with self._lock:
@@ -809,31 +879,48 @@ class EnginePool:
             self._replace(worker, None)
             return
         with self._lock:
-            ticket = worker.ticket
-            if ticket is None or tag != ticket.seq:
-                worker.ticket = None
-                return
-            # The worker has answered: it draws into its block no more.
-            block, worker.block = worker.block, None
+            if worker.behind and tag == worker.behind[0][0].seq:
+                # A stopped request's answer (nobody wants it): its block is free again,
+                # unless the request after it draws there (then it is None).
+                stale, stale_block = worker.behind.pop(0)
+            else:
+                stale = None
+                ticket = worker.ticket
+                if ticket is None or tag != ticket.seq:
+                    worker.ticket = None
+                    return
+                worker.answered = True
+                # The worker has answered: it draws into its block no more.
+                block, worker.block = worker.block, None
+        if stale is not None:
+            if stale_block is not None:
+                self.pixel_memory.give_back(stale_block)
+            self._finish(stale, payload)
+            self._done_for_now()
+            return
+        with self._lock:
             if isinstance(payload, Failure) and payload.kind == CANCELLED and not ticket.cancelled:
                 # Stopped, but still wanted (a stop that should not have been there):
-                # ask again, with the stop cleared first.
-                worker.stopped = True
+                # ask again, under a new number (a stop names the number it stops).
                 worker.ticket = None
                 ticket.started = 0.0
+                ticket.seq = next(self._seq)
                 heapq.heappush(self._queue, ticket)
                 if block is not None:
                     self.pixel_memory.give_back(block)
                 return
-        reserved = None
+        lent = None
         try:
             if isinstance(payload, Pixels) and block is not None and not ticket.cancelled:
                 lent = _lendable(block, payload)
                 payload = dataclasses.replace(payload, buffer=self._copy_out(block, payload))
                 block = None  # the answer has it now (or a copy, and the block is free)
-                reserved = self._reserve(worker, lent) if lent is not None else None
             self._finish(ticket, payload)
-            if reserved is not None:  # still before any next request (the ticket is not free)
+            # The block for the worker's next page is found once the pixels are on their
+            # way (making one is a system call or three), and still before any next
+            # request: the ticket is not free until the end of this.
+            reserved = self._reserve(worker, lent) if lent is not None else None
+            if reserved is not None:
                 self._send(worker, (RESERVE, reserved.name))
         finally:
             if block is not None:  # a failure, or pixels nobody wants any more
@@ -841,6 +928,10 @@ class EnginePool:
             with self._lock:
                 if worker.ticket is ticket:
                     worker.ticket = None
+        self._done_for_now()
+
+    def _done_for_now(self) -> None:
+        """An answer was read: when all work is done, the heap is trimmed in a moment."""
         self._last_work = time.monotonic()
         if self.pending() == 0 and self.trim_heap.due():
             # All done: the dispatcher trims a moment later (see IDLE_BEFORE_TRIM), not the
@@ -898,6 +989,9 @@ class EnginePool:
         )
 
     def _died(self, worker: _Worker) -> None:
+        # What it said before it died is read first: the death belongs to the first
+        # request it did not answer.
+        self._drain(worker)
         with worker.reaping:
             worker.process.join(0.5)
             code = worker.process.exitcode
@@ -908,6 +1002,10 @@ class EnginePool:
                 how = f"signal {-code}"
         else:
             how = f"exit code {code}"
+        if worker.behind:
+            # Died on a request nobody wanted any more: the one after it is asked again.
+            self._replace(worker, None)
+            return
         ticket = worker.ticket
         if ticket is not None and not ticket.cancelled:
             log.error(
@@ -920,6 +1018,21 @@ class EnginePool:
         failure = Failure(CRASHED, how, time.monotonic() - ticket.started) if ticket else None
         self._replace(worker, failure)
 
+    def _drain(self, worker: _Worker) -> None:
+        """Every message a dead (or dying) worker left in its pipe, handled."""
+        with worker.receiving:
+            while True:
+                try:
+                    if not worker.conn.poll(0):  # type: ignore[attr-defined]
+                        return
+                    message = worker.conn.recv()  # type: ignore[attr-defined]
+                except (EOFError, OSError, ValueError):
+                    return
+                with self._lock:
+                    if worker not in self._workers:
+                        return
+                self._handle(worker, message)
+
     def _replace(self, worker: _Worker, failure: Failure | None) -> None:
         """Kill ``worker`` (if still alive), fail its request, start another."""
         with self._lock:
@@ -928,8 +1041,13 @@ class EnginePool:
             self._workers.remove(worker)
             ticket = worker.ticket
             worker.ticket = None
+            behind, worker.behind = worker.behind, []
             closing = self._closing
         self._stop(worker, wait=0.0)
+        for stale, block in behind:  # cancelled: nobody hears of them
+            if block is not None:
+                block.release()  # may be half drawn: removed, never drawn into again
+            self._finish(stale, Failure(CANCELLED, "replaced"))
         if ticket is not None and failure is None and not ticket.cancelled and not closing:
             # Sent to a worker that was leaving anyway (over its memory cap): ask the next one.
             with self._lock:
@@ -980,11 +1098,7 @@ class EnginePool:
         now = time.monotonic()
         soonest = max(0.0, self._next_start - now) if self._missing else CHECK_EVERY
         with self._lock:
-            for worker in self._workers:
-                ticket = worker.ticket
-                if ticket is None:
-                    continue
-                limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
+            for worker, ticket, limit in self._running():
                 soonest = min(soonest, max(0.0, ticket.started + limit - now))
                 if self._bell is not None:  # look for answers the caller left unread
                     soonest = min(soonest, self.unread_grace if worker.unread_since else 0.1)
@@ -997,16 +1111,11 @@ class EnginePool:
     def _check_deadlines(self) -> None:
         now = time.monotonic()
         with self._lock:
-            late = []
-            for worker in self._workers:
-                ticket = worker.ticket
-                if ticket is None:
-                    continue
-                limit = CANCEL_GRACE if ticket.cancelled else ticket.deadline
-                if now - ticket.started >= limit:
-                    late.append((worker, ticket))
+            late = [(w, t) for w, t, limit in self._running() if now - t.started >= limit]
         for worker, ticket in late:
-            if ticket.cancelled:
+            if worker.ticket is not ticket or ticket.cancelled:
+                # A cancelled drawing that did not stop: the worker goes; a request sent
+                # after it (see _stopping) is asked again, of another worker.
                 self._replace(worker, None)
                 continue
             seconds = now - ticket.started
@@ -1031,6 +1140,11 @@ class EnginePool:
             self._stop(worker, wait=max(0.0, end - time.monotonic()))
             if worker.ticket is not None:
                 queued.append(worker.ticket)
+            for stale, block in worker.behind:
+                queued.append(stale)
+                if block is not None:
+                    block.release()
+            worker.behind = []
         for ticket in queued:
             with self._lock:
                 if ticket.done:

@@ -7,11 +7,16 @@ its pipe meanwhile; instead the window sets that field itself with
 ``process_vm_writev`` (Linux), the way a debugger writes into a process it
 started. The worker says where its cookie lives when it starts
 (:class:`RenderCookie`), and the pool writes only while that worker still
-works on the request being cancelled (see ``EnginePool.cancel``). The window
-also clears the field again, before it sends that worker its next page (the
-worker itself never does: a stop that arrives before the worker has even
-woken up for its request must not be lost), so a later request can never be
-stopped by mistake.
+works on the request being cancelled (see ``EnginePool.cancel``).
+
+The value written is not just "stop" but which request to stop (its
+:func:`stop_token`; MuPDF stops on any value but 0). Before each drawing the
+worker clears a stop meant for an earlier request (:meth:`RenderCookie.arm`)
+and keeps one meant for this request: a stop that arrives before the worker
+has even woken up for its request is not lost, and a later request is never
+stopped by mistake. That is what lets the pool hand a worker its next page
+right after telling it to stop (the worker answers the stopped one first),
+without waiting for that answer to be read.
 
 Without it (another system, or one that does not let a program write into
 its own child processes) a cancelled page simply runs to its end, as before;
@@ -53,13 +58,19 @@ def _writer():
     return call
 
 
-def set_stop(pid: int, address: int, stop: bool = True) -> bool:
-    """Set (or clear) the abort field at ``address`` in process ``pid``; False when that
-    cannot be done (no such call, not allowed, the process is gone)."""
+def stop_token(seq: int) -> int:
+    """What the abort field holds to stop request number ``seq``: never 0 (no stop),
+    always a positive C int."""
+    return seq % (2**31 - 2) + 1
+
+
+def set_stop(pid: int, address: int, token: int) -> bool:
+    """Set the abort field at ``address`` in process ``pid`` to ``token`` (0: clear it);
+    False when that cannot be done (no such call, not allowed, the process is gone)."""
     call = _writer()
     if call is None or not pid or not address:
         return False
-    value = ctypes.c_int(1 if stop else 0)
+    value = ctypes.c_int(token)
     local = _IoVec(ctypes.cast(ctypes.pointer(value), ctypes.c_void_p), ctypes.sizeof(value))
     remote = _IoVec(address, ctypes.sizeof(value))
     return call(pid, ctypes.byref(local), 1, ctypes.byref(remote), 1, 0) == ctypes.sizeof(value)
@@ -78,6 +89,16 @@ class RenderCookie:
     def address(self) -> int:
         """Where the abort field is (the first field of MuPDF's fz_cookie)."""
         return int(self._fields.this)
+
+    def arm(self, token: int) -> None:
+        """Before drawing the request whose :func:`stop_token` is ``token``: clear a stop
+        meant for an earlier request, keep one meant for this one.
+
+        The window may write between the read and the clear here; that stop is then
+        lost (the cancelled page runs to its end, its pixels dropped), never one
+        carried over to a request nobody cancelled."""
+        if self._fields.abort != token:
+            self._fields.abort = 0
 
     @property
     def stopped(self) -> bool:

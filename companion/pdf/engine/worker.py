@@ -49,7 +49,7 @@ from companion.pdf.engine.protocol import (
     Request,
 )
 from companion.pdf.engine.shared_pixels import alive, attach, close_quietly, remove_blocks_of
-from companion.pdf.engine.stop_render import RenderCookie
+from companion.pdf.engine.stop_render import RenderCookie, stop_token
 from companion.pdf.opening import OpenDocuments, OpenFailed
 
 if TYPE_CHECKING:
@@ -366,6 +366,8 @@ def serve(conn: Connection, options: WorkerOptions, bell: Connection | None = No
                 if not conn.poll(RESERVE_DELAY):
                     work.reserve(request)
                 continue
+            if isinstance(request, Render):  # a stop left from an earlier page goes
+                work.cookie.arm(stop_token(ticket))
             try:
                 answer = work.handle(request)
             except BaseException as exc:  # every failure becomes an answer, never a dead worker

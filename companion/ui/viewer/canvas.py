@@ -12,7 +12,6 @@ land on the right spot of a turned page too.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from companion.pdf.page_layout import (
     fit_width_scale,
     step_zoom,
 )
+from companion.pdf.tiles import scale_key
 from companion.ui.appearance import theme
 from companion.ui.live import live
 from companion.ui.viewer.page_content import PageContent
@@ -51,6 +51,7 @@ from companion.ui.viewer.render_service import (
     LANE_VIEW,
     THUMB_WIDTH,
     RenderService,
+    TileKey,
 )
 
 HIT_COLOUR = QColor(255, 221, 87)
@@ -61,13 +62,12 @@ PREVIEW = 0.5  # the scale of the pages drawn while moving fast, relative to sha
 # slower than this shows its stand-in first: painting one costs the GUI thread a few
 # milliseconds that, on a two-core machine, the workers drawing the page are short of.
 JUMP_HOLD_MS = 50
-# True: while the view waits for a jump's page, a piece that comes before the others is
-# painted at once (see PageCanvas._show_early), so the paint after the last piece copies
-# only the rest. Off: measured under load (2-9), it cut the GUI thread's work after the
-# last piece (1.6-2.0 against 2.4-2.8 ms CPU) but cost a frame more in all, and the jump
-# right after another was shown later (18-19.5 against 12.7-18.7 ms); once the engine
-# sends both pieces together (jump-engine) they come closer still. For an A/B on a quiet machine.
-PAINT_PIECES_EARLY = False
+# A jump's page is painted once, when its last piece is there: not piece by piece. Painting
+# the first band as it came (tried in rounds 9 and 10, measured A/B under load 2.6-3.3, 4 x
+# 15 jumps each way) cut the work after the last piece by 0.5 ms but cost the window 0.6-1 ms
+# more CPU in all (a second frame), held Python's lock while the other band was handed on
+# (the bands then came 2.5-8 ms apart instead of 0.3-2.4), and showed a half-old, half-new
+# view for a frame. Jumps were not shown sooner (medians 11.0 against 13 ms).
 AFTER_PAINT_MS = 100  # read-ahead after a jump waits at most this long for the paint
 CURRENT_HIT_COLOUR = QColor(255, 150, 40)
 SELECTION_COLOUR = QColor(40, 110, 220, 80)
@@ -87,6 +87,26 @@ class Selection:
 def _scaled(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     """A pixel rectangle of a page at full scale, at preview scale."""
     return (rect[0] * PREVIEW, rect[1] * PREVIEW, rect[2] * PREVIEW, rect[3] * PREVIEW)
+
+
+def _paint_border(painter: QPainter, page: QRect, fine: bool) -> None:
+    """The page's 1 px edge, inside ``page``.
+
+    ``fine`` (one device pixel per view pixel): four filled lines, the same pixels
+    as the outline drawn with a pen at a fraction of the cost (a pen's rectangle
+    goes through Qt's stroker: about as many instructions as copying the page's
+    pixels). Otherwise the outline, which a scaled painter widens as it should.
+    """
+    if fine:
+        x, y, width, height = page.x(), page.y(), page.width(), page.height()
+        painter.fillRect(x, y, width, 1, PAGE_BORDER)
+        painter.fillRect(x, y + height - 1, width, 1, PAGE_BORDER)
+        if height > 2:
+            painter.fillRect(x, y + 1, 1, height - 2, PAGE_BORDER)
+            painter.fillRect(x + width - 1, y + 1, 1, height - 2, PAGE_BORDER)
+    else:
+        painter.setPen(QPen(PAGE_BORDER, 1))
+        painter.drawRect(page.adjusted(0, 0, -1, -1))
 
 
 class PageCanvas(QScrollArea):
@@ -158,10 +178,8 @@ class PageCanvas(QScrollArea):
         self._scroll_stopped.setInterval(round(FAST_SCROLL * 1000))
         self._scroll_stopped.timeout.connect(self._stopped)
         self._holding = False  # a jump's page is on its way: the view waits for it
-        # The parts of the view a jump's first pieces were painted in while it waits for
-        # the others (see _show_early); the paint that ends the wait leaves them out.
-        self._early = QRegion()
-        self._painting_early: QRect | None = None  # the piece's area, while it is painted
+        # The pieces each page on screen needs, for one view (see _visible_rendered).
+        self._on_screen: tuple[PageLayout, tuple, list[tuple[int, list[TileKey]]]] | None = None
         self._around_waits = False  # read-ahead, stand-ins and links wait for the jump's page
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
@@ -371,10 +389,8 @@ class PageCanvas(QScrollArea):
 
     def _scroll_to(self, y: int, index: int, jump: bool = False) -> None:
         self._fast = False  # a chosen page: sharp at once
-        self._holding = self.isVisible() or self._opening  # paints once the page is there
-        self._early = QRegion()  # what an earlier jump showed early is the old view now
-        if jump and self._holding and self.isVisible():
-            self._hold_followers()
+        visible = self.isVisible()
+        self._holding = visible or self._opening  # paints once the page is there
         bar = self.verticalScrollBar()
         y = max(bar.minimum(), min(bar.maximum(), y))
         # A chosen page: its pieces are asked for first, for where the view goes, and only
@@ -382,6 +398,8 @@ class PageCanvas(QScrollArea):
         # the workers start drawing while the window does the rest.
         self._request_timer.stop()
         self.request_visible(top=y)
+        if jump and self._holding and visible:
+            self._hold_followers()  # before the bar moves (its repaint waits for the page)
         self._placing = True
         try:
             bar.setValue(y)
@@ -398,12 +416,46 @@ class PageCanvas(QScrollArea):
 
     def _visible_rendered(self) -> bool:
         """Every page on screen is there sharp (asked at each piece of a jump that arrives)."""
-        top, bottom = self.view_range()
-        scale, rendered = self.render_scale(), self.service.is_rendered
+        failed, cached = self.service.failed, self.service.tiles
         return all(
-            rendered(index, scale, self._pixel_rect(index, top, bottom))
-            for index in self.page_layout.visible(top, bottom)
+            index not in failed and pieces and all(piece in cached for piece in pieces)
+            for index, pieces in self._pieces_on_screen(*self.view_range())
         )
+
+    def _pieces_on_screen(self, top: int, bottom: int) -> list[tuple[int, list[TileKey]]]:
+        """Each page between view heights ``top`` and ``bottom`` with the pieces of it
+        shown there (at the scale drawn now).
+
+        Worked out once per view: a jump asks before it moves, when it has moved
+        and at every piece that arrives, on the path to the paint.
+        """
+        scale = self.render_scale()
+        view = (
+            top,
+            bottom,
+            self.horizontalScrollBar().value(),
+            self.viewport().width(),
+            scale,
+            self.service.whole_page_bytes(),
+        )
+        known = self._on_screen
+        if known is not None and known[0] is self.page_layout and known[1] == view:
+            return known[2]
+        key = scale_key(scale)
+        pages = [
+            (
+                index,
+                [
+                    (index, key, column, row)
+                    for column, row in self.service.grid(index, scale).covering(
+                        self._pixel_rect(index, top, bottom)
+                    )
+                ],
+            )
+            for index in self.page_layout.visible(top, bottom)
+        ]
+        self._on_screen = (self.page_layout, view, pages)
+        return pages
 
     def _release_hold(self, now: bool = False) -> None:
         """Paint the view: its pages are there, or they took longer than the hold.
@@ -423,11 +475,9 @@ class PageCanvas(QScrollArea):
             self._after_paint_timer.start()
         elif self._followers_held:
             self._after_paint_timer.start()  # no paint comes (hidden): they follow anyway
-        early, self._early = self._early, QRegion()
         if held:
             if now:
-                # The pieces shown early are on screen already: only the rest is painted.
-                self.viewport().repaint(QRegion(self._page_columns()) - early)
+                self.viewport().repaint(self._page_columns())
             else:
                 self.viewport().update(self._page_columns())
 
@@ -524,9 +574,8 @@ class PageCanvas(QScrollArea):
         visible = self.page_layout.visible(top, bottom)
         scale = self.render_scale()
         if not self._fast:
-            # The pieces on screen go to the workers at once, one by one (the first
-            # worker starts while the second piece is asked for); the rest follows with
-            # one wake-up of the engine.
+            # The pieces on screen are asked for first (they go to the workers together,
+            # see RenderService.request); the rest follows with one wake-up of the engine.
             on_screen = [(i, scale, self._pixel_rect(i, top, bottom)) for i in visible]
             self.service.make_room(
                 sum(self.service.piece_bytes(i, scale, rect) for i, scale, rect in on_screen)
@@ -539,7 +588,7 @@ class PageCanvas(QScrollArea):
                 # engine's thread needs to hand the pixels on); that work could not start
                 # before the page's pieces are done anyway (see pool.BACKGROUND).
                 self._around_waits = True
-                self._request_stand_ins(visible, top, bottom, scale, urgent_only=True)
+                self._request_stand_ins(top, bottom, urgent_only=True)
                 self._keep_near(count, top, bottom, visible)
                 return
         with self.service.engine.batch():
@@ -566,7 +615,7 @@ class PageCanvas(QScrollArea):
             self.service.request(LANE_PREFETCH, [])
             self.service.evict_far(keep_window(visible, count, 1 + self.MARGIN_PAGES))
             return
-        self._request_stand_ins(visible, top, bottom, scale)
+        self._request_stand_ins(top, bottom)
         ahead, near = self._keep_near(count, top, bottom, visible)
         wanted = []
         for index in sorted(near, key=lambda i: (i < visible.start, abs(i - visible.start))):
@@ -588,9 +637,7 @@ class PageCanvas(QScrollArea):
         self.service.evict_far(keep_window(visible, count, margin + self.MARGIN_PAGES))
         return ahead, near
 
-    def _request_stand_ins(
-        self, visible: range, top: int, bottom: int, scale: float, urgent_only: bool = False
-    ) -> None:
+    def _request_stand_ins(self, top: int, bottom: int, urgent_only: bool = False) -> None:
         """Thumbnails to stand in for pages on screen while their sharp pieces are drawn.
 
         A thumbnail costs a worker a moment, so it goes first only where the sharp
@@ -599,10 +646,12 @@ class PageCanvas(QScrollArea):
         """
         workers = 2 * self.service.engine.pool.size
         first, after = [], []
-        for index in visible:
-            rect = self._pixel_rect(index, top, bottom)
-            tiles = len(self.service.grid(index, scale).covering(rect))
-            if (urgent_only and tiles <= workers) or self.service.is_rendered(index, scale, rect):
+        cached = self.service.tiles
+        for index, pieces in self._pieces_on_screen(top, bottom):
+            tiles = len(pieces)
+            if (urgent_only and tiles <= workers) or (
+                pieces and all(piece in cached for piece in pieces)
+            ):
                 continue
             (first if tiles > workers else after).append((index, self.thumb_scale(index)))
         if first:
@@ -637,9 +686,7 @@ class PageCanvas(QScrollArea):
             return
         if self._holding:
             if self._visible_rendered():
-                self._release_hold(now=True)  # the rest of the view at once, sharp
-            elif PAINT_PIECES_EARLY and not self.service.piece_delivered_soon(index, scale):
-                self._show_early(index, clip)
+                self._release_hold(now=True)  # the view at once, sharp
             return
         page = self.page_rect(index)
         ratio = self.device_ratio()
@@ -648,32 +695,6 @@ class PageCanvas(QScrollArea):
             page.left() + x0 / ratio, page.top() + y0 / ratio, (x1 - x0) / ratio, (y1 - y0) / ratio
         )
         self.viewport().update(area.toAlignedRect().adjusted(-1, -1, 1, 1))
-
-    def _show_early(self, index: int, clip: tuple[int, int, int, int]) -> None:
-        """A jump's piece that came before the others goes on screen now, in this call.
-
-        The workers draw a page's pieces side by side; the one done first is
-        painted while the other is still drawn (on the core the first one left),
-        so the paint after the last piece copies only its own pixels. Until then
-        the rest of the view shows what it showed before the jump. Only whole
-        view pixels inside the piece are painted (at 200 % a pixel on its edge
-        is half another piece's), and only they are left out later.
-        """
-        page = self.page_rect(index)
-        grid = self.service.grid(index, self.render_scale())
-        fx = grid.width / max(1e-6, page.width())
-        fy = grid.height / max(1e-6, page.height())
-        x0, y0, x1, y1 = clip
-        left, top = math.ceil(page.left() + x0 / fx), math.ceil(page.top() + y0 / fy)
-        right, bottom = math.floor(page.left() + x1 / fx), math.floor(page.top() + y1 / fy)
-        area = QRect(left, top, right - left, bottom - top).intersected(self._page_columns())
-        if area.isEmpty():
-            return
-        self._painting_early = area
-        try:
-            self.viewport().repaint(area)
-        finally:
-            self._painting_early = None
 
     def _repaint_page(self, index: int) -> None:
         if self._holding:
@@ -697,14 +718,18 @@ class PageCanvas(QScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         try:
-            exposed = QRectF(event.rect())
+            area = event.rect()
+            exposed = QRectF(area)
             top = self.verticalScrollBar().value()
+            left = self.horizontalScrollBar().value()
             visible = self.page_layout.visible(top + exposed.top(), top + exposed.bottom() + 1)
             scale = self.render_scale()
             now = time.perf_counter()
-            area = event.rect()
-            pages = [(index, self.page_rect(index)) for index in visible]
-            aligned = [rect.toAlignedRect() for _index, rect in pages]
+            boxes = self.page_layout.boxes
+            aligned = [
+                QRect(box.x - left, box.y - top, box.width, box.height)
+                for box in (boxes[index] for index in visible)
+            ]
             if not any(page.contains(area) for page in aligned):  # (a piece of one page)
                 gaps = QRegion(area)
                 for page in aligned:
@@ -713,22 +738,19 @@ class PageCanvas(QScrollArea):
                 for gap in gaps:
                     painter.fillRect(gap, background)
             caught_up = True
-            for index, rect in pages:
+            fine = self.viewport().devicePixelRatio() == 1
+            for index, page in zip(visible, aligned, strict=True):
+                rect = QRectF(page)
                 sharp = self.service.paint_page(painter, index, rect, scale, exposed)
                 caught_up = caught_up and sharp
                 self._paint_hits(painter, index, rect)
                 self._paint_selection(painter, index, rect)
-                painter.setPen(QPen(PAGE_BORDER, 1))
-                painter.drawRect(rect.adjusted(0, 0, -1, -1))
-                if sharp and index not in self.painted_at and self._painting_early is None:
+                _paint_border(painter, page, fine)
+                if sharp and index not in self.painted_at:
                     self.painted_at[index] = now
                 if self.paint_listener is not None:
                     self.paint_listener(index, sharp)
             self._caught_up = caught_up
-            if self._painting_early is not None:
-                # The piece is on screen now (other parts of the view Qt painted with it,
-                # which may show a stand-in, are painted again when the wait ends).
-                self._early += event.region() & QRegion(self._painting_early)
         finally:
             painter.end()
         if (self._after_paint or self._followers_held) and not self._holding:

@@ -483,16 +483,6 @@ class RenderService(QObject):
         tiles = self.grid(index, scale).covering(rect)
         return bool(tiles) and all((index, key, c, r) in self.tiles for c, r in tiles)
 
-    def piece_delivered_soon(self, index: int, key: int) -> bool:
-        """True when a piece of page ``index`` at scale key ``key`` is drawn and its pixels
-        are on their way to this thread (it arrives next): a view waiting for the page
-        paints both at once rather than one now and the other right after."""
-        return any(
-            entry.ticket.done
-            for wanted, entry in self._wanted.items()
-            if len(wanted) == 4 and wanted[0] == index and wanted[1] == key
-        )
-
     # -- painting --------------------------------------------------------------------------
 
     def paint_page(
