@@ -29,6 +29,7 @@ run the same search engine once the whole query is typed and list the titles.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -157,6 +158,14 @@ class Script:
 
     def __init__(self, steps: Iterator) -> None:
         self.steps = steps
+        # "at": a precise timer, its wait rounded up. PySide6's singleShot(ms, callable)
+        # makes a coarse timer, which fires up to 5% early: a key typed up to 6 ms
+        # before it was due took that off the measured time (and a search on a tiny
+        # kit was then "painted" before its last key was due).
+        self.due = QTimer()
+        self.due.setSingleShot(True)
+        self.due.setTimerType(Qt.TimerType.PreciseTimer)
+        self.due.timeout.connect(self.advance)
         self.poll = QTimer()
         self.poll.setInterval(10)
         self.poll.timeout.connect(self._check)
@@ -182,8 +191,7 @@ class Script:
         if kind == "sleep":
             QTimer.singleShot(max(0, round(value * 1000)), self.advance)
         elif kind == "at":
-            delay = max(0.0, value - time.perf_counter())
-            QTimer.singleShot(round(delay * 1000), self.advance)
+            self.due.start(max(0, math.ceil((value - time.perf_counter()) * 1000)))
         else:
             self.condition = value
             self.deadline = time.perf_counter() + STEP_TIMEOUT

@@ -88,7 +88,7 @@ def test_a_window_closed_before_its_first_paint_starts_no_workers(start_window, 
 # Runs the program the way main.py does and lists the modules loaded at the moment
 # the Library's list is first painted with documents in it.
 FIRST_PAINT = """
-import json, sys
+import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -105,6 +105,7 @@ class Watch(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not seen and self.tree.topLevelItemCount():
             seen["rows"] = self.tree.topLevelItemCount()
+            seen["frozen_at_paint"] = gc.get_freeze_count()
             seen["modules"] = sorted(sys.modules)
             # PySide6 makes its classes on first use: one it has not made is not paid for.
             widgets = sys.modules["PySide6.QtWidgets"].__dict__
@@ -133,6 +134,7 @@ def wait_for_icon(tries=[0]):
 
 
 def report():
+    seen["frozen"] = gc.get_freeze_count()
     print(json.dumps(seen), flush=True)  # the program may end itself without returning
     app.quit()
 
@@ -201,3 +203,7 @@ def test_the_start_path_loads_only_what_the_library_needs(tmp_path, installed_ki
     assert seen["classes_at_paint"] == []
     # The window's icon (the program's own SVG) is set once the Library is painted.
     assert seen["icon_drawn"]
+    # Then what the start made is kept out of full garbage collections (the first
+    # one came inside the first search typed), and not before.
+    assert seen["frozen_at_paint"] == 0
+    assert seen["frozen"] > 10_000
