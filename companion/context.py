@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -125,6 +126,7 @@ class AppContext:
 
     def close(self) -> None:
         self.kit.close()
+        _wait_for_first_run_checkpoint()
         self.user.close()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
@@ -192,3 +194,21 @@ def _read_only_user_store(path: Path) -> tuple[UserStore, Path | None]:
     store = UserStore(scratch / "user.sqlite")
     store.read_only = True
     return store, scratch
+
+
+# How long the program's end waits for a first run's checkpoint (a 37 MB copy and a flush
+# takes 0.2-0.5 s; a slow disk more). Past this SQLite finishes the copy at the next start.
+CHECKPOINT_WAIT_AT_EXIT = 30.0
+
+
+def _wait_for_first_run_checkpoint() -> None:
+    """Let a first run's checkpoint (importer.checkpoint_soon) finish before the program ends.
+
+    Why: the end of the program may be ``os._exit`` (background work that did not
+    stop), which would cut the copy off and leave the whole kit a second time in the
+    write-ahead log (twice the disk until the next start). Only waited for when the
+    importer was loaded at all: otherwise no checkpoint can have started.
+    """
+    importer = sys.modules.get("companion.kit.importer")
+    if importer is not None and not importer.wait_for_checkpoints(CHECKPOINT_WAIT_AT_EXIT):
+        log.warning("the first run's checkpoint did not finish; SQLite finishes it next start")

@@ -103,3 +103,58 @@ def test_a_checkpoint_of_a_store_that_is_gone_makes_no_new_one(tmp_path):
     checkpoint_soon(path)
     assert wait_for_checkpoints(timeout=30)
     assert not (tmp_path / "weg").exists()
+
+
+# The program's end after a first run: the window closes its stores and, with background
+# work still busy, ends the process with os._exit (ui/app.py), while a background thread's
+# connection is still open (so closing the window's does not checkpoint). The checkpoint is
+# slowed down so it is surely still copying when the program ends.
+ENDED_AT_ONCE = textwrap.dedent(
+    """
+    import os, sys, time
+    from pathlib import Path
+
+    import companion.kit.importer as importer
+    from companion.context import AppContext
+    from companion.paths import AppPaths
+    from companion.store.kit_store import KitStore
+    from tests.support import keys
+
+    data, bundled = Path(sys.argv[1]), Path(sys.argv[2])
+    copy = importer._checkpoint
+    importer._checkpoint = lambda path: (time.sleep(0.5), copy(path))
+    paths = AppPaths(data_dir=data, cache_dir=data / "cache", log_dir=data / "log")
+    paths.ensure()
+    context = AppContext.open(paths, bundled_dir=bundled, trusted_keys=keys.root_public_keys())
+    context.install_bundled_kit()
+    searching = KitStore(paths.kit_store)  # a thread's connection still open at the end
+    context.close()
+    os._exit(0)
+    """
+)
+
+
+def test_the_program_ending_at_once_after_a_first_run_leaves_no_second_copy_in_the_log(
+    tmp_path, kit_builder
+):
+    bundled = kit_builder.build(1)
+    script = tmp_path / "ended.py"
+    script.write_text(ENDED_AT_ONCE, encoding="utf-8")
+    data = tmp_path / "data"
+    program = subprocess.run(
+        [sys.executable, str(script), str(data), str(bundled)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert program.returncode == 0, program.stderr
+    path = data / "kit.sqlite"
+    # The copy into the main file was done and the log cut back before the process ended.
+    assert not _wal(path).exists() or _wal(path).stat().st_size == 0
+    store = KitStore(path)
+    try:
+        assert [d.id for d in KitLibrary(store).documents()] == list(kit_builder.documents)
+    finally:
+        store.close()
