@@ -22,6 +22,20 @@ def _wal(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
 
 
+def _run_program(tmp_path: Path, text: str, *args: Path) -> subprocess.CompletedProcess:
+    """Run ``text`` as a program of its own (a real process that can die or ``os._exit``)."""
+    script = tmp_path / "program.py"
+    script.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script), *map(str, args)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_the_first_import_is_readable_at_once_and_its_log_is_cut_back_after(
     tmp_path, kit_builder, test_public_keys
 ):
@@ -73,18 +87,9 @@ KILLED_AFTER_COMMIT = textwrap.dedent(
 
 def test_a_first_import_killed_before_its_checkpoint_keeps_the_whole_kit(tmp_path, kit_builder):
     kit = kit_builder.build(1)
-    script = tmp_path / "killed.py"
-    script.write_text(KILLED_AFTER_COMMIT, encoding="utf-8")
     path = tmp_path / "data" / "kit.sqlite"
     path.parent.mkdir()
-    program = subprocess.run(
-        [sys.executable, str(script), str(path), str(kit)],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    program = _run_program(tmp_path, KILLED_AFTER_COMMIT, path, kit)
     assert program.returncode == -signal.SIGKILL, program.stderr
     assert _wal(path).stat().st_size > 0  # the kit is in the log only
 
@@ -138,17 +143,8 @@ def test_the_program_ending_at_once_after_a_first_run_leaves_no_second_copy_in_t
     tmp_path, kit_builder
 ):
     bundled = kit_builder.build(1)
-    script = tmp_path / "ended.py"
-    script.write_text(ENDED_AT_ONCE, encoding="utf-8")
     data = tmp_path / "data"
-    program = subprocess.run(
-        [sys.executable, str(script), str(data), str(bundled)],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    program = _run_program(tmp_path, ENDED_AT_ONCE, data, bundled)
     assert program.returncode == 0, program.stderr
     path = data / "kit.sqlite"
     # The copy into the main file was done and the log cut back before the process ended.

@@ -155,9 +155,10 @@ def test_a_page_past_the_deadline_costs_its_worker_not_the_document(make_pool):
     )
 
 
-def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(make_pool, caplog):
-    pool = make_pool(workers=1)
-    doc = pool.share(heavy_pdf(), "zwaar.pdf")  # seconds to draw
+def _heavy_page_cancelled_while_drawn(pool) -> tuple:
+    """A page that takes seconds to draw, cancelled once its worker draws it:
+    (document, the answers its callback got, its ticket, the worker pids then)."""
+    doc = pool.share(heavy_pdf(), "zwaar.pdf")
     answers: list[object] = []
     ticket = pool.submit(
         Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)),
@@ -166,6 +167,12 @@ def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(
     wait_for(lambda: pool.busy())
     before = pool.worker_pids()
     pool.cancel(ticket)
+    return doc, answers, ticket, before
+
+
+def test_a_page_cancelled_while_it_is_drawn_stops_and_its_worker_draws_the_next(make_pool, caplog):
+    pool = make_pool(workers=1)
+    doc, answers, _ticket, before = _heavy_page_cancelled_while_drawn(pool)
     # The next page comes from the same worker: the drawing nobody wants any more was
     # stopped (not waited out, and the worker not replaced after the grace).
     pixels = pool.call(Render(doc, page=1, width=60, height=85, clip=(0, 0, 60, 85)))
@@ -603,15 +610,7 @@ def test_a_stopped_worker_takes_the_next_page_before_its_stop_is_read(make_pool,
     stopped page first, then draws the new one; nobody waits for the pool's thread (which
     the window's thread keeps from Python's lock) to read that first answer."""
     pool = make_pool(workers=1)
-    doc = pool.share(heavy_pdf(), "zwaar.pdf")  # page 1: seconds to draw
-    answers: list[object] = []
-    heavy = pool.submit(
-        Render(doc, page=0, width=1190, height=1684, clip=(0, 0, 1024, 1024)),
-        callback=answers.append,
-    )
-    wait_for(lambda: pool.busy())
-    before = pool.worker_pids()
-    pool.cancel(heavy)
+    doc, answers, heavy, before = _heavy_page_cancelled_while_drawn(pool)
     nxt = pool.submit(
         Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842)),
         callback=answers.append,
