@@ -186,6 +186,8 @@ def test_every_screen_fits_the_workstation(qtbot, real_window, station):
     window.show_screen("zoeken")
     window.search_screen.box.setText("vindplaatsen gemeente")
     window.search_screen.run_search()
+    # The search runs on its own thread: check the screen with its results in it.
+    qtbot.waitUntil(lambda: window.search_screen.model.rowCount() > 0, timeout=5000)
     walk.check("zoeken")
 
     window.show_screen("actieplan")
