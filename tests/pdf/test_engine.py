@@ -11,6 +11,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pymupdf
@@ -527,50 +529,15 @@ def test_a_worker_keeps_the_pages_it_drew_interpreted_and_draws_them_again_the_s
     wait_for(lambda: not pool.call(Inspect(NOBODY))["display_lists"])
 
 
-def test_a_cancelled_answer_waiting_unread_frees_its_worker_for_the_next_request(make_pool):
-    pool = make_pool(2)
-    doc = pool.share(numbered_pdf(3), "drie.pdf")
-    wait_for(lambda: pool.ready_count() == 2)
-    hold, entered = threading.Event(), threading.Event()
-
-    def busy_elsewhere(_answer) -> None:  # the dispatcher thread, kept busy (as by a window)
-        entered.set()
-        hold.wait(20)
-
-    try:
-        first, second = (
-            pool.submit(
-                Render(doc, page=n, width=595, height=842, clip=(0, 0, 595, 842)),
-                callback=busy_elsewhere,
-            )
-            for n in (0, 1)
-        )
-        entered.wait(20)
-        # One answer holds the dispatcher; the other lies unread in its worker's pipe.
-        unread = second if first.done else first
-        worker = next(w for w in pool._workers if w.ticket is unread)
-        wait_for(lambda: worker.conn.poll(0))
-        pool.cancel(unread)  # nobody wants it any more (a jump elsewhere)
-        nxt = pool.submit(Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842)))
-        # Its worker took the next request at once, without waiting for the dispatcher.
-        assert nxt.started and worker.ticket is nxt
-    finally:
-        hold.set()
-    assert isinstance(pool.call(Probe(doc)), Probed)
-
-
-def test_reading_cancelled_answers_leaves_a_live_answer_to_the_dispatcher(make_pool):
-    """The caller's thread reads only answers nobody wants. Between its look at the workers
-    and its read, a worker may have been handed a live request by the dispatcher; reading
-    that answer there would run its callback inside the caller's cancel() (seen in CI: a
-    jump's list of pieces changed under it)."""
-    pool = make_pool(2)
-    doc = pool.share(numbered_pdf(3), "drie.pdf")
-    wait_for(lambda: pool.ready_count() == 2)
+@contextmanager
+def _one_answer_left_unread(pool: EnginePool, doc: str) -> Iterator[tuple]:
+    """Two pages drawn at once; the first answer's callback keeps the dispatcher thread busy
+    (as a window would), so the other answer lies unread in its worker's pipe. Yields (that
+    request, its worker, the names of the threads callbacks ran on); lets go at the end."""
     hold, entered = threading.Event(), threading.Event()
     delivered: list[str] = []
 
-    def busy_elsewhere(_answer) -> None:  # the dispatcher thread, kept busy (as by a window)
+    def busy_elsewhere(_answer) -> None:
         delivered.append(threading.current_thread().name)
         entered.set()
         hold.wait(20)
@@ -584,14 +551,38 @@ def test_reading_cancelled_answers_leaves_a_live_answer_to_the_dispatcher(make_p
             for n in (0, 1)
         )
         entered.wait(20)
-        live = second if first.done else first
-        worker = next(w for w in pool._workers if w.ticket is live)
-        wait_for(lambda: worker.conn.poll(0))  # a live answer, unread
+        unread = second if first.done else first
+        worker = next(w for w in pool._workers if w.ticket is unread)
+        wait_for(lambda: worker.conn.poll(0))
+        yield unread, worker, delivered
+    finally:
+        hold.set()
+
+
+def test_a_cancelled_answer_waiting_unread_frees_its_worker_for_the_next_request(make_pool):
+    pool = make_pool(2)
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    wait_for(lambda: pool.ready_count() == 2)
+    with _one_answer_left_unread(pool, doc) as (unread, worker, _delivered):
+        pool.cancel(unread)  # nobody wants it any more (a jump elsewhere)
+        nxt = pool.submit(Render(doc, page=2, width=595, height=842, clip=(0, 0, 595, 842)))
+        # Its worker took the next request at once, without waiting for the dispatcher.
+        assert nxt.started and worker.ticket is nxt
+    assert isinstance(pool.call(Probe(doc)), Probed)
+
+
+def test_reading_cancelled_answers_leaves_a_live_answer_to_the_dispatcher(make_pool):
+    """The caller's thread reads only answers nobody wants. Between its look at the workers
+    and its read, a worker may have been handed a live request by the dispatcher; reading
+    that answer there would run its callback inside the caller's cancel() (seen in CI: a
+    jump's list of pieces changed under it)."""
+    pool = make_pool(2)
+    doc = pool.share(numbered_pdf(3), "drie.pdf")
+    wait_for(lambda: pool.ready_count() == 2)
+    with _one_answer_left_unread(pool, doc) as (live, worker, delivered):
         pool._read_waiting(worker, only_cancelled=True)  # as _read_cancelled does
         assert not live.done and worker.ticket is live and worker.conn.poll(0)
         assert delivered == [pool._thread.name]  # only the dispatcher's own delivery
-    finally:
-        hold.set()
     wait_for(lambda: live.done)
     assert len(delivered) == 2 and threading.current_thread().name not in delivered
 
