@@ -54,7 +54,12 @@ from companion.kit.trusted_keys import BURNED_KEYS
 from companion.pdf.extract_pool import Job, PoolSettings, extract_files, prestart
 from companion.pdf.text import ExtractedPdf, PagesPrepare
 from companion.progress import DONE, STOPPED, Progress, ProgressCallback
-from companion.store.kit_store import PAGES_PER_DOCUMENT, WAL_LIMIT, InstalledKit, KitStore
+from companion.store.kit_store import (
+    PAGES_PER_DOCUMENT,
+    InstalledKit,
+    KitStore,
+    checkpoint_wal,
+)
 from companion.store.sqlite_base import sqlite_uri
 
 log = logging.getLogger(__name__)
@@ -637,8 +642,7 @@ def _checkpoint(path: Path) -> None:
         log.info("no checkpoint of %s: %s", path, exc)
         return
     try:
-        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        checkpoint_wal(conn)
     except sqlite3.Error as exc:  # a full disk: the log stays until the next checkpoint
         log.warning("checkpoint of %s failed: %s", path, exc)
     finally:

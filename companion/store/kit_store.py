@@ -417,8 +417,14 @@ class KitStore(SqliteStore):
         as the kit. A reader holding an old snapshot (the window) can make the
         checkpoint stop early; the size limit still applies at the next one.
         """
-        self.conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        checkpoint_wal(self.conn)
+
+
+def checkpoint_wal(conn: sqlite3.Connection) -> None:
+    """Copy the kit store's write-ahead log into its main file and cut the log back to
+    :data:`WAL_LIMIT` (see :meth:`KitStore.checkpoint`), on any connection to it."""
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
 
 def make_new_store(path: Path) -> None:
