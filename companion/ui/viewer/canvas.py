@@ -416,9 +416,9 @@ class PageCanvas(QScrollArea):
 
     def _visible_rendered(self) -> bool:
         """Every page on screen is there sharp (asked at each piece of a jump that arrives)."""
-        failed, cached = self.service.failed, self.service.tiles
+        failed, all_cached = self.service.failed, self.service.all_cached
         return all(
-            index not in failed and pieces and all(piece in cached for piece in pieces)
+            index not in failed and all_cached(pieces)
             for index, pieces in self._pieces_on_screen(*self.view_range())
         )
 
@@ -646,12 +646,9 @@ class PageCanvas(QScrollArea):
         """
         workers = 2 * self.service.engine.pool.size
         first, after = [], []
-        cached = self.service.tiles
         for index, pieces in self._pieces_on_screen(top, bottom):
             tiles = len(pieces)
-            if (urgent_only and tiles <= workers) or (
-                pieces and all(piece in cached for piece in pieces)
-            ):
+            if (urgent_only and tiles <= workers) or self.service.all_cached(pieces):
                 continue
             (first if tiles > workers else after).append((index, self.thumb_scale(index)))
         if first:

@@ -481,7 +481,12 @@ class RenderService(QObject):
             return False
         key = scale_key(scale)
         tiles = self.grid(index, scale).covering(rect)
-        return bool(tiles) and all((index, key, c, r) in self.tiles for c, r in tiles)
+        return self.all_cached([(index, key, c, r) for c, r in tiles])
+
+    def all_cached(self, pieces: list[TileKey]) -> bool:
+        """True when there are pieces and every one of them is cached (ready to paint)."""
+        cached = self.tiles
+        return bool(pieces) and all(piece in cached for piece in pieces)
 
     # -- painting --------------------------------------------------------------------------
 
